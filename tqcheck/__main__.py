@@ -1,0 +1,4 @@
+"""Entry point for `python -m tqcheck`."""
+from tqcheck.cli import main
+
+main()

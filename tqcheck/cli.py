@@ -1,0 +1,141 @@
+"""The command line: `tqcheck check`, `rules`, `explain`, and the error and exit-code policy."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tqcheck import __version__
+from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, TqcheckError
+
+FORMAT_CHOICES = ("text", "json", "sarif", "github")
+
+
+def _split(values) -> list[str] | None:
+    items = [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+    return items or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tqcheck")
+def cli():
+    """Find the traces machine translation leaves in published text."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
+@click.option("--ignore", multiple=True, help="Codes, code prefixes or names to skip (comma-separated).")
+@click.option("--target-lang", help="Language of the checked text (BCP 47: en, en-US, es); detected if unset.")
+@click.option("--source-lang", help="Language it was translated from; every registered one if unset.")
+@click.option("--engine", type=click.Choice(("auto", "argos", "apertium", "none")), default=None,
+              help="Back-translation engine [default: auto].")
+@click.option("--source", "source_path", type=click.Path(dir_okay=False), help="The original the translation came from.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option("--stdin-filename", help="Path to report, and whose suffix sets the format, when reading `-`.")
+@click.option("--encoding", help="Decode files with this encoding instead of UTF-8/UTF-16 detection.")
+@click.option("--diff", "diff_ref", metavar="REF", help="Report only lines changed since this git revision.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
+          stdin_filename, encoding, diff_ref, no_cache, color, debug):
+    """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
+    from tqcheck.run import RunOptions, run
+
+    options = RunOptions(
+        paths=list(paths),
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        target_lang=target_lang,
+        source_lang=source_lang,
+        engine=engine,
+        source_path=source_path,
+        config_path=config_path,
+        stdin_filename=stdin_filename,
+        encoding=encoding,
+        diff_ref=diff_ref,
+        use_cache=not no_cache,
+    )
+    if color is None:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
+    exit_code = _guard(debug, lambda: run(options, fmt, color))
+    sys.exit(exit_code)
+
+
+@cli.command()
+def rules():
+    """List the detectors: code, name, default severity, languages."""
+    from tqcheck.rules import all_detectors
+
+    for d in all_detectors():
+        langs = ",".join(d.targets)
+        sources = ",".join(d.sources)
+        needs = f" needs {','.join(sorted(d.needs))}" if d.needs else ""
+        click.echo(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code):
+    """Print the documentation of a detector, by code or name."""
+    from tqcheck.rules import all_detectors
+
+    for d in all_detectors():
+        if code.upper() == d.code or code.lower() == d.name:
+            click.echo(f"{d.code} {d.name} ({d.severity.label})\n")
+            for section, text in d.docs().items():
+                click.echo(f"{section}:\n{_indent(text)}\n")
+            return
+    click.echo(f"tqcheck: error: unknown rule {code!r} (see `tqcheck rules`)", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else "" for line in text.splitlines())
+
+
+def _guard(debug: bool, action) -> int:
+    """Run `action`; turn any error into one line on stderr and exit code 2 unless --debug."""
+    try:
+        return action()
+    except TqcheckError as exc:
+        if debug:
+            raise
+        click.echo(f"tqcheck: error: {exc}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("tqcheck: error: interrupted", err=True)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        if debug:
+            raise
+        click.echo(f"tqcheck: error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        return EXIT_USAGE
+
+
+def main():
+    try:
+        cli.main(prog_name="tqcheck", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        click.echo(f"tqcheck: error: {exc.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("tqcheck: error: interrupted", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"tqcheck: error: {exc.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+__all__ = ["main", "cli", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]

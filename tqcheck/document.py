@@ -1,0 +1,141 @@
+"""A file's decoded text, the prose view detectors read, its blocks and line index."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of prose no sentence may cross (paragraph, heading, list item, table cell)."""
+
+    start: int  # view offsets, end exclusive
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | list-item | cell | quote
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An in-document `tqcheck: disable/ignore-next-line` comment, in raw offsets."""
+
+    kind: str  # "disable" | "enable" | "ignore-next-line"
+    codes: tuple[str, ...]  # empty = every code
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Maps raw offsets to 1-based lines and columns; `\\n`, `\\r\\n` and a lone `\\r` end a line."""
+
+    def __init__(self, text: str):
+        starts = [0]
+        n = len(text)
+        i = 0
+        while True:
+            j = _next_break(text, i)
+            if j < 0:
+                break
+            if text[j] == "\r" and j + 1 < n and text[j + 1] == "\n":
+                j += 1
+            starts.append(j + 1)
+            i = j + 1
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Raw offsets of 1-based `line` without its line ending."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+
+def _next_break(text: str, i: int) -> int:
+    a = text.find("\n", i)
+    b = text.find("\r", i)
+    if a < 0:
+        return b
+    if b < 0:
+        return a
+    return min(a, b)
+
+
+@dataclass
+class Document:
+    """What the reading step produces and every later step reads.
+
+    `text` is the file exactly as decoded (BOM removed, line endings kept).
+    `view` is the prose detectors read: for text and Markdown it has the
+    same length as `text` with non-prose blanked out; for HTML it is the
+    entity-decoded prose, and `view_to_raw` maps view offsets back to `text`.
+    """
+
+    path: str
+    text: str
+    format: str  # markdown | html | text
+    view: str
+    blocks: list[Block]
+    view_to_raw: "OffsetMap | None" = None
+    suppressions: list[Suppression] = field(default_factory=list)
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span to the raw text; identity when the view is a mask of the text."""
+        if self.view_to_raw is None:
+            return start, end
+        return self.view_to_raw.span(start, end)
+
+
+class OffsetMap:
+    """Piecewise map from view offsets to raw offsets, compact enough for very large files.
+
+    Each piece is a run of view characters starting at `view_start` that came
+    from raw text starting at `raw_start`: either one-to-one (plain text,
+    `raw_len == view_len`) or many-to-one (an entity such as `&amp;` read as
+    one character, where the whole raw entity belongs to that character).
+    """
+
+    def __init__(self) -> None:
+        self._view_starts: list[int] = []
+        self._pieces: list[tuple[int, int, int, int]] = []  # view_start, view_len, raw_start, raw_len
+
+    def add(self, view_start: int, view_len: int, raw_start: int, raw_len: int) -> None:
+        if view_len <= 0:
+            return
+        self._view_starts.append(view_start)
+        self._pieces.append((view_start, view_len, raw_start, raw_len))
+
+    def _piece(self, v: int):
+        i = bisect.bisect_right(self._view_starts, v) - 1
+        return self._pieces[max(i, 0)]
+
+    def raw_start(self, v: int) -> int:
+        vs, vl, rs, rl = self._piece(v)
+        if vl == rl:
+            return rs + min(v - vs, vl)
+        return rs if v < vs + vl else rs + rl
+
+    def raw_end(self, v_last: int) -> int:
+        """Raw offset just past the view character at `v_last`."""
+        vs, vl, rs, rl = self._piece(v_last)
+        if vl == rl:
+            return rs + (v_last - vs) + 1
+        return rs + rl
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self._pieces:
+            return 0, 0
+        if end <= start:
+            r = self.raw_start(start)
+            return r, r
+        return self.raw_start(start), self.raw_end(end - 1)

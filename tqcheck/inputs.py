@@ -1,0 +1,62 @@
+"""Which files a run checks: explicit paths, directory walks with `exclude` globs, and stdin."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcheck.config import ConfigFinder
+from tqcheck.errors import InputError
+from tqcheck.reading import format_for
+
+
+@dataclass
+class Input:
+    label: str  # the path as given (or as found under a given directory), or the stdin filename
+    path: Path | None  # None for stdin
+    explicit: bool  # named on the command line, so errors are fatal rather than skipped
+
+
+def collect(paths: list[str], finder: ConfigFinder, stdin_filename: str | None = None) -> tuple[list[Input], list[str]]:
+    """Return the inputs in a stable order and the directories that held no supported file."""
+    inputs: list[Input] = []
+    empty_dirs: list[str] = []
+    for given in paths:
+        if given == "-":
+            inputs.append(Input(stdin_filename or "-", None, True))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = list(_walk(given, path, finder))
+            if not found:
+                empty_dirs.append(given)
+            inputs.extend(found)
+        elif path.exists():
+            inputs.append(Input(given, path, True))
+        else:
+            raise InputError(f"{given}: no such file or directory")
+    return inputs, empty_dirs
+
+
+def _walk(given: str, root: Path, finder: ConfigFinder):
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _excluded(Path(folder) / d, finder))
+        for name in sorted(filenames):
+            path = Path(folder) / name
+            if format_for(name) is None or _excluded(path, finder):
+                continue
+            rel = os.path.relpath(path, root)
+            yield Input(os.path.join(given, rel), path, False)
+
+
+def _excluded(path: Path, finder: ConfigFinder) -> bool:
+    config = finder.for_path(path)
+    globs = config.get("exclude") or []
+    if not globs or config.root is None:
+        return False
+    try:
+        rel = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        return False
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*") for g in globs)

@@ -1,0 +1,28 @@
+"""Loading the language knowledge shipped as TOML under `tqcheck/data/`, cached per file."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load(*parts: str) -> dict:
+    """`load("es-en", "calques.toml")` → the parsed table, or {} when the file does not exist."""
+    node = resources.files("tqcheck.data")
+    for part in parts:
+        node = node.joinpath(part)
+    if not node.is_file():
+        return {}
+    return tomllib.loads(node.read_text(encoding="utf-8"))
+
+
+def pair_dirs() -> list[str]:
+    """The language-pair folders shipped, e.g. ["es-en", "fr-en", "pt-en", "en-es"]."""
+    root = resources.files("tqcheck.data")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and "-" in p.name)
+
+
+def sources_for(target: str) -> list[str]:
+    """Source languages with knowledge registered for `target` (a base tag)."""
+    return [d.split("-")[0] for d in pair_dirs() if d.split("-")[1] == target]

@@ -1,0 +1,37 @@
+"""Reading: turn a file's bytes into a Document with a prose view, blocks and suppressions."""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from tqcheck.document import Document
+from tqcheck.reading.decode import decode
+
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+FORMATS = ("markdown", "html", "text")
+
+
+def format_for(path: str) -> str | None:
+    """The format a file name implies, or None when tqcheck does not read that kind of file."""
+    return FORMAT_BY_SUFFIX.get(PurePath(path).suffix.lower())
+
+
+def read_document(label: str, data: bytes, fmt: str = "text", encoding: str | None = None) -> Document:
+    text = decode(data, label, encoding)
+    return parse_text(label, text, fmt)
+
+
+def parse_text(label: str, text: str, fmt: str = "text") -> Document:
+    if fmt == "markdown":
+        from tqcheck.reading import markdown as reader
+    elif fmt == "html":
+        from tqcheck.reading import html as reader
+    else:
+        from tqcheck.reading import plain as reader
+    view, blocks, view_to_raw, suppressions = reader.parse(text)
+    return Document(label, text, fmt, view, blocks, view_to_raw, suppressions)

@@ -1,0 +1,54 @@
+"""Plain text: paragraphs and single lines as blocks, `tqcheck:` comment lines as suppressions."""
+from __future__ import annotations
+
+import re
+
+from tqcheck.document import Block, Suppression
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+_DIRECTIVE = re.compile(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")
+# A line that ends like this closes its sentence, so a newline after it is a hard break.
+_CLOSED = re.compile(r"[.!?:;…\"”»’)\]]\s*$")
+SOFT_WRAP_MIN = 40  # a shorter line is a heading, a list entry or a signature, never a wrapped sentence
+
+
+def parse(text: str):
+    """Return (view, blocks, None, suppressions); the view is `text` with directive lines blanked."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text)]
+    view = list(text) if any(_DIRECTIVE.match(text[a:b].rstrip("\r\n")) for a, b in lines) else None
+    suppressions: list[Suppression] = []
+    blocks: list[Block] = []
+    block_start = block_end = None
+    prev_content = ""
+    for a, b in lines:
+        content = text[a:b].rstrip("\r\n")
+        m = _DIRECTIVE.match(content)
+        if m:
+            codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
+            suppressions.append(Suppression(m.group(1), codes, a, a + len(content)))
+            for i in range(a, a + len(content)):
+                view[i] = " "
+            content = ""
+        stripped_start = a + (len(content) - len(content.lstrip()))
+        if not content.strip():
+            if block_start is not None:
+                blocks.append(Block(block_start, block_end))
+            block_start = None
+            prev_content = ""
+            continue
+        if block_start is not None and not _soft_wrap(prev_content, content):
+            blocks.append(Block(block_start, block_end))
+            block_start = None
+        if block_start is None:
+            block_start = stripped_start
+        block_end = a + len(content.rstrip())
+        prev_content = content
+    if block_start is not None:
+        blocks.append(Block(block_start, block_end))
+    return ("".join(view) if view is not None else text), blocks, None, suppressions
+
+
+def _soft_wrap(prev: str, line: str) -> bool:
+    """A newline inside a sentence: the previous line is long and unfinished, the next continues it."""
+    prev = prev.rstrip()
+    return len(prev) >= SOFT_WRAP_MIN and not _CLOSED.search(prev) and line[:1] not in "-*•#>" and bool(line.strip())

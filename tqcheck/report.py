@@ -1,0 +1,55 @@
+"""The report of a run: per-file findings, segments and scores, as every formatter receives it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tqcheck.finding import Finding, Severity
+
+
+@dataclass
+class SegmentReport:
+    """A sentence of the checked file with its suspicion and, when an engine ran, its round trip."""
+
+    index: int
+    start: int  # raw offsets, end exclusive
+    end: int
+    text: str  # the prose the detectors read (entities decoded, non-prose removed)
+    score: float = 0.0
+    backtranslation: str | None = None
+    round_trip: str | None = None
+    chrf: float | None = None
+    source: dict | None = None  # {"start", "end", "text"} of the aligned source sentence
+    drift: list[str] = field(default_factory=list)  # words of the segment lost in the round trip
+
+
+@dataclass
+class FileReport:
+    path: str  # as given on the command line
+    format: str  # markdown | html | text
+    text: str  # decoded text, for formatters that show source lines
+    target_lang: str | None
+    source_lang: str | None
+    engine: dict | None = None  # {"name", "version"}
+    score: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
+    segments: list[SegmentReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one-line remarks, e.g. why round-trip checks were skipped
+
+
+@dataclass
+class Report:
+    version: str
+    files: list[FileReport] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}
+    signatures: dict = field(default_factory=lambda: {"chrf": None})
+    rules: dict = field(default_factory=dict)  # code -> detector class, for formatters that describe rules
+
+    def all_findings(self):
+        for f in self.files:
+            yield from f.findings
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for finding in self.all_findings():
+            counts[finding.severity.label] += 1
+        return counts

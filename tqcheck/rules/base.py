@@ -1,0 +1,103 @@
+"""The detector contract: a small class that declares itself and yields findings."""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from tqcheck.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from tqcheck.document import Document
+    from tqcheck.segment import Segment
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead")
+
+
+@dataclass
+class Context:
+    """Everything a detector may read about one file."""
+
+    doc: "Document"
+    segments: list["Segment"]
+    target_lang: str  # BCP 47, e.g. "en" or "en-US"
+    source_langs: tuple[str, ...]  # source languages to assume: the known one, or every registered one
+    source_known: bool = False
+    engine: object | None = None
+    source_doc: "Document | None" = None
+    alignment: object | None = None
+    cache: dict = field(default_factory=dict)  # shared scratch space between detectors of one file
+
+    @property
+    def target_base(self) -> str:
+        return self.target_lang.split("-")[0].lower()
+
+    @property
+    def text(self) -> str:
+        return self.doc.view
+
+
+class Detector:
+    """Base class. Subclasses set the class attributes and implement `check`.
+
+    The subclass docstring holds four sections, each introduced by a line
+    `What it does:`, `Why it matters:`, `Example:`, `Use instead:`; they are
+    what `tqcheck explain` prints and what SARIF reports carry.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    family: ClassVar[str] = ""
+    targets: ClassVar[tuple[str, ...]] = ("*",)  # target languages (base tags), "*" for all
+    sources: ClassVar[tuple[str, ...]] = ("*",)  # source languages it knows, "*" when it needs none
+    needs: ClassVar[frozenset[str]] = frozenset()  # subset of {"engine", "source"}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def applies_to(self, target_base: str) -> bool:
+        return "*" in self.targets or target_base in self.targets
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        source_lang: str | None = None,
+        severity: Severity | None = None,
+        **extra,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            suggestion=suggestion,
+            source_lang=source_lang,
+            extra=extra,
+        )
+
+    @classmethod
+    def docs(cls) -> dict[str, str]:
+        return parse_docs(inspect.getdoc(cls) or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.docs().get("What it does", "").split("\n")[0]
+
+
+_SECTION = re.compile(r"^(%s):\s*$" % "|".join(re.escape(s) for s in DOC_SECTIONS), re.M)
+
+
+def parse_docs(doc: str) -> dict[str, str]:
+    """Split a detector docstring into its four sections (missing ones are absent)."""
+    parts = _SECTION.split(doc)
+    sections = {}
+    for i in range(1, len(parts) - 1, 2):
+        sections[parts[i]] = inspect.cleandoc(parts[i + 1]).strip()
+    return sections

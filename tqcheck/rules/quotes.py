@@ -1,0 +1,283 @@
+"""Quotation-mark detectors: unbalanced, misplaced, mixed styles, split phrases, capitalised fragments."""
+from __future__ import annotations
+
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan
+
+_WORD_BEFORE = re.compile(r"(\S+\s+)?\S*$")
+
+
+def _lead_in(view: str, pos: int, floor: int) -> int:
+    """Start of the word (and the one before it) leading up to a mark, for a readable span."""
+    m = _WORD_BEFORE.search(view, max(floor, pos - 60), pos)
+    return m.start() if m else pos
+
+
+class UnbalancedQuote(Detector):
+    """What it does:
+    Flags a closing quotation mark with no opening mark in its paragraph, and an opening
+    mark that is never closed (unless the quotation runs on into a paragraph that opens
+    again, as English convention allows).
+
+    Why it matters:
+    Machine translation and scrapers drop or move quotation marks; the reader can no
+    longer tell who said what.
+
+    Example:
+    The minister promised talks on border guarantees” requested by the unions.
+
+    Use instead:
+    The minister promised “talks on border guarantees” requested by the unions.
+    """
+
+    code = "Q101"
+    name = "unbalanced-quote"
+    severity = Severity.ERROR
+    family = "quotes"
+
+    def check(self, ctx):
+        quotes = scan(ctx)
+        view = ctx.doc.view
+        for index in quotes.unmatched_close:
+            mark = quotes.marks[index]
+            if mark.problem:
+                continue  # reported as misplaced
+            block = ctx.doc.blocks[mark.block]
+            yield self.finding(
+                _lead_in(view, mark.pos, block.start),
+                mark.pos + 1,
+                f"closing quotation mark {mark.char} has no opening mark in this paragraph",
+                suggestion="add the opening mark where the quotation begins, or remove this one",
+            )
+        for index in quotes.unmatched_open:
+            mark = quotes.marks[index]
+            if mark.problem:
+                continue
+            block = ctx.doc.blocks[mark.block]
+            end = min(block.end, mark.pos + 1 + _next_words(view, mark.pos + 1, block.end))
+            yield self.finding(
+                mark.pos,
+                end,
+                f"opening quotation mark {mark.char} is never closed in this paragraph",
+                suggestion="close the quotation where it ends",
+            )
+
+
+def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
+    m = re.match(r"(?:\S+\s*){0,%d}\S*" % n, view[start:min(end, start + 80)])
+    return len(m.group(0).rstrip()) if m else 0
+
+
+class MisplacedQuote(Detector):
+    """What it does:
+    Flags a quotation mark on the wrong side of its words: a closing mark glued to the
+    next word (`opposed”to`), a closing mark used to open a quotation (` ”word`), or an
+    opening mark used to close one (`word“ `).
+
+    Why it matters:
+    These are typical traces of a machine translation that moved a quotation mark when
+    it reordered the sentence; they change what the quotation covers.
+
+    Example:
+    The unions rejected”any new delay” in the talks.
+
+    Use instead:
+    The unions rejected “any new delay” in the talks.
+    """
+
+    code = "Q102"
+    name = "misplaced-quote"
+    severity = Severity.ERROR
+    family = "quotes"
+
+    MESSAGES = {
+        "glued": "quotation mark {char} is glued to the word after it",
+        "reversed-close": "closing quotation mark {char} is used to open a quotation",
+        "reversed-open": "opening quotation mark {char} is used to close a quotation",
+    }
+
+    def check(self, ctx):
+        quotes = scan(ctx)
+        view = ctx.doc.view
+        for mark in quotes.marks:
+            if not mark.problem:
+                continue
+            if mark.char == STRAIGHT and mark.problem == "glued":
+                continue  # inches, feet, and code-like text glue straight marks legitimately
+            block = ctx.doc.blocks[mark.block]
+            start = _lead_in(view, mark.pos, block.start)
+            end = min(block.end, mark.pos + 1 + _next_words(view, mark.pos + 1, block.end, 1))
+            opening, closing = conventions(ctx.target_base)["pairs"][0]
+            fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
+            yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix)
+
+
+class QuoteStyle(Detector):
+    """What it does:
+    Flags quotation marks that do not belong to the target language's conventions
+    (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
+    including a quotation opened with one style and closed with the other.
+
+    Why it matters:
+    Marks of the source language's convention, or a mixture of styles, show that text was
+    pasted from a translation without editing.
+
+    Example:
+    The mayor called the plan «a historic step» for the city.
+
+    Use instead:
+    The mayor called the plan “a historic step” for the city.
+    """
+
+    code = "Q103"
+    name = "quote-style"
+    severity = Severity.WARNING
+    family = "quotes"
+
+    def check(self, ctx):
+        quotes = scan(ctx)
+        conv = conventions(ctx.target_base)
+        foreign = set(conv["foreign"])
+        primary_open, primary_close = conv["pairs"][0]
+        seen_foreign = False
+        for mark in quotes.marks:
+            if mark.char in foreign and mark.role == "open" and not seen_foreign:
+                seen_foreign = True
+                end = quotes.marks[mark.partner].pos + 1 if mark.partner is not None else mark.pos + 1
+                yield self.finding(
+                    mark.pos,
+                    end,
+                    f"quotation mark {mark.char} is not used in {ctx.target_base} text",
+                    suggestion=f"use {primary_open}…{primary_close}",
+                )
+        yield from self._mismatched_pairs(ctx, quotes)
+        yield from self._mixed(ctx, quotes)
+
+    def _mismatched_pairs(self, ctx, quotes):
+        for mark in quotes.marks:
+            if mark.role != "open" or mark.partner is None or mark.char in SINGLE_OPEN:
+                continue
+            close = quotes.marks[mark.partner]
+            if (mark.char == STRAIGHT) != (close.char == STRAIGHT):
+                yield self.finding(
+                    mark.pos,
+                    close.pos + 1,
+                    f"quotation opened with {mark.char} and closed with {close.char}",
+                    suggestion="use the same style for both marks",
+                )
+
+    def _mixed(self, ctx, quotes):
+        doubles = [m for m in quotes.marks if m.char == STRAIGHT or m.char in "“”"]
+        straight = [m for m in doubles if m.char == STRAIGHT]
+        curly = [m for m in doubles if m.char != STRAIGHT]
+        if not straight or not curly:
+            return
+        minority = straight if len(straight) < len(curly) else curly
+        for mark in minority:
+            if mark.role != "open" or mark.partner is None:
+                continue
+            close = quotes.marks[mark.partner]
+            if (mark.char == STRAIGHT) != (close.char == STRAIGHT):
+                continue  # already reported as a mismatched pair
+            yield self.finding(
+                mark.pos,
+                close.pos + 1,
+                "straight and curly quotation marks are mixed in this document",
+                suggestion="use one style throughout",
+                severity=Severity.INFO,
+            )
+
+
+_SPEECH_VERBS = (
+    "said|says|added|adds|stated|explained|declared|told|noted|insisted|warned|argued|"
+    "affirmed|assured|indicated|stressed|claimed|remarked|commented|replied|asserted"
+)
+_SPLIT_TAIL = re.compile(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s+(?:%s)\b" % _SPEECH_VERBS)
+
+
+class QuoteSplitsPhrase(Detector):
+    """What it does:
+    Flags a quotation whose closing mark, placed after a full stop, cuts a phrase in two:
+    the words after the mark are a lone modifier followed by `, said …`.
+
+    Why it matters:
+    When a translation reorders a noun phrase (Spanish puts the adjective after the noun),
+    the closing mark can land inside it and the sentence falls apart.
+
+    Example:
+    “Nobody should trust these reports, least of all the Foreign Office.” British, said the envoy.
+
+    Use instead:
+    “Nobody should trust these reports, least of all the British Foreign Office,” said the envoy.
+    """
+
+    code = "Q104"
+    name = "quote-splits-phrase"
+    severity = Severity.ERROR
+    family = "quotes"
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        for mark in scan(ctx).marks:
+            if mark.role != "close" or mark.char not in DOUBLE_CLOSE + STRAIGHT:
+                continue
+            if view[mark.pos - 1:mark.pos] not in (".", "!", "?"):
+                continue
+            block = ctx.doc.blocks[mark.block]
+            m = _SPLIT_TAIL.match(view, mark.pos + 1, block.end)
+            if m:
+                yield self.finding(
+                    _lead_in(view, mark.pos, block.start),
+                    m.end(),
+                    f"the closing quotation mark splits the phrase: “{m.group(1)}” belongs inside the quotation",
+                    suggestion=f"move “{m.group(1)}” before the closing mark and end the quotation with a comma",
+                )
+
+
+_FRAGMENT = re.compile(r"\b([a-z]+)\s+[“\"]([A-Z][a-z]+(?:\s+[a-z][a-z’']*){1,6})[”\"]")
+# Words after which a quotation is a complete utterance, so its capital is correct.
+_UTTERANCE_LEADS = {
+    "said", "says", "say", "saying", "told", "asked", "wrote", "writes", "added", "tweeted", "read",
+    "reads", "shouted", "called", "titled", "entitled", "named", "dubbed", "slogan", "headline",
+    "film", "song", "book", "album", "show", "series", "campaign", "hashtag", "motto", "word", "words",
+}
+
+
+class CapitalisedQuoteFragment(Detector):
+    """What it does:
+    Flags a short quoted fragment in mid-sentence that starts with a capital letter although
+    it continues the sentence (`accused them of “Make things worse”`).
+
+    Why it matters:
+    Spanish and French quote infinitives that English turns into gerunds or clauses; a
+    translation that keeps the capital and the verb form leaves a broken quotation.
+
+    Example:
+    The opposition accused the mayor of “Hide the real costs” of the project.
+
+    Use instead:
+    The opposition accused the mayor of “hiding the real costs” of the project.
+    """
+
+    code = "Q105"
+    name = "capitalised-quote-fragment"
+    severity = Severity.WARNING
+    family = "quotes"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m in _FRAGMENT.finditer(view, seg.start, seg.end):
+                if m.group(1) in _UTTERANCE_LEADS or m.group(2).split()[0] == "I":
+                    continue
+                fragment = m.group(2)
+                yield self.finding(
+                    m.start(1),
+                    m.end(),
+                    "quoted fragment in mid-sentence starts with a capital letter",
+                    suggestion=f"{m.group(1)} “{fragment[0].lower()}{fragment[1:]}”",
+                )

@@ -1,0 +1,146 @@
+"""Finds the quotation marks of a document and decides which open and which close.
+
+Shared by the quote detectors so that every one of them reads the marks the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tqcheck import langdata
+
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+ALL_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE)
+
+
+@dataclass
+class Mark:
+    pos: int  # view offset
+    char: str
+    role: str  # "open" | "close"
+    block: int
+    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open"
+    partner: int | None = None  # index of the matching mark
+
+
+@dataclass
+class QuoteScan:
+    marks: list[Mark] = field(default_factory=list)
+    unmatched_close: list[int] = field(default_factory=list)  # mark indexes
+    unmatched_open: list[int] = field(default_factory=list)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def conventions(target_base: str) -> dict:
+    table = langdata.load("quotes.toml")
+    return table.get(target_base) or table["en"]
+
+
+def scan(ctx) -> QuoteScan:
+    cached = ctx.cache.get("quotes")
+    if cached is None:
+        cached = ctx.cache["quotes"] = _scan(ctx.doc.view, ctx.doc.blocks, ctx.target_base)
+    return cached
+
+
+def _scan(view: str, blocks, target_base: str) -> QuoteScan:
+    result = QuoteScan()
+    german = target_base == "de"
+    for bi, block in enumerate(blocks):
+        stack: list[int] = []
+        single_stack: list[int] = []
+        for pos in range(block.start, block.end):
+            ch = view[pos]
+            if ch not in ALL_MARKS:
+                continue
+            before = view[pos - 1] if pos > block.start else ""
+            after = view[pos + 1] if pos + 1 < block.end else ""
+            if ch in SINGLE_OPEN or ch == SINGLE_CLOSE:
+                _single(result, single_stack, pos, ch, before, after, bi)
+                continue
+            role, problem = _double_role(ch, before, after, bool(stack), german)
+            mark = Mark(pos, ch, role, bi, problem)
+            index = len(result.marks)
+            result.marks.append(mark)
+            if role == "open":
+                stack.append(index)
+            elif stack:
+                opener = stack.pop()
+                result.marks[opener].partner = index
+                mark.partner = opener
+            else:
+                result.unmatched_close.append(index)
+        for index in stack:
+            result.unmatched_open.append(index)
+    _forgive_continued_paragraphs(result, view, blocks)
+    return result
+
+
+def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -> tuple[str, str | None]:
+    """Role of a double mark from the characters on each side, and what is wrong with its placement."""
+    if german and ch == "“":
+        return "close", None
+    if ch == STRAIGHT:
+        if _is_space(before) or before in "([{—–-/":
+            return "open", None
+        if _is_space(after) or not _is_word(after):
+            return "close", None
+        return ("close" if inside else "open"), "glued"
+    if ch in DOUBLE_OPEN:
+        if _is_word(before) and (_is_space(after) or after in ".,;:!?"):
+            return "close", "reversed-open"
+        if _is_word(before) and _is_word(after):
+            return "open", "glued"
+        return "open", None
+    # a closing mark: ” or »
+    if _is_space(before) and _is_word(after):
+        return ("close" if inside else "open"), (None if inside else "reversed-close")
+    if (_is_word(before) or before in ".,;:!?") and _is_word(after):
+        return ("close" if inside else "open"), "glued"
+    return "close", None
+
+
+def _single(result: QuoteScan, stack: list[int], pos: int, ch: str, before: str, after: str, bi: int) -> None:
+    """Single marks: ’ is usually an apostrophe (Moscow’s, ’90s, rock ’n’ roll); only pair it with an open ‘."""
+    if ch in SINGLE_OPEN:
+        if _is_space(before) or before in "“\"«([—":
+            index = len(result.marks)
+            result.marks.append(Mark(pos, ch, "open", bi))
+            stack.append(index)
+        return
+    if stack and not _is_word(after):
+        opener = stack.pop()
+        index = len(result.marks)
+        result.marks.append(Mark(pos, ch, "close", bi, partner=opener))
+        result.marks[opener].partner = index
+
+
+def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
+    """A quotation running on into the next paragraph leaves its opening unclosed by convention,
+    and the next paragraph opens again; that is not an unbalanced mark."""
+    first_open_by_block = {}
+    for index, mark in enumerate(result.marks):
+        if mark.role == "open" and mark.block not in first_open_by_block:
+            first_open_by_block[mark.block] = index
+    kept = []
+    for index in result.unmatched_open:
+        mark = result.marks[index]
+        if mark.char in SINGLE_OPEN:
+            continue
+        nxt = mark.block + 1
+        if nxt < len(blocks):
+            text = view[blocks[nxt].start:blocks[nxt].end]
+            if text[:1] in DOUBLE_OPEN + STRAIGHT and first_open_by_block.get(nxt) is not None:
+                continue
+        kept.append(index)
+    result.unmatched_open = kept

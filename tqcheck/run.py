@@ -1,0 +1,132 @@
+"""A whole run: inputs, per-file settings, checking, the report, rendering and the exit code."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcheck import __version__
+from tqcheck.check import Settings, check_document
+from tqcheck.config import ConfigFinder
+from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, ConfigError, InputError
+from tqcheck.finding import Severity
+from tqcheck.inputs import Input, collect
+from tqcheck.reading import format_for, read_document
+from tqcheck.reading.decode import BinaryFile
+from tqcheck.report import Report
+
+
+@dataclass
+class RunOptions:
+    paths: list[str]
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    target_lang: str | None = None
+    source_lang: str | None = None
+    engine: str | None = None
+    source_path: str | None = None
+    config_path: str | None = None
+    stdin_filename: str | None = None
+    encoding: str | None = None
+    diff_ref: str | None = None
+    use_cache: bool = True
+
+
+def run(options: RunOptions, fmt: str, color: bool) -> int:
+    from tqcheck.formats import render
+    from tqcheck.rules import all_detectors, known_selector
+
+    _check_flags(options, known_selector)
+    finder = ConfigFinder(Path(options.config_path) if options.config_path else None)
+    inputs, empty_dirs = collect(options.paths, finder, options.stdin_filename)
+    report = Report(__version__, rules={d.code: d for d in all_detectors()})
+    for folder in empty_dirs:
+        report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
+    fail_levels = []
+    for item in inputs:
+        config = finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
+        settings = _settings(options, config)
+        data = _read_bytes(item)
+        fmt_name = format_for(item.label) or "text"
+        try:
+            doc = read_document(item.label, data, fmt_name, options.encoding)
+        except BinaryFile as exc:
+            if item.explicit:
+                raise
+            report.skipped.append({"path": item.label, "reason": "binary file"})
+            continue
+        except InputError:
+            if item.explicit:
+                raise
+            report.skipped.append({"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"})
+            continue
+        file_report = check_document(doc, settings)
+        if options.diff_ref and item.path is not None:
+            _keep_changed_lines(file_report, item.path, options.diff_ref)
+        report.files.append(file_report)
+        fail_levels.append(options.fail_on or config.get("fail-on") or "error")
+    output = render(report, fmt, color=color)
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    return _exit_code(report, fail_levels)
+
+
+def _check_flags(options: RunOptions, known_selector) -> None:
+    from tqcheck.language import valid_tag
+
+    for selector in (options.select or []) + (options.ignore or []):
+        if not known_selector(selector):
+            raise ConfigError(f"unknown rule selector {selector!r} (see `tqcheck rules`)")
+    for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
+        if value and not valid_tag(value):
+            raise ConfigError(f"{flag} {value!r} is not a language tag such as en, en-US, es")
+
+
+def _settings(options: RunOptions, config) -> Settings:
+    return Settings(
+        select=options.select or config.get("select"),
+        ignore=(options.ignore or []) + (config.get("ignore") or []) or None,
+        severity={k.upper() if k[:1].isalpha() and not "-" in k else k: v for k, v in (config.get("severity") or {}).items()},
+        target_lang=options.target_lang or _lang(config.get("target-lang")),
+        source_lang=options.source_lang or _lang(config.get("source-lang")),
+        engine=options.engine or config.get("engine") or "auto",
+    )
+
+
+def _lang(value):
+    return None if value in (None, "auto") else value
+
+
+def _read_bytes(item: Input) -> bytes:
+    if item.path is None:
+        return sys.stdin.buffer.read()
+    try:
+        return item.path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{item.label}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{item.label}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{item.label}: cannot read ({exc.strerror})") from None
+
+
+def _keep_changed_lines(file_report, path: Path, ref: str) -> None:
+    from tqcheck.gitdiff import changed_lines
+
+    lines = changed_lines(path, ref)
+    if lines is None:
+        return
+    file_report.findings = [
+        f for f in file_report.findings if any(line in lines for line in range(f.line, f.end_line + 1))
+    ]
+
+
+def _exit_code(report: Report, fail_levels: list[str]) -> int:
+    for file_report, level in zip(report.files, fail_levels):
+        if level == "never":
+            continue
+        threshold = Severity.parse(level)
+        if any(f.severity >= threshold for f in file_report.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN

@@ -1,0 +1,78 @@
+"""Sentences with exact offsets, never crossing a block boundary."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tqcheck.document import Document
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int
+    start: int  # view offsets, end exclusive
+    end: int
+    block: int  # index of the block holding it
+    block_kind: str
+
+    def text(self, view: str) -> str:
+        return view[self.start:self.end]
+
+
+# A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
+# then white space followed by something that can start a sentence.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    table = tomllib.loads(resources.files("tqcheck.data.lang").joinpath("abbreviations.toml").read_text("utf-8"))
+    words = table.get(lang) or table["en"]
+    return frozenset(w.lower() for w in words)
+
+
+def segment(doc: Document, lang: str = "en") -> list[Segment]:
+    abbreviations = _abbreviations(lang.split("-")[0])
+    segments: list[Segment] = []
+    view = doc.view
+    for bi, block in enumerate(doc.blocks):
+        for start, end in split_block(view, block.start, block.end, abbreviations):
+            segments.append(Segment(len(segments), start, end, bi, block.kind))
+    return segments
+
+
+def split_block(view: str, start: int, end: int, abbreviations: frozenset[str]):
+    """Yield (start, end) of each sentence in view[start:end], trimmed of white space."""
+    text = view[start:end]
+    cut = 0
+    for m in _END.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start(), abbreviations):
+            continue
+        yield from _trimmed(view, start + cut, start + m.end())
+        cut = m.end()
+    yield from _trimmed(view, start + cut, end)
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):
+        return True  # "U.S", "e.g"
+    return word in abbreviations
+
+
+def _trimmed(view: str, a: int, b: int):
+    while a < b and view[a].isspace():
+        a += 1
+    while b > a and view[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield a, b
