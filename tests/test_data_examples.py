@@ -1,0 +1,91 @@
+"""Every entry of every language-data file proves itself: its example fires, its counter-example does not.
+
+A data file under tqcheck/data/<src>-<tgt>/ is TOML holding arrays of tables; every
+table in them has `example` (a sentence, or a list, that must produce a finding of the
+entry's code overlapping the entry's words) and `counter` (similar correct sentences
+that must produce no finding of that code). The code is the entry's `code`, else the
+file's top-level `code`.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from tqcheck.api import check_text
+from tqcheck.rules import by_code
+
+
+def _data_files():
+    root = resources.files("tqcheck.data")
+    for pair in sorted(p for p in root.iterdir() if p.is_dir() and "-" in p.name):
+        for f in sorted(pair.iterdir(), key=lambda p: p.name):
+            if f.name.endswith(".toml"):
+                yield pair.name, f.name, tomllib.loads(f.read_text("utf-8"))
+
+
+def _entries():
+    for pair, name, table in _data_files():
+        for key, value in table.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                for i, entry in enumerate(value):
+                    code = entry.get("code") or table.get("code")
+                    yield pytest.param(pair, entry, code, id=f"{pair}/{name}:{key}[{i}]")
+
+
+def _as_list(value):
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def _run(text, pair, code):
+    source, target = pair.split("-")
+    report = check_text(text, target_lang=target, source_lang=source, select=[code])
+    return [f for f in report.findings if f.code == code]
+
+
+ENTRIES = list(_entries())
+
+
+@pytest.mark.parametrize("pair,entry,code", ENTRIES)
+def test_example_fires(pair, entry, code):
+    assert code in by_code(), f"unknown code {code}"
+    examples = _as_list(entry.get("example"))
+    assert examples, "every entry needs an example that fires"
+    for example in examples:
+        assert _run(example, pair, code), f"{code} did not fire on: {example}"
+
+
+@pytest.mark.parametrize("pair,entry,code", ENTRIES)
+def test_counter_example_is_quiet(pair, entry, code):
+    counters = _as_list(entry.get("counter"))
+    assert counters, "every entry needs a similar correct sentence that does not fire"
+    for counter in counters:
+        found = _run(counter, pair, code)
+        assert not found, f"{code} fired on the correct sentence: {counter} -> {[f.excerpt for f in found]}"
+
+
+def test_data_files_lint():
+    """Patterns compile; no entry is listed twice in one file; word lists are sorted."""
+    for pair, name, table in _data_files():
+        for key, value in table.items():
+            if not (isinstance(value, list) and value and isinstance(value[0], dict)):
+                continue
+            seen = set()
+            for entry in value:
+                for field in ("pattern", "context", "not_context"):
+                    if field in entry:
+                        re.compile(entry[field])
+                ident = entry.get("pattern") or entry.get("word") or entry.get("phrase")
+                assert ident not in seen, f"{pair}/{name}: {ident!r} listed twice"
+                seen.add(ident)
+        for key, value in table.items():
+            if key.endswith("_words") and isinstance(value, list):
+                assert value == sorted(value), f"{pair}/{name}: {key} is not sorted"
+                assert len(value) == len(set(value)), f"{pair}/{name}: {key} has duplicates"
+
+
+def test_there_is_language_data():
+    """The walk above must see entries; an empty walk would make the parametrized tests vacuous."""
+    assert len(ENTRIES) >= 1
