@@ -88,7 +88,10 @@ class Detector:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.docs().get("What it does", "").split("\n")[0]
+        """The first sentence of "What it does", on one line."""
+        paragraph = " ".join(cls.docs().get("What it does", "").split("\n\n")[0].split())
+        m = re.match(r"(.+?[.])(\s|$)", paragraph)
+        return m.group(1) if m else paragraph
 
 
 _SECTION = re.compile(r"^(%s):\s*$" % "|".join(re.escape(s) for s in DOC_SECTIONS), re.M)

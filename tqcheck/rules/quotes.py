@@ -74,7 +74,7 @@ def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
 class MisplacedQuote(Detector):
     """What it does:
     Flags a quotation mark on the wrong side of its words: a closing mark glued to the
-    next word (`opposed”to`), a closing mark used to open a quotation (` ”word`), or an
+    next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), or an
     opening mark used to close one (`word“ `).
 
     Why it matters:
@@ -249,7 +249,7 @@ _UTTERANCE_LEADS = {
 class CapitalisedQuoteFragment(Detector):
     """What it does:
     Flags a short quoted fragment in mid-sentence that starts with a capital letter although
-    it continues the sentence (`accused them of “Make things worse”`).
+    it continues the sentence (`accused them of “Hide the costs”`).
 
     Why it matters:
     Spanish and French quote infinitives that English turns into gerunds or clauses; a

@@ -1,0 +1,40 @@
+"""The "github" format: GitHub Actions workflow commands that annotate the changed files."""
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tqcheck.finding import Finding
+    from tqcheck.report import Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:
+    lines = [_command(file.path, f) for file in report.files for f in file.findings]
+    return "".join(line + "\n" for line in lines)
+
+
+def escape_data(s: str) -> str:
+    """Escape a command's message the way @actions/core's escapeData does."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    """Escape a property value the way @actions/core's escapeProperty does."""
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(path: str, f: "Finding") -> str:
+    props = [("file", path.replace(os.sep, "/")), ("line", f.line)]
+    # The toolkit documents that columns cannot be sent when line and endLine differ.
+    if f.end_line == f.line:
+        props.append(("col", f.column))
+    props.append(("endLine", f.end_line))
+    if f.end_line == f.line:
+        props.append(("endColumn", f.end_column))
+    props.append(("title", f"{f.code} {f.name}"))
+    message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props)
+    return f"::{COMMANDS[f.severity.label]} {joined}::{escape_data(message)}"
