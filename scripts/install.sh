@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up a fresh machine: Apertium's English↔Spanish engine from Debian, then tqcheck and its test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -e /usr/share/apertium/modes/eng-spa.mode ] && command -v apt-get >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq apertium apertium-eng-spa >/dev/null
+fi
+python3 -m pip install -q --disable-pip-version-check -e ".[test]"

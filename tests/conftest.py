@@ -1,0 +1,51 @@
+"""Shared test helpers: run the real `tqcheck` command, and keep every test's cache private."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_24777a2ba7ef8ce0.txt"
+SEED_ANNOTATIONS = ROOT / "seeds" / "000_24777a2ba7ef8ce0.annotations.json"
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(cache))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return cache
+
+
+def run_tqcheck(*args, cwd=None, stdin: bytes | None = None, env=None):
+    """Run the installed command as a user would; returns the CompletedProcess (text mode)."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "tqcheck", *map(str, args)],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=600,
+    )
+    proc.stdout = proc.stdout.decode("utf-8")
+    proc.stderr = proc.stderr.decode("utf-8")
+    return proc
+
+
+def run_json(*args, **kwargs):
+    proc = run_tqcheck("check", "--format", "json", *args, **kwargs)
+    assert proc.stdout, proc.stderr
+    return proc, json.loads(proc.stdout)
+
+
+@pytest.fixture
+def seed_annotations():
+    return json.loads(SEED_ANNOTATIONS.read_text("utf-8"))["annotations"]

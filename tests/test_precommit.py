@@ -1,0 +1,72 @@
+"""The real `pre-commit` tool runs this checkout's hooks in a fresh git repository.
+
+pre-commit builds the hook's own virtualenv from this checkout with pip (the package
+registry is the only network used), exactly as a content repository would.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "editor@example.org",
+}
+
+
+def _snapshot_of_checkout(dest: Path) -> str:
+    """Commit the working tree of this checkout into a scratch repository, so the hook tests what is on disk."""
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", ".pytest_cache"))
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run(["git", "init", "-q", str(dest)], check=True, env=env)
+    subprocess.run(["git", "-C", str(dest), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(dest), "commit", "-qm", "snapshot"], check=True, env=env)
+    return subprocess.run(["git", "-C", str(dest), "rev-parse", "HEAD"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def content_repo(tmp_path_factory):
+    base = tmp_path_factory.mktemp("precommit")
+    hook_repo = base / "hooks"
+    rev = _snapshot_of_checkout(hook_repo)
+    repo = base / "site"
+    repo.mkdir()
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hook_repo}\n  rev: {rev}\n  hooks:\n  - id: tqcheck\n", encoding="utf-8"
+    )
+    return repo, {**env, "PRE_COMMIT_HOME": str(base / "pre-commit-home")}
+
+
+def _run_hook(repo: Path, env: dict, filename: str, content: str):
+    (repo / filename).write_text(content, encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "add", filename, ".pre-commit-config.yaml"], check=True, env=env)
+    return subprocess.run(
+        ["pre-commit", "run", "tqcheck", "--files", filename],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+def test_hook_fails_on_the_seed(content_repo):
+    repo, env = content_repo
+    proc = _run_hook(repo, env, "article.txt", SEED.read_text("utf-8"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Q101" in proc.stdout and "Failed" in proc.stdout
+
+
+def test_hook_passes_on_a_clean_article(content_repo):
+    repo, env = content_repo
+    clean = "# City council\n\nThe council approved the budget on Tuesday after a short debate.\n"
+    proc = _run_hook(repo, env, "clean.md", clean)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Passed" in proc.stdout
