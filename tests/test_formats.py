@@ -552,7 +552,8 @@ def test_sarif_run_contents():
     assert [r["id"] for r in driver["rules"]] == ["P401", "Q101", "S301", "W201"]
     q101 = driver["rules"][1]
     assert q101["name"] == "unbalanced-quote"
-    assert q101["shortDescription"]["text"] == "Finds quotation marks that open with a closing mark, close with an"
+    assert q101["shortDescription"]["text"].startswith("Finds quotation marks that open with a closing mark, close with an")
+    assert q101["shortDescription"]["text"].endswith(".")  # the whole first sentence, not the first wrapped line
     assert q101["fullDescription"]["text"].startswith("Finds quotation marks")
     assert q101["defaultConfiguration"] == {"level": "error"}
     assert q101["properties"] == {"tags": ["punctuation"]}
