@@ -26,7 +26,7 @@ class Settings:
     fail_on: str = "error"
 
 
-def check_document(doc: Document, settings: Settings, engine_factory=None) -> FileReport:
+def check_document(doc: Document, settings: Settings, engines=None) -> FileReport:
     target = settings.target_lang or language.detect(doc.view) or "en"
     target_base = language.base(target)
     if settings.source_lang:
@@ -35,16 +35,14 @@ def check_document(doc: Document, settings: Settings, engine_factory=None) -> Fi
         source_langs, known = tuple(s for s in langdata.sources_for(target_base)), False
     segments = segment(doc, target_base)
     ctx = Context(doc, segments, target, source_langs, source_known=known)
-    findings: list[Finding] = []
-    for detector_cls in select_detectors(settings.select, settings.ignore):
-        detector = detector_cls()
-        if not detector.applies_to(target_base) or detector.needs - ctx_capabilities(ctx):
-            continue
-        for finding in detector.check(ctx):
-            override = settings.severity.get(finding.code) or settings.severity.get(finding.name)
-            if override:
-                finding.severity = Severity.parse(override)
-            findings.append(finding)
+    detectors = [d() for d in select_detectors(settings.select, settings.ignore)]
+    detectors = [d for d in detectors if d.applies_to(target_base)]
+    findings = _run(ctx, [d for d in detectors if "engine" not in d.needs], settings)
+    notes: list[str] = []
+    engine_info = None
+    if any("engine" in d.needs for d in detectors):
+        engine_info = roundtrip_step(ctx, settings, engines, findings, notes)
+        findings += _run(ctx, [d for d in detectors if "engine" in d.needs and ctx.engine is not None], settings)
     _place(doc, findings, segments)
     findings = suppress.apply(doc, findings)
     _place(doc, [f for f in findings if not f.line], segments, raw=True)
@@ -58,10 +56,72 @@ def check_document(doc: Document, settings: Settings, engine_factory=None) -> Fi
         source_lang=language.base(settings.source_lang) if settings.source_lang else None,
     )
     report.findings = findings
-    report.segments = _segment_reports(doc, segments, findings)
+    report.engine = engine_info
+    report.notes = notes
+    report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"))
     counted = [f for f in findings if f.severity >= Severity.WARNING]
     report.score = scoring.file_score(counted, len(doc.view.split()))
     return report
+
+
+def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
+    found = []
+    for detector in detectors:
+        if detector.needs - ctx_capabilities(ctx):
+            continue
+        for finding in detector.check(ctx):
+            override = settings.severity.get(finding.code) or settings.severity.get(finding.name)
+            if override:
+                finding.severity = Severity.parse(override)
+            found.append(finding)
+    return found
+
+
+def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Finding], notes: list[str]):
+    """Choose the pivot language and engine, and back-translate every segment not found untranslated."""
+    from tqcheck.roundtrip import translate_round_trip
+
+    if engines is None or settings.engine == "none":
+        notes.append("round-trip checks skipped: no engine (--engine none)")
+        return None
+    pivot = _pivot(ctx, findings, engines, settings.engine)
+    if pivot is None:
+        notes.append(f"round-trip checks skipped: no engine translates {ctx.target_base} to and from "
+                     f"{'/'.join(ctx.source_langs) or 'a source language'}")
+        return None
+    engine, _ = engines.get(settings.engine, pivot, ctx.target_base)
+    skipped = _untranslated_segments(ctx, findings)
+    texts = ["" if seg.index in skipped else " ".join(ctx.doc.view[seg.start:seg.end].split()) for seg in ctx.segments]
+    results = translate_round_trip(engine, texts, ctx.target_base, pivot, engines.cache)
+    ctx.engine = engine
+    ctx.cache["pivot"] = pivot
+    ctx.cache["roundtrip"] = {i: r for i, r in enumerate(results) if texts[i]}
+    return {"name": engine.name, "version": engine.version_for(ctx.target_base, pivot)}
+
+
+def _untranslated_segments(ctx: Context, findings: list[Finding]) -> set[int]:
+    """Segments reported as left in the source language: a copy round-trips to itself, so do not score it."""
+    starts = [s.start for s in ctx.segments]
+    out = set()
+    for f in findings:
+        if f.code.startswith("U"):
+            i = bisect.bisect_right(starts, f.start) - 1
+            if i >= 0:
+                out.add(i)
+    return out
+
+
+def _pivot(ctx: Context, findings: list[Finding], engines, choice: str) -> str | None:
+    """The source language to back-translate through: the known one, else the one the findings point to."""
+    votes: dict[str, int] = {}
+    for f in findings:
+        if f.source_lang:
+            votes[f.source_lang] = votes.get(f.source_lang, 0) + 1
+    ranked = sorted(ctx.source_langs, key=lambda s: (-votes.get(s, 0), ctx.source_langs.index(s)))
+    for lang in ranked:
+        if engines.offers(choice, lang, ctx.target_base):
+            return lang
+    return None
 
 
 def ctx_capabilities(ctx: Context) -> set[str]:
@@ -98,7 +158,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _segment_reports(doc: Document, segments, findings: list[Finding]) -> list[SegmentReport]:
+def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrips=None) -> list[SegmentReport]:
     by_segment: dict[int, list[Finding]] = {}
     for f in findings:
         if f.segment is not None and f.severity >= Severity.WARNING:
@@ -107,5 +167,9 @@ def _segment_reports(doc: Document, segments, findings: list[Finding]) -> list[S
     for s in segments:
         start, end = doc.raw_span(s.start, s.end)
         text = " ".join(doc.view[s.start:s.end].split())
-        out.append(SegmentReport(s.index, start, end, text, scoring.segment_score(by_segment.get(s.index, []))))
+        report = SegmentReport(s.index, start, end, text, scoring.segment_score(by_segment.get(s.index, [])))
+        rt = (roundtrips or {}).get(s.index)
+        if rt is not None:
+            report.backtranslation, report.round_trip, report.chrf, report.drift = rt.backtranslation, rt.round_trip, rt.chrf, rt.drift
+        out.append(report)
     return out

@@ -44,6 +44,24 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
     fail_levels = []
+    from tqcheck.enginepool import EnginePool
+
+    engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
+    try:
+        _check_all(inputs, options, finder, report, fail_levels, engines)
+    finally:
+        engines.close()
+    if any(f.engine for f in report.files):
+        from tqcheck.roundtrip import chrf_signature
+
+        report.signatures["chrf"] = chrf_signature()
+    output = render(report, fmt, color=color)
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    return _exit_code(report, fail_levels)
+
+
+def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report, fail_levels: list, engines) -> None:
     for item in inputs:
         config = finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
         settings = _settings(options, config)
@@ -51,7 +69,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         fmt_name = format_for(item.label) or "text"
         try:
             doc = read_document(item.label, data, fmt_name, options.encoding)
-        except BinaryFile as exc:
+        except BinaryFile:
             if item.explicit:
                 raise
             report.skipped.append({"path": item.label, "reason": "binary file"})
@@ -61,15 +79,11 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
                 raise
             report.skipped.append({"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"})
             continue
-        file_report = check_document(doc, settings)
+        file_report = check_document(doc, settings, engines)
         if options.diff_ref and item.path is not None:
             _keep_changed_lines(file_report, item.path, options.diff_ref)
         report.files.append(file_report)
         fail_levels.append(options.fail_on or config.get("fail-on") or "error")
-    output = render(report, fmt, color=color)
-    sys.stdout.write(output)
-    sys.stdout.flush()
-    return _exit_code(report, fail_levels)
 
 
 def _check_flags(options: RunOptions, known_selector) -> None:
