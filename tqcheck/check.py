@@ -26,7 +26,7 @@ class Settings:
     fail_on: str = "error"
 
 
-def check_document(doc: Document, settings: Settings, engines=None) -> FileReport:
+def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
     target = settings.target_lang or language.detect(doc.view) or "en"
     target_base = language.base(target)
     if settings.source_lang:
@@ -35,14 +35,19 @@ def check_document(doc: Document, settings: Settings, engines=None) -> FileRepor
         source_langs, known = tuple(s for s in langdata.sources_for(target_base)), False
     segments = segment(doc, target_base)
     ctx = Context(doc, segments, target, source_langs, source_known=known)
+    if source_doc is not None:
+        ctx.source_doc = source_doc
+        ctx.source_segments = segment(source_doc, source_langs[0])
     detectors = [d() for d in select_detectors(settings.select, settings.ignore)]
     detectors = [d for d in detectors if d.applies_to(target_base)]
-    findings = _run(ctx, [d for d in detectors if "engine" not in d.needs], settings)
+    # Target-only detectors first: the round trip skips segments they found untranslated,
+    # and the source-aware detectors read the round trip when there is one.
+    findings = _run(ctx, [d for d in detectors if not d.needs], settings)
     notes: list[str] = []
     engine_info = None
-    if any("engine" in d.needs for d in detectors):
+    if any("engine" in d.needs for d in detectors) or (source_doc is not None and settings.engine != "none"):
         engine_info = roundtrip_step(ctx, settings, engines, findings, notes)
-        findings += _run(ctx, [d for d in detectors if "engine" in d.needs and ctx.engine is not None], settings)
+    findings += _run(ctx, [d for d in detectors if d.needs], settings)
     _place(doc, findings, segments)
     findings = suppress.apply(doc, findings)
     _place(doc, [f for f in findings if not f.line], segments, raw=True)
@@ -59,8 +64,10 @@ def check_document(doc: Document, settings: Settings, engines=None) -> FileRepor
     report.engine = engine_info
     report.notes = notes
     report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"))
+    _blend_segment_suspicion(report.segments, ctx.cache.get("segment_suspicion"))
+    _attach_sources(report.segments, ctx)
     counted = [f for f in findings if f.severity >= Severity.WARNING]
-    report.score = scoring.file_score(counted, len(doc.view.split()))
+    report.score = scoring.file_score(counted, len(doc.view.split()), _mean_chrf(ctx))
     return report
 
 
@@ -145,6 +152,35 @@ def _place(doc: Document, findings: list[Finding], segments, raw: bool = False) 
         f.line, f.column = doc.lines.position(f.start)
         f.end_line, f.end_column = doc.lines.position(f.end)
         f.excerpt = doc.text[f.start:f.end]
+
+
+def _blend_segment_suspicion(segments: list[SegmentReport], suspicion: dict[int, float] | None) -> None:
+    """Continuous per-segment suspicion from detectors (e.g. meaning against the source) raises the score."""
+    for seg in segments:
+        extra = (suspicion or {}).get(seg.index)
+        if extra is not None:
+            seg.score = 1.0 - (1.0 - seg.score) * (1.0 - extra)
+
+
+def _attach_sources(segments: list[SegmentReport], ctx: Context) -> None:
+    """Fill each segment's `source` from the alignment, in raw offsets of the source file."""
+    sources = ctx.cache.get("aligned_source")  # target segment index -> (view start, view end) in the source
+    if not sources or ctx.source_doc is None:
+        return
+    for seg in segments:
+        span = sources.get(seg.index)
+        if span:
+            start, end = ctx.source_doc.raw_span(*span)
+            seg.source = {"start": start, "end": end, "text": " ".join(ctx.source_doc.view[span[0]:span[1]].split())}
+
+
+def _mean_chrf(ctx: Context) -> float | None:
+    """Mean round-trip chrF over segments long enough to be stable, or None without a round trip."""
+    results = ctx.cache.get("roundtrip")
+    if not results:
+        return None
+    values = [r.chrf for i, r in results.items() if len(ctx.segments[i].text(ctx.doc.view).split()) >= 6]
+    return sum(values) / len(values) if values else None
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -40,6 +40,8 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     _check_flags(options, known_selector)
     finder = ConfigFinder(Path(options.config_path) if options.config_path else None)
     inputs, empty_dirs = collect(options.paths, finder, options.stdin_filename)
+    if options.source_path and len(inputs) != 1:
+        raise ConfigError("--source pairs one original with one translation: give exactly one file to check")
     report = Report(__version__, rules={d.code: d for d in all_detectors()})
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
@@ -79,11 +81,28 @@ def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report
                 raise
             report.skipped.append({"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"})
             continue
-        file_report = check_document(doc, settings, engines)
+        source_doc = _read_source(options, settings) if options.source_path else None
+        file_report = check_document(doc, settings, engines, source_doc)
         if options.diff_ref and item.path is not None:
             _keep_changed_lines(file_report, item.path, options.diff_ref)
         report.files.append(file_report)
         fail_levels.append(options.fail_on or config.get("fail-on") or "error")
+
+
+def _read_source(options: RunOptions, settings) -> "Document":
+    """The original of a translation, read like any checked file; its language fills --source-lang if unset."""
+    from tqcheck import language
+
+    path = Path(options.source_path)
+    if not path.is_file():
+        raise InputError(f"--source {options.source_path}: no such file")
+    data = _read_bytes(Input(options.source_path, path, True))
+    source_doc = read_document(options.source_path, data, format_for(options.source_path) or "text", options.encoding)
+    if not settings.source_lang:
+        settings.source_lang = language.detect(source_doc.view)
+        if not settings.source_lang:
+            raise InputError(f"--source {options.source_path}: cannot tell its language; pass --source-lang")
+    return source_doc
 
 
 def _check_flags(options: RunOptions, known_selector) -> None:

@@ -26,6 +26,7 @@ class Context:
     source_known: bool = False
     engine: object | None = None
     source_doc: "Document | None" = None
+    source_segments: list["Segment"] = field(default_factory=list)
     alignment: object | None = None
     cache: dict = field(default_factory=dict)  # shared scratch space between detectors of one file
 
