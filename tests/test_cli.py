@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import tracemalloc
+import resource
 
 from conftest import SEED, run_json, run_tqcheck
 
@@ -101,7 +101,7 @@ def test_undecodable_bytes_name_file_and_offset_and_suggest_encoding(tmp_path):
     path.write_bytes("El niño dijo que sí.".encode("latin-1"))
     proc = run_tqcheck("check", path)
     assert proc.returncode == 2
-    assert f"{path}: not valid UTF-8 at byte 6" in proc.stderr and "--encoding" in proc.stderr
+    assert f"{path}: not valid UTF-8 at byte 5" in proc.stderr and "--encoding" in proc.stderr
     ok = run_tqcheck("check", "--engine", "none", "--encoding", "latin-1", "--target-lang", "es", path)
     assert ok.returncode in (0, 1), ok.stderr
 
@@ -152,20 +152,22 @@ def test_tqcheck_never_writes_to_checked_files(tmp_path):
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
 
 
-def test_large_file_is_checked_with_bounded_memory():
-    """A 20 MB article body: checked in-process so the peak Python allocation can be measured."""
-    from tqcheck.api import check_text
+def test_large_file_is_checked_with_bounded_memory(tmp_path):
+    """A 20 MB file is checked in a child process whose peak resident memory is measured.
 
+    The quote detectors run here (the full set is measured by the benchmarks); the bound is
+    deliberately loose: the test proves memory stays proportional to the file, not a figure.
+    """
     paragraph = SEED.read_text("utf-8")
-    text = (paragraph + "\n\n") * (20_000_000 // (len(paragraph) + 2))
-    tracemalloc.start()
-    report = check_text(text, select=["Q"])
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert len(text) >= 19_000_000
-    assert len([f for f in report.findings if f.code == "Q101"]) >= 1000
-    # The bound is generous on purpose: a test proves memory is proportional, benchmarks report figures.
-    assert peak < 40 * len(text), f"peak {peak / 1e6:.0f} MB for {len(text) / 1e6:.0f} MB of text"
+    path = tmp_path / "huge.txt"
+    path.write_text((paragraph + "\n\n") * (20_000_000 // (len(paragraph) + 2)), encoding="utf-8")
+    size = path.stat().st_size
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = run_tqcheck("check", "--engine", "none", "--select", "Q101", "--format", "github", path)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert proc.returncode == 1, proc.stderr
+    assert size >= 19_000_000 and proc.stdout.count("::error") >= 1000
+    assert before * 1024 < peak < 15 * size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
 
 
 def test_config_file_selects_and_overrides_severity(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from tqcheck import langdata, language, scoring, suppress
@@ -11,6 +12,16 @@ from tqcheck.report import FileReport, SegmentReport
 from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
 from tqcheck.segment import segment
+
+
+# Enough prose to identify a language reliably without reading a huge file twice.
+DETECTION_SAMPLE = 20_000
+_NON_SPACE = re.compile(r"\S+")
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, counted without building a list of them."""
+    return sum(1 for _ in _NON_SPACE.finditer(text))
 
 
 @dataclass
@@ -27,7 +38,7 @@ class Settings:
 
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
-    target = settings.target_lang or language.detect(doc.view) or "en"
+    target = settings.target_lang or language.detect(doc.view[:DETECTION_SAMPLE]) or "en"
     target_base = language.base(target)
     if settings.source_lang:
         source_langs, known = (language.base(settings.source_lang),), True
@@ -67,7 +78,7 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     _blend_segment_suspicion(report.segments, ctx.cache.get("segment_suspicion"))
     _attach_sources(report.segments, ctx)
     counted = [f for f in findings if f.severity >= Severity.WARNING]
-    report.score = scoring.file_score(counted, len(doc.view.split()), _mean_chrf(ctx))
+    report.score = scoring.file_score(counted, count_words(doc.view), _mean_chrf(ctx))
     return report
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 
@@ -24,22 +25,14 @@ class Suppression:
     end: int
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Maps raw offsets to 1-based lines and columns; `\\n`, `\\r\\n` and a lone `\\r` end a line."""
 
     def __init__(self, text: str):
-        starts = [0]
-        n = len(text)
-        i = 0
-        while True:
-            j = _next_break(text, i)
-            if j < 0:
-                break
-            if text[j] == "\r" and j + 1 < n and text[j + 1] == "\n":
-                j += 1
-            starts.append(j + 1)
-            i = j + 1
-        self.starts = starts
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -52,16 +45,6 @@ class LineIndex:
         while end > start and text[end - 1] in "\r\n":
             end -= 1
         return start, end
-
-
-def _next_break(text: str, i: int) -> int:
-    a = text.find("\n", i)
-    b = text.find("\r", i)
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
 
 
 @dataclass

@@ -27,7 +27,9 @@ def _chrf():
 
 
 def chrf_signature() -> str:
-    return str(_chrf().get_signature())
+    metric = _chrf()
+    metric.sentence_score("a", ["a"])  # sacrebleu fills the signature's reference count on first use
+    return str(metric.get_signature())
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:

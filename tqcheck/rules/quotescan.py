@@ -4,6 +4,7 @@ Shared by the quote detectors so that every one of them reads the marks the same
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tqcheck import langdata
@@ -14,6 +15,7 @@ STRAIGHT = '"'
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 ALL_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE)
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
 @dataclass
@@ -59,10 +61,9 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
     for bi, block in enumerate(blocks):
         stack: list[int] = []
         single_stack: list[int] = []
-        for pos in range(block.start, block.end):
+        for m in _MARK_RE.finditer(view, block.start, block.end):
+            pos = m.start()
             ch = view[pos]
-            if ch not in ALL_MARKS:
-                continue
             before = view[pos - 1] if pos > block.start else ""
             after = view[pos + 1] if pos + 1 < block.end else ""
             if ch in SINGLE_OPEN or ch == SINGLE_CLOSE:
