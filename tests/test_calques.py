@@ -1,0 +1,192 @@
+"""Calques and source word order (C1xx): what fires on translated English and what native English keeps quiet."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tqcheck.api import check_text
+from tqcheck.finding import Severity
+from tqcheck.rules.calques import anchor_word
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED = "000_24777a2ba7ef8ce0"
+MY_CODES = ["C1", "S1", "T1"]
+
+
+def findings(text, code, source_lang=None, counted_only=True):
+    report = check_text(text, target_lang="en", source_lang=source_lang, select=[code])
+    return [f for f in report.findings if not counted_only or f.severity >= Severity.WARNING]
+
+
+def excerpts(text, code, source_lang=None):
+    return [f.excerpt for f in findings(text, code, source_lang)]
+
+
+# --- the seed article --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = (SEEDS / f"{SEED}.txt").read_text(encoding="utf-8")
+    annotations = json.loads((SEEDS / f"{SEED}.annotations.json").read_text(encoding="utf-8"))["annotations"]
+    report = check_text(text, target_lang="en", select=MY_CODES)  # source unknown, as in the wild
+    return text, annotations, report.findings
+
+
+def _overlaps(f, a):
+    return f.start < a["end"] and a["start"] < f.end
+
+
+def test_seed_calque_annotations_are_found(seed):
+    _, annotations, found = seed
+    calques = [a for a in annotations if a["category"] in ("calque-phrase", "calque-word-order")]
+    hit = [a for a in calques if any(_overlaps(f, a) for f in found if f.code.startswith("C"))]
+    assert len(hit) / len(calques) >= 0.8, [a["text"] for a in calques if a not in hit]
+
+
+def test_seed_dropped_subject_and_lowercase_subheading_are_found(seed):
+    _, annotations, found = seed
+    dropped = [a for a in annotations if a["category"] == "dropped-subject"]
+    assert dropped and all(any(_overlaps(f, a) for f in found if f.code.startswith("S")) for a in dropped)
+    heading = next(a for a in annotations if "lower-case" in a["note"])
+    assert any(f.code == "T101" and _overlaps(f, heading) for f in found)
+
+
+def test_seed_has_no_counted_finding_outside_an_annotation(seed):
+    _, annotations, found = seed
+    counted = [f for f in found if f.severity >= Severity.WARNING]
+    stray = [f.excerpt for f in counted if not any(_overlaps(f, a) for a in annotations)]
+    assert stray == []
+
+
+# --- C101 time adverbial between verb and object -------------------------------------------
+
+
+def test_weekday_between_verb_and_object_fires():
+    assert excerpts("The two parties approved on Tuesday the new budget.", "C101") == ["approved on Tuesday the"]
+    assert excerpts("The unions rejected last Monday a pay offer.", "C101") == ["rejected last Monday a"]
+
+
+def test_weekday_after_the_object_or_in_front_is_native():
+    assert excerpts("The two parties approved the new budget on Tuesday.", "C101") == []
+    assert excerpts("On Tuesday the two parties approved the new budget.", "C101") == []
+
+
+def test_reporting_verb_with_that_dropped_is_native():
+    # AP style: "said Friday the plan…" leaves out "that".
+    assert excerpts("Officials said on Friday the plan would go ahead.", "C101") == []
+
+
+def test_passive_verb_before_the_weekday_has_no_object():
+    assert excerpts("The offer was made on Saturday a few hours after the vote.", "C101") == []
+
+
+def test_time_phrase_after_the_weekday_is_no_object():
+    assert excerpts("The rebels attacked on Sunday the nearby village.", "C101") != []
+    assert excerpts("The rebels attacked on Sunday the following morning as well.", "C101") == []
+
+
+# --- C102 this Friday ---------------------------------------------------------------------
+
+
+def test_this_weekday_for_a_past_day_fires():
+    assert excerpts("The minister resigned this Monday after a week of protests.", "C102") == ["this Monday"]
+    assert excerpts("This Thursday, the court rejected the appeal.", "C102") == ["This Thursday"]
+
+
+def test_this_weekday_with_a_portuguese_date_fires():
+    assert excerpts("The senator criticised, this Wednesday (3/5), the new tax.", "C102") == ["this Wednesday"]
+
+
+def test_this_weekday_for_a_day_to_come_is_native():
+    quiet = [
+        "The consultation ends this Monday and rents will be frozen.",
+        "The leaders will meet this Friday in Brussels.",
+        "Tickets for this Friday's match sold out.",
+        "The deadline was moved to this Friday.",
+        "This Friday, the museum opens its new wing.",
+        "Shares of the bank this Friday are expected to rise.",
+    ]
+    for text in quiet:
+        assert excerpts(text, "C102") == [], text
+
+
+def test_this_weekday_reported_once_when_it_splits_verb_and_object():
+    text = "The two countries defended this Friday the idea of a truce."
+    assert excerpts(text, "C101") == ["defended this Friday the"]
+    assert excerpts(text, "C102") == []
+
+
+# --- C103 postposed quoted adjective --------------------------------------------------------
+
+
+def test_quoted_adjective_after_its_noun_fires():
+    assert excerpts("Critics condemned the policy “discriminatory” of the council.", "C103") == [
+        "the policy “discriminatory”"
+    ]
+    assert excerpts("Fans lived a night “historic”.", "C103") == ["a night “historic”"]
+
+
+def test_quoted_adjective_before_its_noun_or_as_complement_is_native():
+    quiet = [
+        "Critics condemned the council’s “discriminatory” policy.",
+        "The senator called the deaths “heinous” and demanded an inquiry.",
+        "The deal was an already “signed” and “final” contract.",
+        "He described the plan as “reckless”.",
+    ]
+    for text in quiet:
+        assert excerpts(text, "C103") == [], text
+
+
+# --- C104 / C106 phrase tables ------------------------------------------------------------------
+
+
+def test_calque_phrase_names_its_source_language_when_known():
+    [finding] = findings("The senate debated two projects of law on pensions.", "C104", source_lang="es")
+    assert finding.source_lang == "es"
+    assert "proyecto de ley" in finding.message
+    assert finding.suggestion == "bill"
+
+
+def test_phrase_of_one_pair_is_not_used_for_another_source():
+    # "in the ambit of" is listed for Spanish and Portuguese, not French.
+    text = "The measures apply in the ambit of public health."
+    assert excerpts(text, "C104", source_lang="es")
+    assert excerpts(text, "C104", source_lang="fr") == []
+    assert excerpts(text, "C104", source_lang="de") == []
+
+
+def test_phrases_native_writers_also_use_are_only_info():
+    found = findings("For his part, the governor rejected the plan.", "C104", counted_only=False)
+    assert [f.severity for f in found] == [Severity.INFO]
+
+
+def test_capitalised_common_noun_fires_only_on_the_capital():
+    assert excerpts("The right of each State to choose its allies.", "C106") == ["each State"]
+    assert excerpts("The right of each state to choose its allies.", "C106") == []
+
+
+def test_anchor_word_is_a_literal_every_match_contains():
+    assert anchor_word(r"\bon the occasion of (?:the|a) meeting\b") == "occasion"
+    assert anchor_word(r"\bprojects? of law\b") == "project"
+    assert anchor_word(r"\breali[sz](?:e|ed) (?:a|an) visit") == "reali"
+    assert anchor_word(r"(?-i:\b(?:[Ee]ach|[Ee]very) State\b)") == ""
+
+
+# --- C105 / C107 hints ------------------------------------------------------------------------
+
+
+def test_capital_possessive_and_stacked_apposition_are_hints():
+    found = findings("Analysts doubt the real intentions of Beijing.", "C105", counted_only=False)
+    assert [(f.excerpt, f.severity) for f in found] == [("the real intentions of Beijing", Severity.INFO)]
+    assert findings("Analysts doubt the Bank of England.", "C105", counted_only=False) == []
+    found = findings("Yesterday the Swedish furniture giant Ikea opened a store.", "C107", counted_only=False)
+    assert [f.severity for f in found] == [Severity.INFO]
+
+
+def test_romance_calque_detectors_stay_quiet_for_other_targets():
+    assert findings("The two parties approved on Tuesday the new budget.", "C101", source_lang="es") != []
+    report = check_text("The two parties approved on Tuesday the new budget.", target_lang="fr", select=["C1"])
+    assert report.findings == []

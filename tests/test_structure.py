@@ -1,0 +1,72 @@
+"""Structure (T1xx): lower-case headings, doubled words, sentences cut off mid-way."""
+from __future__ import annotations
+
+from tqcheck.api import check_text
+
+PARAGRAPH = "The government announced new measures on Monday to curb inflation in the capital."
+
+
+def excerpts(text, code, fmt="text"):
+    return [f.excerpt for f in check_text(text, fmt=fmt, target_lang="en", select=[code]).findings]
+
+
+def test_lowercase_subheading_between_paragraphs_fires():
+    text = f"{PARAGRAPH}\n\ntalks stall again\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T101") == ["talks stall again"]
+
+
+def test_lowercase_headline_on_the_first_line_fires():
+    text = f"floods leave thousands homeless in the north\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T101") == ["floods leave thousands homeless in the north"]
+
+
+def test_capitalised_heading_bylines_and_lists_are_quiet():
+    quiet = [
+        f"{PARAGRAPH}\n\nTalks stall again\n\n{PARAGRAPH}\n",
+        f"by Jane Doe and John Roe\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nred apples\ngreen pears\nripe plums\n",  # items of a list, no paragraph follows
+        f"{PARAGRAPH}\n\nsee the full report here.\n\n{PARAGRAPH}\n",  # a sentence, not a heading
+        f"{PARAGRAPH}\n\niPhone sales fall\n\n{PARAGRAPH}\n",  # a brand written in lower case
+    ]
+    for text in quiet:
+        assert excerpts(text, "T101") == [], text
+
+
+def test_doubled_function_word_and_title_fire():
+    assert excerpts("The decision of the the court surprised no one.", "T102") == ["the the"]
+    assert excerpts("He met President President Lula in Brasília.", "T102") == ["President President"]
+
+
+def test_doubles_english_allows_are_quiet():
+    for text in [
+        "He had had enough of the delays.",
+        "She said that that was the end of it.",
+        "The Walla Walla council voted on Monday.",
+        "Reporter Li Li filed the story.",
+    ]:
+        assert excerpts(text, "T102") == [], text
+
+
+def test_paragraph_ending_on_a_function_word_fires():
+    text = f"{PARAGRAPH}\n\nIt should be noted that these talks began when\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["It should be noted that these talks began when"]
+
+
+def test_finished_sentences_and_headings_are_quiet():
+    for text in [
+        f"{PARAGRAPH}\n\nIt should be noted that these talks began in May.\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nThe Lord of the Rings returns to cinemas in May\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nShe knew what the fuss was about.\n\n{PARAGRAPH}\n",
+    ]:
+        assert excerpts(text, "T103") == [], text
+
+
+def test_markdown_heading_ending_on_a_function_word_is_quiet():
+    text = f"{PARAGRAPH}\n\n## What the city is waiting for\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103", fmt="markdown") == []
+
+
+def test_markdown_heading_in_lower_case_fires_but_list_items_do_not():
+    heading = f"{PARAGRAPH}\n\n## talks stall again\n\n{PARAGRAPH}\n"
+    assert excerpts(heading, "T101", fmt="markdown") == ["talks stall again"]
+    assert excerpts(f"{PARAGRAPH}\n\n- red apples\n- green pears\n\n{PARAGRAPH}\n", "T101", fmt="markdown") == []

@@ -1,0 +1,489 @@
+"""Calques and source-language word order in English translated from Spanish, French or Portuguese."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tqcheck import langdata
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+
+ROMANCE = ("es", "fr", "pt")
+LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
+
+
+@lru_cache(maxsize=None)
+def english_words(name: str, key: str) -> frozenset[str]:
+    """A word list from `tqcheck/data/en/<name>`."""
+    return frozenset(langdata.load("en", name).get(key, ()))
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str, key: str) -> str:
+    """One regex alternation of a word list, longest words first so none is cut short."""
+    words = sorted(english_words(name, key), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+def romance_sources(ctx, among: tuple[str, ...] = ROMANCE) -> tuple[str, ...]:
+    """The source languages of `among` this file may come from, when the target is English."""
+    if ctx.target_base != "en":
+        return ()
+    return tuple(lang for lang in ctx.source_langs if lang in among)
+
+
+def assumed_source(ctx, langs: tuple[str, ...]) -> str | None:
+    """The source language a finding states: the one the user gave, else none in particular."""
+    return langs[0] if ctx.source_known and langs else None
+
+
+def source_label(langs: tuple[str, ...]) -> str:
+    return "/".join(LANGUAGE_NAMES[lang] for lang in langs) or "Romance"
+
+
+@lru_cache(maxsize=None)
+def _past_verb() -> re.Pattern:
+    return re.compile(r"^(?:[a-z]{2,}ed|%s)$" % alternation("verbs.toml", "irregular_past_words"))
+
+
+def is_past(word: str) -> bool:
+    """A lower-case past-tense form (a capitalised "United" is a name, not a verb)."""
+    return bool(_past_verb().match(word))
+
+
+@lru_cache(maxsize=None)
+def _verb_time_object() -> re.Pattern:
+    days = alternation("words.toml", "weekday_words")
+    return re.compile(
+        r"\b(?:(?P<passive>(?:was|were|is|are|be|been|being)\s+)(?:[a-z]+ly\s+)?)?(?P<verb>[a-z]{3,})\s+"
+        r"(?P<time>(?:this|last|on)\s+(?:%s))\s+(?P<object>the|an?|his|her|its|their)\b"
+        r"(?!\s+(?:%s)\b)" % (days, alternation("words.toml", "time_noun_words"))
+    )
+
+
+def verb_time_object_spans(ctx) -> list[tuple[int, int, int, int]]:
+    """(start, end, time_start, time_end) of each `verb + time adverbial + object`, shared by C101 and C102."""
+    if "calques.verb_time_object" in ctx.cache:
+        return ctx.cache["calques.verb_time_object"]
+    view = ctx.doc.view
+    reporting = english_words("verbs.toml", "reporting_words")
+    spans = []
+    for seg in ctx.segments:
+        for m in _verb_time_object().finditer(view, seg.start, seg.end):
+            verb = m.group("verb")
+            if m.group("passive") or not is_past(verb):
+                continue  # "was made on Saturday a few hours after…": a passive verb has no object
+            # "said on Friday the plan…" drops "that" after a reporting verb, which is native
+            if verb in reporting and not m.group("time").startswith("this"):
+                continue
+            spans.append((m.start("verb"), m.end(), m.start("time"), m.end("time")))
+    ctx.cache["calques.verb_time_object"] = spans
+    return spans
+
+
+class TimeBetweenVerbAndObject(Detector):
+    """What it does:
+    Flags a day of the week placed between a past-tense verb and its object
+    (`defended this Friday the idea`, `approved on Tuesday the budget`).
+
+    Why it matters:
+    Spanish, French and Portuguese put the time adverbial right after the verb
+    (`defendió este viernes la idea`); English keeps the verb next to its object, so the
+    sentence reads as a word-for-word translation.
+
+    Example:
+    The two parties approved on Tuesday the new budget.
+
+    Use instead:
+    On Tuesday, the two parties approved the new budget.
+    """
+
+    code = "C101"
+    name = "time-between-verb-and-object"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        for start, end, t_start, t_end in verb_time_object_spans(ctx):
+            when = ctx.doc.view[t_start:t_end]
+            day = when.split()[-1]
+            later = when if when.startswith(("on", "last")) else f"on {day}"
+            yield self.finding(
+                start,
+                end,
+                f"“{when}” sits between the verb and its object, in {source_label(langs)} order",
+                suggestion=f"move it to the start or the end of the clause: “On {day}, …” or “… {later}”",
+                source_lang=assumed_source(ctx, langs),
+            )
+
+
+@lru_cache(maxsize=None)
+def _this_weekday() -> re.Pattern:
+    return re.compile(r"\bthis (%s)\b" % alternation("words.toml", "weekday_words"), re.I)
+
+
+_WORD = re.compile(r"[A-Za-z’']+")
+_DATE_AFTER = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)")
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+
+
+class ThisWeekday(Detector):
+    """What it does:
+    Flags `this Friday` (or any weekday) used for a day that has already passed: after a
+    past-tense verb, or opening a sentence told in the past (`This Friday, the company
+    closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`).
+
+    Why it matters:
+    Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
+    news dateline of those languages; English news says `on Friday`, and keeps
+    `this Friday` for days still to come.
+
+    Example:
+    This Monday, the minister announced her resignation.
+
+    Use instead:
+    On Monday, the minister announced her resignation.
+    """
+
+    code = "C102"
+    name = "this-weekday"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    LOOKBACK = 6  # words scanned back for the verb the weekday belongs to
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        view = ctx.doc.view
+        taken = verb_time_object_spans(ctx)
+        before_date = english_words("words.toml", "before_date_words")
+        future = english_words("verbs.toml", "future_words")
+        for seg in ctx.segments:
+            for m in _this_weekday().finditer(view, seg.start, seg.end):
+                if any(a <= m.start() < b for _, _, a, b in taken):
+                    continue  # reported by C101
+                if _POSSESSIVE_AFTER.match(view, m.end()):
+                    continue  # "this Friday's match" looks ahead
+                before = _WORD.findall(view[seg.start:m.start()])
+                if before and before[-1].lower() in before_date:
+                    continue
+                sentence = _WORD.findall(view[seg.start:seg.end])
+                if any(w.lower() in future or w.endswith(("’ll", "'ll")) for w in sentence):
+                    continue
+                if not self._past(before, sentence, view, m):
+                    continue
+                day = m.group(1)
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"“{m.group(0)}” for a past day is the {source_label(langs)} news dateline",
+                    suggestion=f"on {day}",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+    def _past(self, before, sentence, view, m) -> bool:
+        if _DATE_AFTER.match(view, m.end()):
+            return True
+        if not before:  # opens the sentence: the sentence must be told in the past
+            return any(is_past(w) for w in sentence[2:])
+        for word in reversed(before[-self.LOOKBACK:]):
+            if is_past(word):
+                return True
+            if word.endswith("s") or word.lower() in ("is", "are", "be"):
+                return False  # a present-tense verb (or a plural noun): stop, stay quiet
+        return False
+
+
+@lru_cache(maxsize=None)
+def _postposed_adjective() -> re.Pattern:
+    suffixes = alternation("words.toml", "adjective_suffixes")
+    return re.compile(
+        r"\b(?P<det>the|an?|this|its|their|his|her)\s+(?P<noun>[a-z]{3,})\s+"
+        r"(?P<open>[“\"‘«])\s?(?P<adj>[a-z]+(?:%s))\s?(?P<close>[”\"’»])"
+        r"(?=\s*(?:of\b|[,.;:)]|$))" % suffixes,
+        re.M,
+    )
+
+
+class PostposedAdjective(Detector):
+    """What it does:
+    Flags a quoted adjective placed after its noun (`the role “destabilizing” of`,
+    `a moment “unprecedented”.`).
+
+    Why it matters:
+    Spanish, French and Portuguese put most adjectives after the noun; a translation
+    that keeps the quotation marks often keeps that order too, which English never uses.
+
+    Example:
+    Critics condemned the policy “discriminatory” of the council.
+
+    Use instead:
+    Critics condemned the council’s “discriminatory” policy.
+    """
+
+    code = "C103"
+    name = "postposed-adjective"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        view = ctx.doc.view
+        complement_verbs = english_words("verbs.toml", "complement_verbs_words")
+        skip = english_words("words.toml", "degree_words") | english_words("words.toml", "function_words")
+        for seg in ctx.segments:
+            for m in _postposed_adjective().finditer(view, seg.start, seg.end):
+                noun = m.group("noun")
+                if noun in skip or noun.endswith("ly"):
+                    continue
+                previous = _WORD.findall(view[max(seg.start, m.start() - 30):m.start()])
+                if previous and previous[-1].lower() in complement_verbs:
+                    continue  # "called the plan “reckless”" is an object complement
+                yield self.finding(
+                    m.start(),
+                    m.end("close"),
+                    f"the quoted adjective “{m.group('adj')}” follows its noun, in {source_label(langs)} order",
+                    suggestion=f"{m.group('det')} {m.group('open')}{m.group('adj')}{m.group('close')} {noun}",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]])*\]")
+_LITERAL_RUN = re.compile(r"[a-z]+(?![?*{])")
+
+
+def anchor_word(pattern: str) -> str:
+    """The longest lower-case literal every match of `pattern` must contain ("" if none is certain).
+
+    Only text outside any group counts, so alternatives and optional parts are never taken.
+    """
+    plain = _ESCAPE_OR_CLASS.sub(" ", pattern).lower()
+    depth, top = 0, []
+    for ch in plain:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        top.append(ch if depth == 0 and ch != ")" else " ")
+    runs = _LITERAL_RUN.findall("".join(top))
+    return max(runs, key=len, default="")
+
+
+class _PhraseTable:
+    """The entries of one table (`phrases`, `capitals`) of the pairs' calques.toml, each with an
+    anchor word: a sentence without the anchor is never handed to the entry's regex."""
+
+    def __init__(self, table: str, pairs: tuple[str, ...]):
+        self.entries: list[tuple[dict, list[str], re.Pattern, str]] = []
+        seen: dict[str, int] = {}
+        for lang in pairs:
+            data = langdata.load(f"{lang}-en", "calques.toml")
+            for entry in data.get(table, ()):
+                pattern = entry["pattern"]
+                if pattern in seen:
+                    self.entries[seen[pattern]][1].append(lang)
+                    continue
+                seen[pattern] = len(self.entries)
+                self.entries.append((entry, [lang], re.compile(pattern, re.I), anchor_word(pattern)))
+
+    def matches(self, text: str, start: int, end: int):
+        lowered = text[start:end].lower()
+        for entry, langs, regex, anchor in self.entries:
+            if anchor and anchor not in lowered:
+                continue
+            for m in regex.finditer(text, start, end):
+                yield m, entry, tuple(langs)
+
+
+@lru_cache(maxsize=None)
+def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
+    return _PhraseTable(table, pairs)
+
+
+class _TableFindings:
+    """Findings for the entries of one table of the source pairs' calques.toml (a mixin:
+    not a Detector itself, so the registry does not list it)."""
+
+    table: str = ""
+
+    def check(self, ctx):
+        pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
+        if not pairs:
+            return
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m, entry, langs in phrase_table(self.table, pairs).matches(view, seg.start, seg.end):
+                lang = next((p for p in pairs if p in langs), langs[0])
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    self.message(m.group(0), entry, lang),
+                    suggestion=entry.get("use"),
+                    source_lang=lang if ctx.source_known or len(langs) == 1 else None,
+                    severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
+                )
+
+    def message(self, found: str, entry: dict, lang: str) -> str:
+        raise NotImplementedError
+
+
+class CalquePhrase(_TableFindings, Detector):
+    """What it does:
+    Flags phrases copied word for word from Spanish, French or Portuguese
+    (`on the occasion of the meeting`, `in this context of`, `projects of law`,
+    `since several years`), from the language pairs' `calques.toml`.
+
+    Why it matters:
+    Each phrase is grammatical-looking English that no native writer would choose; it tells
+    the reader the text is an unedited translation, and sometimes hides the meaning.
+
+    Example:
+    The senate debated two projects of law on pensions.
+
+    Use instead:
+    The senate debated two bills on pensions.
+    """
+
+    code = "C104"
+    name = "calque-phrase"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+    table = "phrases"
+
+    def message(self, found, entry, lang):
+        return f"“{found}” calques {LANGUAGE_NAMES.get(lang, lang)} “{entry['source']}”"
+
+
+class CapitalisedCommonNoun(_TableFindings, Detector):
+    """What it does:
+    Flags common nouns that Spanish or Portuguese capitalise and English does not
+    (`each State`, `every Municipality`).
+
+    Why it matters:
+    Spanish `cada Estado` capitalises the state as an institution; in English the capital
+    letter after `each` or `every` is a trace of the source text.
+
+    Example:
+    The right of each State to choose its allies.
+
+    Use instead:
+    The right of each state to choose its allies.
+    """
+
+    code = "C106"
+    name = "capitalised-common-noun"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+    table = "capitals"
+
+    def message(self, found, entry, lang):
+        return f"“{found}” keeps the capital letter of {LANGUAGE_NAMES.get(lang, lang)} “{entry['source']}”"
+
+
+@lru_cache(maxsize=None)
+def _capital_metonym() -> re.Pattern:
+    nouns = alternation("words.toml", "metonym_noun_words")
+    capitals = alternation("words.toml", "capital_words")
+    return re.compile(r"\bthe (?P<noun>(?:[“\"]?[a-z]+ )?(?:%s)[”\"]?) of (?P<city>%s)\b(?![’'-])" % (nouns, capitals))
+
+
+class CapitalPossessive(Detector):
+    """What it does:
+    Points at `the strategy of Moscow` and similar phrases where a capital city stands for
+    its government and English would use the possessive.
+
+    Why it matters:
+    Spanish and French can only say `la estrategia de Moscú`; English news writes
+    `Moscow’s strategy`. Natives use the `of` form now and then, so this is a hint.
+
+    Example:
+    Analysts doubt the real intentions of Beijing.
+
+    Use instead:
+    Analysts doubt Beijing’s real intentions.
+    """
+
+    code = "C105"
+    name = "capital-possessive"
+    severity = Severity.INFO
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m in _capital_metonym().finditer(view, seg.start, seg.end):
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"“{m.group(0)}” reads as {source_label(langs)} “de”; English uses the possessive",
+                    suggestion=f"{m.group('city')}’s {m.group('noun')}",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+
+@lru_cache(maxsize=None)
+def _stacked_apposition() -> re.Pattern:
+    nations = alternation("words.toml", "nationality_words")
+    heads = alternation("words.toml", "appositive_head_words")
+    return re.compile(r"\bthe (?:%s) (?:[a-z]+ ){0,2}(?:%s) [A-Z][\w’'&.-]*" % (nations, heads))
+
+
+class StackedApposition(Detector):
+    """What it does:
+    Points at a stacked apposition before a name: determiner, nationality, one or two
+    nouns, then the name (`the American computer giant YouTube`).
+
+    Why it matters:
+    It renders Spanish `el gigante informático estadounidense YouTube` word by word.
+    English news does use the pattern (usually without `the`), so this is only a hint.
+
+    Example:
+    the Swedish furniture giant Ikea opened a store.
+
+    Use instead:
+    Ikea, the Swedish furniture retailer, opened a store.
+    """
+
+    code = "C107"
+    name = "stacked-apposition"
+    severity = Severity.INFO
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m in _stacked_apposition().finditer(view, seg.start, seg.end):
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    "a stacked apposition before a name, as a word-for-word translation would build it",
+                    suggestion="put the description after the name: “Name, the … company,”",
+                    source_lang=assumed_source(ctx, langs),
+                )
