@@ -1,0 +1,140 @@
+"""Boilerplate detectors: every data entry proves itself, whole lines fire and prose does not."""
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from tqcheck.api import check_text
+from tqcheck.rules import by_code
+from tqcheck.rules.boilerplate import expand
+
+
+def _data_files():
+    root = resources.files("tqcheck.data").joinpath("boilerplate")
+    for f in sorted(root.iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".toml"):
+            yield f.name[: -len(".toml")], f.name, tomllib.loads(f.read_text("utf-8"))
+
+
+def _entries():
+    for lang, name, table in _data_files():
+        for i, entry in enumerate(table.get("line", [])):
+            yield pytest.param(lang, entry, entry.get("code") or table.get("code"), id=f"{name}:line[{i}]")
+
+
+def _as_list(value):
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def _run(text, lang, code):
+    report = check_text(text, target_lang=lang, select=[code])
+    return [f for f in report.findings if f.code == code]
+
+
+ENTRIES = list(_entries())
+
+
+def test_there_are_boilerplate_entries():
+    assert len(ENTRIES) >= 10
+
+
+@pytest.mark.parametrize("lang,entry,code", ENTRIES)
+def test_example_fires(lang, entry, code):
+    assert code in by_code(), f"unknown code {code}"
+    examples = _as_list(entry.get("example"))
+    assert examples, "every entry needs an example that fires"
+    for example in examples:
+        assert _run(example, lang, code), f"{code} did not fire on: {example!r}"
+
+
+@pytest.mark.parametrize("lang,entry,code", ENTRIES)
+def test_counter_example_is_quiet(lang, entry, code):
+    counters = _as_list(entry.get("counter"))
+    assert counters, "every entry needs similar prose that does not fire"
+    for counter in counters:
+        found = _run(counter, lang, code)
+        assert not found, f"{code} fired on: {counter!r} -> {[f.excerpt for f in found]}"
+
+
+def test_patterns_compile_and_are_unique():
+    for lang, name, table in _data_files():
+        macros = table.get("macros", {})
+        seen = set()
+        for entry in table.get("line", []):
+            re.compile(expand(entry["pattern"], macros))
+            assert entry["pattern"] not in seen, f"{name}: pattern listed twice"
+            seen.add(entry["pattern"])
+            assert entry.get("what"), f"{name}: every entry says what it is"
+
+
+SCRAPED = """The two leaders met in Geneva on Friday and agreed to meet again next month.
+
+Posted on 01/12/2022 12:44
+
+The talks focused on trade and on the border, the ministry said in a statement.
+
+Source: Daily Courier
+
+You may also like
+
+Quick Profit Formula Pro
+
+Crypto Riches Today
+"""
+
+
+def _codes(text, **kw):
+    report = check_text(text, target_lang="en", select=["B1"], **kw)
+    return [(f.code, f.excerpt) for f in report.findings]
+
+
+def test_scraped_article_tail_is_flagged_line_by_line():
+    assert _codes(SCRAPED) == [
+        ("B104", "Posted on 01/12/2022 12:44"),
+        ("B101", "Source: Daily Courier"),
+        ("B102", "You may also like"),
+        ("B107", "Quick Profit Formula Pro"),
+        ("B107", "Crypto Riches Today"),
+    ]
+
+
+def test_prose_mentioning_sources_and_comments_is_quiet():
+    text = (
+        "The source said the minister would read more of the report before he made any comments.\n\n"
+        "Related talks will take place in Geneva, where officials may also like to discuss trade.\n"
+    )
+    assert _codes(text) == []
+
+
+def test_marker_in_mid_article_does_not_flag_the_next_subheading():
+    text = (
+        "The two leaders met in Geneva on Friday.\n\nRelated\n\nA new start\n\n"
+        + "The talks focused on trade and on the border, and both sides said they hoped to reach "
+        "a full agreement before the end of the year, although several questions about customs "
+        "checks, fishing rights and the timetable for the withdrawal of troops remain open.\n"
+    )
+    assert _codes(text) == [("B102", "Related")]
+
+
+def test_code_left_in_the_body_is_an_error():
+    text = "The talks resumed.\n\nwindow.dataLayer = window.dataLayer || [];\n\nThe union welcomed it.\n"
+    report = check_text(text, target_lang="en", select=["B106"])
+    assert [(f.code, f.severity.label) for f in report.findings] == [("B106", "error")]
+
+
+def test_markdown_decoration_around_a_label_is_ignored():
+    text = "The talks resumed.\n\n**Read more:** Central bank holds rates\n\nThe union welcomed it.\n"
+    assert [c for c, _ in _codes(text)] == ["B102"]
+
+
+def test_the_marker_after_the_last_paragraph_ends_the_article():
+    paragraph = (
+        "The talks focused on trade and on the border, and both sides said they hoped to reach "
+        "a full agreement before the end of the year, although several questions about customs "
+        "checks, fishing rights and the timetable for the withdrawal of troops remain open."
+    )
+    text = f"Related\n\nA new start\n\n{paragraph}\n\nTags: Trade, Europe\n\nWin Big Tonight\n"
+    assert _codes(text) == [("B102", "Related"), ("B103", "Tags: Trade, Europe"), ("B107", "Win Big Tonight")]

@@ -1,0 +1,326 @@
+"""Boilerplate and scraper junk left in an article: credit lines, widgets, timestamps, ad code."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck import langdata
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+
+# Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
+_DECORATION = " \t*_#>•·|▶►»«→-–—"
+_LINE = re.compile(r"[^\n\r]+")
+_WORD = re.compile(r"\S+")
+# After an end-of-article marker, a line longer than this is prose again, not a link title.
+JUNK_MAX_WORDS = 14
+# A block this long after the marker means the article goes on: the marker was mid-article.
+ARTICLE_BLOCK_WORDS = 40
+# No whole-line widget is longer than this; longer lines are prose and are not matched.
+MAX_LINE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    pattern: re.Pattern
+    anywhere: bool  # search inside the line (code) rather than match a whole line
+    keywords: tuple[str, ...]  # for `anywhere` rules: a line holding none of these is not searched
+    ends_article: bool
+    what: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    start: int
+    end: int
+    what: str
+
+
+_MACRO = re.compile(r"%([A-Z_]+)%")
+
+
+def expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace `%NAME%` by the macro's regex (macros may use other macros)."""
+    for _ in range(5):
+        expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern
+
+
+@lru_cache(maxsize=None)
+def rules(target: str) -> tuple[Rule, ...]:
+    table = langdata.load("boilerplate", f"{target}.toml")
+    macros = table.get("macros", {})
+    return tuple(
+        Rule(
+            code=raw.get("code") or table["code"],
+            pattern=re.compile(expand(raw["pattern"], macros), re.IGNORECASE),
+            anywhere=raw.get("anywhere", False),
+            keywords=tuple(raw.get("keywords", ())),
+            ends_article=raw.get("ends_article", False),
+            what=raw["what"],
+        )
+        for raw in table.get("line", [])
+    )
+
+
+def _lines(view: str, start: int, end: int):
+    """(start, end) of each line of a block, trimmed of white space and widget decoration."""
+    for m in _LINE.finditer(view, start, end):
+        a, b = m.start(), m.end()
+        while a < b and view[a] in _DECORATION:
+            a += 1
+        while b > a and view[b - 1] in _DECORATION:
+            b -= 1
+        if b > a:
+            yield a, b
+
+
+def _words(view: str, start: int, end: int) -> int:
+    return sum(1 for _ in _WORD.finditer(view, start, end))
+
+
+@lru_cache(maxsize=None)
+def _combined(target: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """All whole-line rules in one alternation and all code rules in another, one regex call each."""
+    chosen = rules(target)
+
+    def join(anywhere: bool):
+        parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(chosen) if r.anywhere == anywhere]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    return join(False), join(True)
+
+
+def scan(ctx) -> list[Hit]:
+    """Every boilerplate line of the file, computed once and shared by the B1xx detectors."""
+    if "boilerplate" in ctx.cache:
+        return ctx.cache["boilerplate"]
+    hits: list[Hit] = []
+    chosen = rules(ctx.target_base)
+    if chosen:
+        view = ctx.doc.view
+        line_re, code_re = _combined(ctx.target_base)
+        lines = [span for block in ctx.doc.blocks for span in _lines(view, block.start, block.end)]
+        markers = []  # indexes of lines that end an article
+        flagged = set()
+        for i, (a, b) in enumerate(lines):
+            if line_re is None or b - a > MAX_LINE_CHARS:
+                continue
+            m = line_re.fullmatch(view, a, b)
+            if m:
+                rule = chosen[int(m.lastgroup[1:])]
+                hits.append(Hit(rule.code, a, b, rule.what))
+                flagged.add(i)
+                if rule.ends_article:
+                    markers.append(i)
+        if code_re is not None:
+            code_rules = [r for r in chosen if r.anywhere]
+            # Substring tests are cheap; the regex runs only on lines that may hold code.
+            keywords = tuple({k for r in code_rules for k in r.keywords}) if all(r.keywords for r in code_rules) else ()
+            for i, (a, b) in enumerate(lines):
+                line = view[a:b]
+                if keywords and not any(k in line for k in keywords):
+                    continue
+                m = code_re.search(line)
+                if m:
+                    rule = chosen[int(m.lastgroup[1:])]
+                    hits.append(Hit(rule.code, a, b, rule.what))
+                    flagged.add(i)
+        if markers:
+            hits.extend(_trailing_junk(view, lines, markers, flagged))
+        hits.sort(key=lambda h: (h.start, h.code))
+    ctx.cache["boilerplate"] = hits
+    return hits
+
+
+def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
+    """Short lines after the marker that ends the article are link titles and widgets.
+
+    The marker that counts is the first one after the article's last paragraph: a marker
+    followed by real paragraphs was in mid-article, and the lines after it are the article.
+    """
+    last_paragraph = next(
+        (i for i in range(len(lines) - 1, -1, -1) if _words(view, *lines[i]) > ARTICLE_BLOCK_WORDS), -1
+    )
+    marker = next((i for i in markers if i > last_paragraph), None)
+    if marker is None:
+        return
+    for i in range(marker + 1, len(lines)):
+        if i in flagged:
+            continue
+        a, b = lines[i]
+        words = _words(view, a, b)
+        if words > JUNK_MAX_WORDS or (view[b - 1] in ".!?" and words >= 8):
+            return  # prose again: the junk run is over
+        yield Hit("B107", a, b, "short line after the end of the article")
+
+
+class _BoilerplateCheck:
+    """The shared check; a mixin, so the registry does not take it for a detector."""
+
+    family = "boilerplate"
+
+    def check(self, ctx):
+        for hit in scan(ctx):
+            if hit.code == self.code:
+                yield self.finding(
+                    hit.start,
+                    hit.end,
+                    f"{hit.what}: site or scraper boilerplate, not part of the article",
+                    suggestion="remove this line",
+                )
+
+
+class SourceLine(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags a republisher's credit line standing alone: `Source: <outlet>`, `Source link`,
+    `Originally published in …`, `With information from <agency>`.
+
+    Why it matters:
+    Aggregators that republish machine translations append these lines; they are not
+    part of the article and often mark where scraped junk begins.
+
+    Example:
+    Source: Daily Courier
+
+    Use instead:
+    Remove the line, or credit the outlet in the article's own byline.
+    """
+
+    code = "B101"
+    name = "source-credit-line"
+    severity = Severity.WARNING
+
+
+class RelatedLink(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags related-article prompts left in the body: `You may also like`, `Read more: …`,
+    `READ ALSO: …`, `LOOK: …`, `WATCH: …`, and the same labels carried over from Spanish,
+    French or Portuguese (`MIRA: …`, `LIRE AUSSI : …`, `LEIA TAMBÉM: …`).
+
+    Why it matters:
+    These are links of the original site's layout; copied as text they interrupt the
+    article with another story's headline.
+
+    Example:
+    READ MORE: Farmers block roads in protest over fuel prices
+
+    Use instead:
+    Remove the line.
+    """
+
+    code = "B102"
+    name = "related-article-link"
+    severity = Severity.WARNING
+
+
+class SiteWidget(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags share, newsletter, comment and navigation widgets scraped as text: `Share this
+    article`, `Subscribe to our newsletter`, `Follow us on …`, `Leave a comment`,
+    `Comments 0`, `Skip to content`, `Advertisement`, breadcrumbs such as `Home » Politics`.
+
+    Why it matters:
+    A reader sees interface labels in the middle of the text; a publisher sees that the
+    article was scraped and not edited.
+
+    Example:
+    Share this article
+
+    Use instead:
+    Remove the line.
+    """
+
+    code = "B103"
+    name = "site-widget"
+    severity = Severity.WARNING
+
+
+class ScrapedTimestamp(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags publication metadata scraped as a line of its own: `Posted on 01/12/2022 12:44`,
+    `Published: …`, `Updated: …`, a date or a reading time standing alone, a weather widget.
+
+    Why it matters:
+    The page's metadata is not part of the article; left in the body it reads as noise
+    and can contradict the dates the article gives.
+
+    Example:
+    Posted on 14/03/2023 09:12
+
+    Use instead:
+    Remove the line, or keep the date in the article's metadata.
+    """
+
+    code = "B104"
+    name = "scraped-timestamp"
+    severity = Severity.WARNING
+
+
+class MediaToken(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags image and gallery remnants standing alone: size tokens (`W460`, `1200x800`),
+    image file names, `Image 3 of 12`, `Click to enlarge`.
+
+    Why it matters:
+    They are what is left of a picture when a scraper keeps only the text.
+
+    Example:
+    1024x683
+
+    Use instead:
+    Remove the line.
+    """
+
+    code = "B105"
+    name = "media-token"
+    severity = Severity.WARNING
+
+
+class CodeInBody(_BoilerplateCheck, Detector):
+    """What it does:
+    Flags JavaScript, ad or tracking code left in the text: `googletag`, `adUnits.push(`,
+    `window.dataLayer`, `document.write(`, `(adsbygoogle = window.adsbygoogle || []).push({});`.
+
+    Why it matters:
+    Code in an article is unmistakable scraper damage, and it is the first thing a reader
+    notices.
+
+    Example:
+    (adsbygoogle = window.adsbygoogle || []).push({});
+
+    Use instead:
+    Remove the line.
+    """
+
+    code = "B106"
+    name = "code-in-body"
+    severity = Severity.ERROR
+
+
+class TrailingJunk(_BoilerplateCheck, Detector):
+    """What it does:
+    After a line that ends the article (`You may also like`, `Related`, `Source: …`, `Tags:`),
+    flags the short lines that follow it (link titles, spam) until prose starts again.
+
+    Why it matters:
+    Scrapers keep the list of links under an article; the titles, often spam, are then
+    published as if they were part of it. No word list can name them, but their place can.
+
+    Example:
+    You may also like
+    Quick Profit Formula Pro
+
+    Use instead:
+    Remove everything after the end of the article.
+    """
+
+    code = "B107"
+    name = "trailing-junk"
+    severity = Severity.WARNING

@@ -1,0 +1,221 @@
+"""False friends: English words used in the sense of a look-alike Spanish, French or Portuguese word."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck import langdata
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+
+LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
+DATA_FILE = "false_friends.toml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    word: str  # the English look-alike, a stem: a cheap filter before the full pattern runs
+    pattern: re.Pattern
+    context: re.Pattern | None
+    not_context: re.Pattern | None
+    source_word: str
+    meaning: str
+    suggestion: str
+
+
+def _compile(regex: str | None, case: bool) -> re.Pattern | None:
+    if not regex:
+        return None
+    return re.compile(regex, 0 if case else re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def entries(pair: str) -> tuple[Entry, ...]:
+    table = langdata.load(pair, DATA_FILE)
+    out = []
+    for raw in table.get("false_friend", []):
+        case = raw.get("case_sensitive", False)
+        out.append(Entry(
+            code=raw.get("code") or table["code"],
+            word=raw["word"].lower(),
+            pattern=_compile(raw["pattern"], case),
+            context=_compile(raw.get("context"), case),
+            not_context=_compile(raw.get("not_context"), case),
+            source_word=raw["source_word"],
+            meaning=raw["meaning"],
+            suggestion=raw["suggestion"],
+        ))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One English pattern with the source languages (and their words) that list it."""
+
+    entry: Entry
+    sources: tuple[tuple[str, str], ...]  # (language, source word)
+
+
+@lru_cache(maxsize=None)
+def rules(langs: tuple[str, ...], target: str, code: str) -> dict[str, tuple[Rule, ...]]:
+    """The rules of `code` for these source languages by English stem, each pattern listed once."""
+    grouped: dict[tuple, tuple[Entry, list]] = {}
+    for lang in langs:
+        for entry in entries(f"{lang}-{target}"):
+            if entry.code != code:
+                continue
+            key = tuple(p.pattern if p else None for p in (entry.pattern, entry.context, entry.not_context))
+            grouped.setdefault(key, (entry, []))[1].append((lang, entry.source_word))
+    by_stem: dict[str, list[Rule]] = {}
+    for entry, sources in grouped.values():
+        by_stem.setdefault(entry.word, []).append(Rule(entry, tuple(sources)))
+    return {stem: tuple(chosen) for stem, chosen in by_stem.items()}
+
+
+def _trie_regex(words) -> str:
+    """An alternation factored by common prefixes, so `re` dispatches on the first letters."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=None)
+def _stem_filter(stems: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:%s)" % _trie_regex(sorted(stems)))
+
+
+@lru_cache(maxsize=None)
+def _prefix_stems(stems: frozenset[str], stem: str) -> tuple[str, ...]:
+    """The stems a matched (longest) stem also starts with: `realization` is a `realiz` word too."""
+    return tuple(s for s in stems if stem.startswith(s))
+
+
+def _stem_positions(view: str, stems) -> list[tuple[int, str]]:
+    """(offset, stem) of every word of the text that starts with one of the stems.
+
+    A prefix-factored regex over the lower-cased text: much faster on a very large file
+    than one case-insensitive alternation.
+    """
+    lower = view.lower()
+    if len(lower) != len(view):  # a rare character changed length when lower-cased: keep offsets
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    return [(m.start(), m.group(0)) for m in _stem_filter(frozenset(stems)).finditer(lower)]
+
+
+def _source_words(sources) -> str:
+    parts = [f"{LANGUAGE_NAMES.get(lang, lang)} “{word}”" for lang, word in sources]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+class _FalseFriendCheck:
+    """The shared check; a mixin, so the registry does not take it for a detector."""
+
+    family = "false-friends"
+    targets = ("en",)
+    sources = ("es", "fr", "pt")
+
+    def check(self, ctx):
+        by_stem = rules(tuple(ctx.source_langs), ctx.target_base, self.code)
+        if not by_stem:
+            return
+        view = ctx.doc.view
+        segments = ctx.segments
+        starts = [seg.start for seg in segments]
+        # One pass per stem finds the sentences holding a look-alike word at all.
+        present: dict[int, set[str]] = {}
+        for pos, stem in _stem_positions(view, by_stem):
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < segments[i].end:
+                present.setdefault(i, set()).update(_prefix_stems(frozenset(by_stem), stem))
+        for i in sorted(present):
+            seg = segments[i]
+            sentence = view[seg.start:seg.end]
+            seen = set()
+            for stem in sorted(present[i]):
+                for rule in by_stem[stem]:
+                    for a, b in _matches(rule.entry, sentence):
+                        start, end = seg.start + a, seg.start + b
+                        if (start, end) in seen:
+                            continue
+                        seen.add((start, end))
+                        yield self.finding(
+                            start,
+                            end,
+                            f"“{view[start:end]}” reads like a false friend of {_source_words(rule.sources)} "
+                            f"({rule.entry.meaning})",
+                            suggestion=rule.entry.suggestion,
+                            source_lang=rule.sources[0][0],
+                        )
+
+
+def _matches(entry: Entry, sentence: str):
+    if entry.context and not entry.context.search(sentence):
+        return
+    if entry.not_context and entry.not_context.search(sentence):
+        return
+    for m in entry.pattern.finditer(sentence):
+        if "hit" in entry.pattern.groupindex and m.group("hit") is not None:
+            yield m.span("hit")
+        else:
+            yield m.span()
+
+
+class FalseFriend(_FalseFriendCheck, Detector):
+    """What it does:
+    Flags an English word used in the sense of a look-alike Spanish, French or Portuguese
+    word, where the words around it leave little doubt: `realized a meeting` (realizar, to
+    hold), `assisted to the ceremony` (asistir, to attend), `a sensible issue` (sensible,
+    sensitive), `the responsible for the attack` (el responsable, the person responsible).
+
+    Why it matters:
+    A false friend keeps the form of the source word and changes its meaning; the reader
+    understands something the original never said.
+
+    Example:
+    The council realized a meeting with the residents and assisted to the ceremony.
+
+    Use instead:
+    The council held a meeting with the residents and attended the ceremony.
+    """
+
+    code = "F101"
+    name = "false-friend"
+    severity = Severity.WARNING
+
+
+class PossibleFalseFriend(_FalseFriendCheck, Detector):
+    """What it does:
+    Points out an English word that is often a false friend of a Spanish, French or
+    Portuguese word but is also ordinary English in the same place (`eventually` for
+    eventualmente, "possibly"; `pretends to` for pretender, "intends to").
+
+    Why it matters:
+    These readings are worth a second look in translated text, but they are too often
+    right to count against a document.
+
+    Example:
+    The ministry pretends to launch the programme next year.
+
+    Use instead:
+    The ministry intends to launch the programme next year.
+    """
+
+    code = "F102"
+    name = "possible-false-friend"
+    severity = Severity.INFO
