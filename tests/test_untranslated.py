@@ -1,0 +1,131 @@
+"""Untranslated source-language sentences and words in English text."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+from tqcheck.api import check_text
+from tqcheck.language import function_words
+
+
+def findings(text, codes=("U101", "U102"), source=None):
+    report = check_text(text, target_lang="en", source_lang=source, select=list(codes))
+    return [f for f in report.findings if f.code in codes]
+
+
+ARTICLE = (
+    "The regional government approved the plan on Monday.\n\n"
+    "{sentence}\n\n"
+    "Work on the bridge is expected to take two years."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("El gobierno regional anunció ayer que las obras del puente comenzarán la próxima semana.", "es"),
+        ("Le gouvernement a présenté hier un nouveau projet de loi sur les retraites.", "fr"),
+        ("O governo federal anunciou ontem um novo pacote de medidas para a economia.", "pt"),
+    ],
+)
+def test_a_sentence_left_in_the_source_language_is_one_finding_with_its_language(sentence, lang):
+    found = findings(ARTICLE.format(sentence=sentence))
+    assert [(f.code, f.excerpt, f.source_lang) for f in found] == [("U101", sentence, lang)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum lent the Universidad Nacional Autónoma de México three of its paintings.",
+        "Fans sang “Cielito lindo” as the team left.",
+        "El País reported it first.",
+        "Smith, the author of Cien años de soledad: A Reader, spoke on Monday.",
+    ],
+)
+def test_english_sentences_with_spanish_names_are_not_foreign_sentences(sentence):
+    assert findings(ARTICLE.format(sentence=sentence), codes=("U101",)) == []
+
+
+def test_a_stray_source_word_is_flagged():
+    [f] = findings("The ayuntamiento approved the new budget on Tuesday.")
+    assert (f.code, f.excerpt, f.source_lang) == ("U102", "ayuntamiento", "es")
+
+
+def test_neighbouring_source_words_make_one_finding():
+    [f] = findings("The report on the derechos humanos of migrants was delayed.")
+    assert f.excerpt == "derechos humanos"
+
+
+def test_a_word_whose_accented_letter_was_dropped_is_restored_in_the_message():
+    [f] = findings("The inflacin rate rose again in September.")
+    assert f.excerpt == "inflacin" and "inflación" in f.message
+    [g] = findings("The inflaci\ufffdn rate rose again in September.")
+    assert g.excerpt == "inflaci\ufffdn"
+
+
+def test_a_label_in_the_source_language_is_flagged():
+    [f] = findings("Fuente: Agencia Andina")
+    assert f.excerpt == "Fuente"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision of the Ayuntamiento de Sevilla surprised residents.",  # a name
+        "Crowds filled the plaza for the fiesta and stayed for the tapas.",  # loanwords
+        "Supporters of chavismo marched through Caracas.",  # a loanword kept in data
+        "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
+        "The so-called ayuntamiento system dates from the Middle Ages.",  # introduced as a term
+        "The ayuntamiento (town council) meets on Fridays.",  # glossed
+        "See www.gobierno.es/informe for the measures.",  # an address
+        "Breeding between Geospiza fortes and other finches was observed.",  # a Latin binomial
+        "The pro-gobierno rally drew thousands.",  # part of a compound
+        "Cooks added *sofrito* to the pan.",  # italics
+    ],
+)
+def test_deliberate_or_established_foreign_words_are_left_alone(text):
+    assert findings(text, codes=("U102",)) == []
+
+
+def test_a_word_is_only_flagged_for_the_source_language_given():
+    text = "The ayuntamiento approved the new budget on Tuesday."
+    assert findings(text, source="es")
+    assert findings(text, source="fr") == []
+
+
+def test_native_english_prose_is_quiet():
+    text = (
+        "Shares rose sharply on Tuesday after the central bank held interest rates steady, "
+        "and analysts said the decision had been widely expected. The governor told reporters "
+        "in Washington that inflation was easing, though food and energy prices remained high."
+    )
+    assert findings(text) == []
+
+
+def test_wordfreq_is_not_needed_at_run_time():
+    code = (
+        "import sys\n"
+        "from tqcheck.api import check_text\n"
+        "check_text('The ayuntamiento approved the budget.', target_lang='en', select=['U'])\n"
+        "print('wordfreq' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("pair", ["es-en", "fr-en", "pt-en"])
+def test_generated_word_lists_hold_no_english_function_words_and_restore_to_listed_words(pair):
+    text = resources.files("tqcheck.data").joinpath(pair, "source_words.txt").read_text("utf-8")
+    assert "CC BY-SA 4.0" in text and "wordfreq" in text  # the licence and source travel with the data
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    words_part, _, forms_part = body.strip("\n").partition("\n\n")
+    words = words_part.split()
+    assert words == sorted(set(words)) and len(words) > 5000
+    listed = set(words)
+    assert not listed & function_words()["en"]
+    for line in forms_part.splitlines():
+        form, word = line.split("\t")
+        assert word in listed and form not in listed

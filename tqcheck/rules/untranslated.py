@@ -1,0 +1,368 @@
+"""Untranslated source-language text: whole sentences, and stray source words inside target sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tqcheck import langdata, language
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+
+LANG_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
+# A word, with letters lost to a bad decoding (U+FFFD) kept inside it.
+_TOKEN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*")
+# The cheap gate: bare letter runs of a lowercased sentence, compared with the vocabularies as sets.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ELISION = re.compile(r"^(?:c|d|j|l|m|n|qu|s|t|jusqu|lorsqu|puisqu)'(.+)$")
+# Characters next to a word that make it part of something else: a compound, an address, a handle,
+# a code, or a term set in italics (a deliberate foreign word).
+_ATTACHED = set("-‐/\\@#_=+&*<>|~^")
+_OPENERS = set("“\"‘'«(‹[")
+_CLOSERS = set("”\"’'»)›]")
+# A short quotation: a foreign phrase quoted on purpose ("they call it “la sequía grande”").
+_SHORT_QUOTE = re.compile(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”»’\"]")
+# The second word of a Latin binomial (Geospiza fortes, G. fortes) can look Spanish or French.
+_LATIN_ENDING = re.compile(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
+_GLOSS_AFTER = re.compile(r"\s*(?:\(|,\s+or\s)")
+MIN_SEGMENT_WORDS = 5  # below this, language identification is a guess
+MIN_SEGMENT_EVIDENCE = 3  # lowercase source words a sentence needs before it is identified
+MIN_SEGMENT_SHARE = 0.4  # ... and that share of all its words
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What tells words of one source language apart from English."""
+
+    lang: str
+    words: frozenset[str]  # frequent in the source language, (nearly) absent from English
+    forms: dict[str, str]  # a word with its accents or accented letters lost → the word
+    loans: frozenset[str]  # source words English uses as they are
+    joiners: frozenset[str]  # the language's function words: they link source words into a run
+
+    def lookup(self, key: str) -> str | None:
+        """The source word `key` stands for, or None when it is not (or is an established loan)."""
+        word = key if key in self.words else self.forms.get(key)
+        if word is None or word in self.loans:
+            return None
+        return word
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str) -> Vocabulary | None:
+    folder = resources.files("tqcheck.data").joinpath(f"{lang}-en")
+    listing = folder.joinpath("source_words.txt")
+    if not listing.is_file():
+        return None
+    text = listing.read_text(encoding="utf-8")
+    i = 0
+    while text.startswith("#", i):  # skip the header comment
+        i = text.index("\n", i) + 1
+    words, _, forms = text[i:].partition("\n\n")
+    pairs = forms.split()  # "form<TAB>word" lines, split in one pass
+    table = langdata.load(f"{lang}-en", "untranslated.toml")
+    return Vocabulary(
+        lang=lang,
+        words=frozenset(words.split()),
+        forms=dict(zip(pairs[0::2], pairs[1::2])),
+        loans=frozenset(table.get("loan_words", ())),
+        joiners=language.function_words().get(lang, frozenset()),
+    )
+
+
+@lru_cache(maxsize=None)
+def _mention_cues(target: str) -> frozenset[str]:
+    return frozenset(langdata.load("lang", "mention_cues.toml").get(f"{target}_words", ()))
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The vocabularies of the assumed source languages, with the cheap gate over all of them."""
+
+    vocabularies: tuple[Vocabulary, ...]
+    joiners: frozenset[str]  # source function words that are not English function words
+
+    def gate(self, text: str) -> tuple[set[str], set[str]]:
+        """The source words and source function words in `text`, found with set operations only."""
+        keys = set(_LETTERS.findall(text.lower().replace("\ufffd", "")))
+        words = set()
+        for vocab in self.vocabularies:
+            words |= keys & vocab.words
+            words |= keys & vocab.forms.keys()
+        return words, keys & self.joiners
+
+
+@lru_cache(maxsize=None)
+def _index(langs: tuple[str, ...]) -> _Index | None:
+    vocabularies = tuple(v for v in (vocabulary(lang) for lang in langs) if v is not None)
+    if not vocabularies:
+        return None
+    english = language.function_words().get("en", frozenset())
+    joiners = frozenset().union(*(v.joiners for v in vocabularies)) - english
+    return _Index(vocabularies, joiners)
+
+
+def _index_for(ctx) -> _Index | None:
+    return _index(tuple(ctx.source_langs)) if ctx.target_base == "en" else None
+
+
+def _key(token: str) -> str:
+    key = token.lower().replace("’", "'").replace("\ufffd", "")
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key
+
+
+def _lookup(vocabularies, key: str) -> dict[str, str]:
+    """{lang: source word} for every source language `key` is a word of; French elisions are undone."""
+    found = {}
+    m = _ELISION.match(key)
+    for vocab in vocabularies:
+        word = vocab.lookup(key) or (vocab.lookup(m.group(1)) if m else None)
+        if word is not None:
+            found[vocab.lang] = word
+    return found
+
+
+def _gated(ctx, index: _Index) -> dict[int, tuple[set[str], set[str]]]:
+    """{segment index: (source words, source function words)} for the segments holding any; once per file."""
+    cached = ctx.cache.get("untranslated.gate")
+    if cached is None:
+        view = ctx.doc.view
+        cached = {}
+        for seg in ctx.segments:
+            words, joiners = index.gate(view[seg.start:seg.end])
+            if words or joiners:
+                cached[seg.index] = (words, joiners)
+        ctx.cache["untranslated.gate"] = cached
+    return cached
+
+
+def foreign_segments(ctx) -> dict[int, str]:
+    """Segments written wholly in a source language: {segment index: language}; computed once per file."""
+    cached = ctx.cache.get("untranslated.segments")
+    if cached is not None:
+        return cached
+    found: dict[int, str] = {}
+    index = _index_for(ctx)
+    if index:
+        view = ctx.doc.view
+        for i, (words, joiners) in _gated(ctx, index).items():
+            if len(words) + len(joiners) < MIN_SEGMENT_EVIDENCE:
+                continue  # an ordinary English sentence stops here
+            seg = ctx.segments[i]
+            lang = _segment_language(view[seg.start:seg.end], index, ctx.source_langs)
+            if lang:
+                found[i] = lang
+    ctx.cache["untranslated.segments"] = found
+    return found
+
+
+def _segment_language(text: str, index: _Index, source_langs) -> str | None:
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < MIN_SEGMENT_WORDS:
+        return None
+    # Lowercase words only: names and titles of works ("Universidad Nacional Autónoma") prove nothing.
+    evidence = 0
+    for token in tokens:
+        if token[0].islower():
+            key = _key(token)
+            if key in index.joiners or _lookup(index.vocabularies, key):
+                evidence += 1
+    if evidence < MIN_SEGMENT_EVIDENCE or evidence < MIN_SEGMENT_SHARE * len(tokens):
+        return None
+    lang = language.detect(text, language.SUPPORTED)
+    return lang if lang in source_langs and lang != "en" else None
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    langs: dict[str, str]  # source languages it is a word of → that word
+    joins: bool  # a source function word that may link source words
+
+
+class _UntranslatedFamily:
+    """What both detectors declare (a mixin, so the registry does not take it for a detector)."""
+
+    severity = Severity.WARNING
+    family = "untranslated"
+    targets = ("en",)
+    sources = ("es", "fr", "pt")
+
+
+class UntranslatedSegment(_UntranslatedFamily, Detector):
+    """What it does:
+    Flags a sentence of five words or more written wholly in the source language, identified by
+    the function words it uses (and by a language profile when those are too few to decide).
+
+    Why it matters:
+    A translation engine passes through a sentence it fails on, and scrapers mix original and
+    translated paragraphs; the reader of an English page cannot read it.
+
+    Example:
+    El gobierno regional anunció ayer que las obras comenzarán la próxima semana.
+
+    Use instead:
+    The regional government announced yesterday that the works will begin next week.
+    """
+
+    code = "U101"
+    name = "untranslated-segment"
+
+    def check(self, ctx):
+        for index, lang in sorted(foreign_segments(ctx).items()):
+            seg = ctx.segments[index]
+            yield self.finding(
+                seg.start,
+                seg.end,
+                f"this sentence is in {LANG_NAMES.get(lang, lang)}, not English",
+                suggestion="translate the sentence, or remove it if it was left over from the original",
+                source_lang=lang,
+            )
+
+
+class UntranslatedWords(_UntranslatedFamily, Detector):
+    """What it does:
+    Flags source-language words left inside an English sentence: lowercase words that are
+    frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
+    whose accented letters a scraper dropped (`inflacin`). Names, established loanwords, words in
+    quotation marks, italics or parentheses, and words introduced as terms (`so-called`) are left alone.
+
+    Why it matters:
+    A translation engine copies the words it does not know; the English reader meets a word they
+    cannot understand, and an editor can tell the text was never read after translation.
+
+    Example:
+    The ayuntamiento approved the new budget on Tuesday.
+
+    Use instead:
+    The town council approved the new budget on Tuesday.
+    """
+
+    code = "U102"
+    name = "untranslated-words"
+
+    def check(self, ctx):
+        index = _index_for(ctx)
+        if not index:
+            return
+        skip = foreign_segments(ctx)
+        cues = _mention_cues(ctx.target_base)
+        view = ctx.doc.view
+        for number, (words, _) in _gated(ctx, index).items():
+            if number in skip or not words:
+                continue
+            seg = ctx.segments[number]
+            tokens = [
+                _token(m, index.vocabularies, sentence_start=i == 0)
+                for i, m in enumerate(_TOKEN.finditer(view, seg.start, seg.end))
+            ]
+            for run in _runs(tokens, view):
+                finding = self._judge(run, tokens, view, seg, cues, ctx.source_langs)
+                if finding:
+                    yield finding
+
+    def _judge(self, run: list[int], tokens: list[_Token], view: str, seg, cues, source_langs):
+        first, last = tokens[run[0]], tokens[run[-1]]
+        words = [tokens[i] for i in run if tokens[i].langs]
+        at_start = run[0] == 0 and not view[seg.start:first.start].strip()
+        if first.text[0].isupper():
+            # A capital is a name or a title unless it opens the sentence; there it needs more
+            # evidence: another source word, a label colon ("Fuente:"), or nothing else in the sentence.
+            if not at_start:
+                return None
+            label = view[last.end:last.end + 1] == ":"
+            alone = not view[last.end:seg.end].strip(" .:!?…")
+            if len(words) < 2 and not label and not alone:
+                return None
+        before = view[first.start - 1] if first.start > seg.start else ""
+        after = view[last.end] if last.end < seg.end else ""
+        if before in _ATTACHED or after in _ATTACHED or before.isalnum() or after.isalnum():
+            return None
+        if after in ".'’" and view[last.end + 1:last.end + 2].isalnum():
+            return None  # a domain name or a contraction
+        if before in _OPENERS and after in _CLOSERS:
+            return None  # quoted or glossed on purpose
+        if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
+            return None
+        if run[0] > 0 and tokens[run[0] - 1].key in cues:
+            return None
+        if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
+            return None
+        if _GLOSS_AFTER.match(view, last.end, seg.end):
+            return None
+        lang = _language_of(words, source_langs)
+        name = LANG_NAMES.get(lang, lang)
+        excerpt = view[first.start:last.end]
+        restored = words[0].langs.get(lang, "")
+        if len(words) == 1 and not words[0].key.endswith(restored):  # not the word itself nor "l'" + word
+            message = f"“{excerpt}” looks like {name} “{restored}” left untranslated, its accents lost"
+        elif len(words) == 1:
+            message = f"“{excerpt}” looks like a {name} word left untranslated"
+        else:
+            message = f"“{excerpt}” looks like {name} left untranslated"
+        return self.finding(
+            first.start,
+            last.end,
+            message,
+            suggestion="translate it; if the foreign term is meant, set it in italics or quotation marks",
+            source_lang=lang,
+        )
+
+
+def _token(m, vocabularies, sentence_start: bool) -> _Token:
+    text = m.group(0)
+    key = _key(text)
+    # Past the first word of a sentence, a capital marks a name or a title: never a stray word.
+    plain = text.islower() or (sentence_start and text[0].isupper() and not _is_name_like(text))
+    langs = _lookup(vocabularies, key) if plain and len(key) >= 3 else {}
+    joins = text.islower() and any(key in v.joiners for v in vocabularies)
+    return _Token(m.start(), m.end(), text, key, langs, joins)
+
+
+def _after_genus(previous: _Token, word: _Token, view: str) -> bool:
+    gap = view[previous.end:word.start]
+    if not previous.text[0].isupper() or gap not in (" ", ". ") or previous.key in language.function_words()["en"]:
+        return False  # "The prefeitura": an English article, not a genus
+    return bool(_LATIN_ENDING.search(word.key))
+
+
+def _is_name_like(text: str) -> bool:
+    """All capitals (an acronym) or a capital inside the word (McAllister, iPhone)."""
+    return (len(text) > 1 and text.isupper()) or any(ch.isupper() for ch in text[1:])
+
+
+def _runs(tokens: list[_Token], view: str):
+    """Index lists of neighbouring source tokens, separated by spaces only, that start and end with a word."""
+    run: list[int] = []
+    for i, token in enumerate(tokens):
+        source = bool(token.langs) or token.joins
+        if source and run and _spaces_only(view, tokens[run[-1]].end, token.start):
+            run.append(i)
+            continue
+        yield from _trimmed(run, tokens)
+        run = [i] if source else []
+    yield from _trimmed(run, tokens)
+
+
+def _spaces_only(view: str, a: int, b: int) -> bool:
+    return b > a and view[a:b].isspace()
+
+
+def _trimmed(run: list[int], tokens: list[_Token]):
+    while run and not tokens[run[0]].langs:
+        run = run[1:]
+    while run and not tokens[run[-1]].langs:
+        run = run[:-1]
+    if run:
+        yield run
+
+
+def _language_of(words: list[_Token], source_langs) -> str:
+    counts = {lang: sum(1 for t in words if lang in t.langs) for lang in source_langs}
+    return max(source_langs, key=lambda lang: (counts.get(lang, 0), -source_langs.index(lang)))
