@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a fresh machine: Apertium's English↔Spanish engine from Debian, then tqcheck and its test tools.
+# Set up a fresh machine: Apertium's English↔Spanish engine from Debian, then tqcheck with Argos Translate and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -e /usr/share/apertium/modes/eng-spa.mode ] && command -v apt-get >/dev/null; then
@@ -7,4 +7,5 @@ if [ ! -e /usr/share/apertium/modes/eng-spa.mode ] && command -v apt-get >/dev/n
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq apertium apertium-eng-spa >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+# The argos extra pulls torch: the constraints file keeps it to the CPU build.
+python3 -m pip install -q --disable-pip-version-check -c constraints/torch-cpu.txt -e ".[test,argos]"

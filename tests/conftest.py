@@ -19,6 +19,8 @@ FIXTURES = ROOT / "fixtures"
 def private_cache(tmp_path_factory, monkeypatch):
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(cache))
+    # No real Argos packages from the machine: tests that want one build and install it.
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path_factory.mktemp("argos-packages")))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return cache
 

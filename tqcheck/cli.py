@@ -97,6 +97,17 @@ def explain(code):
     sys.exit(EXIT_USAGE)
 
 
+def _register_subcommands() -> None:
+    from tqcheck.commands.cache import cache
+    from tqcheck.commands.models import models
+
+    cli.add_command(models)
+    cli.add_command(cache)
+
+
+_register_subcommands()
+
+
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else "" for line in text.splitlines())
 

@@ -10,6 +10,14 @@ from tqcheck.rules.base import Detector
 MODULES = (
     "tqcheck.rules.quotes",
     "tqcheck.rules.meta",
+    "tqcheck.rules.roundtrip",
+    "tqcheck.rules.calques",
+    "tqcheck.rules.subjects",
+    "tqcheck.rules.structure",
+    "tqcheck.rules.false_friends",
+    "tqcheck.rules.boilerplate",
+    "tqcheck.rules.numbers",
+    "tqcheck.rules.untranslated",
 )
 
 

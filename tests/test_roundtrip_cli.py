@@ -1,0 +1,70 @@
+"""Back-translation end to end with the real Apertium engine, and the cache commands."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from conftest import SEED, run_json, run_tqcheck
+
+
+def test_seed_is_back_translated_with_apertium_and_suspicious_segments_shown():
+    proc = run_tqcheck("check", "--engine", "apertium", SEED)
+    assert proc.returncode == 1, proc.stderr
+    assert "Most suspicious segments" in proc.stdout
+    assert "  back: " in proc.stdout and "  round trip: " in proc.stdout
+    _, report = run_json("--engine", "apertium", SEED)
+    (file,) = report["files"]
+    assert file["engine"]["name"] == "apertium" and "apertium-eng-spa" in file["engine"]["version"]
+    assert report["signatures"]["chrf"].startswith("nrefs:1|case:mixed")
+    scored = [s for s in file["segments"] if s["chrf"] is not None]
+    assert len(scored) >= 25
+    guarantees = next(s for s in scored if "security guarantees" in s["text"])
+    assert "garant" in guarantees["backtranslation"] and "guarantee" in guarantees["round_trip"]
+
+
+def test_engine_none_says_why_round_trip_was_skipped():
+    _, report = run_json("--engine", "none", SEED)
+    (file,) = report["files"]
+    assert file["engine"] is None and all(s["chrf"] is None for s in file["segments"])
+    assert file["notes"] == ["round-trip checks skipped: no engine (--engine none)"]
+
+
+def test_second_run_over_an_unchanged_article_translates_nothing(tmp_path):
+    """The second run puts a broken `apertium` first on PATH: any translation would fail the run."""
+    first, report1 = run_json("--engine", "apertium", SEED)
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    fake = fake_bin / "apertium"
+    fake.write_text("#!/bin/sh\necho 'apertium must not run on a warm cache' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    env = {"PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}"}
+    second, report2 = run_json("--engine", "apertium", SEED, env=env)
+    assert second.returncode == first.returncode == 1, second.stderr
+    assert [s["round_trip"] for s in report2["files"][0]["segments"]] == [
+        s["round_trip"] for s in report1["files"][0]["segments"]
+    ]
+    cold = run_tqcheck("check", "--engine", "apertium", "--no-cache", SEED, env=env)
+    assert cold.returncode == 2 and "must not run on a warm cache" in cold.stderr  # the double is real on PATH
+
+
+def test_cache_info_and_clear(private_cache):
+    run_json("--engine", "apertium", SEED)
+    info = run_tqcheck("cache", "info")
+    assert info.returncode == 0 and f"path: {private_cache}" in info.stdout
+    entries = int(next(line for line in info.stdout.splitlines() if line.startswith("entries:")).split()[1])
+    assert entries >= 50
+    cleared = run_tqcheck("cache", "clear")
+    assert cleared.returncode == 0 and f"removed {entries} translations" in cleared.stdout
+    assert "entries: 0" in run_tqcheck("cache", "info").stdout
+
+
+def test_corrupt_cache_file_is_reported_once_and_bypassed(private_cache):
+    db = private_cache / "translations.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    proc, report = run_json("--engine", "apertium", SEED)
+    assert proc.returncode == 1
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("tqcheck: warning:")]
+    assert len(warnings) == 1 and "unusable" in warnings[0]
+    assert report["files"][0]["segments"][1]["round_trip"]
+    assert db.read_bytes().startswith(b"this is not a database")

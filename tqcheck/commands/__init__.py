@@ -1,0 +1,1 @@
+"""Command groups that `tqcheck.cli` registers: `models`."""

@@ -1,0 +1,34 @@
+"""`tqcheck cache info|clear`: look at and empty the translation cache."""
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def cache():
+    """The translation cache (SQLite in the user cache folder; TQCHECK_CACHE_DIR overrides)."""
+
+
+@cache.command()
+def info():
+    """Where the cache is, how many translations it holds and its size."""
+    from tqcheck.cache import TranslationCache
+
+    with TranslationCache() as store:
+        facts = store.info()
+    click.echo(f"path: {facts['path']}")
+    click.echo(f"entries: {facts['entries']}")
+    click.echo(f"size: {facts['bytes']} bytes")
+    if not facts["usable"]:
+        click.echo(f"unusable: {facts['problem']} (`tqcheck cache clear` replaces it)")
+
+
+@cache.command()
+def clear():
+    """Remove every cached translation (and replace a corrupt cache file)."""
+    from tqcheck.cache import TranslationCache
+
+    with TranslationCache() as store:
+        removed = store.clear()
+        path = store.path
+    click.echo(f"removed {removed} translations from {path}")
