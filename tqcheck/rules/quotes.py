@@ -241,7 +241,7 @@ _FRAGMENT = re.compile(r"\b([a-z]+)\s+[“\"]([A-Z][a-z]+(?:\s+[a-z][a-z’']*){
 # Words after which a quotation is a complete utterance, so its capital is correct.
 _UTTERANCE_LEADS = {
     "said", "says", "say", "saying", "told", "asked", "wrote", "writes", "added", "tweeted", "read",
-    "reads", "shouted", "called", "titled", "entitled", "named", "dubbed", "slogan", "headline",
+    "reads", "reading", "saying", "chanting", "chanted", "shouted", "called", "titled", "entitled", "named", "dubbed", "slogan", "headline",
     "film", "song", "book", "album", "show", "series", "campaign", "hashtag", "motto", "word", "words",
 }
 

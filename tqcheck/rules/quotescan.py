@@ -69,6 +69,8 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
             if ch in SINGLE_OPEN or ch == SINGLE_CLOSE:
                 _single(result, single_stack, pos, ch, before, after, bi)
                 continue
+            if ch == STRAIGHT and not stack and _apostrophe_like(view, pos, block.end):
+                continue  # `the workers" mood`: an apostrophe mangled into a quote, not a quotation
             role, problem = _double_role(ch, before, after, bool(stack), german)
             mark = Mark(pos, ch, role, bi, problem)
             index = len(result.marks)
@@ -126,9 +128,18 @@ def _single(result: QuoteScan, stack: list[int], pos: int, ch: str, before: str,
         result.marks[opener].partner = index
 
 
+def _apostrophe_like(view: str, pos: int, end: int) -> bool:
+    """A straight mark after a plural -s and before a lower-case word reads as a possessive apostrophe."""
+    return view[pos - 1:pos] == "s" and view[pos + 1:pos + 2] == " " and view[pos + 2:pos + 3].islower()
+
+
+_SENTENCE_OPENING = re.compile(r"[.!?…][\"”’]?\s+$")
+
+
 def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
     """A quotation running on into the next paragraph leaves its opening unclosed by convention,
-    and the next paragraph opens again; that is not an unbalanced mark."""
+    and the next paragraph opens again; that is not an unbalanced mark. Text whose paragraph
+    breaks were lost shows the same thing inside one block: a later sentence opens again."""
     first_open_by_block = {}
     for index, mark in enumerate(result.marks):
         if mark.role == "open" and mark.block not in first_open_by_block:
@@ -138,6 +149,8 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
         mark = result.marks[index]
         if mark.char in SINGLE_OPEN:
             continue
+        if _reopened_later_in_block(result, index, view):
+            continue
         nxt = mark.block + 1
         if nxt < len(blocks):
             text = view[blocks[nxt].start:blocks[nxt].end]
@@ -145,3 +158,13 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
                 continue
         kept.append(index)
     result.unmatched_open = kept
+
+
+def _reopened_later_in_block(result: QuoteScan, index: int, view: str) -> bool:
+    mark = result.marks[index]
+    for later in result.marks[index + 1:]:
+        if later.block != mark.block:
+            return False
+        if later.role == "open" and later.char == mark.char and _SENTENCE_OPENING.search(view, max(0, later.pos - 4), later.pos):
+            return True
+    return False

@@ -1,0 +1,100 @@
+"""Quotation-mark detectors on sentences of our own: what fires, and the correct text that must not."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.api import check_text
+
+
+def codes(text, target="en", fmt="text"):
+    report = check_text(text, target_lang=target, select=["Q"], fmt=fmt)
+    return [(f.code, f.excerpt) for f in report.findings if f.severity.label != "info"]
+
+
+def test_closing_mark_without_opening_is_unbalanced():
+    found = codes("The union demanded new talks on pay guarantees” before the strike.")
+    assert found == [("Q101", "pay guarantees”")]
+
+
+def test_opening_mark_never_closed_is_unbalanced():
+    found = codes("The mayor said that “the budget is final and will not change.\n\nCouncillors disagreed.")
+    assert [c for c, _ in found] == ["Q101"]
+
+
+def test_quotation_continued_into_the_next_paragraph_is_not_unbalanced():
+    text = ("“We will rebuild the bridge this year,” the mayor said. “The money is there.\n\n"
+            "“Work starts in May,” she added.")
+    assert codes(text) == []
+
+
+def test_paragraph_breaks_lost_inside_one_block_are_forgiven():
+    text = 'She said: "The plan is ready. It will work. "We start on Monday," she added.'
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow’s position has not changed since the ’90s.",
+    "They played rock ’n’ roll all night at the mayor’s party.",
+    "The players’ union met the owners’ lawyers on Tuesday.",
+    'The farmers" protest blocked the road.',  # a mangled apostrophe, not a quotation
+])
+def test_apostrophes_are_not_quotation_marks(text):
+    assert codes(text) == []
+
+
+def test_closing_mark_glued_to_the_next_word_is_misplaced():
+    found = codes("The unions rejected”any new delay” in the talks.")
+    assert [c for c, _ in found] == ["Q102"]
+    assert "rejected”any" in found[0][1]
+
+
+def test_closing_mark_used_to_open_a_quotation_is_misplaced():
+    found = codes("The minister called the report ”deeply flawed” on Monday.")
+    assert [c for c, _ in found] == ["Q102"]
+
+
+def test_correct_quotations_are_quiet():
+    text = ("“We will not accept any delay,” the union leader said on Monday. "
+            "She called the offer “an insult” and “a provocation”.")
+    assert codes(text) == []
+
+
+def test_closing_mark_that_splits_a_noun_phrase():
+    text = "“Nobody should trust these reports, least of all the Foreign Office.” British, said the envoy."
+    assert "Q104" in [c for c, _ in codes(text)]
+
+
+def test_capitalised_quoted_fragment_in_mid_sentence():
+    assert [c for c, _ in codes("The opposition accused the mayor of “Hide the real costs” of the project.")] == ["Q105"]
+    assert codes("The opposition accused the mayor of “hiding the real costs” of the project.") == []
+    assert codes("Protesters carried signs saying “Hands off our parks” outside the hall.") == []
+
+
+def test_guillemets_in_english_are_a_foreign_style():
+    assert [c for c, _ in codes("The mayor called the plan «a historic step» for the city.")] == ["Q103"]
+
+
+def test_guillemets_are_correct_in_spanish_and_french():
+    assert codes("El alcalde calificó el plan de «un paso histórico» para la ciudad.", target="es") == []
+    assert codes("Le maire a qualifié le plan de « pas historique » pour la ville.", target="fr") == []
+
+
+def test_german_low_high_quotes_balance_in_german():
+    assert codes("Der Minister sagte: „Wir bauen die Brücke neu.“ Danach ging er.", target="de") == []
+
+
+def test_quotation_opened_curly_and_closed_straight_is_mixed():
+    found = codes('The court called the law “illegal and unconstitutional" on Friday.')
+    assert [c for c, _ in found] == ["Q103"]
+
+
+def test_quotes_inside_markdown_code_are_not_prose():
+    text = "# Report\n\nThe mayor spoke on Friday.\n\n```\nprint(”broken\")\n```\n\nUse `a”b` in code.\n"
+    assert codes(text, fmt="markdown") == []
+
+
+def test_html_entities_are_read_as_quotes_and_reported_at_the_raw_entity():
+    html = "<p>The union demanded talks on pay guarantees&rdquo; before the strike.</p>"
+    report = check_text(html, fmt="html", select=["Q101"])
+    (f,) = report.findings
+    assert f.excerpt.endswith("&rdquo;") and html[f.start:f.end] == f.excerpt
