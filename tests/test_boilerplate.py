@@ -138,3 +138,17 @@ def test_the_marker_after_the_last_paragraph_ends_the_article():
     )
     text = f"Related\n\nA new start\n\n{paragraph}\n\nTags: Trade, Europe\n\nWin Big Tonight\n"
     assert _codes(text) == [("B102", "Related"), ("B103", "Tags: Trade, Europe"), ("B107", "Win Big Tonight")]
+
+
+def test_duplicated_slug_title_is_boilerplate():
+    text = ("City council approves the new budget – Local News Today\n\n"
+            "City council approves the new budget Local News\n\n"
+            "The council voted on Tuesday to approve the budget.\n")
+    report = check_text(text, target_lang="en", select=["B108"])
+    assert [f.excerpt for f in report.findings] == ["City council approves the new budget Local News"]
+
+
+def test_title_echoed_as_a_sentence_is_not_a_duplicate():
+    text = ("City council approves the new budget\n\n"
+            "City council approves the new budget after a long debate on Tuesday.\n")
+    assert check_text(text, target_lang="en", select=["B108"]).findings == []

@@ -324,3 +324,57 @@ class TrailingJunk(_BoilerplateCheck, Detector):
     code = "B107"
     name = "trailing-junk"
     severity = Severity.WARNING
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+")
+MIN_TITLE_WORDS = 4
+
+
+class DuplicatedTitle(Detector):
+    """What it does:
+    Flags a short line without final punctuation that repeats an earlier line's words, or the
+    start of them, without its punctuation: the URL slug or a second copy of the title that
+    a scraper left in the body.
+
+    Why it matters:
+    Republished articles often carry the headline twice, once as written and once flattened
+    from the page address; a reader sees a garbled second headline.
+
+    Example:
+    City council approves the new budget – Local News
+    City council approves the new budget Local
+
+    Use instead:
+    Keep the headline once.
+    """
+
+    code = "B108"
+    name = "duplicated-title"
+    severity = Severity.WARNING
+    family = "boilerplate"
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        earlier: list[tuple[str, ...]] = []
+        for block in ctx.doc.blocks[:MAX_TITLE_BLOCKS]:
+            text = view[block.start:block.end]
+            words = tuple(w.lower() for w in _TITLE_WORD.findall(text))
+            if (
+                len(words) >= MIN_TITLE_WORDS
+                and not text.rstrip().endswith((".", "!", "?", "…", "”", '"'))
+                and any(_repeats(words, before) for before in earlier)
+            ):
+                yield self.finding(block.start, block.end, "this line repeats an earlier title",
+                                   suggestion="remove this line")
+            earlier.append(words)
+
+
+# Scrapers repeat the title near the top; looking further would compare every pair of paragraphs.
+MAX_TITLE_BLOCKS = 6
+
+
+def _repeats(words: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """The same words, or a prefix holding at least 80 % of them (a truncated slug)."""
+    if words == before:
+        return True
+    return len(words) >= 0.8 * len(before) and before[:len(words)] == words

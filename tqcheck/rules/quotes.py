@@ -47,7 +47,7 @@ class UnbalancedQuote(Detector):
                 continue  # reported as misplaced
             block = ctx.doc.blocks[mark.block]
             yield self.finding(
-                _lead_in(view, mark.pos, block.start),
+                _quotation_start(view, mark.pos, block.start),
                 mark.pos + 1,
                 f"closing quotation mark {mark.char} has no opening mark in this paragraph",
                 suggestion="add the opening mark where the quotation begins, or remove this one",
@@ -57,13 +57,20 @@ class UnbalancedQuote(Detector):
             if mark.problem:
                 continue
             block = ctx.doc.blocks[mark.block]
-            end = min(block.end, mark.pos + 1 + _next_words(view, mark.pos + 1, block.end))
+            # The quotation runs on to the end of the paragraph: that whole stretch is in doubt.
             yield self.finding(
                 mark.pos,
-                end,
+                block.end,
                 f"opening quotation mark {mark.char} is never closed in this paragraph",
                 suggestion="close the quotation where it ends",
             )
+
+
+def _quotation_start(view: str, pos: int, floor: int) -> int:
+    """Where a quotation that ends at `pos` without an opening mark most likely began: the start of
+    its sentence, so the span covers the quoted words."""
+    last_stop = max(view.rfind(". ", floor, pos), view.rfind("? ", floor, pos), view.rfind("! ", floor, pos))
+    return last_stop + 2 if last_stop >= floor else floor
 
 
 def _next_words(view: str, start: int, end: int, n: int = 3) -> int:

@@ -100,12 +100,16 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
             return "close", None
         return ("close" if inside else "open"), "glued"
     if ch in DOUBLE_OPEN:
+        if ch == "“" and inside and _is_space(before) and _is_space(after):
+            return "close", "reversed-open"  # `” word “`: French spacing with the marks swapped
         if _is_word(before) and (_is_space(after) or after in ".,;:!?"):
             return "close", "reversed-open"
         if _is_word(before) and _is_word(after):
             return "open", "glued"
         return "open", None
     # a closing mark: ” or »
+    if ch == "”" and not inside and _is_space(before) and _is_space(after) and before != "":
+        return "open", "reversed-close"  # `referring to ” production`: opens what a later ” closes
     if _is_space(before) and _is_word(after):
         return ("close" if inside else "open"), (None if inside else "reversed-close")
     if (_is_word(before) or before in ".,;:!?") and _is_word(after):
