@@ -264,3 +264,22 @@ def test_usage_error_is_one_line_exit_2():
     proc = run_tqcheck("check", "--format", "xml", SEED)
     assert proc.returncode == 2
     assert proc.stderr.startswith("tqcheck: error:") and "Traceback" not in proc.stderr
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path):
+    for i in range(12):
+        _write(tmp_path, f"article{i:02d}.txt", ARTICLE if i % 3 else CLEAN)
+    one = run_tqcheck("check", "--engine", "none", "--format", "json", "--jobs", "1", tmp_path)
+    two = run_tqcheck("check", "--engine", "none", "--format", "json", "--jobs", "2", tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert [f["path"] for f in json.loads(two.stdout)["files"]] == sorted(str(p) for p in tmp_path.iterdir())
+
+
+def test_an_error_in_a_worker_is_one_line_exit_2(tmp_path):
+    paths = [_write(tmp_path, f"a{i}.txt", ARTICLE) for i in range(8)]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9 au lait")
+    proc = run_tqcheck("check", "--engine", "none", "--jobs", "2", *paths, bad)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"tqcheck: error: {bad}: not valid UTF-8 at byte 3; pass --encoding (e.g. --encoding cp1252) to read it"

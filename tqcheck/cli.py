@@ -42,9 +42,11 @@ def cli():
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only lines changed since this git revision.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for checking many files [default: the number of cores, at most 8].")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, debug):
+          stdin_filename, encoding, diff_ref, no_cache, color, jobs, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.run import RunOptions, run
 
@@ -62,6 +64,7 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         encoding=encoding,
         diff_ref=diff_ref,
         use_cache=not no_cache,
+        jobs=jobs,
     )
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"

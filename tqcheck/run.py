@@ -31,6 +31,7 @@ class RunOptions:
     encoding: str | None = None
     diff_ref: str | None = None
     use_cache: bool = True
+    jobs: int | None = None  # None: the number of cores, capped
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -64,29 +65,76 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
 
 
 def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report, fail_levels: list, engines) -> None:
-    for item in inputs:
-        config = finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
-        settings = _settings(options, config)
+    stdin_data = {id(item): _read_bytes(item) for item in inputs if item.path is None}
+    jobs = _effective_jobs(options.jobs, len(inputs))
+    if jobs > 1:
+        results = _parallel(inputs, options, finder, jobs)
+    else:
+        results = (_check_one(item, options, finder, engines, stdin_data.get(id(item))) for item in inputs)
+    for outcome, fail_level in results:
+        if isinstance(outcome, dict):
+            report.skipped.append(outcome)
+        else:
+            report.files.append(outcome)
+            fail_levels.append(fail_level)
+
+
+# Fewer files than this are checked in one process: starting workers would cost more than it saves.
+MIN_FILES_PER_JOB = 4
+MAX_DEFAULT_JOBS = 8
+
+
+def _effective_jobs(requested: int | None, n_files: int) -> int:
+    import os
+
+    jobs = requested if requested else min(os.cpu_count() or 1, MAX_DEFAULT_JOBS)
+    return max(1, min(jobs, n_files // MIN_FILES_PER_JOB))
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(options: RunOptions, finder: ConfigFinder) -> None:
+    from tqcheck.enginepool import EnginePool
+
+    _WORKER.update(options=options, finder=finder, engines=EnginePool(options.engine or "auto", options.use_cache))
+
+
+def _work(item: Input):
+    return _check_one(item, _WORKER["options"], _WORKER["finder"], _WORKER["engines"], None)
+
+
+def _parallel(inputs, options: RunOptions, finder: ConfigFinder, jobs: int):
+    """Check files in `jobs` processes; results come back in input order, so output is deterministic."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options, finder)) as pool:
+        yield from pool.imap(_work, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))
+
+
+def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, data: bytes | None):
+    """(FileReport, fail-on level) for a checked file, or ({"path", "reason"}, None) for a skipped one."""
+    config = finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
+    settings = _settings(options, config)
+    if data is None:
         data = _read_bytes(item)
-        fmt_name = format_for(item.label) or "text"
-        try:
-            doc = read_document(item.label, data, fmt_name, options.encoding)
-        except BinaryFile:
-            if item.explicit:
-                raise
-            report.skipped.append({"path": item.label, "reason": "binary file"})
-            continue
-        except InputError:
-            if item.explicit:
-                raise
-            report.skipped.append({"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"})
-            continue
-        source_doc = _read_source(options, settings) if options.source_path else None
-        file_report = check_document(doc, settings, engines, source_doc)
-        if options.diff_ref and item.path is not None:
-            _keep_changed_lines(file_report, item.path, options.diff_ref)
-        report.files.append(file_report)
-        fail_levels.append(options.fail_on or config.get("fail-on") or "error")
+    fmt_name = format_for(item.label) or "text"
+    try:
+        doc = read_document(item.label, data, fmt_name, options.encoding)
+    except BinaryFile:
+        if item.explicit:
+            raise
+        return {"path": item.label, "reason": "binary file"}, None
+    except InputError:
+        if item.explicit:
+            raise
+        return {"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"}, None
+    source_doc = _read_source(options, settings) if options.source_path else None
+    file_report = check_document(doc, settings, engines, source_doc)
+    if options.diff_ref and item.path is not None:
+        _keep_changed_lines(file_report, item.path, options.diff_ref)
+    return file_report, options.fail_on or config.get("fail-on") or "error"
 
 
 def _read_source(options: RunOptions, settings) -> "Document":
