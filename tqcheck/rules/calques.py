@@ -33,8 +33,8 @@ def romance_sources(ctx, among: tuple[str, ...] = ROMANCE) -> tuple[str, ...]:
 
 
 def assumed_source(ctx, langs: tuple[str, ...]) -> str | None:
-    """The source language a finding states: the one the user gave, else none in particular."""
-    return langs[0] if ctx.source_known and langs else None
+    """The source language a finding states: the one the user gave, else the first candidate it fits."""
+    return langs[0] if langs else None
 
 
 def source_label(langs: tuple[str, ...]) -> str:
@@ -332,7 +332,7 @@ class _TableFindings:
                     m.end(),
                     self.message(m.group(0), entry, lang),
                     suggestion=entry.get("use"),
-                    source_lang=lang if ctx.source_known or len(langs) == 1 else None,
+                    source_lang=lang,
                     severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
                 )
 

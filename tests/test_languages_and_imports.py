@@ -1,0 +1,73 @@
+"""Languages are detected cheaply and deterministically; heavy modules load only when used."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SEED, run_json
+
+SPANISH = (
+    "El Gobierno anunció este viernes nuevas medidas para contener la inflación, que según el "
+    "banco central alcanzó su nivel más alto en una década.\n\nLos sindicatos rechazaron el plan "
+    "y convocaron una huelga para la próxima semana.\n"
+)
+
+
+def _modules_after_check(*args):
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['tqcheck', 'check', *{list(map(str, args))!r}]\n"
+        "try:\n    runpy.run_module('tqcheck', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "import json\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def test_an_english_article_without_an_engine_pays_for_no_heavy_module():
+    loaded = _modules_after_check("--engine", "none", "--format", "json", SEED)
+    for heavy in ("langdetect", "sacrebleu", "argostranslate", "ctranslate2", "torch", "sqlite3"):
+        assert heavy not in loaded, f"{heavy} was imported"
+
+
+def test_target_language_is_detected_per_document(tmp_path):
+    es = tmp_path / "noticia.txt"
+    es.write_text(SPANISH, encoding="utf-8")
+    _, report = run_json("--engine", "none", es, SEED)
+    assert [f["target_lang"] for f in report["files"]] == ["es", "en"]
+
+
+def test_detection_is_deterministic_on_short_ambiguous_text(tmp_path):
+    from tqcheck.language import detect_with_profiles
+
+    answers = {detect_with_profiles("Plaza Mayor hotel reservations online") for _ in range(5)}
+    assert len(answers) == 1
+
+
+def test_findings_name_the_source_language_they_assume_when_it_is_unknown():
+    _, report = run_json("--engine", "none", SEED)
+    # Findings that come from a language pair's data (fixed calques, false friends) name the pair's source.
+    from_pair_data = [f for f in report["files"][0]["findings"] if f["code"] in ("C104", "F101")]
+    assert from_pair_data and all(f["source_lang"] for f in from_pair_data)
+    assert {lang for f in from_pair_data for lang in f["source_lang"].split(",")} <= {"es", "fr", "pt"}
+    _, known = run_json("--engine", "none", "--source-lang", "es", SEED)
+    assert known["files"][0]["source_lang"] == "es"
+
+
+def test_markdown_disable_enable_and_ignore_next_line(tmp_path):
+    text = (
+        "# Talks\n\n"
+        "<!-- tqcheck: disable Q101 -->\n"
+        "The minister promised talks on border guarantees” requested by the unions.\n"
+        "<!-- tqcheck: enable -->\n\n"
+        "<!-- tqcheck: ignore-next-line -->\n"
+        "The unions rejected”any new delay” in the talks.\n\n"
+        "The mayor promised talks on water guarantees” requested by farmers.\n"
+    )
+    path = tmp_path / "post.md"
+    path.write_text(text, encoding="utf-8")
+    _, report = run_json("--engine", "none", "--select", "Q1", path)
+    found = [(f["code"], f["line"]) for f in report["files"][0]["findings"]]
+    assert found == [("Q101", 10)]
