@@ -71,3 +71,22 @@ def test_markdown_disable_enable_and_ignore_next_line(tmp_path):
     _, report = run_json("--engine", "none", "--select", "Q1", path)
     found = [(f["code"], f["line"]) for f in report["files"][0]["findings"]]
     assert found == [("Q101", 10)]
+
+
+def test_wrong_target_language_is_noted(tmp_path):
+    es = tmp_path / "noticia.txt"
+    es.write_text(SPANISH, encoding="utf-8")
+    _, report = run_json("--engine", "none", "--target-lang", "en", es)
+    assert "this text reads as es, not en as --target-lang says" in report["files"][0]["notes"]
+
+
+def test_unknown_language_is_checked_as_english_and_says_so(tmp_path):
+    ru = tmp_path / "novosti.txt"
+    ru.write_text(
+        "Правительство объявило в пятницу о новых мерах по сдерживанию инфляции, которая, по данным "
+        "центрального банка, достигла самого высокого уровня за десятилетие и продолжает расти.\n",
+        encoding="utf-8",
+    )
+    proc, report = run_json("--engine", "none", ru)
+    assert proc.returncode == 0
+    assert report["files"][0]["notes"][0].startswith("could not tell the language of this text")

@@ -38,8 +38,11 @@ class Settings:
 
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
-    target = settings.target_lang or language.detect(doc.view[:DETECTION_SAMPLE]) or "en"
+    notes: list[str] = []
+    target = settings.target_lang or _detect_target(doc, notes)
     target_base = language.base(target)
+    if settings.target_lang:
+        _note_language_mismatch(doc, target_base, notes)
     if settings.source_lang:
         source_langs, known = (language.base(settings.source_lang),), True
     else:
@@ -54,7 +57,6 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     # Target-only detectors first: the round trip skips segments they found untranslated,
     # and the source-aware detectors read the round trip when there is one.
     findings = _run(ctx, [d for d in detectors if not d.needs], settings)
-    notes: list[str] = []
     engine_info = None
     if any("engine" in d.needs for d in detectors) or (source_doc is not None and settings.engine != "none"):
         engine_info = roundtrip_step(ctx, settings, engines, findings, notes)
@@ -80,6 +82,26 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     counted = [f for f in findings if f.severity >= Severity.WARNING]
     report.score = scoring.file_score(counted, count_words(doc.view), _mean_chrf(ctx))
     return report
+
+
+def _detect_target(doc: Document, notes: list[str]) -> str:
+    detected = language.detect(doc.view[:DETECTION_SAMPLE])
+    if detected is None:
+        if count_words(doc.view[:DETECTION_SAMPLE]) >= 20:
+            notes.append("could not tell the language of this text; checked as English (pass --target-lang)")
+        return "en"
+    return detected
+
+
+def _note_language_mismatch(doc: Document, target_base: str, notes: list[str]) -> None:
+    """The user said the text is in one language; say so when it clearly reads as another (cheap vote only)."""
+    sample = doc.view[:DETECTION_SAMPLE]
+    votes = language.function_word_votes(language.words(sample))
+    if not votes:
+        return
+    best, hits = votes.most_common(1)[0]
+    if best != target_base and hits >= 20 and hits >= 3 * max(votes.get(target_base, 0), 1):
+        notes.append(f"this text reads as {best}, not {target_base} as --target-lang says")
 
 
 def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
