@@ -100,7 +100,7 @@ def _note_language_mismatch(doc: Document, target_base: str, notes: list[str]) -
     if not votes:
         return
     best, hits = votes.most_common(1)[0]
-    if best != target_base and hits >= 20 and hits >= 3 * max(votes.get(target_base, 0), 1):
+    if best != target_base and hits >= language.MIN_HITS and hits >= 3 * max(votes.get(target_base, 0), 1):
         notes.append(f"this text reads as {best}, not {target_base} as --target-lang says")
 
 
