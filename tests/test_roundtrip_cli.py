@@ -68,3 +68,34 @@ def test_corrupt_cache_file_is_reported_once_and_bypassed(private_cache):
     assert len(warnings) == 1 and "unusable" in warnings[0]
     assert report["files"][0]["segments"][1]["round_trip"]
     assert db.read_bytes().startswith(b"this is not a database")
+
+
+def test_many_files_are_translated_in_one_batch_per_direction(tmp_path):
+    """A wrapper first on PATH logs each start of the real apertium: two starts for six files."""
+    import shutil
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    paragraphs = SEED.read_text("utf-8").split("\n\n")
+    for i in range(6):
+        (articles / f"part{i}.txt").write_text("\n\n".join(paragraphs[i * 4:(i + 1) * 4]), encoding="utf-8")
+    log = tmp_path / "starts.log"
+    wrapper_dir = tmp_path / "bin"
+    wrapper_dir.mkdir()
+    wrapper = wrapper_dir / "apertium"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexec {shutil.which("apertium")} "$@"\n')
+    wrapper.chmod(0o755)
+    env = {"PATH": f"{wrapper_dir}{os.pathsep}{os.environ['PATH']}"}
+    proc, report = run_json("--engine", "apertium", "--no-cache", "--jobs", "1", articles, env=env)
+    assert proc.returncode == 1, proc.stderr
+    assert all(s["round_trip"] for f in report["files"] for s in f["segments"])
+    starts = log.read_text().splitlines()
+    assert len(starts) == 2 and {line.split()[-1] for line in starts} == {"eng-spa", "spa-eng"}
+
+
+def test_explicit_engine_that_lacks_the_pair_is_exit_2(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Officials confirmed the plan on Friday.\n", encoding="utf-8")
+    proc = run_tqcheck("check", "--engine", "apertium", "--source-lang", "ja", path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("tqcheck: error: apertium has no") and proc.stderr.count("\n") == 1

@@ -351,3 +351,44 @@ def cached_translate_detailed(
                            [(t, tr, unk) for t, (tr, unk) in new.items()])
         found.update(new)
     return [found[t] if t.strip() else ("", []) for t in texts]
+
+
+class MemoryCache:
+    """Translations held for this run, in front of the on-disk cache (if any).
+
+    A run over many files translates all their segments in one batch per direction up
+    front (one engine process instead of two per file); the files then read from here.
+    """
+
+    def __init__(self, persistent: TranslationCache | None = None):
+        self.persistent = persistent
+        self._store: dict[tuple, tuple[str, list[str] | None]] = {}
+
+    def get_many_detailed(self, engine, version, source, target, texts):
+        texts = list(texts)
+        found = {}
+        for t in texts:
+            hit = self._store.get((engine, version, source, target, t))
+            if hit is not None:
+                found[t] = hit
+        missing = [t for t in texts if t not in found]
+        if missing and self.persistent is not None:
+            from_disk = self.persistent.get_many_detailed(engine, version, source, target, missing)
+            for t, value in from_disk.items():
+                self._store[(engine, version, source, target, t)] = value
+            found.update(from_disk)
+        return found
+
+    def get_many(self, engine, version, source, target, texts):
+        return {t: tr for t, (tr, _) in self.get_many_detailed(engine, version, source, target, texts).items()}
+
+    def put_many(self, engine, version, source, target, pairs):
+        pairs = list(pairs)
+        for text, translation, *unknown in pairs:
+            self._store[(engine, version, source, target, text)] = (translation, unknown[0] if unknown else None)
+        if self.persistent is not None:
+            self.persistent.put_many(engine, version, source, target, pairs)
+
+    def close(self) -> None:
+        if self.persistent is not None:
+            self.persistent.close()

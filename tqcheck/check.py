@@ -161,6 +161,8 @@ def _pivot(ctx: Context, findings: list[Finding], engines, choice: str) -> str |
     for lang in ranked:
         if engines.offers(choice, lang, ctx.target_base):
             return lang
+    if choice != "auto" and ranked:
+        engines.get(choice, ranked[0], ctx.target_base)  # an explicit engine: raise why it cannot serve
     return None
 
 

@@ -26,18 +26,15 @@ class EnginePool:
         try:
             return self.get(choice, pivot, target)[0] is not None
         except EngineError:
-            if choice == "auto":
-                return False
-            raise
+            return False  # the caller raises for an explicit engine that offers no candidate at all
 
     @property
     def cache(self):
-        if not self.use_cache:
-            return None
+        """This run's translations, backed by the on-disk cache unless --no-cache."""
         if self._cache is None:
-            from tqcheck.cache import TranslationCache
+            from tqcheck.cache import MemoryCache, TranslationCache
 
-            self._cache = TranslationCache()
+            self._cache = MemoryCache(TranslationCache() if self.use_cache else None)
         return self._cache
 
     def close(self) -> None:

@@ -67,6 +67,8 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
 def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report, fail_levels: list, engines) -> None:
     stdin_data = {id(item): _read_bytes(item) for item in inputs if item.path is None}
     jobs = _effective_jobs(options.jobs, len(inputs))
+    if len(inputs) > 1 and (options.engine or "auto") != "none" and not options.source_path:
+        _prefetch_translations(inputs, options, finder, engines, stdin_data)
     if jobs > 1:
         results = _parallel(inputs, options, finder, jobs)
     else:
@@ -77,6 +79,37 @@ def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report
         else:
             report.files.append(outcome)
             fail_levels.append(fail_level)
+
+
+def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, engines, stdin_data) -> None:
+    """Translate the segments of every file in one batch per direction before checking them.
+
+    Starting an engine costs more than translating a short article, so a run over many files
+    would otherwise be dominated by start-ups. Files that cannot be read are left for the
+    checking pass to report.
+    """
+    from tqcheck import langdata, language
+    from tqcheck.roundtrip import translate_round_trip
+    from tqcheck.segment import segment
+
+    batches: dict[tuple[str, str, str], list[str]] = {}
+    for item in inputs:
+        settings = _settings(options, finder.for_path(item.path) if item.path else finder.for_path(Path.cwd()))
+        try:
+            data = stdin_data.get(id(item)) or _read_bytes(item)
+            doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
+        except InputError:
+            continue
+        target = language.base(settings.target_lang or language.detect(doc.view[:20_000]) or "en")
+        candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
+        pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
+        if pivot is None:
+            continue
+        texts = batches.setdefault((settings.engine, pivot, target), [])
+        texts.extend(" ".join(doc.view[s.start:s.end].split()) for s in segment(doc, target))
+    for (choice, pivot, target), texts in batches.items():
+        engine, _ = engines.get(choice, pivot, target)
+        translate_round_trip(engine, texts, target, pivot, engines.cache)
 
 
 # Fewer files than this are checked in one process: starting workers would cost more than it saves.
