@@ -113,6 +113,20 @@ def test_this_weekday_for_a_day_to_come_is_native():
         assert excerpts(text, "C102") == [], text
 
 
+def test_this_weekday_closing_an_opening_phrase_of_a_past_sentence_fires():
+    text = "During his visit to Lyon this Thursday, the president announced a plan for farmers."
+    assert excerpts(text, "C102") == ["this Thursday"]
+
+
+def test_this_weekday_in_an_opening_phrase_that_looks_ahead_is_native():
+    for text in [
+        "Ahead of the vote this Friday, the party released its manifesto.",
+        "During the match this Sunday, fans will sing the anthem.",
+        "After the storm this Monday, we expect the roads to reopen.",
+    ]:
+        assert excerpts(text, "C102") == [], text
+
+
 def test_this_weekday_reported_once_when_it_splits_verb_and_object():
     text = "The two countries defended this Friday the idea of a truce."
     assert excerpts(text, "C101") == ["defended this Friday the"]
@@ -173,6 +187,7 @@ def test_anchor_word_is_a_literal_every_match_contains():
     assert anchor_word(r"\bprojects? of law\b") == "project"
     assert anchor_word(r"\breali[sz](?:e|ed) (?:a|an) visit") == "reali"
     assert anchor_word(r"(?-i:\b(?:[Ee]ach|[Ee]very) State\b)") == ""
+    assert anchor_word(r"\bon the last day \d+\b|\bon day \d+ of May\b") == ""  # "the" is in one branch only
 
 
 # --- C105 / C107 hints ------------------------------------------------------------------------
@@ -190,3 +205,29 @@ def test_romance_calque_detectors_stay_quiet_for_other_targets():
     assert findings("The two parties approved on Tuesday the new budget.", "C101", source_lang="es") != []
     report = check_text("The two parties approved on Tuesday the new budget.", target_lang="fr", select=["C1"])
     assert report.findings == []
+
+
+# --- C108 conditional of hearsay ---------------------------------------------------------------
+
+
+def test_would_have_after_a_hearsay_cue_fires():
+    text = "According to the prosecutor, the mayor would have received two million in bribes."
+    assert excerpts(text, "C108") == ["would have received"]
+    assert excerpts("Allegedly, she would have hidden the money abroad.", "C108") == ["would have hidden"]
+
+
+def test_would_have_as_a_reporting_verb_after_a_name_or_comma_fires():
+    text = "The envoy, who visited Paris last week, would have considered that the talks were useful."
+    assert excerpts(text, "C108") == ["would have considered"]
+
+
+def test_counterfactual_would_have_is_native():
+    for text in [
+        "A win on the last day would have secured a place in the final.",
+        "According to the plan, the bridge would have cost more if it had been built.",
+        "Without the rain, the fire would have reached the town.",
+        "I would have said that the plan was sound.",
+        "Most economists would have said that rates were too low.",
+        "Economists would have said that rates were too low.",
+    ]:
+        assert excerpts(text, "C108") == [], text

@@ -130,6 +130,7 @@ def _this_weekday() -> re.Pattern:
 _WORD = re.compile(r"[A-Za-z’']+")
 _DATE_AFTER = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 class ThisWeekday(Detector):
@@ -195,12 +196,24 @@ class ThisWeekday(Detector):
             return True
         if not before:  # opens the sentence: the sentence must be told in the past
             return any(is_past(w) for w in sentence[2:])
+        if self._closes_past_opening(before, view, m):
+            return True
         for word in reversed(before[-self.LOOKBACK:]):
             if is_past(word):
                 return True
             if word.endswith("s") or word.lower() in ("is", "are", "be"):
                 return False  # a present-tense verb (or a plural noun): stop, stay quiet
         return False
+
+    def _closes_past_opening(self, before, view, m) -> bool:
+        """`During his visit this Thursday, the president announced…`: the weekday closes an
+        opening prepositional phrase, and the main clause after the comma is told in the past."""
+        if not _COMMA_AFTER.match(view, m.end()) or before[0].lower() not in english_words("words.toml", "opening_preposition_words"):
+            return False
+        if any(w.lower() in english_words("words.toml", "ahead_words") or is_past(w) for w in before):
+            return False  # "Ahead of the vote this Friday, the party released…" looks forward
+        after = _WORD.findall(view[m.end():m.end() + 120])[: self.LOOKBACK]
+        return any(is_past(w) for w in after)
 
 
 @lru_cache(maxsize=None)
@@ -268,7 +281,8 @@ _LITERAL_RUN = re.compile(r"[a-z]+(?![?*{])")
 def anchor_word(pattern: str) -> str:
     """The longest lower-case literal every match of `pattern` must contain ("" if none is certain).
 
-    Only text outside any group counts, so alternatives and optional parts are never taken.
+    Only text outside any group counts, so alternatives and optional parts are never taken;
+    a pattern that is itself a list of alternatives has no certain literal.
     """
     plain = _ESCAPE_OR_CLASS.sub(" ", pattern).lower()
     depth, top = 0, []
@@ -277,6 +291,8 @@ def anchor_word(pattern: str) -> str:
             depth += 1
         elif ch == ")":
             depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
         top.append(ch if depth == 0 and ch != ")" else " ")
     runs = _LITERAL_RUN.findall("".join(top))
     return max(runs, key=len, default="")
@@ -485,5 +501,83 @@ class StackedApposition(Detector):
                     m.end(),
                     "a stacked apposition before a name, as a word-for-word translation would build it",
                     suggestion="put the description after the name: “Name, the … company,”",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+
+@lru_cache(maxsize=None)
+def _would_have() -> re.Pattern:
+    return re.compile(r"(?:,\s*|\b(?P<subject>[A-Za-z]+)\s+)(?P<would>would\s+have)\s+(?P<verb>[a-z]{3,})\b(?P<that>\s+that\b)?")
+
+
+@lru_cache(maxsize=None)
+def _hearsay_cue() -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % alternation("verbs.toml", "hearsay_cue_words"), re.I)
+
+
+@lru_cache(maxsize=None)
+def _counterfactual() -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % alternation("verbs.toml", "counterfactual_words"), re.I)
+
+
+def is_participle(word: str) -> bool:
+    return word.endswith("ed") or word in english_words("verbs.toml", "irregular_participle_words")
+
+
+class HearsayConditional(Detector):
+    """What it does:
+    Flags `would have` + participle used to report an unconfirmed claim: after `allegedly`,
+    `reportedly` or `according to` (`according to the prosecutor, the mayor would have
+    received bribes`), or as a reporting verb after a comma or a name (`Wang, who visited
+    Paris, would have considered that…`). Sentences with `if`, `unless`, `otherwise` or
+    `without` are counterfactuals, which is what English uses the form for, and stay quiet.
+
+    Why it matters:
+    Spanish `habría recibido`, French `aurait reçu` and Portuguese `teria recebido` are the
+    press's conditional of hearsay. In English `would have received` means the opposite: it
+    did not happen. The reader is told a claim is false when the source said it was unproven.
+
+    Example:
+    According to the prosecutor, the mayor would have received two million in bribes.
+
+    Use instead:
+    According to the prosecutor, the mayor received two million in bribes.
+    (Or: The mayor allegedly received two million in bribes.)
+    """
+
+    code = "C108"
+    name = "hearsay-conditional"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        view = ctx.doc.view
+        reporting = english_words("verbs.toml", "reporting_past_words")
+        speakers = english_words("words.toml", "speaker_pronoun_words")
+        for seg in ctx.segments:
+            sentence = view[seg.start:seg.end]
+            if "would" not in sentence or _counterfactual().search(sentence):
+                continue
+            for m in _would_have().finditer(view, seg.start, seg.end):
+                verb, subject = m.group("verb"), m.group("subject")
+                if not is_participle(verb) or (subject and subject.lower() in speakers):
+                    continue  # "I would have said that…" is a speaker's own counterfactual
+                cue = _hearsay_cue().search(view, seg.start, m.start())
+                # a name (not the sentence's first word, "Economists would have said…") or a comma before "would"
+                named = not subject or (subject[0].isupper() and view[seg.start:m.start()].strip() != "")
+                reported = verb in reporting and m.group("that") and named
+                if not (cue or reported):
+                    continue
+                yield self.finding(
+                    m.start("would"),
+                    m.end("verb"),
+                    f"“would have {verb}” reports a claim in the {source_label(langs)} conditional of hearsay; "
+                    "in English it says the thing did not happen",
+                    suggestion=f"“{verb}”, “reportedly {verb}” or “is said to have {verb}”",
                     source_lang=assumed_source(ctx, langs),
                 )

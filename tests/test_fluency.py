@@ -1,0 +1,114 @@
+"""Fluency slips (L1xx): what fires on joined, stripped or garbled translated English and what native English keeps quiet."""
+from __future__ import annotations
+
+from tqcheck.api import check_text
+from tqcheck.finding import Severity
+
+
+def excerpts(text, code, source_lang=None, target_lang="en"):
+    report = check_text(text, target_lang=target_lang, source_lang=source_lang, select=[code])
+    return [f.excerpt for f in report.findings if f.severity >= Severity.WARNING]
+
+
+# --- L101 capitalised article in the middle of a sentence ---------------------------------------
+
+
+def test_capital_article_after_a_possessive_or_a_comma_fires():
+    assert excerpts("The minister said that his The government would not resign.", "L101") == ["The government"]
+    assert excerpts("The search lasted six hours, The documents were never found.", "L101") == ["The documents"]
+    assert excerpts("She paid in 2020 and It still works.", "L101") == ["It still"]
+    assert excerpts("The story ran in the newspaper The nation on Sunday.", "L101") == ["The nation"]
+
+
+def test_titles_headlines_and_sentence_starts_are_quiet():
+    for text in [
+        "He wrote for The Guardian and later for The Times.",  # a title goes on with a capital
+        "The story ran in the newspaper The Nation on Sunday.",
+        "There is no doubt that The Beatles changed pop music.",
+        "Floods hit the north The rain did not stop for three days.",  # a headline run into its story
+        "The rain stopped. The roads reopened on Monday.",
+        "“The plan is dead,” she said.",
+    ]:
+        assert excerpts(text, "L101") == [], text
+
+
+# --- L102 aside between attached hyphens ---------------------------------------------------------
+
+
+def test_aside_between_attached_hyphens_fires():
+    text = "After the vote -and for several weeks- farmers blocked the roads."
+    assert excerpts(text, "L102") == ["-and for several weeks-"]
+
+
+def test_dashes_compounds_and_abbreviations_are_quiet():
+    for text in [
+        "After the vote – and for several weeks – farmers blocked the roads.",
+        "After the vote - and for several weeks - farmers blocked the roads.",
+        "The well-known author met a long-time friend.",
+        "The odds ratio -OR- was 3.5 in the second group.",
+    ]:
+        assert excerpts(text, "L102") == [], text
+
+
+def test_hyphen_aside_is_left_to_spanish_and_portuguese():
+    text = "After the vote -and for several weeks- farmers blocked the roads."
+    assert excerpts(text, "L102", source_lang="es")
+    assert excerpts(text, "L102", source_lang="fr") == []
+
+
+# --- L103 stray punctuation ------------------------------------------------------------------------
+
+
+def test_mark_left_after_the_end_of_a_sentence_fires():
+    assert excerpts("“We will not give up,” she said. , referring to the strike.", "L103") == [". ,"]
+    assert excerpts("He wants change “from the bottom up.” .\n\nThe next day he left.", "L103") == [".” ."]
+
+
+def test_spaced_ellipsis_and_emoticons_are_quiet():
+    for text in [
+        "He paused . . . and then he spoke.",
+        "I am sorry to hear that. :( Get well soon.",
+        "The vote was close. The count ended at dawn.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+# --- L104 resumptive pronoun in a relative clause ---------------------------------------------------
+
+
+def test_pronoun_repeating_who_fires():
+    text = "The ambassadors, who they were recalled in May, returned to their posts."
+    assert excerpts(text, "L104") == ["who they were recalled"]
+
+
+def test_object_relatives_are_quiet():
+    for text in [
+        "Her sister, who she was married to for years, lives in Lyon.",
+        "The ambassadors, who were recalled in May, returned to their posts.",
+        "Nobody knows who they were or who sent them.",
+    ]:
+        assert excerpts(text, "L104") == [], text
+
+
+# --- L105 glued words --------------------------------------------------------------------------------
+
+
+def test_words_run_together_at_a_lost_link_fire():
+    assert excerpts("The bill went through Congresswhich approved it in May.", "L105") == ["Congresswhich"]
+    assert excerpts("The Colombian leader, Gustavo Marquezannounced on Tuesday a new cabinet.", "L105") == [
+        "Marquezannounced"
+    ]
+
+
+def test_real_words_ending_like_a_verb_are_quiet():
+    for text in [
+        "The sandwich shop in Norwich closed somewhere else.",
+        "Her Understated elegance won the prize.",
+        "The Misstated Accounts were corrected.",
+        "Mr Foresaid nothing at the hearing.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
+def test_fluency_checks_only_read_english():
+    assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []

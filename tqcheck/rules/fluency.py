@@ -1,0 +1,247 @@
+"""Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+
+HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
+
+
+@lru_cache(maxsize=None)
+def _stray_capital() -> re.Pattern:
+    capitals = alternation("words.toml", "stray_capital_words")
+    return re.compile(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
+
+
+class StrayCapitalMidSentence(Detector):
+    """What it does:
+    Flags a capitalised `The`, `It`, `This` or `They` in the middle of a sentence, right
+    after a comma, a word such as `his`, `that` or `of`, or a word such as `newspaper`, and
+    followed by a lower-case word (`said that his The government…`, `after ten hours, The
+    watches were not found`, `the daily The nation`: a title translated word for word).
+
+    Why it matters:
+    It is where two translated segments were joined, or where the translation of a word
+    was pasted in with its own capital letter. A title (`of The Guardian`) continues with a
+    capital, so it stays quiet.
+
+    Example:
+    The minister said that his The government would not resign.
+
+    Use instead:
+    The minister said that his government would not resign.
+    """
+
+    code = "L101"
+    name = "stray-capital-mid-sentence"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        joiners = (
+            english_words("words.toml", "function_words")
+            | english_words("words.toml", "possessive_words")
+            | english_words("words.toml", "outlet_noun_words")  # "the newspaper The time": a title translated word by word
+        )
+        for seg in ctx.segments:
+            for m in _stray_capital().finditer(view, seg.start, seg.end):
+                if m.group("before") and m.group("before") not in joiners:
+                    continue  # "…in Birmingham The family of…" is a headline run into its story
+                yield self.finding(
+                    m.start("capital"),
+                    m.end("next"),
+                    f"“{m.group('capital')}” is capitalised in the middle of a sentence",
+                    suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
+                )
+
+
+_HYPHEN_ASIDE = re.compile(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
+
+
+class HyphenAside(Detector):
+    """What it does:
+    Flags an aside set off by hyphens attached to its words, ` -and for several days- `,
+    inside a sentence.
+
+    Why it matters:
+    Spanish and Portuguese write an inserted remark between dashes that touch it
+    (`—y durante varios días—`); machine translation keeps the shape and turns the dashes
+    into hyphens. English sets an aside between spaced en dashes or closed em dashes, or
+    commas, and a published text never joins a hyphen to the next word that way.
+
+    Example:
+    After the vote -and for several weeks- farmers blocked the roads.
+
+    Use instead:
+    After the vote – and for several weeks – farmers blocked the roads.
+    """
+
+    code = "L102"
+    name = "hyphen-aside"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+    sources = HYPHEN_SOURCES
+
+    def check(self, ctx):
+        langs = romance_sources(ctx, HYPHEN_SOURCES)
+        if not langs:
+            return
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m in _HYPHEN_ASIDE.finditer(view, seg.start, seg.end):
+                inner = m.group("inner")
+                if " " not in inner:
+                    continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"an aside between attached hyphens, in {source_label(langs)} punctuation",
+                    suggestion=f"– {inner} –",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+
+_STRAY_MARK = re.compile(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
+
+
+class StrayPunctuation(Detector):
+    """What it does:
+    Flags a full stop, comma or semicolon standing alone after a sentence has already
+    ended (`he said. , in reference to…`, `“…the bases.” .`).
+
+    Why it matters:
+    It is what is left when a link, a name or a clause was stripped out of the text, or
+    when two segments were joined; the reader stumbles on it, and often something is
+    missing next to it. Spaced ellipses (`. . .`) are left alone.
+
+    Example:
+    “We will not give up,” she said. , referring to the strike.
+
+    Use instead:
+    “We will not give up,” she said, referring to the strike.
+    """
+
+    code = "L103"
+    name = "stray-punctuation"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        for block in ctx.doc.blocks:
+            for m in _STRAY_MARK.finditer(view, block.start, block.end):
+                dot = m.start() - 1  # the mark that ended the sentence
+                if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
+                    continue  # ". . ." is a spaced ellipsis
+                yield self.finding(
+                    dot,
+                    m.end(),
+                    f"a stray “{m.group('mark')}” after the end of the sentence",
+                    suggestion="remove it, and check whether a word was lost next to it",
+                )
+
+
+@lru_cache(maxsize=None)
+def _resumptive() -> re.Pattern:
+    return re.compile(
+        r",\s+(?P<who>who)\s+(?P<pronoun>they|he|she)\s+(?P<aux>was|were|is|are|(?:has|have|had)\s+been)\s+"
+        r"(?P<participle>[a-z]+(?:ed|en))\b"
+    )
+
+
+class ResumptivePronoun(Detector):
+    """What it does:
+    Flags a relative clause that repeats its subject as a pronoun: `…, who they were
+    recalled`, `…, who he was arrested`.
+
+    Why it matters:
+    `who` is already the subject of the clause; the extra pronoun is a translation that
+    rendered both the relative and the verb's person, and the sentence no longer parses.
+    An object relative (`…, who he had met in Paris`) has an active verb and stays quiet.
+
+    Example:
+    The ambassadors, who they were recalled in May, returned to their posts.
+
+    Use instead:
+    The ambassadors, who were recalled in May, returned to their posts.
+    """
+
+    code = "L104"
+    name = "resumptive-pronoun"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        with_partner = english_words("words.toml", "relation_participle_words")
+        for seg in ctx.segments:
+            for m in _resumptive().finditer(view, seg.start, seg.end):
+                if m.group("participle") in with_partner:
+                    continue  # "…, who he was married to" is an object relative
+                yield self.finding(
+                    m.start("who"),
+                    m.end("participle"),
+                    f"“{m.group('pronoun')}” repeats the subject “who” of the relative clause",
+                    suggestion=f"who {m.group('aux')} {m.group('participle')}",
+                )
+
+
+@lru_cache(maxsize=None)
+def _glued() -> re.Pattern:
+    tails = alternation("words.toml", "glued_tail_words")
+    verbs = alternation("verbs.toml", "reporting_past_words")
+    return re.compile(
+        r"\b(?P<head>[A-Za-z]*[a-z]{2})(?P<tail>%s)\b"
+        r"|\b[A-Z][a-z]+ (?P<name>[A-Z][a-z]{2,})(?P<verb>%s)\b" % (tails, verbs)
+    )
+
+
+class GluedWords(Detector):
+    """What it does:
+    Flags two words run together where a link or a name was cut out of the text:
+    a word glued to `which` or `who` (`through Congresswhich has…`), or a name glued to a
+    reporting verb (`Gustavo Pedroassured this Tuesday`).
+
+    Why it matters:
+    The missing space makes the sentence unreadable and usually marks a place where the
+    scraped page lost a link; no English word ends in `which` or `whose`.
+
+    Example:
+    The bill went through Congresswhich approved it in May.
+
+    Use instead:
+    The bill went through Congress, which approved it in May.
+    """
+
+    code = "L105"
+    name = "glued-words"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        prefixes = english_words("words.toml", "verb_prefix_words")
+        for seg in ctx.segments:
+            for m in _glued().finditer(view, seg.start, seg.end):
+                if m.group("name"):
+                    if m.group("name").lower() in prefixes:
+                        continue  # "Unstated", "Reaffirmed": a prefix, not a name
+                    first, second, start = m.group("name"), m.group("verb"), m.start("name")
+                else:
+                    first, second, start = m.group("head"), m.group("tail"), m.start()
+                yield self.finding(
+                    start,
+                    m.end(),
+                    f"“{first}{second}” runs two words together",
+                    suggestion=f"{first} {second}",
+                )
