@@ -19,6 +19,7 @@ MODULES = (
     "tqcheck.rules.boilerplate",
     "tqcheck.rules.numbers",
     "tqcheck.rules.untranslated",
+    "tqcheck.rules.source",
 )
 
 

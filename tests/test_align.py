@@ -1,0 +1,144 @@
+"""The sentence aligner keeps translation pairs together through insertions, deletions, merges and splits."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.align import Alignment, align, char_ngrams, chrf_from_ngrams, similarity_for
+from tqcheck.cache import cached_translate
+from tqcheck.engines.apertium import ApertiumEngine
+from tqcheck.roundtrip import sentence_chrf
+
+SPANISH = [
+    "El Ayuntamiento de Sevilla aprobó el martes un presupuesto de 950 millones de euros para 2024.",
+    "La partida más grande se destinará al transporte público, con 210 millones para nuevas líneas de autobús.",
+    "La oposición criticó que el plan no incluya viviendas sociales en el barrio de Triana.",
+    "Según el alcalde, las obras del nuevo tranvía comenzarán en septiembre.",
+    "El proyecto prevé contratar a 1.200 trabajadores durante los tres años de construcción.",
+    "Los comerciantes del centro temen perder clientes mientras duren las obras.",
+    "La asociación de vecinos pidió una reunión urgente con el concejal de Urbanismo.",
+    "El pleno volverá a reunirse el 15 de diciembre para votar las enmiendas.",
+]
+ENGLISH = [
+    "Seville City Council approved on Tuesday a budget of 950 million euros for 2024.",
+    "The largest item will go to public transport, with 210 million for new bus lines.",
+    "The opposition complained that the plan does not include social housing in the Triana district.",
+    "According to the mayor, work on the new tram will begin in September.",
+    "The project plans to hire 1,200 workers during the three years of construction.",
+    "Shopkeepers in the city centre fear losing customers while the works last.",
+    "The residents' association asked for an urgent meeting with the councillor for urban planning.",
+    "The full council will meet again on December 15 to vote on the amendments.",
+]
+UNRELATED = "Manchester United lost at home to Liverpool on Sunday afternoon after a late penalty."
+MERGED = ("Shopkeepers in the city centre fear losing customers while the works last, and the residents' "
+          "association asked for an urgent meeting with the councillor for urban planning.")
+SPLIT = ["The largest item will go to public transport.", "It includes 210 million for new bus lines."]
+BOILERPLATE = "Share this article on Facebook, Twitter and WhatsApp with your friends."
+PAIR = ("es", "en")
+
+
+@pytest.fixture(scope="module")
+def engine():
+    """Apertium's translations of every sentence these tests use, made in one batch per direction."""
+    with ApertiumEngine() as eng:
+        english = ENGLISH + [UNRELATED, MERGED, BOILERPLATE] + SPLIT
+        found = dict(zip(english, cached_translate(eng, english, "en", "es")))
+        found.update(zip(SPANISH, cached_translate(eng, SPANISH, "es", "en")))
+        yield found
+
+
+def _aligned(source, target, engine=None) -> Alignment:
+    back = forward = None
+    if engine is not None:
+        back = [engine[t] for t in target]
+        forward = [engine[s] for s in source]
+    return align(source, target, similarity_for(source, target, back, forward), PAIR)
+
+
+def _links(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.source, link.target) for link in alignment.links]
+
+
+@pytest.fixture(params=["anchors", "apertium"])
+def aligned(request, engine):
+    return lambda source, target: _aligned(source, target, engine if request.param == "apertium" else None)
+
+
+def test_a_faithful_translation_aligns_one_to_one(aligned):
+    result = aligned(SPANISH, ENGLISH)
+    assert _links(result) == [((i,), (i,)) for i in range(8)]
+    assert not result.omissions and not result.additions
+
+
+def test_an_inserted_sentence_is_an_addition(aligned):
+    target = ENGLISH[:3] + [UNRELATED] + ENGLISH[3:]
+    result = aligned(SPANISH, target)
+    assert [link.target for link in result.additions] == [(3,)]
+    assert ((4,), (5,)) in _links(result) and ((2,), (2,)) in _links(result)
+
+
+def test_a_dropped_sentence_is_an_omission(aligned):
+    target = ENGLISH[:4] + ENGLISH[5:]
+    result = aligned(SPANISH, target)
+    assert [link.source for link in result.omissions] == [(4,)]
+    assert ((5,), (4,)) in _links(result) and ((3,), (3,)) in _links(result)
+
+
+def test_two_sentences_translated_as_one_are_a_merge(aligned):
+    target = ENGLISH[:5] + [MERGED] + ENGLISH[7:]
+    result = aligned(SPANISH, target)
+    assert ((5, 6), (5,)) in _links(result)
+    assert ((7,), (6,)) in _links(result)
+
+
+def test_one_sentence_translated_as_two_is_a_split(aligned):
+    target = ENGLISH[:1] + SPLIT + ENGLISH[2:]
+    result = aligned(SPANISH, target)
+    assert ((1,), (1, 2)) in _links(result)
+    assert ((2,), (3,)) in _links(result)
+
+
+def test_insertion_and_deletion_together(aligned):
+    target = [UNRELATED] + ENGLISH[:2] + ENGLISH[3:]
+    result = aligned(SPANISH, target)
+    assert [link.target for link in result.additions] == [(0,)]
+    assert [link.source for link in result.omissions] == [(2,)]
+    assert ((7,), (7,)) in _links(result)
+
+
+def test_a_sentence_replaced_by_boilerplate_is_omission_plus_addition(engine):
+    target = ENGLISH[:7] + [BOILERPLATE]
+    result = _aligned(SPANISH, target, engine)
+    assert [link.source for link in result.omissions] == [(7,)]
+    assert [link.target for link in result.additions] == [(7,)]
+
+
+def test_english_to_spanish_works_the_same_way(engine):
+    # The same translations serve the other direction: the source is now English.
+    target = SPANISH[:2] + SPANISH[3:]
+    back = [engine[t] for t in target]
+    forward = [engine[s] for s in ENGLISH]
+    result = align(ENGLISH, target, similarity_for(ENGLISH, target, back, forward), ("en", "es"))
+    assert [link.source for link in result.omissions] == [(2,)]
+    assert ((3,), (2,)) in _links(result)
+
+
+def test_empty_sides():
+    assert _links(align([], ENGLISH[:2])) == [((), (0,)), ((), (1,))]
+    assert _links(align(SPANISH[:1], [])) == [((0,), ())]
+    assert align([], []).links == []
+
+
+def test_long_documents_align_within_a_band():
+    # 300 sentences on each side take the banded path; one dropped sentence is still found.
+    source = [f"{s} ({i})" for i in range(40) for s in SPANISH][:300]
+    target = [f"{t} ({i})" for i in range(40) for t in ENGLISH][:300]
+    del target[150]
+    result = align(source, target, similarity_for(source, target), PAIR)
+    assert [link.source for link in result.omissions] == [(150,)]
+    assert ((299,), (298,)) in _links(result)
+
+
+def test_chrf_from_ngrams_equals_sacrebleu():
+    for hyp, ref in zip(ENGLISH, ENGLISH[1:] + ENGLISH[:1]):
+        assert chrf_from_ngrams(char_ngrams(hyp), char_ngrams(ref)) == pytest.approx(sentence_chrf(hyp, ref))
+    assert chrf_from_ngrams(char_ngrams(ENGLISH[0]), char_ngrams(ENGLISH[0])) == pytest.approx(100.0)

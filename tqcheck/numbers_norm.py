@@ -1,0 +1,250 @@
+"""Numbers of a sentence read with its language's separators and scale words, so that figures compare across languages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Words that multiply the figure before them. Spanish "billón" is a million million, English
+# "billion" a thousand million ("mil millones"). Longest phrases are tried first.
+SCALE_WORDS = {
+    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+           "trillion": 1e12, "trillions": 1e12},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9,
+           "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billon": 1e12, "billones": 1e12},
+}
+# Numbers a translation may spell out for a figure of the source ("15 agentes" → "Fifteen agents",
+# "el 4.º" → "the fourth"). They only excuse a figure that has no digits on the other side.
+NUMBER_WORDS = {
+    "en": {
+        "units": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9},
+        "teens": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                  "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19},
+        "tens": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90},
+        "others": {"hundred": 100, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "double": 2, "twofold": 2,
+                   "triple": 3, "threefold": 3, "half": 0.5, "dozen": 12},
+        "joiner": "",  # "fifty-three", "fifty three"
+    },
+    "es": {
+        "units": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+                  "siete": 7, "ocho": 8, "nueve": 9},
+        "teens": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+                  "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+                  "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+                  "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29},
+        "tens": {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+                 "ochenta": 80, "noventa": 90},
+        "others": {"cien": 100, "ciento": 100, "primero": 1, "primera": 1, "primer": 1, "segundo": 2,
+                   "segunda": 2, "tercero": 3, "tercera": 3, "tercer": 3, "cuarto": 4, "cuarta": 4,
+                   "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7, "séptima": 7,
+                   "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10,
+                   "doble": 2, "triple": 3, "mitad": 0.5, "docena": 12},
+        "joiner": "y",  # "treinta y dos"
+    },
+}
+# Separators when a language has no entry in data/lang/number_formats.toml.
+DEFAULT_MARKS = {"thousands": ",", "decimal": "."}
+_SPACES = " \u00a0\u202f\u2009"  # spaces group thousands in every convention
+
+# A figure not glued to a lowercase letter before it ("mp3" is a name; "IC95" and "H1N1" keep their
+# figures on both sides of a translation): digits with separators. A plain space groups thousands
+# only after one to three digits and before exactly three ("20 000"). British medical writing puts
+# the decimal point in the middle of the line ("87·0").
+_NUMBER = re.compile(
+    r"(?<![^\W\d_A-Z])(?<![\d.,·])(?:\d{1,3}(?: \d{3})+(?![\d.,·]\d)|\d+(?:[.,·\u00a0\u202f\u2009]\d+)*)"
+)
+_MIDDLE_DOT = "·"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # offsets into the text read, end exclusive (scale word included)
+    end: int
+    text: str  # the figure as written, without the scale word
+    value: float  # read with the language's own separators, times the scale word
+    foreign: float | None  # read with the other convention's separators, when that differs
+    separated: bool  # written with a "." or ","
+    figure: float = 0.0  # the value without the scale word
+    decimals: int = 0  # digits after the decimal mark, as read
+    readable: bool = True  # False when only the other convention can read it ("1.234.567" in English)
+
+    @property
+    def round_thousands(self) -> bool:
+        """Grouped in thousands with a last group of zeros ("13.000"): nobody writes a decimal so."""
+        return self.separated and self.text[-4:-3] in ".," and self.text.endswith("000")
+
+    def written(self, thousands: str, decimal: str) -> str:
+        """The figure (without its scale word) written with other separators."""
+        text = f"{self.figure:,.{self.decimals}f}"
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+@lru_cache(maxsize=None)
+def marks(lang: str) -> tuple[str, str]:
+    """(thousands, decimal) separators of a language."""
+    from tqcheck.rules.numbers import conventions
+
+    conv = conventions(lang)
+    if conv is None:
+        return DEFAULT_MARKS["thousands"], DEFAULT_MARKS["decimal"]
+    return conv.thousands, conv.decimal
+
+
+def read_figure(text: str, thousands: str, decimal: str) -> float | None:
+    """The value of digits with separators under one convention, or None if it cannot read them."""
+    read = _read(text, thousands, decimal)
+    return None if read is None else read[0]
+
+
+def _read(text: str, thousands: str, decimal: str) -> tuple[float, int] | None:
+    """(value, digits after the decimal mark), or None."""
+    for space in _SPACES:
+        text = text.replace(space, thousands)
+    whole, sep, frac = text.partition(decimal)
+    if sep and (not frac.isdigit()):
+        return None
+    groups = whole.split(thousands) if thousands else [whole]
+    if not all(g.isdigit() for g in groups):
+        return None
+    if len(groups) > 1 and (len(groups[0]) > 3 or groups[0].startswith("0") or any(len(g) != 3 for g in groups[1:])):
+        return None  # "0.001" is not grouped in thousands
+    return float("".join(groups) + ("." + frac if sep else "")), len(frac)
+
+
+@lru_cache(maxsize=None)
+def _scale_pattern(lang: str) -> re.Pattern | None:
+    words = SCALE_WORDS.get(lang)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+({alternatives})\b", re.IGNORECASE)
+
+
+# Figures only one convention can read: a decimal part of other than three digits, or several
+# thousands groups ("0.95", "1.234.567" and "2,5" tell the conventions apart; "4,159" does not).
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+
+
+def document_marks(text: str, lang: str) -> tuple[str, str, bool]:
+    """(thousands, decimal, settled) a document actually uses: its language's, unless its
+    unambiguous figures mostly follow the other convention (Mexican Spanish writes 0.95 and
+    4,159). `settled` is False when no figure tells, and "4,159" may then be read either way."""
+    thousands, decimal = marks(lang)
+    point = len(_POINT_DECIMAL.findall(text))
+    comma = len(_COMMA_DECIMAL.findall(text))
+    if decimal == "," and point > comma or decimal == "." and comma > point:
+        return decimal, thousands, True
+    return thousands, decimal, point + comma > 0
+
+
+def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) -> list[Quantity]:
+    """Every figure of `text`, read with `separators` (thousands, decimal), by default `lang`'s."""
+    thousands, decimal = separators or marks(lang)
+    scales = _scale_pattern(lang)
+    out = []
+    for m in _NUMBER.finditer(text):
+        figure = m.group(0)
+        own_read = _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal)
+        other_read = _read(figure.replace(_MIDDLE_DOT, thousands), decimal, thousands)
+        if own_read is None and other_read is None:
+            continue
+        own = own_read[0] if own_read else None
+        other = other_read[0] if other_read else None
+        scale, end = 1.0, m.end()
+        if scales is not None:
+            s = scales.match(text, m.end())
+            if s:
+                scale = SCALE_WORDS[lang][" ".join(s.group(1).lower().split())]
+                end = s.end()
+        value, decimals = own_read or other_read
+        foreign = other if own is not None and other is not None and other != own else None
+        separated = "." in figure or "," in figure or _MIDDLE_DOT in figure
+        out.append(Quantity(m.start(), end, figure, value * scale, None if foreign is None else foreign * scale,
+                            separated, value, decimals, own is not None))
+    return out
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def spelled_values(text: str, lang: str) -> list[float]:
+    """Values of the numbers spelled out in `text` ("fifty-three" → 53, "treinta y dos" → 32)."""
+    table = NUMBER_WORDS.get(lang)
+    if not table:
+        return []
+    words = [w.lower() for w in _WORDS.findall(text)]
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in table["tens"]:
+            value = table["tens"][w]
+            rest = words[i + 1:i + 3]
+            if table["joiner"] and rest[:1] == [table["joiner"]] and rest[1:] and rest[1] in table["units"]:
+                value, i = value + table["units"][rest[1]], i + 2
+            elif not table["joiner"] and rest[:1] and rest[0] in table["units"]:
+                value, i = value + table["units"][rest[0]], i + 1
+            out.append(value)
+        else:
+            for kind in ("units", "teens", "others"):
+                if w in table[kind]:
+                    out.append(table[kind][w])
+                    break
+        i += 1
+    return out
+
+
+def same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+@dataclass
+class FigureComparison:
+    """The figures of a sentence pair that do not correspond."""
+
+    missing: list[Quantity] = field(default_factory=list)  # of the source, not in the target
+    extra: list[Quantity] = field(default_factory=list)  # of the target, not in the source
+    copied: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # (target, source): source's separators
+
+
+def _take(pool: list, matches) -> object | None:
+    """Remove and return the first item of `pool` that `matches`, or None."""
+    for i, item in enumerate(pool):
+        if matches(item):
+            return pool.pop(i)
+    return None
+
+
+def compare_figures(source: list[Quantity], target: list[Quantity], spelled_source: list[float],
+                    spelled_target: list[float], settled: bool = True) -> FigureComparison:
+    """Pair the figures of a source sentence with those of its translation.
+
+    `settled` says whether the source document's own figures showed its convention; when they
+    did not, "4,159" in Spanish may be Mexican for 4159 and is accepted either way."""
+    result = FigureComparison()
+    unmatched = list(source)
+    leftovers = []
+    for q in target:
+        match = _take(unmatched, lambda s: same(s.value, q.value))
+        if match is None:
+            leftovers.append(q)
+        elif not q.readable and q.separated:
+            result.copied.append((q, match))  # "1.234.567" in English: right figure, wrong separators
+    if not settled:
+        leftovers = [q for q in leftovers if _take(
+            unmatched, lambda s: s.foreign is not None and not s.round_thousands and same(s.foreign, q.value)) is None]
+    for q in leftovers:
+        # "13.000 people" for «13.000 personas»: English reads 13, the source's convention 13,000.
+        match = _take(unmatched, lambda s: q.foreign is not None and q.separated and same(s.value, q.foreign))
+        if match is not None:
+            result.copied.append((q, match))
+        else:
+            result.extra.append(q)
+    spelled_source, spelled_target = list(spelled_source), list(spelled_target)
+    result.missing = [s for s in unmatched if _take(spelled_target, lambda v: same(v, s.value)) is None]
+    result.extra = [q for q in result.extra if _take(spelled_source, lambda v: same(v, q.value)) is None]
+    return result
+

@@ -1,0 +1,697 @@
+"""Source-aware detectors: each translated sentence compared with the source sentences it is aligned to."""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from tqcheck.align import LENGTH_VARIANCE, Link, alignment_for, back_translations, flat, source_translations
+from tqcheck.finding import Severity
+from tqcheck.numbers_norm import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
+from tqcheck.rules.base import Detector
+from tqcheck.rules.numbers import LANG_NAMES
+
+SHOWN_CHARS = 160  # source text quoted in a message is cut to this length
+
+
+def _shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+@dataclass
+class Pair:
+    """One link of the alignment with its texts and machine translations."""
+
+    link: Link
+    source_text: str  # the source sentences, white space collapsed
+    target_text: str
+    source_mt: str | None = None  # the source machine-translated into the target language
+    target_bt: str | None = None  # the target back-translated into the source language
+    target_spans: list[tuple[int, int]] = field(default_factory=list)  # view spans of the target sentences
+    source_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.target_spans[0][0], self.target_spans[-1][1]
+
+    @cached_property
+    def back_chrf(self) -> float | None:
+        """chrF of the target's back-translation against the real source, or None without one."""
+        return _chrf(self.target_bt, self.source_text) if self.link.source else None
+
+    @cached_property
+    def forward_chrf(self) -> float | None:
+        """chrF of the target against the source's machine translation, or None without one."""
+        return _chrf(self.target_text, self.source_mt) if self.link.target else None
+
+
+def _chrf(hypothesis: str | None, reference: str) -> float | None:
+    if not hypothesis or not reference:
+        return None
+    from tqcheck.roundtrip import sentence_chrf
+
+    return sentence_chrf(hypothesis, reference)
+
+
+def pairs(ctx) -> list[Pair]:
+    """Every link of the file's alignment with its texts, computed once per file."""
+    cached = ctx.cache.get("source.pairs")
+    if cached is not None:
+        return cached
+    alignment = alignment_for(ctx)
+    mt = source_translations(ctx)
+    bt = back_translations(ctx)
+    out = []
+    for link in alignment.links:
+        src = [ctx.source_segments[i] for i in link.source]
+        tgt = [ctx.segments[j] for j in link.target]
+        pair = Pair(
+            link,
+            " ".join(flat(s.text(ctx.source_doc.view)) for s in src),
+            " ".join(flat(t.text(ctx.doc.view)) for t in tgt),
+            target_spans=[(t.start, t.end) for t in tgt],
+            source_spans=[(s.start, s.end) for s in src],
+        )
+        if mt is not None and link.source:
+            pair.source_mt = " ".join(mt[i] for i in link.source)
+        if bt is not None and link.target and all(bt[j] for j in link.target):
+            pair.target_bt = " ".join(bt[j] for j in link.target)
+        out.append(pair)
+    ctx.cache["source.pairs"] = out
+    ctx.cache["segment_suspicion"] = segment_suspicion(ctx, out)
+    return out
+
+
+def linked_pairs(ctx) -> list[Pair]:
+    """The pairs with sentences on both sides (not omissions or additions)."""
+    return [p for p in pairs(ctx) if p.link.source and p.link.target]
+
+
+def _source_name(ctx) -> str:
+    return LANG_NAMES.get(ctx.source_langs[0], ctx.source_langs[0])
+
+
+class _PairRule:
+    """What every source-aware detector shares (a mixin, so the registry does not take it for a detector)."""
+
+    family = "source"
+    needs = frozenset({"source"})
+
+
+# -- omissions and additions ----------------------------------------------------------------------
+
+MIN_OMISSION_WORDS = 3  # a shorter lost sentence (a heading such as "Conclusiones.") is reported at info
+
+
+class SourceOmission(_PairRule, Detector):
+    """What it does:
+    Aligns the translation with its source sentence by sentence and reports a source sentence
+    that has no counterpart in the translation, at the sentence after which it is missing.
+
+    Why it matters:
+    A sentence lost in translation (a dropped line of a table, a skipped paragraph, a
+    translation tool that stopped early) is invisible in the translation alone.
+
+    Example:
+    Source: «El hospital abrió en 1990. Tiene 300 camas y doce quirófanos. Atiende a toda la comarca.»
+    Translation: The hospital opened in 1990. It serves the whole district.
+
+    Use instead:
+    The hospital opened in 1990. It has 300 beds and twelve operating theatres. It serves the whole district.
+    """
+
+    code = "A101"
+    name = "source-omission"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        found = pairs(ctx)
+        for k, pair in enumerate(found):
+            if pair.link.target:
+                continue
+            before = next((p for p in reversed(found[:k]) if p.link.target), None)
+            after = next((p for p in found[k + 1:] if p.link.target), None)
+            anchor, where = (before, "after") if before else (after, "before")
+            if anchor is None:
+                return  # an empty translation: nothing to point at
+            start, end = anchor.target_spans[-1] if where == "after" else anchor.target_spans[0]
+            short = len(_WORD.findall(pair.source_text)) < MIN_OMISSION_WORDS
+            yield self.finding(
+                start,
+                end,
+                f"a {_source_name(ctx)} sentence has no counterpart {where} this sentence: "
+                f"“{_shorten(pair.source_text)}”",
+                suggestion=f"translate it, e.g. “{_shorten(pair.source_mt)}”" if pair.source_mt else
+                "translate the missing sentence",
+                severity=Severity.INFO if short else None,
+            )
+
+
+MIN_ADDITION_WORDS = 4  # a shorter unaligned line (a heading, a credit) is reported at info
+
+
+class TargetAddition(_PairRule, Detector):
+    """What it does:
+    Reports a translated sentence that corresponds to nothing in the source, and says so when it
+    looks like boilerplate (a credit line, a share widget, a "read more" link).
+
+    Why it matters:
+    Text added in translation is either scraper junk pasted with the article or a machine
+    translation's invention; neither belongs in the published translation.
+
+    Example:
+    Source: «El puente se cerró el lunes por obras.»
+    Translation: The bridge was closed on Monday for works. Share this article on Facebook.
+
+    Use instead:
+    The bridge was closed on Monday for works.
+    """
+
+    code = "A102"
+    name = "target-addition"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        for pair in pairs(ctx):
+            if pair.link.source:
+                continue
+            start, end = pair.span
+            what = _boilerplate(ctx, start, end, pair.target_text)
+            words = len(pair.target_text.split())
+            message = f"this sentence has no counterpart in the {_source_name(ctx)} source"
+            if what:
+                message += f"; it looks like boilerplate ({what})"
+            yield self.finding(
+                start,
+                end,
+                message,
+                suggestion="remove it" if what else "remove it, or check the source for a missing passage",
+                severity=None if what or words >= MIN_ADDITION_WORDS else Severity.INFO,
+            )
+
+
+def _boilerplate(ctx, start: int, end: int, sentence: str) -> str | None:
+    """What kind of boilerplate the sentence is (B1xx's knowledge: its line or the sentence alone), or None."""
+    from tqcheck.rules.boilerplate import rules, scan
+
+    hit = next((h for h in scan(ctx) if h.start < end and start < h.end), None)
+    if hit is not None:
+        return hit.what
+    rule = next((r for r in rules(ctx.target_base) if r.pattern.fullmatch(sentence)
+                 or r.anywhere and r.pattern.search(sentence)), None)
+    return rule.what if rule else None
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+def compare_numbers(ctx, pair: Pair) -> FigureComparison:
+    """The pair's figures that do not correspond; target figures in view offsets."""
+    key = ("source.numbers", pair.link)
+    if key not in ctx.cache:
+        src_lang, tgt_lang = ctx.source_langs[0], ctx.target_base
+        if "source.marks" not in ctx.cache:
+            ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
+        thousands, decimal, settled = ctx.cache["source.marks"]
+        source = quantities(pair.source_text, src_lang, (thousands, decimal))
+        target = [replace(q, start=a + q.start, end=a + q.end)
+                  for a, b in pair.target_spans for q in quantities(ctx.doc.view[a:b], tgt_lang)]
+        ctx.cache[key] = compare_figures(source, target, spelled_values(pair.source_text, src_lang),
+                                         spelled_values(pair.target_text, tgt_lang), settled)
+    return ctx.cache[key]
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+
+
+class NumberMismatch(_PairRule, Detector):
+    """What it does:
+    Compares the figures of each translated sentence with those of its source sentence, read
+    with each language's separators and scale words (`13.000` in Spanish is `13,000` in English,
+    `1.500 millones` is `1.5 billion` or `1,500 million`, `tres` is `three`), and reports a
+    figure of the source that the translation lost or changed.
+
+    Why it matters:
+    A wrong number is among the most harmful translation errors and the least visible: the
+    sentence still reads well.
+
+    Example:
+    Source: «Se vacunaron 1.250 personas en 2021.»
+    Translation: 1,520 people were vaccinated in 2021.
+
+    Use instead:
+    1,250 people were vaccinated in 2021.
+    """
+
+    code = "A103"
+    name = "number-mismatch"
+    severity = Severity.ERROR  # 91 % of these overlapped an expert's error span on Bio-MQM
+
+    def check(self, ctx):
+        for pair in linked_pairs(ctx):
+            numbers = compare_numbers(ctx, pair)
+            if not numbers.missing:
+                continue
+            if len(numbers.missing) == 1 and len(numbers.extra) == 1:
+                q, s = numbers.extra[0], numbers.missing[0]
+                yield self.finding(
+                    q.start,
+                    q.end,
+                    f"the source has {pair.source_text[s.start:s.end]} where the translation has "
+                    f"{ctx.doc.view[q.start:q.end]}",
+                    suggestion=f"check the figure against the source: “{_shorten(pair.source_text)}”",
+                )
+                continue
+            start, end = pair.span
+            shown = ", ".join(pair.source_text[s.start:s.end] for s in numbers.missing)
+            yield self.finding(
+                start,
+                end,
+                f"figures of the source missing from this sentence: {shown}",
+                suggestion=f"source: “{_shorten(pair.source_text)}”",
+            )
+
+
+class NumberSourceFormat(_PairRule, Detector):
+    """What it does:
+    Reports a figure of the translation that equals the source's figure only when read with the
+    source language's separators: `13.000 people` for «13.000 personas» (English reads thirteen).
+
+    Why it matters:
+    Spanish groups thousands with a dot and writes decimals with a comma, English the reverse; a
+    figure copied unchanged is read a thousand times too small, or as a different decimal.
+
+    Example:
+    Source: «Unas 13.000 personas se manifestaron.»
+    Translation: Some 13.000 people demonstrated.
+
+    Use instead:
+    Some 13,000 people demonstrated.
+    """
+
+    code = "A104"
+    name = "number-source-format"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        severity = _format_severity(ctx)
+        if severity is None:
+            return
+        thousands, decimal = marks(ctx.target_base)
+        for pair in linked_pairs(ctx):
+            for q, s in compare_numbers(ctx, pair).copied:
+                fix = s.written(thousands, decimal)
+                misread = f" (as written it reads {_figure(q.value)})" if q.readable else ""
+                yield self.finding(
+                    q.start,
+                    q.start + len(q.text),
+                    f"“{q.text}” has {_source_name(ctx)} separators for the source's “{s.text}”{misread}; "
+                    f"{LANG_NAMES.get(ctx.target_base, ctx.target_base)} writes {fix}",
+                    suggestion=fix,
+                    severity=severity,
+                )
+
+
+def _format_severity(ctx) -> Severity | None:
+    """Regions differ: Mexican Spanish writes 13,000 as English does, so a plain "es" target is only
+    told (info), and a target region that writes numbers that way is not told at all."""
+    from tqcheck.rules.numbers import conventions
+
+    conv = conventions(ctx.target_base)
+    if conv is None or not conv.point_decimal_regions:
+        return Severity.WARNING
+    region = ctx.target_lang.split("-")[1].upper() if "-" in ctx.target_lang else None
+    if region is None:
+        return Severity.INFO
+    return None if region in conv.point_decimal_regions else Severity.WARNING
+
+
+# -- quotations -----------------------------------------------------------------------------------
+
+# An opening double quotation mark: a typographic opener, or a straight mark before a word.
+_OPENING = re.compile(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
+_QUOTED = re.compile(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
+MIN_QUOTE_CHRF = 20.0  # below this, the quoted words of the translation do not render the source's
+MIN_QUOTE_WORDS = 3
+
+
+class QuotationMismatch(_PairRule, Detector):
+    """What it does:
+    Counts the quotations opened in each source sentence and in its translation and reports a
+    translation that lost or gained one. With an engine it also compares the quoted words with
+    a machine translation of the source's quotation and reports (at info) those far apart.
+
+    Why it matters:
+    A quotation that loses its marks becomes the writer's claim instead of the speaker's; marks
+    added where the source had none attribute words to someone who did not say them.
+
+    Example:
+    Source: «El ministro habló de «un paso histórico» para el país.»
+    Translation: The minister spoke of a historic step for the country.
+
+    Use instead:
+    The minister spoke of “a historic step” for the country.
+    """
+
+    code = "A105"
+    name = "quotation-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        for pair in linked_pairs(ctx):
+            opened_source = len(_OPENING.findall(pair.source_text))
+            opened_target = sum(len(_OPENING.findall(ctx.doc.view, a, b)) for a, b in pair.target_spans)
+            start, end = pair.span
+            if opened_source != opened_target:
+                lost = opened_source > opened_target
+                yield self.finding(
+                    start,
+                    end,
+                    f"the source opens {opened_source} quotation{'s' if opened_source != 1 else ''} here, "
+                    f"the translation {opened_target}",
+                    suggestion=(f"mark the quoted words as the source does: “{_shorten(pair.source_text)}”" if lost
+                                else "remove the quotation marks the source does not have"),
+                )
+                continue
+            if pair.source_mt:
+                yield from self._quoted_words(ctx, pair)
+
+    def _quoted_words(self, ctx, pair: Pair):
+        from tqcheck.roundtrip import sentence_chrf
+
+        expected = _QUOTED.findall(pair.source_mt)
+        actual = [(m.group(1), m.start(1), m.end(1)) for a, b in pair.target_spans for m in _QUOTED.finditer(ctx.doc.view, a, b)]
+        if len(expected) != len(actual):
+            return
+        for want, (got, start, end) in zip(expected, actual):
+            if len(got.split()) < MIN_QUOTE_WORDS:
+                continue
+            score = sentence_chrf(got, want)
+            if score < MIN_QUOTE_CHRF:
+                yield self.finding(
+                    start,
+                    end,
+                    f"the quoted words may not render the source's quotation (chrF {score:.0f} against a "
+                    f"machine translation of it: “{_shorten(want, 100)}”)",
+                    severity=Severity.INFO,
+                )
+
+
+# -- names, acronyms, addresses -------------------------------------------------------------------
+
+# Tokens a translation keeps. `verbatim`: missing as written means lost. The others are often
+# translated (OMS → WHO, IC95 → CI95, #QuédateEnCasa → #StayHome), so only a drop in their number
+# counts, and only as information: on medical abstracts half of those drops were translations.
+KEPT_TOKENS = (
+    ("URL", True, Severity.WARNING, re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”«»]+[^\s<>()\"“”«».,;:!?]")),
+    ("e-mail address", True, Severity.WARNING, re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("handle", True, Severity.WARNING, re.compile(r"(?<![\w@.])@\w{2,}")),
+    ("code", False, Severity.INFO, re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])")),
+    ("hashtag", False, Severity.INFO, re.compile(r"(?<![\w#])#[^\W\d_]\w*")),
+    ("acronym", False, Severity.INFO, re.compile(r"(?<![\w-])(?![IVXLCDM]+\b)[A-Z]{2,6}s?(?![\w-])")),
+)
+
+
+def kept_tokens(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    taken: list[tuple[int, int]] = []
+    for kind, _, _, pattern in KEPT_TOKENS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # a code inside a URL, an acronym inside a code
+            taken.append((m.start(), m.end()))
+            found.setdefault(kind, []).append(m.group(0))
+    return found
+
+
+class KeptTokenMissing(_PairRule, Detector):
+    """What it does:
+    Reports URLs, e-mail addresses and @handles of a source sentence that its translation does not
+    contain verbatim, and (as information) codes such as `COVID-19`, acronyms and hashtags whose
+    number dropped: they may be translated (OMS → WHO), but not lost.
+
+    Why it matters:
+    Machine translation mangles addresses and codes ("www. example. com"), and drops acronyms in
+    lists; a reader can no longer follow the link or identify the organisation.
+
+    Example:
+    Source: «Más información en www.sanidad.gob.es o en el 900 100 200.»
+    Translation: More information at www. health. gob. es or on 900 100 200.
+
+    Use instead:
+    More information at www.sanidad.gob.es or on 900 100 200.
+    """
+
+    code = "A106"
+    name = "kept-token-missing"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        for pair in linked_pairs(ctx):
+            source = kept_tokens(pair.source_text)
+            if not source:
+                continue
+            target = kept_tokens(pair.target_text)
+            start, end = pair.span
+            for kind, verbatim, severity, _ in KEPT_TOKENS:
+                wanted = source.get(kind, [])
+                if not wanted:
+                    continue
+                have = target.get(kind, [])
+                if verbatim:
+                    lost = [t for t in dict.fromkeys(wanted) if t not in pair.target_text]
+                elif len(have) < len(wanted):
+                    lost = [t for t in dict.fromkeys(wanted) if t not in have]
+                else:
+                    lost = []
+                if lost:
+                    yield self.finding(
+                        start,
+                        end,
+                        f"{kind}{'s' if len(lost) > 1 else ''} of the source missing here: {', '.join(lost)}",
+                        suggestion="keep " + ", ".join(lost),
+                        severity=severity,
+                    )
+
+
+# -- copies, lengths, meaning -------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_COPY_WORDS = 3  # lowercase words a sentence needs before it can be called a copy
+COPY_SHARE = 0.8  # share of its lowercase words found in the source sentence
+
+
+def copied_share(source_text: str, target_text: str) -> tuple[float, int]:
+    """(share of the target's lowercase words also in the source, how many there are)."""
+    source_words = {w.lower() for w in _WORD.findall(source_text)}
+    words = [w for w in _WORD.findall(target_text) if w.islower() and len(w) > 1]
+    if not words:
+        return 0.0, 0
+    return sum(w in source_words for w in words) / len(words), len(words)
+
+
+class UntranslatedSentence(_PairRule, Detector):
+    """What it does:
+    Reports a translated sentence that is (nearly) identical to its source sentence: most of its
+    ordinary words are the source's own words.
+
+    Why it matters:
+    A sentence left in the source language is a gap in the translation; engines skip sentences
+    they cannot parse, and editors paste the original by mistake.
+
+    Example:
+    Source: «Los resultados se publicarán en marzo.»
+    Translation: Los resultados se publicarán en marzo.
+
+    Use instead:
+    The results will be published in March.
+    """
+
+    code = "A107"
+    name = "untranslated-sentence"
+    severity = Severity.ERROR
+
+    def check(self, ctx):
+        for pair in linked_pairs(ctx):
+            share, words = copied_share(pair.source_text, pair.target_text)
+            if words >= MIN_COPY_WORDS and share >= COPY_SHARE:
+                start, end = pair.span
+                yield self.finding(
+                    start,
+                    end,
+                    f"this sentence is the {_source_name(ctx)} source, untranslated",
+                    suggestion=f"translate it, e.g. “{_shorten(pair.source_mt)}”" if pair.source_mt else "translate it",
+                )
+
+
+LENGTH_Z = 3.5  # |z| beyond which lengths are implausible (precision 16/18 on Bio-MQM es→en)
+MIN_LENGTH_GAP = 40  # characters: below this difference, never report
+
+
+def length_z(pair: Pair, ratio: float) -> float:
+    """How many standard deviations the target length is from the expected one (Gale & Church)."""
+    ls, lt = len(pair.source_text), len(pair.target_text)
+    return (lt - ratio * ls) / math.sqrt(max(ls, 1) * LENGTH_VARIANCE)
+
+
+def document_length_ratio(ctx, found: list[Pair]) -> float:
+    """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio."""
+    ratios = [len(p.target_text) / len(p.source_text) for p in found
+              if p.link.kind == "1-1" and len(p.source_text) >= 20]
+    if len(ratios) >= 5:
+        return statistics.median(ratios)
+    return alignment_for(ctx).ratio
+
+
+class LengthRatio(_PairRule, Detector):
+    """What it does:
+    Reports a translated sentence far shorter or longer than its source sentence, measured against
+    the length ratio of the language pair and of the rest of the document.
+
+    Why it matters:
+    A translation much shorter than its source has usually lost a clause; one much longer has
+    gained words the source does not have, or repeats itself.
+
+    Example:
+    Source: «El estudio, que incluyó a 300 pacientes de cinco hospitales de Andalucía y Extremadura durante los
+    dos últimos años, no halló diferencias significativas entre los dos tratamientos.»
+    Translation: The study found no differences.
+
+    Use instead:
+    The study, which included 300 patients from five hospitals in Andalusia and Extremadura over the last two
+    years, found no significant differences between the two treatments.
+    """
+
+    code = "A108"
+    name = "length-ratio"
+    severity = Severity.WARNING
+
+    def check(self, ctx):
+        ratio = document_length_ratio(ctx, pairs(ctx))
+        for pair in linked_pairs(ctx):
+            z = length_z(pair, ratio)
+            gap = len(pair.target_text) - ratio * len(pair.source_text)
+            if abs(z) < LENGTH_Z or abs(gap) < MIN_LENGTH_GAP:
+                continue
+            start, end = pair.span
+            shorter = z < 0
+            yield self.finding(
+                start,
+                end,
+                f"this translation is {len(pair.target_text)} characters for a source of {len(pair.source_text)} "
+                f"(about {ratio * len(pair.source_text):.0f} expected): it may {'omit' if shorter else 'add'} something",
+                suggestion=f"compare with the source: “{_shorten(pair.source_text)}”",
+            )
+
+
+MEANING_MARGIN = 25.0  # chrF points below the document's median
+MEANING_FLOOR = 35.0  # and below this
+MIN_MEANING_WORDS = 6
+
+
+class MeaningDrift(_PairRule, Detector):
+    """What it does:
+    Back-translates each translated sentence into the source language with an offline engine and
+    compares it with the real source sentence (chrF); reports a sentence far below the rest of the
+    document, with the source and the back-translation side by side.
+
+    Why it matters:
+    A sentence whose back-translation has little in common with its source often mistranslates it:
+    a wrong sense of a word, a lost negation, a clause attached to the wrong noun.
+
+    Example:
+    Source: «No se descarta que el virus circule desde enero.»
+    Translation: The virus is ruled out to have circulated since January.
+
+    Use instead:
+    It is not ruled out that the virus has been circulating since January.
+    """
+
+    code = "A109"
+    name = "meaning-drift"
+    severity = Severity.INFO
+    needs = frozenset({"source", "engine"})
+
+    def check(self, ctx):
+        scored = [(p, p.back_chrf) for p in pairs(ctx) if p.back_chrf is not None
+                  and len(p.target_text.split()) >= MIN_MEANING_WORDS]
+        if len(scored) < 3:
+            return
+        median = statistics.median(c for _, c in scored)
+        for pair, chrf in scored:
+            if chrf < MEANING_FLOOR and chrf < median - MEANING_MARGIN:
+                start, end = pair.span
+                yield self.finding(
+                    start,
+                    end,
+                    f"the back-translation differs from the source (chrF {chrf:.0f}, document median {median:.0f}): "
+                    f"source “{_shorten(pair.source_text)}”; back-translation “{_shorten(pair.target_bt)}”",
+                    suggestion=f"machine translation of the source: “{_shorten(pair.source_mt)}”" if pair.source_mt
+                    else f"source: “{_shorten(pair.source_text)}”",
+                )
+
+
+# -- segment suspicion ---------------------------------------------------------------------------
+
+def segment_signals(ctx, found: list[Pair]) -> dict[int, dict[str, float]]:
+    """Per target sentence, the raw signals the suspicion is made of (tools/measure_bio.py reads them)."""
+    ratio = document_length_ratio(ctx, found)
+    roundtrips = ctx.cache.get("roundtrip") or {}
+    out: dict[int, dict[str, float]] = {}
+    for pair in found:
+        if not pair.link.target:
+            continue
+        signals: dict[str, float] = {"words": float(len(pair.target_text.split()))}
+        if not pair.link.source:
+            signals["addition"] = 1.0
+        else:
+            numbers = compare_numbers(ctx, pair)
+            signals["numbers"] = float(len(numbers.missing) + len(numbers.extra) + len(numbers.copied))
+            signals["length_z"] = abs(length_z(pair, ratio))
+            signals["copied"] = copied_share(pair.source_text, pair.target_text)[0]
+            if pair.forward_chrf is not None:
+                signals["forward_chrf"] = pair.forward_chrf
+            if pair.back_chrf is not None:
+                signals["back_chrf"] = pair.back_chrf
+        unknown = sum(len(roundtrips[j].unknown) for j in pair.link.target if j in roundtrips)
+        if roundtrips:
+            signals["unknown"] = float(unknown)
+        for j in pair.link.target:
+            out[j] = signals
+    return out
+
+
+def segment_suspicion(ctx, found: list[Pair]) -> dict[int, float]:
+    signals = segment_signals(ctx, found)
+    ctx.cache["source.signals"] = signals
+    return {j: suspicion(s) for j, s in signals.items()}
+
+
+# Suspicion is an expected amount of error: MQM scores add up errors, so longer sentences carry
+# more, and each signal raises the rate per word or adds errors of its own. Weights were chosen on
+# Bio-MQM es→en with tools/measure_bio.py (τ_b per signal there). chrF against the source's own
+# machine translation added nothing beyond the back-translation's, nor did the figures (their
+# findings already count), so neither weighs here.
+BASE_RATE = 0.1  # errors per word in a sentence with no other sign of trouble
+BACK_WEIGHT = 1.0  # per unit of (1 − chrF/100) of the back-translation against the source
+TYPICAL_BACK_CHRF = 55.0  # stands in for it without an engine (the median on Bio-MQM)
+UNKNOWN_WEIGHT = 0.5  # per word the engine did not know
+LENGTH_WEIGHT = 1.0  # per standard deviation of length beyond LENGTH_FREE
+LENGTH_FREE = 2.0
+ADDITION_MASS = 10.0  # a sentence with no counterpart in the source
+MASS_SCALE = 40.0  # mass at which suspicion reaches 1 − 1/e
+
+
+def suspicion(signals: dict[str, float]) -> float:
+    """0..1 from one sentence's signals (see segment_signals)."""
+    if signals.get("addition"):
+        mass = ADDITION_MASS
+    else:
+        back = signals.get("back_chrf", TYPICAL_BACK_CHRF)
+        rate = BASE_RATE + BACK_WEIGHT * (1 - back / 100)
+        mass = (signals.get("words", 0.0) * rate
+                + UNKNOWN_WEIGHT * signals.get("unknown", 0.0)
+                + LENGTH_WEIGHT * max(0.0, signals.get("length_z", 0.0) - LENGTH_FREE))
+    return 1.0 - math.exp(-mass / MASS_SCALE)
