@@ -319,3 +319,25 @@ def test_reinstall_replaces_and_remove_uninstalls(tmp_path, sandbox, packages):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"removed argos en → es 1.0 from {tmp_path / 'argos-packages' / 'swap-en-es'}"
     assert list((tmp_path / "argos-packages").iterdir()) == []
+
+
+def test_check_back_translates_through_argos_end_to_end_offline(installed, sandbox, tmp_path):
+    """`tqcheck check` with the swap model out (en→es) and the stanza-shaped copy model back (es→en):
+    the known word comes back changed, so the round trip shows the drift — with sockets disabled."""
+    home, env, _ = installed
+    article = tmp_path / "article.txt"
+    article.write_text("The house is near the river.\n\nOfficials visited the house on Friday.\n", "utf-8")
+    net_log = tmp_path / "network-attempts.log"
+    env = {**env, "TQCHECK_CACHE_DIR": str(tmp_path / "cache"), "TQCHECK_TEST_NET_LOG": str(net_log)}
+    proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--format", "json", "--engine", "auto",
+                           "--source-lang", "es", "--fail-on", "never", str(article)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (file,) = json.loads(proc.stdout)["files"]
+    assert file["engine"]["name"] == "argos"
+    first = file["segments"][0]
+    assert first["backtranslation"] == "The river is near the house."
+    assert first["round_trip"] == "The river is near the house."
+    assert file["segments"][1]["round_trip"] == "Officials visited the river on Friday."
+    assert "house" in file["segments"][1]["text"] and first["chrf"] < 100
+    assert not net_log.exists(), net_log.read_text()  # not one network attempt during the run

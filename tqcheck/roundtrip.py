@@ -40,9 +40,11 @@ def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cach
     """Translate `texts` (in `target`) into `pivot` and back, in two batches, through the cache."""
     from tqcheck.cache import cached_translate, cached_translate_detailed
 
-    if hasattr(engine, "translate_batch_detailed"):
+    from tqcheck.engines.base import Engine
+
+    if type(engine).translate_batch_detailed is not Engine.translate_batch_detailed:
         outward = cached_translate_detailed(engine, texts, target, pivot, cache)
-    else:
+    else:  # engines that cannot tell which words they did not know (Argos)
         outward = [(t, []) for t in cached_translate(engine, texts, target, pivot, cache)]
     back_texts = [t for t, _ in outward]
     returned = cached_translate(engine, back_texts, pivot, target, cache)
