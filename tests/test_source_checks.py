@@ -301,3 +301,18 @@ def test_text_report_shows_the_source_beside_the_suspicious_sentence(tmp_path):
     block = proc.stdout.split("Most suspicious segments")[1]
     assert "590 million euros" in block
     assert "  source: El Ayuntamiento de Sevilla aprobó el martes un presupuesto de 950 millones" in block
+
+
+def test_text_report_shows_source_beside_target_without_an_engine(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "t.en.txt"
+    source = tmp_path / "s.es.txt"
+    target.write_text("The council approved the budget on Tuesday.\n\nAbout 13.000 people attended the march.\n", "utf-8")
+    source.write_text("El concejo aprobó el presupuesto el martes.\n\nUnas 13.000 personas asistieron a la marcha.\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--source", str(source),
+                           "--source-lang", "es", str(target)], capture_output=True, text=True)
+    assert "Most suspicious segments" in proc.stdout
+    assert "  source: Unas 13.000 personas asistieron a la marcha." in proc.stdout
+    assert "  back:" not in proc.stdout

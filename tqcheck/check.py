@@ -135,6 +135,7 @@ def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Fin
     results = translate_round_trip(engine, texts, ctx.target_base, pivot, engines.cache)
     ctx.engine = engine
     ctx.cache["pivot"] = pivot
+    ctx.cache["translation_cache"] = engines.cache  # source-aware checks translate the source too
     ctx.cache["roundtrip"] = {i: r for i, r in enumerate(results) if texts[i]}
     return {"name": engine.name, "version": engine.version_for(ctx.target_base, pivot)}
 

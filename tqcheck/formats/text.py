@@ -107,7 +107,9 @@ def _width(s: str) -> int:
 def _segments_part(report: "Report", paint: _Paint) -> list[str]:
     out: list[str] = []
     for file in report.files:
-        chosen = [s for s in file.segments if s.backtranslation is not None and s.score >= SEGMENT_THRESHOLD]
+        # A segment is worth showing beside what explains it: its back-translation or its source.
+        chosen = [s for s in file.segments
+                  if (s.backtranslation is not None or s.source) and s.score >= SEGMENT_THRESHOLD]
         chosen.sort(key=lambda s: -s.score)  # stable: ties stay in document order
         if not chosen:
             continue
@@ -127,7 +129,8 @@ def _segment_block(path: str, seg: "SegmentReport", index: LineIndex, paint: _Pa
         head += f" chrF {seg.chrf:.1f}"
     # The segment and its round trip are shown flat: a sentence may wrap over source lines.
     lines = [head, "  " + _mark(_flat(seg.text), seg.drift, paint)]
-    lines.append(f"  {paint('back:', _DIM)} {_flat(seg.backtranslation or '')}")
+    if seg.backtranslation is not None:
+        lines.append(f"  {paint('back:', _DIM)} {_flat(seg.backtranslation)}")
     if seg.round_trip is not None:
         lines.append(f"  {paint('round trip:', _DIM)} {_mark(_flat(seg.round_trip), seg.drift, paint)}")
     if seg.source:
