@@ -303,7 +303,7 @@ class _PhraseTable:
     anchor word: a sentence without the anchor is never handed to the entry's regex."""
 
     def __init__(self, table: str, pairs: tuple[str, ...]):
-        self.entries: list[tuple[dict, list[str], re.Pattern, str]] = []
+        self.entries: list[tuple[dict, list[str], str, str]] = []
         seen: dict[str, int] = {}
         for lang in pairs:
             data = langdata.load(f"{lang}-en", "calques.toml")
@@ -313,15 +313,29 @@ class _PhraseTable:
                     self.entries[seen[pattern]][1].append(lang)
                     continue
                 seen[pattern] = len(self.entries)
-                self.entries.append((entry, [lang], re.compile(pattern, re.I), anchor_word(pattern)))
+                self.entries.append((entry, [lang], pattern, anchor_word(pattern).lower()))
+        # Entries share anchors: test each distinct anchor once per sentence, not once per entry.
+        self.by_anchor: dict[str, list[int]] = {}
+        self.unanchored: list[int] = []
+        for i, (_, _, _, anchor) in enumerate(self.entries):
+            (self.by_anchor.setdefault(anchor, []) if anchor else self.unanchored).append(i)
 
     def matches(self, text: str, start: int, end: int):
         lowered = text[start:end].lower()
-        for entry, langs, regex, anchor in self.entries:
-            if anchor and anchor not in lowered:
-                continue
-            for m in regex.finditer(text, start, end):
+        chosen = set(self.unanchored)
+        for anchor, indexes in self.by_anchor.items():
+            if anchor in lowered:
+                chosen.update(indexes)
+        for i in sorted(chosen):
+            entry, langs, pattern, _ = self.entries[i]
+            for m in _compiled(pattern).finditer(text, start, end):
                 yield m, entry, tuple(langs)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """Compiled on first use: most entries never meet their anchor in a given file."""
+    return re.compile(pattern, re.I)
 
 
 @lru_cache(maxsize=None)

@@ -18,14 +18,30 @@ DATA_FILE = "false_friends.toml"
 class Entry:
     code: str
     word: str  # the English look-alike, a stem: a cheap filter before the full pattern runs
-    pattern: re.Pattern
-    context: re.Pattern | None
-    not_context: re.Pattern | None
+    pattern_source: str
+    context_source: str | None
+    not_context_source: str | None
     source_word: str
     meaning: str
     suggestion: str
+    case: bool = False
+
+    # Compiled on first use: most entries' stems never occur in a given file, and compiling
+    # hundreds of patterns up front was most of a one-file run's start-up.
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compile(self.pattern_source, self.case)
+
+    @property
+    def context(self) -> re.Pattern | None:
+        return _compile(self.context_source, self.case)
+
+    @property
+    def not_context(self) -> re.Pattern | None:
+        return _compile(self.not_context_source, self.case)
 
 
+@lru_cache(maxsize=None)
 def _compile(regex: str | None, case: bool) -> re.Pattern | None:
     if not regex:
         return None
@@ -41,12 +57,13 @@ def entries(pair: str) -> tuple[Entry, ...]:
         out.append(Entry(
             code=raw.get("code") or table["code"],
             word=raw["word"].lower(),
-            pattern=_compile(raw["pattern"], case),
-            context=_compile(raw.get("context"), case),
-            not_context=_compile(raw.get("not_context"), case),
+            pattern_source=raw["pattern"],
+            context_source=raw.get("context"),
+            not_context_source=raw.get("not_context"),
             source_word=raw["source_word"],
             meaning=raw["meaning"],
             suggestion=raw["suggestion"],
+            case=case,
         ))
     return tuple(out)
 
@@ -67,7 +84,7 @@ def rules(langs: tuple[str, ...], target: str, code: str) -> dict[str, tuple[Rul
         for entry in entries(f"{lang}-{target}"):
             if entry.code != code:
                 continue
-            key = tuple(p.pattern if p else None for p in (entry.pattern, entry.context, entry.not_context))
+            key = (entry.pattern_source, entry.context_source, entry.not_context_source)
             grouped.setdefault(key, (entry, []))[1].append((lang, entry.source_word))
     by_stem: dict[str, list[Rule]] = {}
     for entry, sources in grouped.values():
