@@ -316,3 +316,45 @@ def test_text_report_shows_source_beside_target_without_an_engine(tmp_path):
     assert "Most suspicious segments" in proc.stdout
     assert "  source: Unas 13.000 personas asistieron a la marcha." in proc.stdout
     assert "  back:" not in proc.stdout
+
+
+def _pair_folder(tmp_path, names):
+    en = "The council approved the budget on Tuesday.\n\nAbout 13.000 people attended the march.\n"
+    es = "El concejo aprobó el presupuesto el martes.\n\nUnas 13.000 personas asistieron a la marcha.\n"
+    for name, text in zip(names, (en, es)):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+def _check_folder(folder, *extra):
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--format", "json",
+                           *extra, str(folder)], capture_output=True, text=True, cwd=folder)
+    return proc, json.loads(proc.stdout)
+
+
+def test_folder_pairs_translation_with_original_by_file_name(tmp_path):
+    _pair_folder(tmp_path, ["march.en.txt", "march.es.txt"])
+    proc, report = _check_folder(tmp_path, "--target-lang", "en")
+    (file,) = report["files"]  # the Spanish partner is read as the source, not reported
+    assert file["path"].endswith("march.en.txt") and file["source_lang"] == "es"
+    assert file["segments"][1]["source"]["text"] == "Unas 13.000 personas asistieron a la marcha."
+    assert "A104" in {f["code"] for f in file["findings"]}
+
+
+def test_pairing_pattern_comes_from_config(tmp_path):
+    _pair_folder(tmp_path, ["en/march.txt", "es/march.txt"])
+    (tmp_path / ".tqcheck.toml").write_text('source-pattern = "{lang}/{stem}{ext}"\ntarget-lang = "en"\n')
+    _, report = _check_folder(tmp_path)
+    assert [f["path"].rsplit("/", 2)[-2:] for f in report["files"]] == [["en", "march.txt"]]
+    assert report["files"][0]["segments"][0]["source"] is not None
+
+
+def test_without_target_or_source_language_files_are_not_paired(tmp_path):
+    _pair_folder(tmp_path, ["march.en.txt", "march.es.txt"])
+    _, report = _check_folder(tmp_path)
+    assert len(report["files"]) == 2 and all(f["source_lang"] is None for f in report["files"])

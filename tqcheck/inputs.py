@@ -16,6 +16,9 @@ class Input:
     label: str  # the path as given (or as found under a given directory), or the stdin filename
     path: Path | None  # None for stdin
     explicit: bool  # named on the command line, so errors are fatal rather than skipped
+    source: Path | None = None  # the original, when paired by file name
+    source_lang: str | None = None
+    root: Path | None = None  # the directory walk it was found in
 
 
 def collect(paths: list[str], finder: ConfigFinder, stdin_filename: str | None = None) -> tuple[list[Input], list[str]]:
@@ -47,7 +50,7 @@ def _walk(given: str, root: Path, finder: ConfigFinder):
             if format_for(name) is None or _excluded(path, finder):
                 continue
             rel = os.path.relpath(path, root)
-            yield Input(os.path.join(given, rel), path, False)
+            yield Input(os.path.join(given, rel), path, False, root=root)
 
 
 def _excluded(path: Path, finder: ConfigFinder) -> bool:

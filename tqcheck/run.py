@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqcheck import __version__
@@ -43,6 +43,8 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     inputs, empty_dirs = collect(options.paths, finder, options.stdin_filename)
     if options.source_path and len(inputs) != 1:
         raise ConfigError("--source pairs one original with one translation: give exactly one file to check")
+    if not options.source_path:
+        inputs = _pair_by_name(inputs, options, finder)
     report = Report(__version__, rules={d.code: d for d in all_detectors()})
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
@@ -163,11 +165,32 @@ def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, 
         if item.explicit:
             raise
         return {"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"}, None
-    source_doc = _read_source(options, settings) if options.source_path else None
+    if item.source is not None:
+        settings.source_lang = settings.source_lang or item.source_lang
+        source_doc = _read_source(replace(options, source_path=str(item.source)), settings)
+    else:
+        source_doc = _read_source(options, settings) if options.source_path else None
     file_report = check_document(doc, settings, engines, source_doc)
     if options.diff_ref and item.path is not None:
         _keep_changed_lines(file_report, item.path, options.diff_ref)
     return file_report, options.fail_on or config.get("fail-on") or "error"
+
+
+def _pair_by_name(inputs, options: RunOptions, finder: ConfigFinder):
+    """Files found in folders pair with their originals by name (`source-pattern`, default `{stem}.{lang}{ext}`)."""
+    from tqcheck.pairing import DEFAULT_PATTERN, pair_by_name
+
+    walked = [item for item in inputs if item.root is not None]
+    if not walked:
+        return inputs
+    config = finder.for_path(walked[0].path)
+    return pair_by_name(
+        inputs,
+        {item.label: item.root for item in walked},
+        config.get("source-pattern") or DEFAULT_PATTERN,
+        options.target_lang or _lang(config.get("target-lang")),
+        options.source_lang or _lang(config.get("source-lang")),
+    )
 
 
 def _read_source(options: RunOptions, settings) -> "Document":
