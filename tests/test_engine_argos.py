@@ -112,14 +112,8 @@ def _home_env(home: Path, sandbox: Path) -> dict[str, str]:
 
 
 def _models_cli() -> list[str]:
-    """`python -m tqcheck models` once tqcheck.cli registers the group, else the group itself."""
-    from tqcheck.cli import cli
-
-    if "models" in cli.commands:
-        return [sys.executable, "-m", "tqcheck", "models"]
-    return [sys.executable, "-c",
-            "import sys; from tqcheck.commands.models import models; "
-            "models.main(sys.argv[1:], prog_name='tqcheck models')"]
+    """The real command line, `python -m tqcheck models`."""
+    return [sys.executable, "-m", "tqcheck", "models"]
 
 
 def run_models(env: dict[str, str], *args) -> subprocess.CompletedProcess:

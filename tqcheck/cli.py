@@ -18,7 +18,24 @@ def _split(values) -> list[str] | None:
     return items or None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
+
+    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache")}
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            import importlib
+
+            module, attr = self.lazy[name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tqcheck")
 def cli():
     """Find the traces machine translation leaves in published text."""
@@ -98,17 +115,6 @@ def explain(code):
             return
     click.echo(f"tqcheck: error: unknown rule {code!r} (see `tqcheck rules`)", err=True)
     sys.exit(EXIT_USAGE)
-
-
-def _register_subcommands() -> None:
-    from tqcheck.commands.cache import cache
-    from tqcheck.commands.models import models
-
-    cli.add_command(models)
-    cli.add_command(cache)
-
-
-_register_subcommands()
 
 
 def _indent(text: str) -> str:
