@@ -231,3 +231,13 @@ def test_counterfactual_would_have_is_native():
         "Economists would have said that rates were too low.",
     ]:
         assert excerpts(text, "C108") == [], text
+
+
+def test_seed_whole_tool_has_no_counted_finding_outside_an_annotation():
+    """Every detector together, source unknown: nothing at warning or above that an editor did not mark."""
+    text = (SEEDS / f"{SEED}.txt").read_text(encoding="utf-8")
+    annotations = json.loads((SEEDS / f"{SEED}.annotations.json").read_text(encoding="utf-8"))["annotations"]
+    found = check_text(text, target_lang="en").findings
+    stray = [(f.code, f.excerpt) for f in found
+             if f.severity >= Severity.WARNING and not any(_overlaps(f, a) for a in annotations)]
+    assert stray == []
