@@ -39,7 +39,7 @@ class Settings:
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
     notes: list[str] = []
-    target = settings.target_lang or _detect_target(doc, notes)
+    target = settings.target_lang or detect_target(doc, notes)
     target_base = language.base(target)
     if settings.target_lang:
         _note_language_mismatch(doc, target_base, notes)
@@ -84,7 +84,8 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     return report
 
 
-def _detect_target(doc: Document, notes: list[str]) -> str:
+def detect_target(doc: Document, notes: list[str]) -> str:
+    """The document's language from a sample of its prose; English, with a note, when unknown."""
     detected = language.detect(doc.view[:DETECTION_SAMPLE])
     if detected is None:
         if count_words(doc.view[:DETECTION_SAMPLE]) >= 20:
@@ -131,7 +132,7 @@ def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Fin
         return None
     engine, _ = engines.get(settings.engine, pivot, ctx.target_base)
     skipped = _untranslated_segments(ctx, findings)
-    texts = ["" if seg.index in skipped else " ".join(ctx.doc.view[seg.start:seg.end].split()) for seg in ctx.segments]
+    texts = ["" if seg.index in skipped else seg.prose(ctx.doc.view) for seg in ctx.segments]
     results = translate_round_trip(engine, texts, ctx.target_base, pivot, engines.cache)
     ctx.engine = engine
     ctx.cache["pivot"] = pivot
@@ -238,7 +239,7 @@ def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrip
     out = []
     for s in segments:
         start, end = doc.raw_span(s.start, s.end)
-        text = " ".join(doc.view[s.start:s.end].split())
+        text = s.prose(doc.view)
         report = SegmentReport(s.index, start, end, text, scoring.segment_score(by_segment.get(s.index, [])))
         rt = (roundtrips or {}).get(s.index)
         if rt is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqcheck import __version__
-from tqcheck.check import Settings, check_document
+from tqcheck.check import DETECTION_SAMPLE, Settings, check_document, detect_target
 from tqcheck.config import ConfigFinder
 from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, ConfigError, InputError
 from tqcheck.finding import Severity
@@ -102,13 +102,14 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
             doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
         except InputError:
             continue
-        target = language.base(settings.target_lang or language.detect(doc.view[:20_000]) or "en")
+        # The same decisions and texts as check_document, so every lookup there hits this batch.
+        target = language.base(settings.target_lang or detect_target(doc, []))
         candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
         pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
         if pivot is None:
             continue
         texts = batches.setdefault((settings.engine, pivot, target), [])
-        texts.extend(" ".join(doc.view[s.start:s.end].split()) for s in segment(doc, target))
+        texts.extend(s.prose(doc.view) for s in segment(doc, target))
     for (choice, pivot, target), texts in batches.items():
         engine, _ = engines.get(choice, pivot, target)
         translate_round_trip(engine, texts, target, pivot, engines.cache)
@@ -203,7 +204,7 @@ def _read_source(options: RunOptions, settings) -> "Document":
     data = _read_bytes(Input(options.source_path, path, True))
     source_doc = read_document(options.source_path, data, format_for(options.source_path) or "text", options.encoding)
     if not settings.source_lang:
-        settings.source_lang = language.detect(source_doc.view)
+        settings.source_lang = language.detect(source_doc.view[:DETECTION_SAMPLE])
         if not settings.source_lang:
             raise InputError(f"--source {options.source_path}: cannot tell its language; pass --source-lang")
     return source_doc

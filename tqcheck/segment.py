@@ -21,6 +21,10 @@ class Segment:
     def text(self, view: str) -> str:
         return view[self.start:self.end]
 
+    def prose(self, view: str) -> str:
+        """The segment with white space collapsed: what is reported, translated and cached."""
+        return " ".join(view[self.start:self.end].split())
+
 
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
 # then white space followed by something that can start a sentence.
