@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
+
+from tqcheck import warmstart
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Suppression:
     end: int
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = warmstart.regex(r"\r\n|\r|\n")
 
 
 class LineIndex:

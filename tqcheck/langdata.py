@@ -1,20 +1,26 @@
 """Loading the language knowledge shipped as TOML under `tqcheck/data/`, cached per file."""
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
+
+from tqcheck import warmstart
 
 
 @lru_cache(maxsize=None)
 def load(*parts: str) -> dict:
     """`load("es-en", "calques.toml")` → the parsed table, or {} when the file does not exist."""
-    node = resources.files("tqcheck.data")
-    for part in parts:
-        node = node.joinpath(part)
-    if not node.is_file():
-        return {}
-    return tomllib.loads(node.read_text(encoding="utf-8"))
+    def parse() -> dict:
+        import tomllib
+
+        node = resources.files("tqcheck.data")
+        for part in parts:
+            node = node.joinpath(part)
+        if not node.is_file():
+            return {}
+        return tomllib.loads(node.read_text(encoding="utf-8"))
+
+    return warmstart.data("toml:" + "/".join(parts), parse)
 
 
 def pair_dirs() -> list[str]:

@@ -1,14 +1,13 @@
 """Deterministic language identification: function words first, langdetect only when unsure."""
 from __future__ import annotations
 
-import re
-import tomllib
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+
+from tqcheck import langdata, warmstart
 
 SUPPORTED = ("en", "es", "fr", "pt", "de", "it")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = warmstart.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The winner must hold this share of the function-word hits, and there must be enough of them,
 # for the cheap decision to stand; otherwise langdetect decides.
 CLEAR_SHARE = 0.6
@@ -17,7 +16,7 @@ MIN_HITS = 8
 
 @lru_cache(maxsize=None)
 def function_words() -> dict[str, frozenset[str]]:
-    table = tomllib.loads(resources.files("tqcheck.data.lang").joinpath("function_words.toml").read_text("utf-8"))
+    table = langdata.load("lang", "function_words.toml")
     return {lang: frozenset(words) for lang, words in table.items()}
 
 
@@ -83,7 +82,7 @@ def base(tag: str | None) -> str | None:
     return tag.split("-")[0].lower() if tag else None
 
 
-_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_TAG = warmstart.regex(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def valid_tag(tag: str) -> bool:

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tqcheck import warmstart
+
 # Words that multiply the figure before them. Spanish "billón" is a million million, English
 # "billion" a thousand million ("mil millones"). Longest phrases are tried first.
 SCALE_WORDS = {
@@ -52,7 +54,7 @@ _SPACES = " \u00a0\u202f\u2009"  # spaces group thousands in every convention
 # figures on both sides of a translation): digits with separators. A plain space groups thousands
 # only after one to three digits and before exactly three ("20 000"). British medical writing puts
 # the decimal point in the middle of the line ("87·0").
-_NUMBER = re.compile(
+_NUMBER = warmstart.regex(
     r"(?<![^\W\d_A-Z])(?<![\d.,·])(?:\d{1,3}(?: \d{3})+(?![\d.,·]\d)|\d+(?:[.,·\u00a0\u202f\u2009]\d+)*)"
 )
 _MIDDLE_DOT = "·"
@@ -118,14 +120,14 @@ def _scale_pattern(lang: str) -> re.Pattern | None:
     words = SCALE_WORDS.get(lang)
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[ \u00a0]+({alternatives})\b", re.IGNORECASE)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return warmstart.regex(rf"[ \u00a0]+({alternatives})\b", re.IGNORECASE)
 
 
 # Figures only one convention can read: a decimal part of other than three digits, or several
 # thousands groups ("0.95", "1.234.567" and "2,5" tell the conventions apart; "4,159" does not).
-_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+_POINT_DECIMAL = warmstart.regex(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+_COMMA_DECIMAL = warmstart.regex(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
 
 
 def document_marks(text: str, lang: str) -> tuple[str, str, bool]:
@@ -167,7 +169,7 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) 
     return out
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = warmstart.regex(r"[^\W\d_]+")
 
 
 def spelled_values(text: str, lang: str) -> list[float]:

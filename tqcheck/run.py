@@ -56,6 +56,9 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         _check_all(inputs, options, finder, report, fail_levels, engines)
     finally:
         engines.close()
+    from tqcheck import warmstart
+
+    warmstart.save()
     if any(f.engine for f in report.files):
         from tqcheck.roundtrip import chrf_signature
 

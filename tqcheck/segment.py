@@ -1,13 +1,11 @@
 """Sentences with exact offsets, never crossing a block boundary."""
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from tqcheck.document import Document
+from tqcheck import langdata, warmstart
 
 
 @dataclass(frozen=True)
@@ -28,13 +26,13 @@ class Segment:
 
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
 # then white space followed by something that can start a sentence.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_END = warmstart.regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = warmstart.regex(r"([\w.'’-]+)$")
 
 
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> frozenset[str]:
-    table = tomllib.loads(resources.files("tqcheck.data.lang").joinpath("abbreviations.toml").read_text("utf-8"))
+    table = langdata.load("lang", "abbreviations.toml")
     words = table.get(lang) or table["en"]
     return frozenset(w.lower() for w in words)
 

@@ -1,4 +1,4 @@
-"""`tqcheck cache info|clear`: look at and empty the translation cache."""
+"""`tqcheck cache info|clear`: look at and empty the translation cache and the warm-start file."""
 from __future__ import annotations
 
 import click
@@ -21,14 +21,23 @@ def info():
     click.echo(f"size: {facts['bytes']} bytes")
     if not facts["usable"]:
         click.echo(f"unusable: {facts['problem']} (`tqcheck cache clear` replaces it)")
+    from tqcheck import warmstart
+
+    stored = warmstart.stored_path()
+    if stored is not None and stored.is_file():
+        click.echo(f"warm start: {stored} ({stored.stat().st_size} bytes of parsed data and compiled patterns)")
 
 
 @cache.command()
 def clear():
-    """Remove every cached translation (and replace a corrupt cache file)."""
+    """Remove every cached translation (and replace a corrupt cache file), and the warm-start file."""
+    from tqcheck import warmstart
     from tqcheck.cache import TranslationCache
 
     with TranslationCache() as store:
         removed = store.clear()
         path = store.path
     click.echo(f"removed {removed} translations from {path}")
+    freed = warmstart.clear()
+    if freed:
+        click.echo(f"removed the warm-start file ({freed} bytes)")

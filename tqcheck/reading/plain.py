@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from tqcheck.document import Block, Suppression
+from tqcheck import warmstart
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-_DIRECTIVE = re.compile(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")
+_LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+_DIRECTIVE = warmstart.regex(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")
 # A line that ends like this closes its sentence, so a newline after it is a hard break.
-_CLOSED = re.compile(r"[.!?:;…\"”»’)\]]\s*$")
+_CLOSED = warmstart.regex(r"[.!?:;…\"”»’)\]]\s*$")
 SOFT_WRAP_MIN = 40  # a shorter line is a heading, a list entry or a signature, never a wrapped sentence
 
 

@@ -8,11 +8,12 @@ from functools import lru_cache
 from tqcheck import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck import warmstart
 
 # Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
 _DECORATION = " \t*_#>•·|▶►»«→-–—"
-_LINE = re.compile(r"[^\n\r]+")
-_WORD = re.compile(r"\S+")
+_LINE = warmstart.regex(r"[^\n\r]+")
+_WORD = warmstart.regex(r"\S+")
 # After an end-of-article marker, a line longer than this is prose again, not a link title.
 JUNK_MAX_WORDS = 14
 # A block this long after the marker means the article goes on: the marker was mid-article.
@@ -39,7 +40,7 @@ class Hit:
     what: str
 
 
-_MACRO = re.compile(r"%([A-Z_]+)%")
+_MACRO = warmstart.regex(r"%([A-Z_]+)%")
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -59,7 +60,7 @@ def rules(target: str) -> tuple[Rule, ...]:
     return tuple(
         Rule(
             code=raw.get("code") or table["code"],
-            pattern=re.compile(expand(raw["pattern"], macros), re.IGNORECASE),
+            pattern=warmstart.regex(expand(raw["pattern"], macros), re.IGNORECASE),
             anywhere=raw.get("anywhere", False),
             keywords=tuple(raw.get("keywords", ())),
             ends_article=raw.get("ends_article", False),
@@ -92,7 +93,7 @@ def _combined(target: str) -> tuple[re.Pattern | None, re.Pattern | None]:
 
     def join(anywhere: bool):
         parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(chosen) if r.anywhere == anywhere]
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return warmstart.regex("|".join(parts), re.IGNORECASE) if parts else None
 
     return join(False), join(True)
 
@@ -326,7 +327,7 @@ class TrailingJunk(_BoilerplateCheck, Detector):
     severity = Severity.WARNING
 
 
-_TITLE_WORD = re.compile(r"[^\W_]+")
+_TITLE_WORD = warmstart.regex(r"[^\W_]+")
 MIN_TITLE_WORDS = 4
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from tqcheck import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck import warmstart
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -21,7 +22,7 @@ def english_words(name: str, key: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def alternation(name: str, key: str) -> str:
     """One regex alternation of a word list, longest words first so none is cut short."""
-    words = sorted(english_words(name, key), key=len, reverse=True)
+    words = sorted(english_words(name, key), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in words)
 
 
@@ -43,7 +44,7 @@ def source_label(langs: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=None)
 def _past_verb() -> re.Pattern:
-    return re.compile(r"^(?:[a-z]{2,}ed|%s)$" % alternation("verbs.toml", "irregular_past_words"))
+    return warmstart.regex(r"^(?:[a-z]{2,}ed|%s)$" % alternation("verbs.toml", "irregular_past_words"))
 
 
 def is_past(word: str) -> bool:
@@ -54,7 +55,7 @@ def is_past(word: str) -> bool:
 @lru_cache(maxsize=None)
 def _verb_time_object() -> re.Pattern:
     days = alternation("words.toml", "weekday_words")
-    return re.compile(
+    return warmstart.regex(
         r"\b(?:(?P<passive>(?:was|were|is|are|be|been|being)\s+)(?:[a-z]+ly\s+)?)?(?P<verb>[a-z]{3,})\s+"
         r"(?P<time>(?:this|last|on)\s+(?:%s))\s+(?P<object>the|an?|his|her|its|their)\b"
         r"(?!\s+(?:%s)\b)" % (days, alternation("words.toml", "time_noun_words"))
@@ -124,13 +125,13 @@ class TimeBetweenVerbAndObject(Detector):
 
 @lru_cache(maxsize=None)
 def _this_weekday() -> re.Pattern:
-    return re.compile(r"\bthis (%s)\b" % alternation("words.toml", "weekday_words"), re.I)
+    return warmstart.regex(r"\bthis (%s)\b" % alternation("words.toml", "weekday_words"), re.I)
 
 
-_WORD = re.compile(r"[A-Za-z’']+")
-_DATE_AFTER = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)")
-_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
-_COMMA_AFTER = re.compile(r"\s*,")
+_WORD = warmstart.regex(r"[A-Za-z’']+")
+_DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
+_POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
+_COMMA_AFTER = warmstart.regex(r"\s*,")
 
 
 class ThisWeekday(Detector):
@@ -219,7 +220,7 @@ class ThisWeekday(Detector):
 @lru_cache(maxsize=None)
 def _postposed_adjective() -> re.Pattern:
     suffixes = alternation("words.toml", "adjective_suffixes")
-    return re.compile(
+    return warmstart.regex(
         r"\b(?P<det>the|an?|this|its|their|his|her)\s+(?P<noun>[a-z]{3,})\s+"
         r"(?P<open>[“\"‘«])\s?(?P<adj>[a-z]+(?:%s))\s?(?P<close>[”\"’»])"
         r"(?=\s*(?:of\b|[,.;:)]|$))" % suffixes,
@@ -274,8 +275,8 @@ class PostposedAdjective(Detector):
                 )
 
 
-_ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]])*\]")
-_LITERAL_RUN = re.compile(r"[a-z]+(?![?*{])")
+_ESCAPE_OR_CLASS = warmstart.regex(r"\\.|\[(?:\\.|[^\]])*\]")
+_LITERAL_RUN = warmstart.regex(r"[a-z]+(?![?*{])")
 
 
 def anchor_word(pattern: str) -> str:
@@ -313,7 +314,8 @@ class _PhraseTable:
                     self.entries[seen[pattern]][1].append(lang)
                     continue
                 seen[pattern] = len(self.entries)
-                self.entries.append((entry, [lang], pattern, anchor_word(pattern).lower()))
+                anchor = warmstart.data("anchor:" + pattern, lambda: anchor_word(pattern).lower())
+                self.entries.append((entry, [lang], pattern, anchor))
         # Entries share anchors: test each distinct anchor once per sentence, not once per entry.
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
@@ -335,7 +337,7 @@ class _PhraseTable:
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
     """Compiled on first use: most entries never meet their anchor in a given file."""
-    return re.compile(pattern, re.I)
+    return warmstart.regex(pattern, re.I)
 
 
 @lru_cache(maxsize=None)
@@ -431,7 +433,7 @@ class CapitalisedCommonNoun(_TableFindings, Detector):
 def _capital_metonym() -> re.Pattern:
     nouns = alternation("words.toml", "metonym_noun_words")
     capitals = alternation("words.toml", "capital_words")
-    return re.compile(r"\bthe (?P<noun>(?:[“\"]?[a-z]+ )?(?:%s)[”\"]?) of (?P<city>%s)\b(?![’'-])" % (nouns, capitals))
+    return warmstart.regex(r"\bthe (?P<noun>(?:[“\"]?[a-z]+ )?(?:%s)[”\"]?) of (?P<city>%s)\b(?![’'-])" % (nouns, capitals))
 
 
 class CapitalPossessive(Detector):
@@ -477,7 +479,7 @@ class CapitalPossessive(Detector):
 def _stacked_apposition() -> re.Pattern:
     nations = alternation("words.toml", "nationality_words")
     heads = alternation("words.toml", "appositive_head_words")
-    return re.compile(r"\bthe (?:%s) (?:[a-z]+ ){0,2}(?:%s) [A-Z][\w’'&.-]*" % (nations, heads))
+    return warmstart.regex(r"\bthe (?:%s) (?:[a-z]+ ){0,2}(?:%s) [A-Z][\w’'&.-]*" % (nations, heads))
 
 
 class StackedApposition(Detector):
@@ -521,17 +523,17 @@ class StackedApposition(Detector):
 
 @lru_cache(maxsize=None)
 def _would_have() -> re.Pattern:
-    return re.compile(r"(?:,\s*|\b(?P<subject>[A-Za-z]+)\s+)(?P<would>would\s+have)\s+(?P<verb>[a-z]{3,})\b(?P<that>\s+that\b)?")
+    return warmstart.regex(r"(?:,\s*|\b(?P<subject>[A-Za-z]+)\s+)(?P<would>would\s+have)\s+(?P<verb>[a-z]{3,})\b(?P<that>\s+that\b)?")
 
 
 @lru_cache(maxsize=None)
 def _hearsay_cue() -> re.Pattern:
-    return re.compile(r"\b(?:%s)\b" % alternation("verbs.toml", "hearsay_cue_words"), re.I)
+    return warmstart.regex(r"\b(?:%s)\b" % alternation("verbs.toml", "hearsay_cue_words"), re.I)
 
 
 @lru_cache(maxsize=None)
 def _counterfactual() -> re.Pattern:
-    return re.compile(r"\b(?:%s)\b" % alternation("verbs.toml", "counterfactual_words"), re.I)
+    return warmstart.regex(r"\b(?:%s)\b" % alternation("verbs.toml", "counterfactual_words"), re.I)
 
 
 def is_participle(word: str) -> bool:

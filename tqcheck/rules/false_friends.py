@@ -9,6 +9,7 @@ from functools import lru_cache
 from tqcheck import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck import warmstart
 
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
 DATA_FILE = "false_friends.toml"
@@ -45,7 +46,7 @@ class Entry:
 def _compile(regex: str | None, case: bool) -> re.Pattern | None:
     if not regex:
         return None
-    return re.compile(regex, 0 if case else re.IGNORECASE)
+    return warmstart.regex(regex, 0 if case else re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -114,7 +115,9 @@ def _trie_regex(words) -> str:
 
 @lru_cache(maxsize=None)
 def _stem_filter(stems: frozenset[str]) -> re.Pattern:
-    return re.compile(r"\b(?:%s)" % _trie_regex(sorted(stems)))
+    ordered = sorted(stems)
+    trie = warmstart.data("stem-trie:" + "|".join(ordered), lambda: _trie_regex(ordered))
+    return warmstart.regex(r"\b(?:%s)" % trie)
 
 
 @lru_cache(maxsize=None)

@@ -7,6 +7,7 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+from tqcheck import warmstart
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
 
@@ -14,7 +15,7 @@ HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unsp
 @lru_cache(maxsize=None)
 def _stray_capital() -> re.Pattern:
     capitals = alternation("words.toml", "stray_capital_words")
-    return re.compile(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
+    return warmstart.regex(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
 
 
 class StrayCapitalMidSentence(Detector):
@@ -61,7 +62,7 @@ class StrayCapitalMidSentence(Detector):
                 )
 
 
-_HYPHEN_ASIDE = re.compile(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
+_HYPHEN_ASIDE = warmstart.regex(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
 
 
 class HyphenAside(Detector):
@@ -108,7 +109,7 @@ class HyphenAside(Detector):
                 )
 
 
-_STRAY_MARK = re.compile(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
+_STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
 
 
 class StrayPunctuation(Detector):
@@ -151,7 +152,7 @@ class StrayPunctuation(Detector):
 
 @lru_cache(maxsize=None)
 def _resumptive() -> re.Pattern:
-    return re.compile(
+    return warmstart.regex(
         r",\s+(?P<who>who)\s+(?P<pronoun>they|he|she)\s+(?P<aux>was|were|is|are|(?:has|have|had)\s+been)\s+"
         r"(?P<participle>[a-z]+(?:ed|en))\b"
     )
@@ -199,7 +200,7 @@ class ResumptivePronoun(Detector):
 def _glued() -> re.Pattern:
     tails = alternation("words.toml", "glued_tail_words")
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return re.compile(
+    return warmstart.regex(
         r"\b(?P<head>[A-Za-z]*[a-z]{2})(?P<tail>%s)\b"
         r"|\b[A-Z][a-z]+ (?P<name>[A-Z][a-z]{2,})(?P<verb>%s)\b" % (tails, verbs)
     )

@@ -9,10 +9,11 @@ from functools import lru_cache
 from tqcheck import langdata, language
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck import warmstart
 
-_CURRENCY = re.compile(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
-_WORD_AFTER = re.compile(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*(?:[#:]\s*)?$")
+_CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
+_WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")
+_WORD_BEFORE = warmstart.regex(r"([^\W\d_]+)\.?\s*(?:[#:]\s*)?$")
 LANG_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
 
@@ -60,8 +61,8 @@ def _pairs(ctx):
             yield src, table
 
 
-_DIGITS = re.compile(r"\d+")
-_THREE_DIGITS = re.compile(r"\d{3}")
+_DIGITS = warmstart.regex(r"\d+")
+_THREE_DIGITS = warmstart.regex(r"\d{3}")
 
 
 def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None):
@@ -124,7 +125,7 @@ _NOT_AFTER_NUMBER_CHAR = r"(?<![\w.,'’/:-]\d)"
 @lru_cache(maxsize=None)
 def _grouped_number(m: str, d: str) -> re.Pattern:
     """A number grouped in thousands with the mark `m` (a regex), with an optional decimal part after `d`."""
-    return re.compile(
+    return warmstart.regex(
         rf"(?P<int>[1-9]{_NOT_AFTER_NUMBER_CHAR}\d{{0,2}})(?P<groups>(?:(?:{m})\d{{3}})+)(?P<frac>(?:{d})\d+)?(?![\w%]|[.,:/-]\d)"
     )
 
@@ -132,7 +133,7 @@ def _grouped_number(m: str, d: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def _decimal_number(m: str) -> re.Pattern:
     """A number with a decimal part after the mark `m` (a regex) that cannot be a thousands group."""
-    return re.compile(rf"(?P<int>\d{_NOT_AFTER_NUMBER_CHAR}\d{{0,2}})(?:{m})(?P<frac>\d{{1,2}}|\d{{4,}})(?![\w]|[.,:/-]\d)")
+    return warmstart.regex(rf"(?P<int>\d{_NOT_AFTER_NUMBER_CHAR}\d{{0,2}})(?:{m})(?P<frac>\d{{1,2}}|\d{{4,}})(?![\w]|[.,:/-]\d)")
 
 
 def _next_word(view: str, pos: int, end: int) -> str:
@@ -316,7 +317,7 @@ def _clock(hour: str, minute: str | None) -> str:
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)  # case matters: "08H00" is not the French "08h00"
+    return warmstart.regex(pattern)  # case matters: "08H00" is not the French "08h00"
 
 
 class _PatternLoop:
@@ -403,7 +404,7 @@ class SourceTimeFormat(_PatternLoop, Detector):
     sources = ("es", "fr", "pt")
 
 
-_DATE = re.compile(
+_DATE = warmstart.regex(
     r"(?P<day>\d(?<![\w/.-]\d)\d?)(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|\.\d)"
 )
 # English regions that write the month first; elsewhere (en-GB, en-IN, en-AU...) day first is right.

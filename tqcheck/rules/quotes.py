@@ -6,8 +6,9 @@ import re
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan
+from tqcheck import warmstart
 
-_WORD_BEFORE = re.compile(r"(\S+\s+)?\S*$")
+_WORD_BEFORE = warmstart.regex(r"(\S+\s+)?\S*$")
 
 
 def _lead_in(view: str, pos: int, floor: int) -> int:
@@ -202,7 +203,7 @@ _SPEECH_VERBS = (
     "said|says|added|adds|stated|explained|declared|told|noted|insisted|warned|argued|"
     "affirmed|assured|indicated|stressed|claimed|remarked|commented|replied|asserted"
 )
-_SPLIT_TAIL = re.compile(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s+(?:%s)\b" % _SPEECH_VERBS)
+_SPLIT_TAIL = warmstart.regex(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s+(?:%s)\b" % _SPEECH_VERBS)
 
 
 class QuoteSplitsPhrase(Detector):
@@ -244,7 +245,7 @@ class QuoteSplitsPhrase(Detector):
                 )
 
 
-_FRAGMENT = re.compile(r"\b([a-z]+)\s+[“\"]([A-Z][a-z]+(?:\s+[a-z][a-z’']*){1,6})[”\"]")
+_FRAGMENT = warmstart.regex(r"\b([a-z]+)\s+[“\"]([A-Z][a-z]+(?:\s+[a-z][a-z’']*){1,6})[”\"]")
 # Words after which a quotation is a complete utterance, so its capital is correct.
 _UTTERANCE_LEADS = {
     "said", "says", "say", "saying", "told", "asked", "wrote", "writes", "added", "tweeted", "read",

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from tqcheck import langdata
+from tqcheck import warmstart
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
@@ -15,7 +16,7 @@ STRAIGHT = '"'
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 ALL_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE)
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+_MARK_RE = warmstart.regex("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _apostrophe_like(view: str, pos: int, end: int) -> bool:
     return view[pos - 1:pos] == "s" and view[pos + 1:pos + 2] == " " and view[pos + 2:pos + 3].islower()
 
 
-_SENTENCE_OPENING = re.compile(r"[.!?…][\"”’]?\s+$")
+_SENTENCE_OPENING = warmstart.regex(r"[.!?…][\"”’]?\s+$")
 
 
 def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:

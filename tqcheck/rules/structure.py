@@ -7,11 +7,12 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import english_words
+from tqcheck import warmstart
 
-_WORDS = re.compile(r"\S+")
-_TERMINAL = re.compile(r"[.!?…:;,\"”’»)\]]$")
-_PLAIN_WORD = re.compile(r"[a-z][a-z’'-]*$")
-_SENTENCE_START = re.compile(r"[\"“‘«(\[¿¡—–-]*\s?[A-Z0-9À-ÖØ-Þ]")
+_WORDS = warmstart.regex(r"\S+")
+_TERMINAL = warmstart.regex(r"[.!?…:;,\"”’»)\]]$")
+_PLAIN_WORD = warmstart.regex(r"[a-z][a-z’'-]*$")
+_SENTENCE_START = warmstart.regex(r"[\"“‘«(\[¿¡—–-]*\s?[A-Z0-9À-ÖØ-Þ]")
 
 
 def _block_text(ctx, block) -> str:
@@ -82,7 +83,7 @@ class LowercaseHeading(Detector):
 
 @lru_cache(maxsize=None)
 def _doubled() -> re.Pattern:
-    return re.compile(r"\b(?P<first>[A-Za-z]+)\s+(?P<second>(?P=first))\b", re.I)
+    return warmstart.regex(r"\b(?P<first>[A-Za-z]+)\s+(?P<second>(?P=first))\b", re.I)
 
 
 class RepeatedWord(Detector):

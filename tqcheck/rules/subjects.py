@@ -7,6 +7,7 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+from tqcheck import warmstart
 
 PRO_DROP = ("es", "pt")  # French always states its subject
 _SINGULAR = "has|had|is|was|will|would|can|could|must|should|does|did"
@@ -20,8 +21,8 @@ def _after_that() -> re.Pattern:
         w for w in english_words("verbs.toml", "reporting_words") if w.endswith("ing")
     }
     forms = (forms | {"says"}) - {"reporting", "warning"}
-    verbs = "|".join(sorted(forms, key=len, reverse=True))
-    return re.compile(
+    verbs = "|".join(sorted(forms, key=lambda w: (-len(w), w)))
+    return warmstart.regex(
         r"\b(?P<verb>%s)(?:\s+out)?\s+that\s*(?P<quote>[“\"‘«]\s?)?(?P<aux>%s|%s)\b" % (verbs, _SINGULAR, _PLURAL)
     )
 
@@ -73,7 +74,7 @@ class SubjectlessClauseAfterThat(Detector):
 @lru_cache(maxsize=None)
 def _quote_said() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return re.compile(r"[”\"’»]\s*,\s*(?P<verb>%s)(?:\s+out)?\s*[.;]" % verbs)
+    return warmstart.regex(r"[”\"’»]\s*,\s*(?P<verb>%s)(?:\s+out)?\s*[.;]" % verbs)
 
 
 class QuotationWithoutSpeaker(Detector):
@@ -116,7 +117,7 @@ class QuotationWithoutSpeaker(Detector):
 @lru_cache(maxsize=None)
 def _verb_first() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return re.compile(r"[\"“‘«(]?\s*(?P<verb>(?i:%s))(?:\s+out)?\s+that\b" % verbs)
+    return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s))(?:\s+out)?\s+that\b" % verbs)
 
 
 class SentenceStartsWithVerb(Detector):
@@ -158,7 +159,7 @@ class SentenceStartsWithVerb(Detector):
                 )
 
 
-_AUXILIARY_FIRST = re.compile(
+_AUXILIARY_FIRST = warmstart.regex(
     r"[\"“‘«(]?\s*(?P<aux>Is|Are|Was|Were|(?:Has|Have|Had) been|Will be)\s+(?P<next>[a-z]+)\b"
 )
 

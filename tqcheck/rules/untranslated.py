@@ -1,31 +1,31 @@
 """Untranslated source-language text: whole sentences, and stray source words inside target sentences."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck import langdata, language
+from tqcheck import langdata, language, warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck.wordlist import WordList
 
 LANG_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
 # A word, with letters lost to a bad decoding (U+FFFD) kept inside it.
-_TOKEN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*")
+_TOKEN = warmstart.regex(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*")
 # The cheap gate: bare letter runs of a lowercased sentence, compared with the vocabularies as sets.
-_LETTERS = re.compile(r"[^\W\d_]+")
-_ELISION = re.compile(r"^(?:c|d|j|l|m|n|qu|s|t|jusqu|lorsqu|puisqu)'(.+)$")
+_LETTERS = warmstart.regex(r"[^\W\d_]+")
+_ELISION = warmstart.regex(r"^(?:c|d|j|l|m|n|qu|s|t|jusqu|lorsqu|puisqu)'(.+)$")
 # Characters next to a word that make it part of something else: a compound, an address, a handle,
 # a code, or a term set in italics (a deliberate foreign word).
 _ATTACHED = set("-‐/\\@#_=+&*<>|~^")
 _OPENERS = set("“\"‘'«(‹[")
 _CLOSERS = set("”\"’'»)›]")
 # A short quotation: a foreign phrase quoted on purpose ("they call it “la sequía grande”").
-_SHORT_QUOTE = re.compile(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”»’\"]")
+_SHORT_QUOTE = warmstart.regex(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”»’\"]")
 # The second word of a Latin binomial (Geospiza fortes, G. fortes) can look Spanish or French.
-_LATIN_ENDING = re.compile(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
-_GLOSS_AFTER = re.compile(r"\s*(?:\(|,\s+or\s)")
+_LATIN_ENDING = warmstart.regex(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
+_GLOSS_AFTER = warmstart.regex(r"\s*(?:\(|,\s+or\s)")
 MIN_SEGMENT_WORDS = 5  # below this, language identification is a guess
 MIN_SEGMENT_EVIDENCE = 3  # lowercase source words a sentence needs before it is identified
 MIN_SEGMENT_SHARE = 0.4  # ... and that share of all its words
@@ -36,8 +36,8 @@ class Vocabulary:
     """What tells words of one source language apart from English."""
 
     lang: str
-    words: frozenset[str]  # frequent in the source language, (nearly) absent from English
-    forms: dict[str, str]  # a word with its accents or accented letters lost → the word
+    words: WordList  # frequent in the source language, (nearly) absent from English
+    forms: WordList  # a word with its accents or accented letters lost → the word
     loans: frozenset[str]  # source words English uses as they are
     joiners: frozenset[str]  # the language's function words: they link source words into a run
 
@@ -49,10 +49,9 @@ class Vocabulary:
         return word
 
 
-@lru_cache(maxsize=None)
-def vocabulary(lang: str) -> Vocabulary | None:
-    folder = resources.files("tqcheck.data").joinpath(f"{lang}-en")
-    listing = folder.joinpath("source_words.txt")
+def _read_source_words(lang: str) -> tuple[dict, dict] | None:
+    """`source_words.txt`: the words, a blank line, then "form<TAB>word" lines."""
+    listing = resources.files("tqcheck.data").joinpath(f"{lang}-en", "source_words.txt")
     if not listing.is_file():
         return None
     text = listing.read_text(encoding="utf-8")
@@ -60,12 +59,21 @@ def vocabulary(lang: str) -> Vocabulary | None:
     while text.startswith("#", i):  # skip the header comment
         i = text.index("\n", i) + 1
     words, _, forms = text[i:].partition("\n\n")
-    pairs = forms.split()  # "form<TAB>word" lines, split in one pass
+    pairs = forms.split()  # split in one pass
+    return WordList.build(words.split()).buckets, WordList.build(pairs[0::2], pairs[1::2]).buckets
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str) -> Vocabulary | None:
+    listing = warmstart.data(f"source_words:{lang}", lambda: _read_source_words(lang))
+    if listing is None:
+        return None
+    words, forms = (WordList(buckets) for buckets in listing)
     table = langdata.load(f"{lang}-en", "untranslated.toml")
     return Vocabulary(
         lang=lang,
-        words=frozenset(words.split()),
-        forms=dict(zip(pairs[0::2], pairs[1::2])),
+        words=words,
+        forms=forms,
         loans=frozenset(table.get("loan_words", ())),
         joiners=language.function_words().get(lang, frozenset()),
     )
@@ -88,8 +96,8 @@ class _Index:
         keys = set(_LETTERS.findall(text.lower().replace("\ufffd", "")))
         words = set()
         for vocab in self.vocabularies:
-            words |= keys & vocab.words
-            words |= keys & vocab.forms.keys()
+            words |= vocab.words.among(keys)
+            words |= vocab.forms.among(keys)
         return words, keys & self.joiners
 
 

@@ -1,0 +1,108 @@
+"""The warm-start file: a second run reuses parsed data and compiled patterns, and a bad file is never trusted."""
+from __future__ import annotations
+
+import marshal
+import re
+
+import pytest
+
+from conftest import SEED, run_tqcheck
+from tqcheck import warmstart
+from tqcheck.rules import calques, false_friends
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+def _stored(cache_dir):
+    files = list(cache_dir.glob("warmstart-*.marshal"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def _check_seed(*extra):
+    return run_tqcheck("check", "--engine", "none", "--format", "json", *extra, SEED)
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    # The shapes the detectors use: named groups, inline flags, look-arounds, case-insensitive tables.
+    (r"\b(?P<verb>said|assured|explained)\s+(?:that\s+)?(?P<rest>[a-z]+)", re.IGNORECASE),
+    (r"[”\"’»]\s*,\s*(?P<verb>(?i:said|added))", 0),
+    (r"(?<=\d)\.(?=\d{3}\b)", 0),
+    (r"^\s*(?:Source|Fuente)s?\s*:.*$", re.IGNORECASE | re.MULTILINE),
+])
+def test_a_pattern_rebuilt_from_its_stored_program_matches_like_re_compile(pattern, flags):
+    compiled, parts = warmstart._compile(pattern, flags)
+    assert parts is not None
+    reloaded = warmstart._rebuild(pattern, marshal.loads(marshal.dumps(parts)))
+    expected = re.compile(pattern, flags)
+    spans = [(m.span(), m.groupdict(), m.groups()) for m in expected.finditer(SEED_TEXT)]
+    assert [(m.span(), m.groupdict(), m.groups()) for m in reloaded.finditer(SEED_TEXT)] == spans
+    assert [(m.span(), m.groups()) for m in compiled.finditer(SEED_TEXT)] == [(s, g) for s, _, g in spans]
+    assert reloaded.groupindex == expected.groupindex and reloaded.flags == expected.flags
+
+
+def test_the_first_run_stores_data_and_patterns_and_the_second_gives_the_same_report(private_cache):
+    first = _check_seed()
+    stored = _stored(private_cache)
+    _, data, patterns = marshal.loads(stored.read_bytes())
+    assert "toml:es-en/calques.toml" in data and "source_words:es" in data
+    assert len(patterns) > 100
+    written = stored.stat().st_mtime_ns
+    second = _check_seed()
+    assert second.returncode == first.returncode == 1
+    assert second.stdout == first.stdout and second.stderr == first.stderr == ""
+    assert stored.stat().st_mtime_ns == written, "a run that built nothing new must not rewrite the file"
+
+
+def test_a_corrupt_file_is_ignored_silently_and_replaced(private_cache):
+    expected = _check_seed().stdout
+    stored = _stored(private_cache)
+    stored.write_bytes(b"\x00not marshal at all" * 100)
+    again = _check_seed()
+    assert again.stdout == expected and again.stderr == ""
+    fingerprint, data, _ = marshal.loads(stored.read_bytes())
+    assert "toml:quotes.toml" in data
+
+
+def test_a_file_from_another_version_or_data_is_not_trusted(private_cache):
+    expected = _check_seed().stdout
+    stored = _stored(private_cache)
+    fingerprint, data, patterns = marshal.loads(stored.read_bytes())
+    # Same keys, poisoned values, a fingerprint that no longer matches (as after an upgrade or a data edit).
+    poisoned = {key: {} for key in data}
+    stored.write_bytes(marshal.dumps((("0.0.0-other",) + tuple(fingerprint[1:]), poisoned, {})))
+    assert _check_seed().stdout == expected
+    # The same poison under the right fingerprint would be believed: this is what the fingerprint guards.
+    stored.write_bytes(marshal.dumps((fingerprint, poisoned, {})))
+    assert _check_seed().stdout != expected
+
+
+def test_an_unwritable_cache_folder_costs_nothing_but_speed(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("a file where the cache folder should be")
+    done = run_tqcheck("check", "--engine", "none", "--format", "json", SEED,
+                       env={"TQCHECK_CACHE_DIR": str(blocked / "cache")})
+    assert done.returncode == 1 and done.stderr == ""
+    assert '"code": "Q101"' in done.stdout
+
+
+def test_cache_clear_removes_the_warm_start_file(private_cache):
+    _check_seed()
+    _stored(private_cache)
+    done = run_tqcheck("cache", "clear")
+    assert done.returncode == 0, done.stderr
+    assert "removed the warm-start file" in done.stdout
+    assert not list(private_cache.glob("warmstart-*"))
+
+
+def test_tables_built_from_word_sets_are_the_same_pattern_in_every_process():
+    # Set order changes with the hash seed; a pattern text that changed per run would never be reused.
+    assert calques.alternation("words.toml", "weekday_words") == calques.alternation("words.toml", "weekday_words")
+    probe = ("import tqcheck.rules.calques as c; print(c.alternation('verbs.toml', 'irregular_past_words'))")
+    import subprocess
+    import sys
+
+    outputs = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
+    assert len(outputs) == 1 and outputs.pop().strip()
+    assert false_friends._trie_regex(["realiz", "real", "actual"]) == "(?:actual|real(?:iz)?)"

@@ -1,0 +1,194 @@
+"""Parsed data files and compiled patterns kept on disk between runs, so a one-file run starts fast.
+
+A pre-commit hook checks one file per commit; parsing the TOML data and
+compiling a few hundred regular expressions cost it more than the checking
+itself.  Both results are pure functions of tqcheck's data, the pattern text
+and the Python version, so they are kept in one `marshal` file in the cache
+folder, read once per run and rewritten (atomically) only when a run built
+something new.  Anything wrong with the file (missing, unreadable, corrupt,
+from another Python) means building afresh, as if it were not there: it is an
+optimisation, never a source of truth, and never a reason to fail or warn.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+from array import array
+from typing import Callable, TypeVar
+
+import tqcheck
+
+T = TypeVar("T")
+PREFIX = "warmstart-"
+_CODE_TYPECODE = "I"  # _sre programs are unsigned words of _sre.CODESIZE (4) bytes
+
+_data: dict | None = None  # key → marshal-able value, loaded on first use
+_patterns: dict | None = None  # (pattern, flags) → the compiled program's parts
+_dirty = False
+_disabled = os.environ.get("TQCHECK_NO_WARMSTART") == "1"
+
+
+def data(key: str, build: Callable[[], T]) -> T:
+    """The value stored under `key`, else `build()` (stored for the next run when `marshal` can hold it)."""
+    global _dirty
+    store = _load()[0]
+    if key in store:
+        return store[key]
+    value = build()
+    if not _disabled and _marshallable(value):
+        store[key] = value
+        _dirty = True
+    return value
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, skipping the parse and compile steps when an earlier run did them."""
+    global _dirty
+    patterns = _load()[1]
+    key = (pattern, int(flags))
+    parts = patterns.get(key)
+    if parts is not None:
+        try:
+            return _rebuild(pattern, parts)
+        except Exception:  # a program another Python wrote, or a damaged file: compile afresh
+            del patterns[key]
+    compiled, parts = _compile(pattern, int(flags))
+    if parts is not None and not _disabled:
+        patterns[key] = parts
+        _dirty = True
+    return compiled
+
+
+def save() -> None:
+    """Write what this run built, for the next one; silently skipped when the folder is not writable."""
+    global _dirty
+    if not _dirty or _disabled:
+        return
+    _dirty = False
+    path = _path()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        blob = marshal.dumps((_fingerprint(), _data, _patterns))
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(blob)
+        os.replace(temporary, path)  # readers see the old file or the new one, never half of one
+    except (OSError, ValueError):
+        try:
+            temporary.unlink()
+        except (OSError, UnboundLocalError):
+            pass
+
+
+def clear() -> int:
+    """Remove the stored file(s); returns how many bytes were freed."""
+    path = _path()
+    freed = 0
+    if path is None or not path.parent.is_dir():
+        return 0
+    for candidate in path.parent.glob(f"{PREFIX}*"):
+        try:
+            freed += candidate.stat().st_size
+            candidate.unlink()
+        except OSError:
+            pass
+    return freed
+
+
+def stored_path():
+    """The file this Python and this tqcheck read and write (it may not exist yet)."""
+    return _path()
+
+
+# -- internals ------------------------------------------------------------------
+
+
+def _load() -> tuple[dict, dict]:
+    global _data, _patterns
+    if _data is None:
+        _data, _patterns = {}, {}
+        path = None if _disabled else _path()
+        if path is not None:
+            try:
+                fingerprint, stored_data, stored_patterns = marshal.loads(path.read_bytes())
+                if fingerprint == _fingerprint() and isinstance(stored_data, dict) and isinstance(stored_patterns, dict):
+                    _data, _patterns = stored_data, stored_patterns
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+    return _data, _patterns
+
+
+def _path():
+    from tqcheck.cachedir import cache_dir
+
+    try:
+        # One file per Python minor version: each keeps its own compiled programs.
+        return cache_dir() / f"{PREFIX}py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    except (OSError, RuntimeError, KeyError):  # no home folder to find a cache folder in
+        return None
+
+
+def _fingerprint() -> tuple:
+    """What the stored values depend on: tqcheck, Python, the regex engine and every data file's size and time."""
+    import _sre
+
+    return (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _data_stamp())
+
+
+def _data_stamp() -> tuple:
+    root = os.path.join(os.path.dirname(tqcheck.__file__), "data")
+    stamp = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                stack.append(entry.path)
+            else:
+                info = entry.stat()
+                stamp.append((entry.path[len(root):], info.st_size, info.st_mtime_ns))
+    return tuple(sorted(stamp))
+
+
+def _compile(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
+    """Compile as `re.compile` does, keeping the parts `_sre.compile` needs to rebuild it without parsing."""
+    try:
+        from re import _compiler, _parser
+        import _sre
+
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # The program as machine words in bytes: a tenth of the size of a list of ints, and quicker to load.
+        program = array(_CODE_TYPECODE, code).tobytes()
+        parts = (int(flags | parsed.state.flags), program, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        return _rebuild(pattern, parts), parts
+    except Exception:  # an interpreter whose regex internals differ: the public way, uncached
+        return re.compile(pattern, flags), None
+
+
+def _rebuild(pattern: str, parts: tuple) -> re.Pattern:
+    import _sre
+
+    flags, program, groups, groupindex, indexgroup = parts
+    code = array(_CODE_TYPECODE)
+    code.frombytes(program)
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
+
+
+def _marshallable(value) -> bool:
+    try:
+        marshal.dumps(value)
+        return True
+    except ValueError:
+        return False
