@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcheck import __version__
 from tqcheck.check import DETECTION_SAMPLE, Settings, check_document, detect_target
@@ -14,6 +15,9 @@ from tqcheck.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
 from tqcheck.reading.decode import BinaryFile
 from tqcheck.report import Report
+
+if TYPE_CHECKING:
+    from tqcheck.document import Document
 
 
 @dataclass

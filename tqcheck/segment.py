@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tqcheck.document import Document
 from tqcheck import langdata, warmstart
+from tqcheck.document import Document
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,6 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
     """Compile as `re.compile` does, keeping the parts `_sre.compile` needs to rebuild it without parsing."""
     try:
         from re import _compiler, _parser
-        import _sre
 
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)

@@ -2,12 +2,13 @@
 
 A frozenset of 17,000 words costs a fresh process 3 ms to build or unmarshal (every string
 allocated and hashed); a few hundred bucket strings cost 0.3 ms, and a lookup is a short
-substring search inside one bucket.  For lists read at every start and probed a few hundred
-times per file.
+substring search inside one bucket.  A run over many files probes far more often, so after
+SET_AFTER probes the list builds its set once and answers from it.
 """
 from __future__ import annotations
 
 PREFIX_LENGTH = 2
+SET_AFTER = 2_000  # probes: about what building the set once costs in bucket searches
 
 
 class WordList:
@@ -15,6 +16,8 @@ class WordList:
 
     def __init__(self, buckets: dict[str, str]):
         self.buckets = buckets  # first letters → "\nword\n…" or "\nword\tvalue\n…"
+        self._probes = 0
+        self._set: frozenset[str] | None = None
 
     @classmethod
     def build(cls, words, values=None) -> "WordList":
@@ -40,6 +43,12 @@ class WordList:
         start = at + len(word) + 2
         return bucket[start:bucket.index("\n", start)]
 
-    def among(self, words) -> set[str]:
-        """The members of `words` (any iterable)."""
-        return {w for w in words if w in self}
+    def among(self, words: set[str]) -> set[str]:
+        """The members of `words`."""
+        if self._set is None:
+            self._probes += len(words)
+            if self._probes < SET_AFTER:
+                return {w for w in words if w in self}
+            self._set = frozenset(line.partition("\t")[0] for bucket in self.buckets.values()
+                                  for line in bucket.split("\n") if line)
+        return words & self._set

@@ -5,10 +5,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tqcheck import langdata
+from tqcheck import langdata, warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck import warmstart
 
 # Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
 _DECORATION = " \t*_#>•·|▶►»«→-–—"

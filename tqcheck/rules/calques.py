@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqcheck import langdata
+from tqcheck import langdata, language, prefilter, warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck import warmstart
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -275,28 +274,8 @@ class PostposedAdjective(Detector):
                 )
 
 
-_ESCAPE_OR_CLASS = warmstart.regex(r"\\.|\[(?:\\.|[^\]])*\]")
-_LITERAL_RUN = warmstart.regex(r"[a-z]+(?![?*{])")
-
-
-def anchor_word(pattern: str) -> str:
-    """The longest lower-case literal every match of `pattern` must contain ("" if none is certain).
-
-    Only text outside any group counts, so alternatives and optional parts are never taken;
-    a pattern that is itself a list of alternatives has no certain literal.
-    """
-    plain = _ESCAPE_OR_CLASS.sub(" ", pattern).lower()
-    depth, top = 0, []
-    for ch in plain:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return ""
-        top.append(ch if depth == 0 and ch != ")" else " ")
-    runs = _LITERAL_RUN.findall("".join(top))
-    return max(runs, key=len, default="")
+_LOWER_LETTERS = warmstart.regex(r"[a-z]+")
+MAX_REMEMBERED_RUNS = 200_000
 
 
 class _PhraseTable:
@@ -304,7 +283,7 @@ class _PhraseTable:
     anchor word: a sentence without the anchor is never handed to the entry's regex."""
 
     def __init__(self, table: str, pairs: tuple[str, ...]):
-        self.entries: list[tuple[dict, list[str], str, str]] = []
+        self.entries: list[tuple[dict, list[str], str]] = []
         seen: dict[str, int] = {}
         for lang in pairs:
             data = langdata.load(f"{lang}-en", "calques.toml")
@@ -314,22 +293,37 @@ class _PhraseTable:
                     self.entries[seen[pattern]][1].append(lang)
                     continue
                 seen[pattern] = len(self.entries)
-                anchor = warmstart.data("anchor:" + pattern, lambda: anchor_word(pattern).lower())
-                self.entries.append((entry, [lang], pattern, anchor))
-        # Entries share anchors: test each distinct anchor once per sentence, not once per entry.
+                self.entries.append((entry, [lang], pattern))
+        # Entries share anchors: test each distinct anchor once per run of letters, not once per entry.
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
-        for i, (_, _, _, anchor) in enumerate(self.entries):
-            (self.by_anchor.setdefault(anchor, []) if anchor else self.unanchored).append(i)
+        common = language.function_words().get("en", frozenset())
+        for i, (_, _, pattern) in enumerate(self.entries):
+            anchors = warmstart.data("anchors:" + pattern,
+                                     lambda: prefilter.required_literals(pattern, re.IGNORECASE, common))
+            if not anchors:
+                self.unanchored.append(i)
+            for anchor in anchors or ():
+                self.by_anchor.setdefault(anchor, []).append(i)
+        # An anchor is all letters, so it lies inside one run of letters of the text: which anchors
+        # a run holds is worked out once per distinct run and remembered for the rest of the run.
+        self._entries_in_run: dict[str, tuple[int, ...]] = {}
+
+    def _entries_for(self, run: str) -> tuple[int, ...]:
+        found = self._entries_in_run.get(run)
+        if found is None:
+            if len(self._entries_in_run) >= MAX_REMEMBERED_RUNS:
+                self._entries_in_run.clear()
+            found = tuple(i for anchor, indexes in self.by_anchor.items() if anchor in run for i in indexes)
+            self._entries_in_run[run] = found
+        return found
 
     def matches(self, text: str, start: int, end: int):
-        lowered = text[start:end].lower()
         chosen = set(self.unanchored)
-        for anchor, indexes in self.by_anchor.items():
-            if anchor in lowered:
-                chosen.update(indexes)
+        for run in set(_LOWER_LETTERS.findall(text[start:end].lower())):
+            chosen.update(self._entries_for(run))
         for i in sorted(chosen):
-            entry, langs, pattern, _ = self.entries[i]
+            entry, langs, pattern = self.entries[i]
             for m in _compiled(pattern).finditer(text, start, end):
                 yield m, entry, tuple(langs)
 

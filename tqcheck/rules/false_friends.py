@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tqcheck import langdata
+from tqcheck import langdata, warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck import warmstart
 
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
 DATA_FILE = "false_friends.toml"

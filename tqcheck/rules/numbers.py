@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tqcheck import langdata, language
+from tqcheck import langdata, language, warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck import warmstart
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
 _WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")

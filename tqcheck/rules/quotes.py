@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
+from tqcheck import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan
-from tqcheck import warmstart
 
 _WORD_BEFORE = warmstart.regex(r"(\S+\s+)?\S*$")
 

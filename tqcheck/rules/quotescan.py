@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import langdata
-from tqcheck import warmstart
+from tqcheck import langdata, warmstart
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"

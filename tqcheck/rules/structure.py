@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tqcheck import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import english_words
-from tqcheck import warmstart
 
 _WORDS = warmstart.regex(r"\S+")
 _TERMINAL = warmstart.regex(r"[.!?…:;,\"”’»)\]]$")

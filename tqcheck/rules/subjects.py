@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tqcheck import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
-from tqcheck import warmstart
 
 PRO_DROP = ("es", "pt")  # French always states its subject
 _SINGULAR = "has|had|is|was|will|would|can|could|must|should|does|did"
