@@ -193,7 +193,7 @@ def article_report() -> FileReport:
             ),
         ],
         segments=[
-            SegmentReport(
+            SegmentReport.of_text(
                 index=0,
                 start=first,
                 end=second - 1,
@@ -205,7 +205,7 @@ def article_report() -> FileReport:
                 source={"start": 0, "end": 66, "text": "Los responsables dijeron que el plan era «inviable» y lo retiraron."},
                 drift=["unworkable"],
             ),
-            SegmentReport(
+            SegmentReport.of_text(
                 index=1,
                 start=second,
                 end=ARTICLE.index("\n"),
@@ -215,11 +215,11 @@ def article_report() -> FileReport:
                 round_trip="The council's Beschluss will be published on Monday.",
                 chrf=35.0,
             ),
-            SegmentReport(
+            SegmentReport.of_text(
                 index=2,
                 start=third,
                 end=len(ARTICLE) - 1,
-                text='Critics said the decision was "taken in haste and\nwithout consultation.',
+                text='Critics said the decision was "taken in haste and without consultation.',
                 score=0.2,
                 backtranslation="Los críticos dijeron que la decisión fue tomada con prisa y sin consulta.",
                 round_trip="Critics said the decision was taken hastily and without consultation.",
@@ -243,7 +243,7 @@ def full_report() -> Report:
             )
         ],
         # No backtranslation: never listed among the suspicious segments, whatever its score.
-        segments=[SegmentReport(index=0, start=16, end=50, text="Your order has been send yesterday.", score=0.9)],
+        segments=[SegmentReport.of_text(index=0, start=16, end=50, text="Your order has been send yesterday.", score=0.9)],
         notes=["round-trip checks skipped: no engine for target language en"],
     )
     menu = FileReport(
@@ -445,7 +445,7 @@ def test_text_segments_part():
 
 def test_text_segments_at_most_five_per_file_from_threshold():
     segs = [
-        SegmentReport(index=i, start=i * 4, end=i * 4 + 3, text=f"s{i}.", score=s, backtranslation=f"b{i}.")
+        SegmentReport.of_text(index=i, start=i * 4, end=i * 4 + 3, text=f"s{i}.", score=s, backtranslation=f"b{i}.")
         for i, s in enumerate([0.5, 0.49, 0.6, 0.7, 0.8, 0.9, 0.95])
     ]
     file = FileReport(path="f.txt", format="text", text="s0. s1. s2. s3. s4. s5. s6.\n", target_lang="en",

@@ -239,8 +239,8 @@ def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrip
     out = []
     for s in segments:
         start, end = doc.raw_span(s.start, s.end)
-        text = s.prose(doc.view)
-        report = SegmentReport(s.index, start, end, text, scoring.segment_score(by_segment.get(s.index, [])))
+        report = SegmentReport(s.index, start, end, doc.view, s.start, s.end,
+                               scoring.segment_score(by_segment.get(s.index, [])))
         rt = (roundtrips or {}).get(s.index)
         if rt is not None:
             report.backtranslation, report.round_trip, report.chrf, report.drift = rt.backtranslation, rt.round_trip, rt.chrf, rt.drift

@@ -6,20 +6,34 @@ from dataclasses import dataclass, field
 from tqcheck.finding import Finding, Severity
 
 
-@dataclass
+@dataclass(slots=True)
 class SegmentReport:
     """A sentence of the checked file with its suspicion and, when an engine ran, its round trip."""
 
     index: int
     start: int  # raw offsets, end exclusive
     end: int
-    text: str  # the prose the detectors read (entities decoded, non-prose removed)
+    # The prose view the detectors read (entities decoded, non-prose blanked), shared by every
+    # segment of the file, and this segment's stretch of it: `text` is made when it is read,
+    # so a large file does not hold a second copy of its prose.
+    view: str = field(repr=False)
+    view_start: int
+    view_end: int
     score: float = 0.0
     backtranslation: str | None = None
     round_trip: str | None = None
     chrf: float | None = None
     source: dict | None = None  # {"start", "end", "text"} of the aligned source sentence
-    drift: list[str] = field(default_factory=list)  # words of the segment lost in the round trip
+    drift: tuple[str, ...] | list[str] = ()  # words of the segment lost in the round trip
+
+    @property
+    def text(self) -> str:
+        """The segment with white space collapsed: what is reported, translated and cached."""
+        return " ".join(self.view[self.view_start:self.view_end].split())
+
+    @classmethod
+    def of_text(cls, index: int, start: int, end: int, text: str, **fields) -> "SegmentReport":
+        return cls(index, start, end, text, 0, len(text), **fields)
 
 
 @dataclass

@@ -165,6 +165,7 @@ def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, 
     fmt_name = format_for(item.label) or "text"
     try:
         doc = read_document(item.label, data, fmt_name, options.encoding)
+        del data  # the decoded text is all that is needed now; a large file's bytes need not stay
     except BinaryFile:
         if item.explicit:
             raise

@@ -8,7 +8,7 @@ from tqcheck import langdata, warmstart
 from tqcheck.document import Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     index: int
     start: int  # view offsets, end exclusive

@@ -78,10 +78,10 @@ def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None):
     if anchor is None:
         spans = ctx.cache["numbers.spans"]
     else:
-        lowered = ctx.cache.get("numbers.lowered")
-        if lowered is None:
-            lowered = ctx.cache["numbers.lowered"] = view.lower()
-        spans = [(0, len(view))] if anchor in lowered else []
+        key = f"numbers.holds.{anchor}"
+        if key not in ctx.cache:  # searched without case rather than in a lower-cased copy of a large text
+            ctx.cache[key] = warmstart.regex(re.escape(anchor), re.IGNORECASE).search(view) is not None
+        spans = [(0, len(view))] if ctx.cache[key] else []
     for a, b in spans:
         for m in pattern.finditer(view, a, b):
             i = bisect.bisect_right(starts, m.start()) - 1

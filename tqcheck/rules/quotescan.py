@@ -18,7 +18,7 @@ ALL_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT + SINGLE_OPEN + SINGLE_CLO
 _MARK_RE = warmstart.regex("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mark:
     pos: int  # view offset
     char: str
