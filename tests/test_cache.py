@@ -14,12 +14,14 @@ import pytest
 import tqcheck
 from tqcheck.cache import (
     FILENAME,
+    SCHEMA_VERSION,
     TranslationCache,
     cache_dir,
     cached_translate,
     cached_translate_detailed,
 )
 from tqcheck.engines.apertium import ApertiumEngine
+from tqcheck.roundtrip import drift_words, sentence_chrf, translate_round_trip
 
 REPO = Path(tqcheck.__file__).resolve().parents[1]
 WARNING_RE = re.compile(
@@ -178,6 +180,8 @@ def test_corrupt_file_is_bypassed_and_left_alone(cache_home, capsys):
     assert "gobierno" in first[0].lower() and second == first
     assert len(engine.batches) == 2  # no cache, so the engine works each time
     assert cache.get_many("apertium", "v1", "en", "es", ["x"]) == {}
+    trips = translate_round_trip(engine, NEWS, "en", "es", cache)
+    assert "government" in trips[0].round_trip and trips[0].chrf == sentence_chrf(trips[0].round_trip, NEWS[0])
     assert cache.info()["entries"] == 0 and not cache.info()["usable"]
     warnings = _warnings(capsys.readouterr().err)
     assert len(warnings) == 1 and WARNING_RE.match(warnings[0])
@@ -224,8 +228,108 @@ def test_folder_that_cannot_be_created(tmp_path, monkeypatch, capsys):
     assert "gobierno" in out[0].lower()
     cached_translate(engine, NEWS, "en", "es", cache)
     cache.put_many("apertium", "v1", "en", "es", [("a", "b")])
+    assert translate_round_trip(engine, NEWS, "en", "es", cache)[1].round_trip
     assert cache.info() == {"path": str(tmp_path / "afile" / "sub" / FILENAME), "entries": 0,
                             "bytes": 0, "usable": False, "problem": cache.info()["problem"]}
     warnings = _warnings(capsys.readouterr().err)
     assert len(warnings) == 1 and WARNING_RE.match(warnings[0])
     assert "Not a directory" in warnings[0]
+
+
+def _scored_fresh(text: str, trip) -> bool:
+    """The round trip's figures are what sacrebleu and the drift rule give for it now."""
+    return trip.chrf == sentence_chrf(trip.round_trip, text) and trip.drift == drift_words(text, trip.round_trip)
+
+
+def test_round_trips_are_cached_with_their_scores(capsys):
+    engine = CountingEngine()
+    first = translate_round_trip(engine, NEWS, "en", "es", TranslationCache())
+    assert len(engine.batches) == 2  # out and back, each once
+    assert "government" in first[0].round_trip.lower() and first[2] == first[0]
+    assert all(_scored_fresh(text, trip) for text, trip in zip(NEWS, first))
+    assert first[3].round_trip == "" and first[3].chrf == sentence_chrf("", "")  # the blank one
+
+    again = translate_round_trip(engine, NEWS, "en", "es", TranslationCache())  # a new run
+    assert again == first and len(engine.batches) == 2
+    rows = sqlite3.connect(TranslationCache().path).execute("SELECT text, chrf FROM round_trips").fetchall()
+    assert sorted(rows) == sorted({(t, trip.chrf) for t, trip in zip(NEWS, first) if t})
+
+    more = translate_round_trip(engine, NEWS + ["The dog is small."], "en", "es", TranslationCache())
+    assert more[:5] == first and engine.batches[2:] == [["The dog is small."], ["El perro es pequeño."]]
+    assert capsys.readouterr().err == ""
+
+
+def _local_eng_spa(tmp_path: Path, fix: str) -> Path:
+    """Apertium's installed eng-spa data as a pair built locally (not a Debian package, so its
+    version is its files' age), with a last sed stage in spa-eng standing for a change to the data."""
+    data = tmp_path / "apertium-eng-spa-local"
+    data.mkdir()
+    installed = Path("/usr/share/apertium/apertium-eng-spa")
+    for item in installed.iterdir():
+        (data / item.name).symlink_to(item)
+    (data / "fix.sed").write_text(fix)
+    modes = tmp_path / "modes"
+    modes.mkdir()
+    for name in ("eng-spa", "spa-eng"):
+        pipeline = (installed.parent / "modes" / f"{name}.mode").read_text().strip().replace(str(installed), str(data))
+        if name == "spa-eng":
+            pipeline += f" | sed -f '{data / 'fix.sed'}'"
+        (modes / f"{name}.mode").write_text(pipeline + "\n")
+    return modes
+
+
+def test_a_changed_engine_version_invalidates_cached_scores(tmp_path):
+    modes = _local_eng_spa(tmp_path, "s/^//\n")
+    before = ApertiumEngine(modes)
+    text = ["The government announced new measures on Friday."]
+    (old,) = translate_round_trip(before, text, "en", "es", TranslationCache())
+    assert "Friday" in old.round_trip
+
+    fix = modes.parent / "apertium-eng-spa-local" / "fix.sed"
+    fix.write_text("s/Friday/Saturday/g\n")
+    later = fix.stat().st_mtime + 10
+    os.utime(fix, (later, later))  # the data's newer version
+    after = ApertiumEngine(modes)
+    assert after.version_for("es", "en") != before.version_for("es", "en")
+    (new,) = translate_round_trip(after, text, "en", "es", TranslationCache())
+    assert "Saturday" in new.round_trip and "Friday" in new.drift
+    assert new.chrf < old.chrf and _scored_fresh(text[0], new)
+    # The older version's round trip is still there for that version.
+    assert translate_round_trip(before, text, "en", "es", TranslationCache()) == [old]
+
+
+def test_a_cache_from_the_previous_schema_is_upgraded_in_place(cache_home):
+    cache_home.mkdir()
+    db = sqlite3.connect(cache_home / FILENAME)
+    db.execute("""CREATE TABLE translations (key TEXT PRIMARY KEY, tqcheck TEXT NOT NULL, engine TEXT NOT NULL,
+        version TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, text TEXT NOT NULL,
+        translation TEXT NOT NULL, unknown TEXT, created REAL NOT NULL)""")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    TranslationCache().put_many("apertium", "v1", "en", "es", [("Hello.", "Hola.")])
+    engine = CountingEngine()
+    translate_round_trip(engine, NEWS, "en", "es", TranslationCache())
+    assert TranslationCache().get_many("apertium", "v1", "en", "es", ["Hello."]) == {"Hello.": "Hola."}
+    again = translate_round_trip(engine, NEWS, "en", "es", TranslationCache())
+    assert len(engine.batches) == 2 and again[0].round_trip
+    db = sqlite3.connect(cache_home / FILENAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT COUNT(*) FROM round_trips").fetchone()[0] == 3
+    cleared = TranslationCache()
+    assert cleared.clear() == 1 + 6  # translations; their round trips go with them
+    assert db.execute("SELECT COUNT(*) FROM round_trips").fetchone()[0] == 0
+
+
+def test_a_cache_from_a_newer_schema_is_bypassed(cache_home, capsys):
+    cache_home.mkdir()
+    TranslationCache().close()
+    db = sqlite3.connect(cache_home / FILENAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    engine = CountingEngine()
+    trips = translate_round_trip(engine, NEWS, "en", "es", TranslationCache())
+    assert trips[0].round_trip and _scored_fresh(NEWS[0], trips[0])
+    warnings = _warnings(capsys.readouterr().err)
+    assert len(warnings) == 1 and "written by a newer tqcheck" in warnings[0]

@@ -1,6 +1,7 @@
 """The Apertium engine and engine choice, run against the real `apertium` command."""
 from __future__ import annotations
 
+import os
 import signal
 import time
 import uuid
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tqcheck.engines import ENGINE_CHOICES, choose_engine
-from tqcheck.engines.apertium import ApertiumEngine
+from tqcheck.engines.apertium import ApertiumEngine, _dpkg_version
 from tqcheck.engines.base import base_language, iso3
 from tqcheck.errors import ConfigError, EngineError
 
@@ -124,6 +125,31 @@ def test_version_and_pairs(engine):
     assert "eng-spa" in engine.version_for("en", "es")
     assert {("en", "es"), ("es", "en")} <= engine.pairs()
     assert ("es", "en") in engine.pairs()  # spa-eng_US is not a separate pair
+
+
+def test_versions_are_read_from_dpkg_status_without_starting_dpkg_query(tmp_path, monkeypatch):
+    import subprocess
+
+    def dpkg_query(package):
+        done = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    expected = {package: dpkg_query(package) for package in ("apertium", "apertium-eng-spa")}
+    assert all(expected.values())
+    assert dpkg_query("apertium-no-such-pair") is None
+    # From here on dpkg-query (and `apertium -V`, the fallback) fail loudly and log their start.
+    log = tmp_path / "started.log"
+    (tmp_path / "bin").mkdir()
+    for name in ("dpkg-query", "apertium"):
+        fake = tmp_path / "bin" / name
+        fake.write_text(f"#!/bin/sh\necho {name} >> '{log}'\nexit 3\n")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:{os.environ['PATH']}")
+    fresh = ApertiumEngine()
+    assert fresh.version_for("en", "es") == (
+        f"apertium {expected['apertium']} / apertium-eng-spa {expected['apertium-eng-spa']} (mode eng-spa)")
+    assert _dpkg_version("apertium-no-such-pair") is None
+    assert not log.exists()
 
 
 def test_language_codes(engine):

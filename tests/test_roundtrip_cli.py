@@ -48,6 +48,39 @@ def test_second_run_over_an_unchanged_article_translates_nothing(tmp_path):
     assert cold.returncode == 2 and "must not run on a warm cache" in cold.stderr  # the double is real on PATH
 
 
+def _failing_commands(folder, log, *names):
+    """Commands first on PATH that log their start and fail: a run that starts one says so."""
+    folder.mkdir()
+    for name in names:
+        fake = folder / name
+        fake.write_text(f"#!/bin/sh\necho {name} >> '{log}'\nexit 3\n")
+        fake.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _imported(stderr: str) -> set[str]:
+    """The modules a run imported, from the lines PYTHONPROFILEIMPORTTIME=1 writes to stderr."""
+    return {line.rsplit("|", 1)[1].strip() for line in stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_warm_run_reads_scores_from_the_cache_and_reports_the_same(tmp_path):
+    """Cold, the run translates and scores with sacrebleu; warm, it starts no process (neither
+    apertium nor dpkg-query), imports no sacrebleu, and its report is the cold one, byte for byte."""
+    cold_text = run_tqcheck("check", "--engine", "apertium", SEED)
+    cold, report = run_json("--engine", "apertium", SEED)
+    assert cold.returncode == 1 and report["signatures"]["chrf"].startswith("nrefs:1|case:mixed")
+    assert sum(s["chrf"] is not None for s in report["files"][0]["segments"]) >= 25
+    log = tmp_path / "started.log"
+    env = _failing_commands(tmp_path / "bin", log, "apertium", "dpkg-query")
+    for fmt, expected in (("json", cold.stdout), ("text", cold_text.stdout)):
+        warm = run_tqcheck("check", "--engine", "apertium", "--format", fmt, SEED,
+                           env={**env, "PYTHONPROFILEIMPORTTIME": "1"})
+        assert warm.returncode == 1 and warm.stdout == expected
+        modules = _imported(warm.stderr)
+        assert "tqcheck.roundtrip" in modules and "sacrebleu" not in modules
+    assert not log.exists()
+
+
 def test_cache_info_and_clear(private_cache):
     run_json("--engine", "apertium", SEED)
     info = run_tqcheck("cache", "info")

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import tqcheck
+from tqcheck.cachedir import cache_dir
 from tqcheck.errors import EngineError
 
 if TYPE_CHECKING:
     from tqcheck.engines.base import Engine
 
 FILENAME = "translations.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: round_trips added
 _COLUMNS = ("key", "tqcheck", "engine", "version", "source", "target",
             "text", "translation", "unknown", "created")
 _SCHEMA = """
@@ -35,24 +36,35 @@ CREATE TABLE IF NOT EXISTS translations (
     created REAL NOT NULL
 )
 """
+# A round trip and everything derived from it alone, so that a warm run neither
+# translates nor scores: keyed like translations, with `version` naming both
+# directions' engine versions and the scorer (tqcheck.roundtrip.translate_round_trip).
+_ROUND_TRIP_COLUMNS = ("key", "tqcheck", "engine", "version", "source", "target", "text",
+                       "backtranslation", "round_trip", "unknown", "drift", "chrf", "signature", "created")
+_ROUND_TRIP_SCHEMA = """
+CREATE TABLE IF NOT EXISTS round_trips (
+    key TEXT PRIMARY KEY,      -- sha256 of tqcheck, engine, version, source, target, text
+    tqcheck TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    version TEXT NOT NULL,     -- outward / back engine versions and the scorer's stamp
+    source TEXT NOT NULL,      -- the checked text's language
+    target TEXT NOT NULL,      -- the pivot language
+    text TEXT NOT NULL,
+    backtranslation TEXT NOT NULL,
+    round_trip TEXT NOT NULL,
+    unknown TEXT NOT NULL,     -- JSON list of words the engine did not know, going out
+    drift TEXT NOT NULL,       -- JSON list of words the round trip lost
+    chrf REAL NOT NULL,
+    signature TEXT NOT NULL,   -- sacrebleu's signature of the chrF that scored it
+    created REAL NOT NULL
+)
+"""
+_TABLES = {"translations": (_COLUMNS, _SCHEMA), "round_trips": (_ROUND_TRIP_COLUMNS, _ROUND_TRIP_SCHEMA)}
 _BUSY_TIMEOUT_MS = 5000
 _QUERY_CHUNK = 500  # below SQLite's smallest limit on bound variables (999)
 _warned: set[str] = set()  # one warning per cache file per process
-
-
-def cache_dir() -> Path:
-    """TQCHECK_CACHE_DIR, else $XDG_CACHE_HOME/tqcheck, else the platform's user cache."""
-    override = os.environ.get("TQCHECK_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "tqcheck"
-    try:
-        import platformdirs
-    except ImportError:
-        return Path.home() / ".cache" / "tqcheck"
-    return Path(platformdirs.user_cache_dir("tqcheck", appauthor=False))
+# A cached round trip: (backtranslation, round trip, unknown words, drift words, chrF, chrF signature).
+RoundTripRow = tuple[str, str, list[str], list[str], float, str]
 
 
 def _key(engine: str, version: str, source: str, target: str, text: str) -> str:
@@ -139,20 +151,21 @@ class TranslationCache:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if user_version > SCHEMA_VERSION:
             raise _Unusable(f"written by a newer tqcheck, schema {user_version}")
-        if tables - {"translations"}:
+        if tables - set(_TABLES):
             raise _Unusable("not a tqcheck translation cache")
-        if "translations" in tables:
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(translations)")}
-            if not set(_COLUMNS) <= columns:
+        for table in tables:
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not set(_TABLES[table][0]) <= columns:
                 raise _Unusable("unexpected schema")
         for attempt in range(3):
             try:
                 # WAL lets readers and one writer work at once; it persists in the file.
                 conn.execute("PRAGMA journal_mode = WAL")
-                if "translations" not in tables:
+                if tables != set(_TABLES) or user_version < SCHEMA_VERSION:  # new, or from an older tqcheck
                     conn.execute("BEGIN IMMEDIATE")
                     try:
-                        conn.execute(_SCHEMA)
+                        for _, schema in _TABLES.values():
+                            conn.execute(schema)
                         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                         conn.execute("COMMIT")
                     except BaseException:
@@ -183,27 +196,8 @@ class TranslationCache:
         self, engine: str, version: str, source: str, target: str, texts: Iterable[str]
     ) -> dict[str, tuple[str, list[str] | None]]:
         """Cached (translation, unknown words or None when never recorded) per text."""
-        by_key = {_key(engine, version, source, target, t): t for t in texts}
-        found: dict[str, tuple[str, list[str] | None]] = {}
-        with self._lock:
-            conn = self._connect()
-            if conn is None:
-                return found
-            keys = list(by_key)
-            try:
-                for start in range(0, len(keys), _QUERY_CHUNK):
-                    chunk = keys[start:start + _QUERY_CHUNK]
-                    rows = conn.execute(
-                        "SELECT key, translation, unknown FROM translations "
-                        f"WHERE key IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    )
-                    for key, translation, unknown in rows:
-                        found[by_key[key]] = (translation, None if unknown is None else json.loads(unknown))
-            except (sqlite3.Error, ValueError) as exc:
-                self._disable(_describe(exc))
-                return {}
-        return found
+        return self._select("translations", ("translation", "unknown"), engine, version, source, target, texts,
+                            lambda translation, unknown: (translation, None if unknown is None else json.loads(unknown)))
 
     def get_many(
         self, engine: str, version: str, source: str, target: str, texts: Iterable[str]
@@ -217,16 +211,65 @@ class TranslationCache:
         pairs: Iterable[tuple[str, str]] | Iterable[tuple[str, str, list[str]]],
     ) -> None:
         """Store (text, translation) or (text, translation, unknown words) in one transaction."""
-        now = time.time()
-        rows = []
-        for text, translation, *unknown in pairs:
-            rows.append((
-                _key(engine, version, source, target, text), tqcheck.__version__,
-                engine, version, source, target, text, translation,
-                json.dumps(unknown[0], ensure_ascii=False) if unknown else None, now,
-            ))
-        if not rows:
+        self._insert("translations", _COLUMNS, engine, version, source, target, [
+            (text, translation, json.dumps(unknown[0], ensure_ascii=False) if unknown else None)
+            for text, translation, *unknown in pairs
+        ])
+
+    def get_round_trips(
+        self, engine: str, version: str, source: str, target: str, texts: Iterable[str]
+    ) -> dict[str, RoundTripRow]:
+        """Cached round trips of `texts` (in `source`, through `target`), per text."""
+        return self._select(
+            "round_trips", ("backtranslation", "round_trip", "unknown", "drift", "chrf", "signature"),
+            engine, version, source, target, texts,
+            lambda back, again, unknown, drift, chrf, signature:
+                (back, again, json.loads(unknown), json.loads(drift), chrf, signature),
+        )
+
+    def put_round_trips(
+        self, engine: str, version: str, source: str, target: str, rows: Iterable[tuple[str, RoundTripRow]]
+    ) -> None:
+        """Store (text, round trip) pairs in one transaction."""
+        self._insert("round_trips", _ROUND_TRIP_COLUMNS, engine, version, source, target, [
+            (text, back, again, json.dumps(unknown, ensure_ascii=False), json.dumps(drift, ensure_ascii=False),
+             float(chrf), signature)
+            for text, (back, again, unknown, drift, chrf, signature) in rows
+        ])
+
+    def _select(self, table: str, columns: tuple[str, ...], engine: str, version: str, source: str,
+                target: str, texts: Iterable[str], decode) -> dict:
+        """decode(*columns) per text found, in as few queries as SQLite allows."""
+        by_key = {_key(engine, version, source, target, t): t for t in texts}
+        found = {}
+        with self._lock:
+            conn = self._connect()
+            if conn is None:
+                return found
+            keys = list(by_key)
+            try:
+                for start in range(0, len(keys), _QUERY_CHUNK):
+                    chunk = keys[start:start + _QUERY_CHUNK]
+                    rows = conn.execute(
+                        f"SELECT key, {', '.join(columns)} FROM {table} "
+                        f"WHERE key IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    )
+                    for key, *values in rows:
+                        found[by_key[key]] = decode(*values)
+            except (sqlite3.Error, ValueError, TypeError) as exc:
+                self._disable(_describe(exc))
+                return {}
+        return found
+
+    def _insert(self, table: str, columns: tuple[str, ...], engine: str, version: str, source: str,
+                target: str, values: list[tuple]) -> None:
+        """Insert or replace rows of (text, *value columns) in one transaction."""
+        if not values:
             return
+        now = time.time()
+        rows = [(_key(engine, version, source, target, text), tqcheck.__version__,
+                 engine, version, source, target, text, *rest, now) for text, *rest in values]
         with self._lock:
             conn = self._connect()
             if conn is None:
@@ -235,8 +278,8 @@ class TranslationCache:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     conn.executemany(
-                        f"INSERT OR REPLACE INTO translations ({', '.join(_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+                        f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))})",
                         rows,
                     )
                     conn.execute("COMMIT")
@@ -269,12 +312,13 @@ class TranslationCache:
                 "usable": self._problem is None, "problem": self._problem}
 
     def clear(self) -> int:
-        """Remove every entry; a file that is unusable is replaced.  Returns entries removed."""
+        """Remove every entry; a file that is unusable is replaced.  Returns translations removed."""
         with self._lock:
             conn = self._connect() if self.path.exists() else None
             if conn is not None:
                 try:
                     removed = conn.execute("DELETE FROM translations").rowcount
+                    conn.execute("DELETE FROM round_trips")  # derived from translations: they go too
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     conn.execute("VACUUM")
                     return removed
@@ -297,12 +341,12 @@ class TranslationCache:
             return 0
 
 
-def _engine_version(engine: Engine, source: str, target: str) -> str:
+def engine_version(engine: Engine, source: str, target: str) -> str:
     version_for = getattr(engine, "version_for", None)
     return version_for(source, target) if version_for else engine.version
 
 
-def _wanted(texts: list[str]) -> list[str]:
+def distinct_texts(texts: list[str]) -> list[str]:
     """Distinct non-blank texts, in first-seen order."""
     return list(dict.fromkeys(t for t in texts if t.strip()))
 
@@ -312,8 +356,8 @@ def cached_translate(
     cache: TranslationCache | None = None,
 ) -> list[str]:
     """Translate texts, sending only the distinct cache misses to the engine in one batch."""
-    wanted = _wanted(texts)
-    version = _engine_version(engine, source, target) if wanted else ""
+    wanted = distinct_texts(texts)
+    version = engine_version(engine, source, target) if wanted else ""
     found = cache.get_many(engine.name, version, source, target, wanted) if cache and wanted else {}
     misses = [t for t in wanted if t not in found]
     if misses:
@@ -334,8 +378,8 @@ def cached_translate_detailed(
     cache: TranslationCache | None = None,
 ) -> list[tuple[str, list[str]]]:
     """Like cached_translate, with unknown words (engine.translate_batch_detailed)."""
-    wanted = _wanted(texts)
-    version = _engine_version(engine, source, target) if wanted else ""
+    wanted = distinct_texts(texts)
+    version = engine_version(engine, source, target) if wanted else ""
     cached = cache.get_many_detailed(engine.name, version, source, target, wanted) if cache and wanted else {}
     found = {t: (tr, unk) for t, (tr, unk) in cached.items() if unk is not None}
     misses = [t for t in wanted if t not in found]
@@ -354,7 +398,7 @@ def cached_translate_detailed(
 
 
 class MemoryCache:
-    """Translations held for this run, in front of the on-disk cache (if any).
+    """Translations and round trips held for this run, in front of the on-disk cache (if any).
 
     A run over many files translates all their segments in one batch per direction up
     front (one engine process instead of two per file); the files then read from here.
@@ -362,32 +406,47 @@ class MemoryCache:
 
     def __init__(self, persistent: TranslationCache | None = None):
         self.persistent = persistent
-        self._store: dict[tuple, tuple[str, list[str] | None]] = {}
+        self._store: dict[tuple, object] = {}
 
     def get_many_detailed(self, engine, version, source, target, texts):
-        texts = list(texts)
-        found = {}
-        for t in texts:
-            hit = self._store.get((engine, version, source, target, t))
-            if hit is not None:
-                found[t] = hit
-        missing = [t for t in texts if t not in found]
-        if missing and self.persistent is not None:
-            from_disk = self.persistent.get_many_detailed(engine, version, source, target, missing)
-            for t, value in from_disk.items():
-                self._store[(engine, version, source, target, t)] = value
-            found.update(from_disk)
-        return found
+        return self._get("get_many_detailed", (engine, version, source, target), texts)
 
     def get_many(self, engine, version, source, target, texts):
         return {t: tr for t, (tr, _) in self.get_many_detailed(engine, version, source, target, texts).items()}
 
     def put_many(self, engine, version, source, target, pairs):
         pairs = list(pairs)
-        for text, translation, *unknown in pairs:
-            self._store[(engine, version, source, target, text)] = (translation, unknown[0] if unknown else None)
+        self._put("get_many_detailed", (engine, version, source, target),
+                  [(text, (translation, unknown[0] if unknown else None)) for text, translation, *unknown in pairs])
         if self.persistent is not None:
             self.persistent.put_many(engine, version, source, target, pairs)
+
+    def get_round_trips(self, engine, version, source, target, texts):
+        return self._get("get_round_trips", (engine, version, source, target), texts)
+
+    def put_round_trips(self, engine, version, source, target, rows):
+        rows = list(rows)
+        self._put("get_round_trips", (engine, version, source, target), rows)
+        if self.persistent is not None:
+            self.persistent.put_round_trips(engine, version, source, target, rows)
+
+    def _get(self, kind: str, key: tuple, texts) -> dict:
+        """What this run holds, then what the disk has (through persistent.`kind`), per text."""
+        found = {}
+        for t in texts:
+            hit = self._store.get((kind, *key, t))
+            if hit is not None:
+                found[t] = hit
+        missing = [t for t in texts if t not in found]
+        if missing and self.persistent is not None:
+            from_disk = getattr(self.persistent, kind)(*key, missing)
+            self._put(kind, key, from_disk.items())
+            found.update(from_disk)
+        return found
+
+    def _put(self, kind: str, key: tuple, values) -> None:
+        for text, value in values:
+            self._store[(kind, *key, text)] = value
 
     def close(self) -> None:
         if self.persistent is not None:

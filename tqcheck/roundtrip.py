@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words this short or this common say nothing about meaning drift.
@@ -19,39 +20,107 @@ class RoundTrip:
     drift: list[str] = field(default_factory=list)  # words of the segment missing from the round trip
 
 
+# sacrebleu's chrF defaults, spelled out because they are part of the cache key (_scorer_stamp).
+CHRF_SETTINGS = {"char_order": 6, "word_order": 0, "beta": 2}
+# The sacrebleu files whose code computes a sentence chrF, and its version.
+_SCORER_FILES = ("version.py", "metrics/base.py", "metrics/chrf.py", "metrics/helpers.py")
+_signature: str | None = None  # of the chrF that scored this run's round trips, once known
+
+
 @lru_cache(maxsize=1)
 def _chrf():
     from sacrebleu.metrics import CHRF
 
-    return CHRF()
+    return CHRF(**CHRF_SETTINGS)
 
 
 def chrf_signature() -> str:
-    metric = _chrf()
-    metric.sentence_score("a", ["a"])  # sacrebleu fills the signature's reference count on first use
-    return str(metric.get_signature())
+    """sacrebleu's signature of the round-trip chrF; from the cache when every score came from there."""
+    global _signature
+    if _signature is None:
+        metric = _chrf()
+        metric.sentence_score("a", ["a"])  # sacrebleu fills the signature's reference count on first use
+        _signature = str(metric.get_signature())
+    return _signature
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
     return _chrf().sentence_score(hypothesis, [reference]).score
 
 
-def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cache=None) -> list[RoundTrip]:
-    """Translate `texts` (in `target`) into `pivot` and back, in two batches, through the cache."""
-    from tqcheck.cache import cached_translate, cached_translate_detailed
+@lru_cache(maxsize=1)
+def _scorer_stamp() -> str:
+    """What a cached score depends on besides the texts, found without importing sacrebleu.
 
+    The chrF settings, the drift-word rule and sacrebleu's installed files (an upgrade or a
+    reinstall rewrites them, and a cached score is then computed afresh).
+    """
+    from importlib.util import find_spec
+
+    parts = [f"chrF {sorted(CHRF_SETTINGS.items())}", f"drift {MIN_DRIFT_WORD} {_WORD.pattern}"]
+    try:
+        spec = find_spec("sacrebleu")
+        folders = list(spec.submodule_search_locations or []) if spec else []
+    except (ImportError, ValueError):
+        folders = []
+    if not folders:
+        return " ".join([*parts, "sacrebleu missing"])
+    folder = Path(folders[0])
+    for name in _SCORER_FILES:
+        try:
+            info = (folder / name).stat()
+            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:missing")
+    return " ".join([*parts, f"in {folder}"])
+
+
+def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cache=None) -> list[RoundTrip]:
+    """Translate `texts` (in `target`) into `pivot` and back, in two batches, through the cache.
+
+    A round trip made before by the same engine versions and scored by the same chrF is read
+    whole from the cache — both translations, unknown words, chrF and drift words — so a warm
+    run neither starts the engine nor imports sacrebleu.  A blank text has nothing to send:
+    it gets an empty round trip scored 0, as sacrebleu scores an empty pair.
+    """
+    global _signature
+    from tqcheck.cache import distinct_texts, engine_version
+
+    wanted = distinct_texts(texts)
+    done = {}
+    if wanted:
+        version = " | ".join((engine_version(engine, target, pivot), engine_version(engine, pivot, target),
+                              _scorer_stamp()))
+        done = cache.get_round_trips(engine.name, version, target, pivot, wanted) if cache is not None else {}
+        missing = [t for t in wanted if t not in done]
+        if missing:
+            fresh = _translate_and_score(engine, missing, target, pivot, cache)
+            if cache is not None:
+                cache.put_round_trips(engine.name, version, target, pivot, fresh.items())
+            done.update(fresh)
+        _signature = next(iter(done.values()))[5]
+    results = []
+    for text in texts:
+        back, again, unknown, drift, chrf, _ = done.get(text) or ("", "", [], [], 0.0, None)
+        results.append(RoundTrip(back, again, chrf, list(unknown), list(drift)))
+    return results
+
+
+def _translate_and_score(engine, texts: list[str], target: str, pivot: str, cache) -> dict[str, tuple]:
+    """Round trips of distinct non-blank texts, as rows for the cache (tqcheck.cache.RoundTripRow)."""
+    from tqcheck.cache import cached_translate, cached_translate_detailed
     from tqcheck.engines.base import Engine
 
     if type(engine).translate_batch_detailed is not Engine.translate_batch_detailed:
         outward = cached_translate_detailed(engine, texts, target, pivot, cache)
     else:  # engines that cannot tell which words they did not know (Argos)
         outward = [(t, []) for t in cached_translate(engine, texts, target, pivot, cache)]
-    back_texts = [t for t, _ in outward]
-    returned = cached_translate(engine, back_texts, pivot, target, cache)
-    results = []
-    for text, (back, unknown), again in zip(texts, outward, returned):
-        results.append(RoundTrip(back, again, sentence_chrf(again, text), list(unknown), drift_words(text, again)))
-    return results
+    returned = cached_translate(engine, [back for back, _ in outward], pivot, target, cache)
+    signature = chrf_signature()
+    return {
+        text: (back, again, list(unknown), drift_words(text, again), sentence_chrf(again, text), signature)
+        for text, (back, unknown), again in zip(texts, outward, returned)
+    }
 
 
 def drift_words(original: str, round_trip: str) -> list[str]:

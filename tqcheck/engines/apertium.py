@@ -5,8 +5,6 @@ import hashlib
 import os
 import re
 import shutil
-import signal
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +88,46 @@ def _one_line(text: str) -> str:
 
 
 def _dpkg_version(package: str) -> str | None:
+    """The version of an installed Debian package, or None when dpkg has no such package installed."""
+    versions = _status_versions(package)
+    if versions is not None and len(set(versions)) <= 1:
+        return versions[0] if versions else None
+    return _dpkg_query_version(package)
+
+
+# dpkg's database; `dpkg-query -W` reads this file (and the journal in updates/, when not yet folded in).
+_DPKG_ADMINDIR = Path("/var/lib/dpkg")
+_STATUS_FIELD_RE = re.compile(rb"^(Status|Version): *(.*?) *$", re.M)
+
+
+def _status_versions(package: str) -> list[str] | None:
+    """Versions of `package` installed according to dpkg's status file, without starting dpkg-query.
+
+    None when the file alone cannot tell: missing, a journal pending, or a stanza in a state
+    other than installed; dpkg-query then decides as before.
+    """
+    try:
+        if any(True for _ in os.scandir(_DPKG_ADMINDIR / "updates")):
+            return None
+        status = b"\n" + (_DPKG_ADMINDIR / "status").read_bytes()
+    except OSError:
+        return None
+    needle = b"\nPackage: " + package.encode("utf-8") + b"\n"
+    versions = []
+    at = status.find(needle)
+    while at >= 0:
+        end = status.find(b"\n\n", at + 1)
+        fields = dict(_STATUS_FIELD_RE.findall(status[at:end if end >= 0 else len(status)]))
+        if fields.get(b"Status", b"").split()[-1:] != [b"installed"] or not fields.get(b"Version"):
+            return None
+        versions.append(fields[b"Version"].decode("utf-8", errors="replace"))
+        at = status.find(needle, at + 1)
+    return versions
+
+
+def _dpkg_query_version(package: str) -> str | None:
+    import subprocess
+
     try:
         done = subprocess.run(
             ["dpkg-query", "-W", "-f", "${Version}", package],
@@ -104,6 +142,8 @@ def _dpkg_version(package: str) -> str | None:
 def _kill_group(pid: int) -> None:
     # The `apertium` script runs a pipeline of a dozen processes; killing the
     # script alone would orphan them, so each run gets its own process group.
+    import signal
+
     try:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -173,6 +213,8 @@ class ApertiumEngine(Engine):
         if "" not in self._versions:
             version = _dpkg_version("apertium")
             if version is None:
+                import subprocess
+
                 try:
                     done = subprocess.run(
                         [self._binary, "-V"], capture_output=True, text=True, timeout=10
@@ -274,6 +316,8 @@ class ApertiumEngine(Engine):
         return self._translate_aligned(mode, lines[:half]) + self._translate_aligned(mode, lines[half:])
 
     def _run(self, mode: Mode, text: str) -> str:
+        import subprocess  # only when translating: a warm cache never gets here
+
         data = text.encode("utf-8", errors="replace")
         timeout = self._base_timeout + len(data) / _CHARS_PER_SECOND_FLOOR
         # `-f txt` (apertium-destxt) escapes `[`, `]`, `^`, `$`, `\`; `-f none`
