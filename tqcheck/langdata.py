@@ -23,10 +23,11 @@ def load(*parts: str) -> dict:
     return warmstart.data("toml:" + "/".join(parts), parse)
 
 
-def pair_dirs() -> list[str]:
-    """The language-pair folders shipped, e.g. ["es-en", "fr-en", "pt-en", "en-es"]."""
+@lru_cache(maxsize=None)
+def pair_dirs() -> tuple[str, ...]:
+    """The language-pair folders shipped, e.g. ("en-es", "es-en", "fr-en", "pt-en")."""
     root = resources.files("tqcheck.data")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and "-" in p.name)
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and "-" in p.name))
 
 
 def sources_for(target: str) -> list[str]:

@@ -310,18 +310,21 @@ class _PhraseTable:
         self._entries_in_run: dict[str, tuple[int, ...]] = {}
 
     def _entries_for(self, run: str) -> tuple[int, ...]:
-        found = self._entries_in_run.get(run)
-        if found is None:
-            if len(self._entries_in_run) >= MAX_REMEMBERED_RUNS:
-                self._entries_in_run.clear()
-            found = tuple(i for anchor, indexes in self.by_anchor.items() if anchor in run for i in indexes)
-            self._entries_in_run[run] = found
+        if len(self._entries_in_run) >= MAX_REMEMBERED_RUNS:
+            self._entries_in_run.clear()
+        found = tuple(i for anchor, indexes in self.by_anchor.items() if anchor in run for i in indexes)
+        self._entries_in_run[run] = found
         return found
 
     def matches(self, text: str, start: int, end: int):
         chosen = set(self.unanchored)
+        remembered = self._entries_in_run
         for run in set(_LOWER_LETTERS.findall(text[start:end].lower())):
-            chosen.update(self._entries_for(run))
+            found = remembered.get(run)
+            if found is None:
+                found = self._entries_for(run)
+            if found:
+                chosen.update(found)
         for i in sorted(chosen):
             entry, langs, pattern = self.entries[i]
             for m in _compiled(pattern).finditer(text, start, end):
