@@ -39,6 +39,13 @@ class Context:
         return self.doc.view
 
 
+def segment_matches(ctx: Context, pattern: re.Pattern):
+    """Every match of `pattern` inside one sentence: none runs across a sentence boundary."""
+    view = ctx.doc.view
+    for seg in ctx.segments:
+        yield from pattern.finditer(view, seg.start, seg.end)
+
+
 class Detector:
     """Base class. Subclasses set the class attributes and implement `check`.
 

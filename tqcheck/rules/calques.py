@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tqcheck import langdata, language, prefilter, warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, segment_matches
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -65,18 +65,16 @@ def verb_time_object_spans(ctx) -> list[tuple[int, int, int, int]]:
     """(start, end, time_start, time_end) of each `verb + time adverbial + object`, shared by C101 and C102."""
     if "calques.verb_time_object" in ctx.cache:
         return ctx.cache["calques.verb_time_object"]
-    view = ctx.doc.view
     reporting = english_words("verbs.toml", "reporting_words")
     spans = []
-    for seg in ctx.segments:
-        for m in _verb_time_object().finditer(view, seg.start, seg.end):
-            verb = m.group("verb")
-            if m.group("passive") or not is_past(verb):
-                continue  # "was made on Saturday a few hours after…": a passive verb has no object
-            # "said on Friday the plan…" drops "that" after a reporting verb, which is native
-            if verb in reporting and not m.group("time").startswith("this"):
-                continue
-            spans.append((m.start("verb"), m.end(), m.start("time"), m.end("time")))
+    for m in segment_matches(ctx, _verb_time_object()):
+        verb = m.group("verb")
+        if m.group("passive") or not is_past(verb):
+            continue  # "was made on Saturday a few hours after…": a passive verb has no object
+        # "said on Friday the plan…" drops "that" after a reporting verb, which is native
+        if verb in reporting and not m.group("time").startswith("this"):
+            continue
+        spans.append((m.start("verb"), m.end(), m.start("time"), m.end("time")))
     ctx.cache["calques.verb_time_object"] = spans
     return spans
 
@@ -460,16 +458,14 @@ class CapitalPossessive(Detector):
         langs = romance_sources(ctx)
         if not langs:
             return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _capital_metonym().finditer(view, seg.start, seg.end):
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"“{m.group(0)}” reads as {source_label(langs)} “de”; English uses the possessive",
-                    suggestion=f"{m.group('city')}’s {m.group('noun')}",
-                    source_lang=assumed_source(ctx, langs),
-                )
+        for m in segment_matches(ctx, _capital_metonym()):
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}” reads as {source_label(langs)} “de”; English uses the possessive",
+                suggestion=f"{m.group('city')}’s {m.group('noun')}",
+                source_lang=assumed_source(ctx, langs),
+            )
 
 
 @lru_cache(maxsize=None)
@@ -506,16 +502,14 @@ class StackedApposition(Detector):
         langs = romance_sources(ctx)
         if not langs:
             return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _stacked_apposition().finditer(view, seg.start, seg.end):
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    "a stacked apposition before a name, as a word-for-word translation would build it",
-                    suggestion="put the description after the name: “Name, the … company,”",
-                    source_lang=assumed_source(ctx, langs),
-                )
+        for m in segment_matches(ctx, _stacked_apposition()):
+            yield self.finding(
+                m.start(),
+                m.end(),
+                "a stacked apposition before a name, as a word-for-word translation would build it",
+                suggestion="put the description after the name: “Name, the … company,”",
+                source_lang=assumed_source(ctx, langs),
+            )
 
 
 @lru_cache(maxsize=None)

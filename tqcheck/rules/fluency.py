@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tqcheck import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -44,22 +44,20 @@ class StrayCapitalMidSentence(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        view = ctx.doc.view
         joiners = (
             english_words("words.toml", "function_words")
             | english_words("words.toml", "possessive_words")
             | english_words("words.toml", "outlet_noun_words")  # "the newspaper The time": a title translated word by word
         )
-        for seg in ctx.segments:
-            for m in _stray_capital().finditer(view, seg.start, seg.end):
-                if m.group("before") and m.group("before") not in joiners:
-                    continue  # "…in Birmingham The family of…" is a headline run into its story
-                yield self.finding(
-                    m.start("capital"),
-                    m.end("next"),
-                    f"“{m.group('capital')}” is capitalised in the middle of a sentence",
-                    suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
-                )
+        for m in segment_matches(ctx, _stray_capital()):
+            if m.group("before") and m.group("before") not in joiners:
+                continue  # "…in Birmingham The family of…" is a headline run into its story
+            yield self.finding(
+                m.start("capital"),
+                m.end("next"),
+                f"“{m.group('capital')}” is capitalised in the middle of a sentence",
+                suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
+            )
 
 
 _HYPHEN_ASIDE = warmstart.regex(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
@@ -94,19 +92,17 @@ class HyphenAside(Detector):
         langs = romance_sources(ctx, HYPHEN_SOURCES)
         if not langs:
             return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _HYPHEN_ASIDE.finditer(view, seg.start, seg.end):
-                inner = m.group("inner")
-                if " " not in inner:
-                    continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"an aside between attached hyphens, in {source_label(langs)} punctuation",
-                    suggestion=f"– {inner} –",
-                    source_lang=assumed_source(ctx, langs),
-                )
+        for m in segment_matches(ctx, _HYPHEN_ASIDE):
+            inner = m.group("inner")
+            if " " not in inner:
+                continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"an aside between attached hyphens, in {source_label(langs)} punctuation",
+                suggestion=f"– {inner} –",
+                source_lang=assumed_source(ctx, langs),
+            )
 
 
 _STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
@@ -182,18 +178,16 @@ class ResumptivePronoun(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        view = ctx.doc.view
         with_partner = english_words("words.toml", "relation_participle_words")
-        for seg in ctx.segments:
-            for m in _resumptive().finditer(view, seg.start, seg.end):
-                if m.group("participle") in with_partner:
-                    continue  # "…, who he was married to" is an object relative
-                yield self.finding(
-                    m.start("who"),
-                    m.end("participle"),
-                    f"“{m.group('pronoun')}” repeats the subject “who” of the relative clause",
-                    suggestion=f"who {m.group('aux')} {m.group('participle')}",
-                )
+        for m in segment_matches(ctx, _resumptive()):
+            if m.group("participle") in with_partner:
+                continue  # "…, who he was married to" is an object relative
+            yield self.finding(
+                m.start("who"),
+                m.end("participle"),
+                f"“{m.group('pronoun')}” repeats the subject “who” of the relative clause",
+                suggestion=f"who {m.group('aux')} {m.group('participle')}",
+            )
 
 
 @lru_cache(maxsize=None)
@@ -230,19 +224,17 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        view = ctx.doc.view
         prefixes = english_words("words.toml", "verb_prefix_words")
-        for seg in ctx.segments:
-            for m in _glued().finditer(view, seg.start, seg.end):
-                if m.group("name"):
-                    if m.group("name").lower() in prefixes:
-                        continue  # "Unstated", "Reaffirmed": a prefix, not a name
-                    first, second, start = m.group("name"), m.group("verb"), m.start("name")
-                else:
-                    first, second, start = m.group("head"), m.group("tail"), m.start()
-                yield self.finding(
-                    start,
-                    m.end(),
-                    f"“{first}{second}” runs two words together",
-                    suggestion=f"{first} {second}",
-                )
+        for m in segment_matches(ctx, _glued()):
+            if m.group("name"):
+                if m.group("name").lower() in prefixes:
+                    continue  # "Unstated", "Reaffirmed": a prefix, not a name
+                first, second, start = m.group("name"), m.group("verb"), m.start("name")
+            else:
+                first, second, start = m.group("head"), m.group("tail"), m.start()
+            yield self.finding(
+                start,
+                m.end(),
+                f"“{first}{second}” runs two words together",
+                suggestion=f"{first} {second}",
+            )

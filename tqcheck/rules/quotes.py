@@ -5,7 +5,7 @@ import re
 
 from tqcheck import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan
 
 _WORD_BEFORE = warmstart.regex(r"(\S+\s+)?\S*$")
@@ -277,15 +277,13 @@ class CapitalisedQuoteFragment(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _FRAGMENT.finditer(view, seg.start, seg.end):
-                if m.group(1) in _UTTERANCE_LEADS or m.group(2).split()[0] == "I":
-                    continue
-                fragment = m.group(2)
-                yield self.finding(
-                    m.start(1),
-                    m.end(),
-                    "quoted fragment in mid-sentence starts with a capital letter",
-                    suggestion=f"{m.group(1)} “{fragment[0].lower()}{fragment[1:]}”",
-                )
+        for m in segment_matches(ctx, _FRAGMENT):
+            if m.group(1) in _UTTERANCE_LEADS or m.group(2).split()[0] == "I":
+                continue
+            fragment = m.group(2)
+            yield self.finding(
+                m.start(1),
+                m.end(),
+                "quoted fragment in mid-sentence starts with a capital letter",
+                suggestion=f"{m.group(1)} “{fragment[0].lower()}{fragment[1:]}”",
+            )

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tqcheck import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
 
 PRO_DROP = ("es", "pt")  # French always states its subject
@@ -54,21 +54,19 @@ class SubjectlessClauseAfterThat(Detector):
         langs = romance_sources(ctx, PRO_DROP)
         if not langs:
             return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _after_that().finditer(view, seg.start, seg.end):
-                quoted = m.group("quote") is not None
-                plural = m.group("aux") in _PLURAL.split("|")
-                # Unquoted "said that was…" may be the demonstrative "that" as subject; a plural verb cannot be.
-                severity = Severity.WARNING if quoted or plural else Severity.INFO
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"“{m.group('aux')}” has no subject: {source_label(langs)} leaves it implicit, English cannot",
-                    suggestion=f"add the subject: “{m.group('verb')} that he/she/they {m.group('aux')} …”",
-                    source_lang=assumed_source(ctx, langs),
-                    severity=severity,
-                )
+        for m in segment_matches(ctx, _after_that()):
+            quoted = m.group("quote") is not None
+            plural = m.group("aux") in _PLURAL.split("|")
+            # Unquoted "said that was…" may be the demonstrative "that" as subject; a plural verb cannot be.
+            severity = Severity.WARNING if quoted or plural else Severity.INFO
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{m.group('aux')}” has no subject: {source_label(langs)} leaves it implicit, English cannot",
+                suggestion=f"add the subject: “{m.group('verb')} that he/she/they {m.group('aux')} …”",
+                source_lang=assumed_source(ctx, langs),
+                severity=severity,
+            )
 
 
 @lru_cache(maxsize=None)
@@ -102,16 +100,14 @@ class QuotationWithoutSpeaker(Detector):
         langs = romance_sources(ctx, PRO_DROP)
         if not langs:
             return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in _quote_said().finditer(view, seg.start, seg.end):
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"“{m.group('verb')}” has no subject: nobody is said to have spoken",
-                    suggestion=f"name the speaker: “…,” he {m.group('verb')}.",
-                    source_lang=assumed_source(ctx, langs),
-                )
+        for m in segment_matches(ctx, _quote_said()):
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{m.group('verb')}” has no subject: nobody is said to have spoken",
+                suggestion=f"name the speaker: “…,” he {m.group('verb')}.",
+                source_lang=assumed_source(ctx, langs),
+            )
 
 
 @lru_cache(maxsize=None)
