@@ -15,6 +15,26 @@ SEED_ANNOTATIONS = ROOT / "seeds" / "000_24777a2ba7ef8ce0.annotations.json"
 FIXTURES = ROOT / "fixtures"
 
 
+def language_data_files():
+    """(source language or None, target language, folder, file name, table) of every shipped data file
+    whose entries prove themselves: `tqcheck/data/<src>-<tgt>/*.toml` and `boilerplate/<tgt>.toml`."""
+    import tomllib
+    from importlib import resources
+
+    root = resources.files("tqcheck.data")
+    for folder in sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.name):
+        for f in sorted(folder.iterdir(), key=lambda p: p.name):
+            if not f.name.endswith(".toml"):
+                continue
+            if "-" in folder.name:
+                source, target = folder.name.split("-")
+            elif folder.name == "boilerplate":
+                source, target = None, f.name[: -len(".toml")]
+            else:
+                continue
+            yield source, target, folder.name, f.name, tomllib.loads(f.read_text("utf-8"))
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
     cache = tmp_path_factory.mktemp("cache")

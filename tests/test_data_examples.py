@@ -1,6 +1,6 @@
 """Every entry of every language-data file proves itself: its example fires, its counter-example does not.
 
-A data file under tqcheck/data/<src>-<tgt>/ is TOML holding arrays of tables; every
+A data file under tqcheck/data/<src>-<tgt>/ (or boilerplate/<tgt>.toml) is TOML holding arrays of tables; every
 table in them has `example` (a sentence, or a list, that must produce a finding of the
 entry's code overlapping the entry's words) and `counter` (similar correct sentences
 that must produce no finding of that code). The code is the entry's `code`, else the
@@ -9,38 +9,28 @@ file's top-level `code`.
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
 
 import pytest
 
+from conftest import language_data_files
 from tqcheck.api import check_text
 from tqcheck.rules import by_code
 
 
-def _data_files():
-    root = resources.files("tqcheck.data")
-    for pair in sorted(p for p in root.iterdir() if p.is_dir() and "-" in p.name):
-        for f in sorted(pair.iterdir(), key=lambda p: p.name):
-            if f.name.endswith(".toml"):
-                yield pair.name, f.name, tomllib.loads(f.read_text("utf-8"))
-
-
 def _entries():
-    for pair, name, table in _data_files():
+    for source, target, folder, name, table in language_data_files():
         for key, value in table.items():
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 for i, entry in enumerate(value):
                     code = entry.get("code") or table.get("code")
-                    yield pytest.param(pair, entry, code, id=f"{pair}/{name}:{key}[{i}]")
+                    yield pytest.param(source, target, entry, code, id=f"{folder}/{name}:{key}[{i}]")
 
 
 def _as_list(value):
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def _run(text, pair, code):
-    source, target = pair.split("-")
+def _run(text, source, target, code):
     report = check_text(text, target_lang=target, source_lang=source, select=[code])
     return [f for f in report.findings if f.code == code]
 
@@ -48,27 +38,28 @@ def _run(text, pair, code):
 ENTRIES = list(_entries())
 
 
-@pytest.mark.parametrize("pair,entry,code", ENTRIES)
-def test_example_fires(pair, entry, code):
+@pytest.mark.parametrize("source,target,entry,code", ENTRIES)
+def test_example_fires(source, target, entry, code):
     assert code in by_code(), f"unknown code {code}"
     examples = _as_list(entry.get("example"))
     assert examples, "every entry needs an example that fires"
     for example in examples:
-        assert _run(example, pair, code), f"{code} did not fire on: {example}"
+        assert _run(example, source, target, code), f"{code} did not fire on: {example}"
 
 
-@pytest.mark.parametrize("pair,entry,code", ENTRIES)
-def test_counter_example_is_quiet(pair, entry, code):
+@pytest.mark.parametrize("source,target,entry,code", ENTRIES)
+def test_counter_example_is_quiet(source, target, entry, code):
     counters = _as_list(entry.get("counter"))
     assert counters, "every entry needs a similar correct sentence that does not fire"
     for counter in counters:
-        found = _run(counter, pair, code)
+        found = _run(counter, source, target, code)
         assert not found, f"{code} fired on the correct sentence: {counter} -> {[f.excerpt for f in found]}"
 
 
 def test_data_files_lint():
     """Patterns compile; no entry is listed twice in one file; word lists are sorted."""
-    for pair, name, table in _data_files():
+    for _, _, folder, name, table in language_data_files():
+        pair = folder
         for key, value in table.items():
             if not (isinstance(value, list) and value and isinstance(value[0], dict)):
                 continue
