@@ -5,47 +5,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tqcheck import warmstart
+from tqcheck import langdata, warmstart
 
-# Words that multiply the figure before them. Spanish "billón" is a million million, English
-# "billion" a thousand million ("mil millones"). Longest phrases are tried first.
-SCALE_WORDS = {
-    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
-           "trillion": 1e12, "trillions": 1e12},
-    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9,
-           "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billon": 1e12, "billones": 1e12},
-}
-# Numbers a translation may spell out for a figure of the source ("15 agentes" → "Fifteen agents",
-# "el 4.º" → "the fourth"). They only excuse a figure that has no digits on the other side.
-NUMBER_WORDS = {
-    "en": {
-        "units": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9},
-        "teens": {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                  "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19},
-        "tens": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                 "eighty": 80, "ninety": 90},
-        "others": {"hundred": 100, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "double": 2, "twofold": 2,
-                   "triple": 3, "threefold": 3, "half": 0.5, "dozen": 12},
-        "joiner": "",  # "fifty-three", "fifty three"
-    },
-    "es": {
-        "units": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-                  "siete": 7, "ocho": 8, "nueve": 9},
-        "teens": {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
-                  "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-                  "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
-                  "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29},
-        "tens": {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
-                 "ochenta": 80, "noventa": 90},
-        "others": {"cien": 100, "ciento": 100, "primero": 1, "primera": 1, "primer": 1, "segundo": 2,
-                   "segunda": 2, "tercero": 3, "tercera": 3, "tercer": 3, "cuarto": 4, "cuarta": 4,
-                   "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7, "séptima": 7,
-                   "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10,
-                   "doble": 2, "triple": 3, "mitad": 0.5, "docena": 12},
-        "joiner": "y",  # "treinta y dos"
-    },
-}
+
+@lru_cache(maxsize=None)
+def number_words(lang: str) -> dict:
+    """`lang`'s scale words and spelled-out numbers (data/lang/number_words.toml), {} when it has none."""
+    return langdata.load("lang", "number_words.toml").get(lang, {})
+
+
 # Separators when a language has no entry in data/lang/number_formats.toml.
 DEFAULT_MARKS = {"thousands": ",", "decimal": "."}
 _SPACES = " \u00a0\u202f\u2009"  # spaces group thousands in every convention
@@ -117,7 +85,7 @@ def _read(text: str, thousands: str, decimal: str) -> tuple[float, int] | None:
 
 @lru_cache(maxsize=None)
 def _scale_pattern(lang: str) -> re.Pattern | None:
-    words = SCALE_WORDS.get(lang)
+    words = number_words(lang).get("scale")
     if not words:
         return None
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
@@ -159,7 +127,7 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) 
         if scales is not None:
             s = scales.match(text, m.end())
             if s:
-                scale = SCALE_WORDS[lang][" ".join(s.group(1).lower().split())]
+                scale = number_words(lang)["scale"][" ".join(s.group(1).lower().split())]
                 end = s.end()
         value, decimals = own_read or other_read
         foreign = other if own is not None and other is not None and other != own else None
@@ -174,8 +142,8 @@ _WORDS = warmstart.regex(r"[^\W\d_]+")
 
 def spelled_values(text: str, lang: str) -> list[float]:
     """Values of the numbers spelled out in `text` ("fifty-three" → 53, "treinta y dos" → 32)."""
-    table = NUMBER_WORDS.get(lang)
-    if not table:
+    table = number_words(lang)
+    if "units" not in table:
         return []
     words = [w.lower() for w in _WORDS.findall(text)]
     out = []
