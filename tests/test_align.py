@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tqcheck.align import Alignment, align, char_ngrams, chrf_from_ngrams, similarity_for
+from tqcheck.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, char_ngrams, chrf_from_ngrams,
+                           document_ratio, similarity_for)
 from tqcheck.cache import cached_translate
 from tqcheck.engines.apertium import ApertiumEngine
 from tqcheck.roundtrip import sentence_chrf
@@ -136,6 +137,55 @@ def test_long_documents_align_within_a_band():
     result = align(source, target, similarity_for(source, target), PAIR)
     assert [link.source for link in result.omissions] == [(150,)]
     assert ((299,), (298,)) in _links(result)
+
+
+def test_a_long_document_is_aligned_from_anchors_as_the_whole_programme_would():
+    # 320 sentences; one dropped in the middle, an unrelated one inserted near the end.
+    source = [f"{s} ({i})" for i in range(40) for s in SPANISH][:320]
+    target = [f"{t} ({i})" for i in range(40) for t in ENGLISH][:320]
+    del target[150]
+    target.insert(299, UNRELATED)
+    similarity = similarity_for(source, target)
+    result = align(source, target, similarity, PAIR)
+    assert [link.source for link in result.omissions] == [(150,)]
+    assert [link.target for link in result.additions] == [(299,)]
+    assert ((149,), (149,)) in _links(result) and ((151,), (150,)) in _links(result)
+    assert ((299,), (298,)) in _links(result) and ((300,), (300,)) in _links(result)
+    # Most links were fixed as anchors before the programme ran, and they are the links the
+    # programme finds over the whole document.
+    costs = _Costs(source, target, similarity, document_ratio(source, target, PAIR))
+    assert len(_anchors(costs, len(source), len(target))) > 0.8 * len(source)
+    assert result.links == align(source, target, similarity, PAIR, anchored=False).links
+
+
+def test_a_passage_lost_beyond_the_search_horizon_is_crossed_on_unique_keys():
+    # Each sentence carries its own number, a key no other sentence has: the run after a lost
+    # passage longer than the search horizon is found from it.
+    source = [f"{SPANISH[k % 8]} ({k})" for k in range(300)]
+    target = [f"{ENGLISH[k % 8]} ({k})" for k in range(300)]
+    lost = range(100, 100 + HORIZON + 20)
+    del target[lost.start:lost.stop]
+    similarity = similarity_for(source, target)
+    result = align(source, target, similarity, PAIR)
+    assert [link.source for link in result.omissions] == [(k,) for k in lost]
+    assert all(link.kind == "1-1" and link.source[0] - link.target[0] == (len(lost) if link.source[0] > 100 else 0)
+               for link in result.pairs)
+    anchors = _anchors(_Costs(source, target, similarity, document_ratio(source, target, PAIR)), 300, len(target))
+    past = [(i, j) for i, j in anchors if i >= lost.stop]
+    assert len(past) > 30 and all(i - j == len(lost) for i, j in past)
+
+
+def test_a_translation_with_nothing_in_common_is_aligned_by_the_programme_alone():
+    # No run of clear translations: the whole document goes to the programme, as before anchors.
+    source = [f"{s} ({i})" for i in range(5) for s in SPANISH]
+    target = [UNRELATED, BOILERPLATE] * 20
+    similarity = similarity_for(source, target)
+    assert _anchors(_Costs(source, target, similarity, document_ratio(source, target, PAIR)), 40, 40) == []
+    assert align(source, target, similarity, PAIR).links == align(source, target, similarity, PAIR, anchored=False).links
+
+
+def test_anchor_keys_are_numbers_acronyms_and_folded_stems():
+    assert anchor_keys("Los 1.200 pacientes de la OMS llegaron a Écija") == {"1200", "paci", "OMS", "lleg", "ecij"}
 
 
 def test_chrf_from_ngrams_equals_sacrebleu():

@@ -76,6 +76,31 @@ def test_a_dropped_sentence_is_reported_after_the_sentence_before_it(engine):
     assert finding.excerpt.startswith("The largest item")
 
 
+def _numbered(text: str, lang: str, count: int) -> list[str]:
+    """`count` sentences cycling through those of `text`, each numbered before its full stop."""
+    from tqcheck.segment import segment
+
+    doc = parse_text("t.txt", text)
+    sentences = [seg.prose(doc.view) for seg in segment(doc, lang)]
+    return [f"{sentences[k % len(sentences)][:-1]} ({k})." for k in range(count)]
+
+
+def _paragraphs(sentences: list[str], size: int) -> str:
+    return "\n\n".join(" ".join(sentences[k:k + size]) for k in range(0, len(sentences), size)) + "\n"
+
+
+def test_a_long_translation_paragraphed_unlike_its_source():
+    # 120 sentences: the source in 20 paragraphs, the translation in 30; the translation lost the
+    # 61st sentence and gained an unrelated one near the end.
+    source, target = _numbered(SOURCE_ES, "es", 120), _numbered(TARGET_EN, "en", 120)
+    del target[60]
+    target.insert(110, "Critics say the city has ignored the northern districts for years.")
+    report = check(_paragraphs(target, 4), _paragraphs(source, 6))
+    assert sorted(codes(report)) == ["A101", "A102"]
+    assert "(60)" in only(report, "A101").message
+    assert only(report, "A102").excerpt.startswith("Critics say")
+
+
 def test_an_added_share_prompt_is_called_boilerplate(engine):
     target = TARGET_EN + " Share this article on Facebook and Twitter."
     finding = only(check(target, SOURCE_ES, engine), "A102")
@@ -126,6 +151,13 @@ def test_spelled_numbers_count_as_figures():
                        "15 agents and 5 nurses were observed.", source_lang="en", target_lang="es")) == []
 
 
+def test_spelled_numbers_excuse_figures_on_either_side():
+    # «quince» accounts for the translation's 15; the 7 that became 5 is still reported.
+    finding = only(check("15 agents and 5 nurses were observed.", "Se observaron quince agentes y 7 enfermeros."),
+                   "A103")
+    assert finding.excerpt == "5" and "the source has 7" in finding.message
+
+
 def test_a_source_written_the_english_way_is_read_the_english_way():
     # Mexican Spanish writes 0.95 and 4,159; its translation keeps them and is right.
     source = "Se reclutó una muestra de 4,159 mujeres. La consistencia fue excelente (alfa 0.95)."
@@ -162,6 +194,7 @@ def test_a_quotation_that_lost_its_marks(engine):
     assert codes(check("The minister spoke of “a historic step” for the country.", source, engine)) == []
     finding = only(check("The minister spoke of a historic step for the country.", source, engine), "A105")
     assert "opens 1 quotation" in finding.message
+    assert codes(check('The minister spoke of "a historic step" for the country.', source, engine)) == []
 
 
 def test_a_mangled_url_is_missing(engine):

@@ -8,7 +8,12 @@ unit from another document is inserted with probability 10 % (seeded, never reor
 and F1 of the 1-1 links, of the omissions (dropped units), of the additions (inserted units) and
 of the merges, with Apertium's translations, with no engine (anchors), and with lengths alone.
 
-    python tools/eval_alignment.py [--data DIR] [--seed 13] [--rate 0.1] [--merge-rate 0.05]
+With --join N, every N corrupted documents are joined into one long document (0: all into one),
+as the aligner meets in long articles. With --programme, each document is also aligned by the
+dynamic programme over the whole document (no anchors fixed first), and the number of documents
+whose alignments differ is printed with the programme's own figures.
+
+    python tools/eval_alignment.py [--data DIR] [--seed 13] [--rate 0.1] [--merge-rate 0.05] [--join 10] [--programme]
 """
 from __future__ import annotations
 
@@ -74,6 +79,24 @@ def corrupt(docs: dict[str, list[tuple[str, str]]], rate: float, seed: int, merg
     return out
 
 
+def join(cases, size: int):
+    """Every `size` consecutive corrupted documents as one (all of them with size 0), gold indexes shifted."""
+    size = size or len(cases)
+    out = []
+    for first in range(0, len(cases), size):
+        sources, targets, gold_pairs, omitted, added, merged = [], [], set(), set(), set(), set()
+        for s, t, pairs, om, ad, mg in cases[first:first + size]:
+            a, b = len(sources), len(targets)
+            sources += s
+            targets += t
+            gold_pairs |= {(i + a, j + b) for i, j in pairs}
+            omitted |= {i + a for i in om}
+            added |= {j + b for j in ad}
+            merged |= {(tuple(i + a for i in ss), tuple(j + b for j in tt)) for ss, tt in mg}
+        out.append((sources, targets, gold_pairs, omitted, added, merged))
+    return out
+
+
 def prf(predicted: set, gold: set) -> tuple[float, float, float]:
     tp = len(predicted & gold)
     p = tp / len(predicted) if predicted else 1.0
@@ -93,8 +116,9 @@ def translations(units: list[str], source: str, target: str) -> dict[str, str]:
         engine.close()
 
 
-def evaluate(cases, pair, mode: str, back=None, forward=None) -> dict:
+def evaluate(cases, pair, mode: str, back=None, forward=None, anchored: bool = True) -> dict:
     totals = {k: [set(), set()] for k in ("1-1", "omission", "addition", "merge")}
+    links = []
     started = time.perf_counter()
     for d, (sources, targets, gold_pairs, omitted, added, merged) in enumerate(cases):
         if mode == "apertium":
@@ -103,7 +127,8 @@ def evaluate(cases, pair, mode: str, back=None, forward=None) -> dict:
             sim = similarity_for(sources, targets)
         else:
             sim = None
-        result = align(sources, targets, sim, pair)
+        result = align(sources, targets, sim, pair, anchored=anchored)
+        links.append([(link.source, link.target) for link in result.links])
         tag = lambda xs: {(d, x) for x in xs}  # noqa: E731
         totals["1-1"][0] |= tag((link.source[0], link.target[0]) for link in result.links if link.kind == "1-1")
         totals["1-1"][1] |= tag(gold_pairs)
@@ -114,7 +139,7 @@ def evaluate(cases, pair, mode: str, back=None, forward=None) -> dict:
         totals["merge"][0] |= tag((link.source, link.target) for link in result.links if link.kind in ("2-1", "1-2"))
         totals["merge"][1] |= tag(merged)
     seconds = time.perf_counter() - started
-    return {k: prf(*v) + (len(v[1]),) for k, v in totals.items()} | {"seconds": seconds}
+    return {k: prf(*v) + (len(v[1]),) for k, v in totals.items()} | {"seconds": seconds, "links": links}
 
 
 def main() -> None:
@@ -124,26 +149,35 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--merge-rate", type=float, default=0.0, help="also glue target units in pairs this often")
     ap.add_argument("--modes", default="apertium,none,lengths")
+    ap.add_argument("--join", type=int, default=1, help="join every N corrupted documents into one (0: all)")
+    ap.add_argument("--programme", action="store_true", help="compare with the programme over whole documents")
     a = ap.parse_args()
     summary = {}
     for filename, source_field, target_field, src, tgt in SETS:
         docs = documents(Path(a.data) / filename, source_field, target_field)
-        cases = corrupt(docs, a.rate, a.seed, a.merge_rate)
+        cases = join(corrupt(docs, a.rate, a.seed, a.merge_rate), a.join)
         back = forward = None
         if "apertium" in a.modes:
             back = translations(sorted({t for c in cases for t in c[1]}), tgt, src)
             forward = translations(sorted({s for c in cases for s in c[0]}), src, tgt)
         n_units = sum(len(c[0]) for c in cases)
         print(f"{src}→{tgt}: {len(cases)} documents, {n_units} source units")
+        shown = ("1-1", "omission", "addition") + (("merge",) if a.merge_rate else ())
         for mode in a.modes.split(","):
             res = evaluate(cases, (src, tgt), mode, back, forward)
             summary[f"{src}-{tgt}/{mode}"] = res
-            shown = ("1-1", "omission", "addition") + (("merge",) if a.merge_rate else ())
-            parts = [f"{k} P {p:.3f} R {r:.3f} F1 {f:.3f} (n={n})" for k, (p, r, f, n) in
-                     ((k, res[k]) for k in shown)]
-            print(f"  {mode:9s} " + " | ".join(parts) + f"  [{res['seconds']:.1f} s]")
+            print(f"  {mode:9s} {_line(res, shown)}")
+            if a.programme and mode != "lengths":  # without a similarity nothing is anchored
+                whole = evaluate(cases, (src, tgt), mode, back, forward, anchored=False)
+                differ = sum(x != y for x, y in zip(res["links"], whole["links"]))
+                print(f"  {'programme':9s} {_line(whole, shown)}; differs in {differ} of {len(cases)} documents")
     print("SUMMARY " + json.dumps({k: {m: round(v[m][2], 4) for m in ("1-1", "omission", "addition")}
                                    for k, v in summary.items()}, sort_keys=True))
+
+
+def _line(res: dict, shown) -> str:
+    parts = [f"{k} P {p:.3f} R {r:.3f} F1 {f:.3f} (n={n})" for k, (p, r, f, n) in ((k, res[k]) for k in shown)]
+    return " | ".join(parts) + f"  [{res['seconds']:.1f} s]"
 
 
 if __name__ == "__main__":

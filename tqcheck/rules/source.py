@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from tqcheck.align import LENGTH_VARIANCE, Link, alignment_for, back_translations, flat, source_translations
+from tqcheck.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
 from tqcheck.numbers_norm import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
 from tqcheck.rules.base import Detector
@@ -46,6 +46,11 @@ class Pair:
         """chrF of the target against the source's machine translation, or None without one."""
         return _chrf(self.target_text, self.source_mt) if self.link.target else None
 
+    @cached_property
+    def copied(self) -> tuple[float, int]:
+        """copied_share of the pair (A107 and the segment suspicion both ask)."""
+        return copied_share(self.source_text, self.target_text)
+
 
 def _chrf(hypothesis: str | None, reference: str) -> float | None:
     if not hypothesis or not reference:
@@ -61,6 +66,7 @@ def pairs(ctx) -> list[Pair]:
     if cached is not None:
         return cached
     alignment = alignment_for(ctx)
+    source_texts, target_texts = aligned_texts(ctx)
     mt = source_translations(ctx)
     bt = back_translations(ctx)
     out = []
@@ -69,8 +75,8 @@ def pairs(ctx) -> list[Pair]:
         tgt = [ctx.segments[j] for j in link.target]
         pair = Pair(
             link,
-            " ".join(flat(s.text(ctx.source_doc.view)) for s in src),
-            " ".join(flat(t.text(ctx.doc.view)) for t in tgt),
+            " ".join(source_texts[i] for i in link.source),
+            " ".join(target_texts[j] for j in link.target),
             target_spans=[(t.start, t.end) for t in tgt],
             source_spans=[(s.start, s.end) for s in src],
         )
@@ -206,6 +212,14 @@ def _boilerplate(ctx, start: int, end: int, sentence: str) -> str | None:
 
 # -- numbers ------------------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
+
+
+def _figures(text: str, lang: str, separators: tuple[str, str] | None = None):
+    """quantities(), not called for the many sentences without a digit (every figure has one)."""
+    return quantities(text, lang, separators) if _DIGIT.search(text) else []
+
+
 def compare_numbers(ctx, pair: Pair) -> FigureComparison:
     """The pair's figures that do not correspond; target figures in view offsets."""
     key = ("source.numbers", pair.link)
@@ -214,11 +228,17 @@ def compare_numbers(ctx, pair: Pair) -> FigureComparison:
         if "source.marks" not in ctx.cache:
             ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
         thousands, decimal, settled = ctx.cache["source.marks"]
-        source = quantities(pair.source_text, src_lang, (thousands, decimal))
+        source = _figures(pair.source_text, src_lang, (thousands, decimal))
         target = [replace(q, start=a + q.start, end=a + q.end)
-                  for a, b in pair.target_spans for q in quantities(ctx.doc.view[a:b], tgt_lang)]
-        ctx.cache[key] = compare_figures(source, target, spelled_values(pair.source_text, src_lang),
-                                         spelled_values(pair.target_text, tgt_lang), settled)
+                  for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang)]
+        found = compare_figures(source, target, [], [], settled)
+        if found.missing or found.extra:
+            # Numbers spelled out can only excuse figures of the other side that are missing or
+            # extra, so most pairs never need them read.
+            found = compare_figures(source, target,
+                                    spelled_values(pair.source_text, src_lang) if found.extra else [],
+                                    spelled_values(pair.target_text, tgt_lang) if found.missing else [], settled)
+        ctx.cache[key] = found
     return ctx.cache[key]
 
 
@@ -333,6 +353,16 @@ def _format_severity(ctx) -> Severity | None:
 # An opening double quotation mark: a typographic opener, or a straight mark before a word.
 _OPENING = re.compile(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
 _QUOTED = re.compile(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
+_QUOTE_MARKS = "“«„\""
+
+
+def _opened(text: str, start: int, end: int) -> int:
+    """How many quotations text[start:end] opens; most sentences have no quotation mark at all."""
+    if not any(text.find(mark, start, end) >= 0 for mark in _QUOTE_MARKS):
+        return 0
+    return len(_OPENING.findall(text, start, end))
+
+
 MIN_QUOTE_CHRF = 20.0  # below this, the quoted words of the translation do not render the source's
 MIN_QUOTE_WORDS = 3
 
@@ -361,8 +391,8 @@ class QuotationMismatch(_PairRule, Detector):
 
     def check(self, ctx):
         for pair in linked_pairs(ctx):
-            opened_source = len(_OPENING.findall(pair.source_text))
-            opened_target = sum(len(_OPENING.findall(ctx.doc.view, a, b)) for a, b in pair.target_spans)
+            opened_source = _opened(pair.source_text, 0, len(pair.source_text))
+            opened_target = sum(_opened(ctx.doc.view, a, b) for a, b in pair.target_spans)
             start, end = pair.span
             if opened_source != opened_target:
                 lost = opened_source > opened_target
@@ -515,7 +545,7 @@ class UntranslatedSentence(_PairRule, Detector):
 
     def check(self, ctx):
         for pair in linked_pairs(ctx):
-            share, words = copied_share(pair.source_text, pair.target_text)
+            share, words = pair.copied
             if words >= MIN_COPY_WORDS and share >= COPY_SHARE:
                 start, end = pair.span
                 yield self.finding(
@@ -650,7 +680,7 @@ def segment_signals(ctx, found: list[Pair]) -> dict[int, dict[str, float]]:
             numbers = compare_numbers(ctx, pair)
             signals["numbers"] = float(len(numbers.missing) + len(numbers.extra) + len(numbers.copied))
             signals["length_z"] = abs(length_z(pair, ratio))
-            signals["copied"] = copied_share(pair.source_text, pair.target_text)[0]
+            signals["copied"] = pair.copied[0]
             if pair.forward_chrf is not None:
                 signals["forward_chrf"] = pair.forward_chrf
             if pair.back_chrf is not None:
