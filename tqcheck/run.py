@@ -39,7 +39,7 @@ class RunOptions:
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
-    from tqcheck.formats import render
+    from tqcheck.formats import render_parts
     from tqcheck.rules import all_detectors, known_selector
 
     _check_flags(options, known_selector)
@@ -67,8 +67,8 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         from tqcheck.roundtrip import chrf_signature
 
         report.signatures["chrf"] = chrf_signature()
-    output = render(report, fmt, color=color)
-    sys.stdout.write(output)
+    for part in render_parts(report, fmt, color=color):
+        sys.stdout.write(part)
     sys.stdout.flush()
     return _exit_code(report, fail_levels)
 

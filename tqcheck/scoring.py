@@ -13,6 +13,8 @@ FILE_SCALE = 1.0
 
 def segment_score(findings: list[Finding]) -> float:
     """1 − ∏(1 − w): any serious finding makes the segment suspicious, several more so."""
+    if not findings:
+        return 0.0  # one shared float for the many clean sentences of a large file
     keep = 1.0
     for f in findings:
         keep *= 1.0 - WEIGHT[f.severity]

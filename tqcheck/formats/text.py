@@ -35,22 +35,25 @@ class _Paint:
 
 
 def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:
+    return "".join(line + "\n" for line in render_lines(report, color=color, show_segments=show_segments))
+
+
+def render_lines(report: "Report", *, color: bool = False, show_segments: bool = True):
+    """The report line by line (without line ends)."""
     paint = _Paint(color)
-    out: list[str] = []
     for file in report.files:
         index = LineIndex(file.text) if file.findings else None
         for finding in file.findings:
-            out.extend(_finding_block(file, finding, index, paint))
-            out.append("")
+            yield from _finding_block(file, finding, index, paint)
+            yield ""
     if show_segments:
-        out.extend(_segments_part(report, paint))
+        yield from _segments_part(report, paint)
     for file in report.files:
         for note in file.notes:
-            out.append(f"{paint(file.path, _BOLD)}: {paint('note:', _DIM)} {note}")
-    out.append(paint(_summary(report), _BOLD))
+            yield f"{paint(file.path, _BOLD)}: {paint('note:', _DIM)} {note}"
+    yield paint(_summary(report), _BOLD)
     for skipped in report.skipped:
-        out.append(f"  skipped {skipped['path']}: {skipped['reason']}")
-    return "\n".join(out) + "\n"
+        yield f"  skipped {skipped['path']}: {skipped['reason']}"
 
 
 def _finding_block(file: "FileReport", f: "Finding", index: LineIndex, paint: _Paint) -> list[str]:
