@@ -151,8 +151,15 @@ class Workspace:
         return self._made[key]
 
     def fresh_cache(self) -> dict[str, str]:
-        """`prepare` hook of a cold run: an empty translation cache folder."""
-        return {"TQCHECK_CACHE_DIR": str(mkdtemp(self.root, "cache-cold-"))}
+        """`prepare` hook of a cold run: an empty translation cache folder.
+
+        The warm-start file (parsed data and compiled patterns, rebuilt by any run) is copied
+        in from the shared folder: "cold" is about translations, and the engine-less run these
+        rows subtract starts warm."""
+        folder = mkdtemp(self.root, "cache-cold-")
+        for stored in (self.root / "cache-shared").glob("warmstart-*"):
+            shutil.copy2(stored, folder / stored.name)
+        return {"TQCHECK_CACHE_DIR": str(folder)}
 
     # -- inputs ---------------------------------------------------------------
 
