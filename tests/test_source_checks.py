@@ -127,6 +127,12 @@ def test_a_copied_thousands_separator_is_flagged_with_the_conversion():
     assert finding.severity.label == "warning"
 
 
+def test_the_copied_figure_is_reported_once_with_the_source_and_by_n101_without():
+    target, source = "Some 13.000 people lost their homes.", "Unas 13.000 personas perdieron su casa."
+    assert codes(check(target, source, select=("A", "N"))) == ["A104"]
+    assert codes(check(target, source, select=("N",))) == ["N101"]  # A104 not selected: nothing replaces it
+
+
 @pytest.mark.parametrize("target", ["The plan costs 1.5 billion euros.", "The plan costs 1,500 million euros.",
                                     "The plan costs 1,500,000,000 euros."])
 def test_large_amounts_compare_through_scale_words(target):
@@ -342,12 +348,14 @@ def test_text_report_shows_source_beside_target_without_an_engine(tmp_path):
 
     target = tmp_path / "t.en.txt"
     source = tmp_path / "s.es.txt"
-    target.write_text("The council approved the budget on Tuesday.\n\nAbout 13.000 people attended the march.\n", "utf-8")
-    source.write_text("El concejo aprobó el presupuesto el martes.\n\nUnas 13.000 personas asistieron a la marcha.\n", "utf-8")
+    # Two problems in one sentence (a copied separator, a changed date) make it worth showing.
+    target.write_text("The council approved the budget on Tuesday.\n\nAbout 13.000 people marched on 12 May.\n", "utf-8")
+    source.write_text("El concejo aprobó el presupuesto el martes.\n\nUnas 13.000 personas marcharon el 21 de mayo.\n",
+                      "utf-8")
     proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--source", str(source),
                            "--source-lang", "es", str(target)], capture_output=True, text=True)
-    assert "Most suspicious segments" in proc.stdout
-    assert "  source: Unas 13.000 personas asistieron a la marcha." in proc.stdout
+    assert "Most suspicious segments" in proc.stdout, proc.stdout
+    assert "  source: Unas 13.000 personas marcharon el 21 de mayo." in proc.stdout
     assert "  back:" not in proc.stdout
 
 

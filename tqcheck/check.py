@@ -64,7 +64,7 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     _place(doc, findings, segments)
     findings = suppress.apply(doc, findings)
     _place(doc, [f for f in findings if not f.line], segments, raw=True)
-    findings = _dedupe(findings)
+    findings = _dedupe(findings, detectors)
     findings.sort(key=Finding.sort_key)
     report = FileReport(
         path=doc.path,
@@ -220,14 +220,24 @@ def _mean_chrf(ctx: Context) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
+    """One finding per code and span; a superseded code's finding goes where its replacement overlaps it."""
+    replaced_by = {old: d.code for d in detectors for old in d.supersedes}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.code in replaced_by.values():
+            spans.setdefault(f.code, []).append((f.start, f.end))
     seen = set()
     out = []
     for f in findings:
         key = (f.code, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        if key in seen:
+            continue
+        newer = spans.get(replaced_by.get(f.code, ""), ())
+        if any(start < f.end and f.start < end for start, end in newer):
+            continue
+        seen.add(key)
+        out.append(f)
     return out
 
 

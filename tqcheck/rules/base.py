@@ -61,6 +61,9 @@ class Detector:
     targets: ClassVar[tuple[str, ...]] = ("*",)  # target languages (base tags), "*" for all
     sources: ClassVar[tuple[str, ...]] = ("*",)  # source languages it knows, "*" when it needs none
     needs: ClassVar[frozenset[str]] = frozenset()  # subset of {"engine", "source"}
+    # Codes whose findings this detector's findings replace on the same characters: it says the
+    # same thing with more knowledge (a source-aware detector over its target-only guess).
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

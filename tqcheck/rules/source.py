@@ -314,6 +314,7 @@ class NumberSourceFormat(_PairRule, Detector):
     code = "A104"
     name = "number-source-format"
     severity = Severity.WARNING
+    supersedes = ("N101",)  # the same copied `13.000`, now known to be the source's figure
 
     def check(self, ctx):
         severity = _format_severity(ctx)
