@@ -240,6 +240,8 @@ def test_rules_and_explain():
     for section in ("What it does:", "Why it matters:", "Example:", "Use instead:"):
         assert section in explain.stdout
     assert run_tqcheck("explain", "nope").returncode == 2
+    assert "Replaces N101 on the same characters" in run_tqcheck("explain", "A104").stdout
+    assert "Replaces" not in explain.stdout
 
 
 def test_plain_text_suppression_comment_and_unused_one(tmp_path):

@@ -111,6 +111,8 @@ def explain(code):
             click.echo(f"{d.code} {d.name} ({d.severity.label})\n")
             for section, text in d.docs().items():
                 click.echo(f"{section}:\n{_indent(text)}\n")
+            if d.supersedes:
+                click.echo(f"Replaces {', '.join(d.supersedes)} on the same characters when both run.")
             return
     click.echo(f"tqcheck: error: unknown rule {code!r} (see `tqcheck rules`)", err=True)
     sys.exit(EXIT_USAGE)
