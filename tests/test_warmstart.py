@@ -106,3 +106,11 @@ def test_tables_built_from_word_sets_are_the_same_pattern_in_every_process():
                               env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
     assert len(outputs) == 1 and outputs.pop().strip()
     assert false_friends._trie_regex(["realiz", "real", "actual"]) == "(?:actual|real(?:iz)?)"
+
+
+def test_the_fingerprint_covers_the_code_that_builds_stored_values_and_the_data():
+    # Anchors, tries and word buckets are built by code: an edited checkout must rebuild them.
+    names = {path.replace("\\", "/") for path, _, _ in warmstart._package_stamp()}
+    assert {"/prefilter.py", "/wordlist.py", "/rules/calques.py", "/data/es-en/calques.toml",
+            "/data/es-en/source_words.txt"} <= names
+    assert not any("__pycache__" in name for name in names)

@@ -132,14 +132,16 @@ def _path():
 
 
 def _fingerprint() -> tuple:
-    """What the stored values depend on: tqcheck, Python, the regex engine and every data file's size and time."""
+    """What the stored values depend on: tqcheck, Python, the regex engine, and the size and time
+    of every file of the package, data and code alike (stored values are built by tqcheck's code,
+    so an edited checkout must not be served what its previous code built)."""
     import _sre
 
-    return (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _data_stamp())
+    return (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _package_stamp())
 
 
-def _data_stamp() -> tuple:
-    root = os.path.join(os.path.dirname(tqcheck.__file__), "data")
+def _package_stamp() -> tuple:
+    root = os.path.dirname(tqcheck.__file__)
     stamp = []
     stack = [root]
     while stack:
@@ -150,8 +152,9 @@ def _data_stamp() -> tuple:
             continue
         for entry in entries:
             if entry.is_dir():
-                stack.append(entry.path)
-            else:
+                if entry.name != "__pycache__":
+                    stack.append(entry.path)
+            elif entry.name.endswith((".py", ".toml", ".txt")):
                 info = entry.stat()
                 stamp.append((entry.path[len(root):], info.st_size, info.st_mtime_ns))
     return tuple(sorted(stamp))
