@@ -193,6 +193,24 @@ def test_number_reading():
     assert document_marks("alfa 0.95 y 4,159", "es")[:2] == (",", ".")
 
 
+def test_french_and_portuguese_scale_words_follow_their_own_scale():
+    # French "billion" and Portugal's "bilião" are a million million; "milliard" and Brazil's "bilhão" a thousand million.
+    assert [q.value for q in quantities("1,5 milliard, 2 billions, 40 000 personnes", "fr")] == [1.5e9, 2e12, 40000]
+    assert [q.value for q in quantities("1,5 bilhão, 2 biliões, 3 mil milhões", "pt")] == [1.5e9, 2e12, 3e9]
+    assert spelled_values("vingt-deux, dix-sept, la première", "fr") == [22, 17, 1]
+    assert spelled_values("vinte e dois, dezassete", "pt") == [22, 17]
+
+
+@pytest.mark.parametrize("source, source_lang", [
+    ("Le projet coûtera 1,5 milliard d'euros.", "fr"),
+    ("O projeto custará 1,5 bilhão de euros.", "pt"),
+    ("O projeto custará 1,5 mil milhões de euros.", "pt"),
+])
+def test_a_scale_word_translated_correctly_is_quiet_and_a_wrong_one_is_not(source, source_lang):
+    assert codes(check("The project will cost 1.5 billion euros.", source, source_lang=source_lang)) == []
+    assert codes(check("The project will cost 1.5 million euros.", source, source_lang=source_lang)) == ["A103"]
+
+
 # -- quotations, kept tokens, copies, lengths -----------------------------------------------------------
 
 def test_a_quotation_that_lost_its_marks(engine):
