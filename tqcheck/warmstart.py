@@ -27,7 +27,6 @@ _CODE_TYPECODE = "I"  # _sre programs are unsigned words of _sre.CODESIZE (4) by
 _data: dict | None = None  # key → marshal-able value, loaded on first use
 _patterns: dict | None = None  # (pattern, flags) → the compiled program's parts
 _dirty = False
-_disabled = os.environ.get("TQCHECK_NO_WARMSTART") == "1"
 
 
 def data(key: str, build: Callable[[], T]) -> T:
@@ -37,7 +36,7 @@ def data(key: str, build: Callable[[], T]) -> T:
     if key in store:
         return store[key]
     value = build()
-    if not _disabled and _marshallable(value):
+    if _marshallable(value):
         store[key] = value
         _dirty = True
     return value
@@ -55,7 +54,7 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:  # a program another Python wrote, or a damaged file: compile afresh
             del patterns[key]
     compiled, parts = _compile(pattern, int(flags))
-    if parts is not None and not _disabled:
+    if parts is not None:
         patterns[key] = parts
         _dirty = True
     return compiled
@@ -64,22 +63,21 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
 def save() -> None:
     """Write what this run built, for the next one; silently skipped when the folder is not writable."""
     global _dirty
-    if not _dirty or _disabled:
+    if not _dirty:
         return
     _dirty = False
     path = _path()
     if path is None:
         return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        blob = marshal.dumps((_fingerprint(), _data, _patterns))
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(blob)
+        temporary.write_bytes(marshal.dumps((_fingerprint(), _data, _patterns)))
         os.replace(temporary, path)  # readers see the old file or the new one, never half of one
     except (OSError, ValueError):
         try:
-            temporary.unlink()
-        except (OSError, UnboundLocalError):
+            temporary.unlink(missing_ok=True)
+        except OSError:  # the folder itself is missing or not a folder
             pass
 
 
@@ -110,7 +108,7 @@ def _load() -> tuple[dict, dict]:
     global _data, _patterns
     if _data is None:
         _data, _patterns = {}, {}
-        path = None if _disabled else _path()
+        path = _path()
         if path is not None:
             try:
                 fingerprint, stored_data, stored_patterns = marshal.loads(path.read_bytes())
