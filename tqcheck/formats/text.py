@@ -34,10 +34,6 @@ class _Paint:
         return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
 
 
-def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:
-    return "".join(line + "\n" for line in render_lines(report, color=color, show_segments=show_segments))
-
-
 def render_lines(report: "Report", *, color: bool = False, show_segments: bool = True):
     """The report line by line (without line ends)."""
     paint = _Paint(color)
