@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from tqcheck.engines.base import Engine, base_language, split_language_tag
@@ -109,7 +110,8 @@ def _status_versions(package: str) -> list[str] | None:
     try:
         if any(True for _ in os.scandir(_DPKG_ADMINDIR / "updates")):
             return None
-        status = b"\n" + (_DPKG_ADMINDIR / "status").read_bytes()
+        path = _DPKG_ADMINDIR / "status"
+        status = _status_file(str(path), path.stat().st_mtime_ns)
     except OSError:
         return None
     needle = b"\nPackage: " + package.encode("utf-8") + b"\n"
@@ -123,6 +125,14 @@ def _status_versions(package: str) -> list[str] | None:
         versions.append(fields[b"Version"].decode("utf-8", errors="replace"))
         at = status.find(needle, at + 1)
     return versions
+
+
+@lru_cache(maxsize=1)
+def _status_file(path: str, mtime_ns: int) -> bytes:
+    """dpkg's status file (some 650 kB), read once while it stays unchanged: a round trip asks
+    for the core's version and each direction's data package's."""
+    with open(path, "rb") as f:
+        return b"\n" + f.read()
 
 
 def _dpkg_query_version(package: str) -> str | None:
