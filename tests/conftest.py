@@ -15,6 +15,21 @@ SEED_ANNOTATIONS = ROOT / "seeds" / "000_24777a2ba7ef8ce0.annotations.json"
 FIXTURES = ROOT / "fixtures"
 
 
+def detector_findings(text, code, source_lang=None, target_lang="en", fmt="text", counted_only=True):
+    """The findings of one detector (a code or prefix) on `text`; by default only those that count
+    (warning or error), as EVALUATION.md counts them."""
+    from tqcheck.api import check_text
+    from tqcheck.finding import Severity
+
+    report = check_text(text, fmt=fmt, target_lang=target_lang, source_lang=source_lang, select=[code])
+    return [f for f in report.findings if not counted_only or f.severity >= Severity.WARNING]
+
+
+def detector_excerpts(text, code, **options):
+    """The text each of `detector_findings` points at."""
+    return [f.excerpt for f in detector_findings(text, code, **options)]
+
+
 def language_data_files():
     """(source language or None, target language, folder, file name, table) of every shipped data file
     whose entries prove themselves: `tqcheck/data/<src>-<tgt>/*.toml` and `boilerplate/<tgt>.toml`."""

@@ -6,21 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import detector_excerpts as excerpts
+from conftest import detector_findings as findings
 from tqcheck.api import check_text
 from tqcheck.finding import Severity
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = "000_24777a2ba7ef8ce0"
 MY_CODES = ["C1", "S1", "T1"]
-
-
-def findings(text, code, source_lang=None, counted_only=True):
-    report = check_text(text, target_lang="en", source_lang=source_lang, select=[code])
-    return [f for f in report.findings if not counted_only or f.severity >= Severity.WARNING]
-
-
-def excerpts(text, code, source_lang=None):
-    return [f.excerpt for f in findings(text, code, source_lang)]
 
 
 # --- the seed article --------------------------------------------------------------------

@@ -1,13 +1,7 @@
 """Fluency slips (L1xx): what fires on joined, stripped or garbled translated English and what native English keeps quiet."""
 from __future__ import annotations
 
-from tqcheck.api import check_text
-from tqcheck.finding import Severity
-
-
-def excerpts(text, code, source_lang=None, target_lang="en"):
-    report = check_text(text, target_lang=target_lang, source_lang=source_lang, select=[code])
-    return [f.excerpt for f in report.findings if f.severity >= Severity.WARNING]
+from conftest import detector_excerpts as excerpts
 
 
 # --- L101 capitalised article in the middle of a sentence ---------------------------------------

@@ -1,17 +1,9 @@
 """Dropped subjects (S1xx): finite verbs with no subject, as pro-drop Spanish and Portuguese leave them."""
 from __future__ import annotations
 
-from tqcheck.api import check_text
+from conftest import detector_excerpts as excerpts
+from conftest import detector_findings as found
 from tqcheck.finding import Severity
-
-
-def found(text, code, source_lang=None, counted_only=True):
-    report = check_text(text, target_lang="en", source_lang=source_lang, select=[code])
-    return [f for f in report.findings if not counted_only or f.severity >= Severity.WARNING]
-
-
-def excerpts(text, code, source_lang=None):
-    return [f.excerpt for f in found(text, code, source_lang)]
 
 
 def test_quoted_clause_without_subject_after_that_fires():
