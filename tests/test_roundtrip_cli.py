@@ -1,7 +1,6 @@
 """Back-translation end to end with the real Apertium engine, and the cache commands."""
 from __future__ import annotations
 
-import json
 import os
 import stat
 
