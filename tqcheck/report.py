@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tqcheck.finding import Finding, Severity
+from tqcheck.segment import prose
 
 
 @dataclass(slots=True)
@@ -28,8 +29,8 @@ class SegmentReport:
 
     @property
     def text(self) -> str:
-        """The segment with white space collapsed: what is reported, translated and cached."""
-        return " ".join(self.view[self.view_start:self.view_end].split())
+        """The segment as the detectors' segment gives it (tqcheck.segment.prose)."""
+        return prose(self.view, self.view_start, self.view_end)
 
     @classmethod
     def of_text(cls, index: int, start: int, end: int, text: str, **fields) -> "SegmentReport":

@@ -20,8 +20,12 @@ class Segment:
         return view[self.start:self.end]
 
     def prose(self, view: str) -> str:
-        """The segment with white space collapsed: what is reported, translated and cached."""
-        return " ".join(view[self.start:self.end].split())
+        return prose(view, self.start, self.end)
+
+
+def prose(view: str, start: int, end: int) -> str:
+    """A stretch of the view with white space collapsed: what is reported, translated and cached."""
+    return " ".join(view[start:end].split())
 
 
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
