@@ -223,9 +223,10 @@ def _mean_chrf(ctx: Context) -> float | None:
 def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
     """One finding per code and span; a superseded code's finding goes where its replacement overlaps it."""
     replaced_by = {old: d.code for d in detectors for old in d.supersedes}
+    replacing = set(replaced_by.values())
     spans: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
-        if f.code in replaced_by.values():
+        if f.code in replacing:
             spans.setdefault(f.code, []).append((f.start, f.end))
     seen = set()
     out = []
