@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEED
 from tqcheck import language, langdata
-from tqcheck.prefilter import required_literals
+from tqcheck.speed.prefilter import required_literals
 from tqcheck.rules.calques import phrase_table
 
 COMMON = language.function_words()["en"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import SEED, run_tqcheck
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 from tqcheck.rules import calques, false_friends
 
 SEED_TEXT = SEED.read_text("utf-8")
@@ -111,6 +111,6 @@ def test_tables_built_from_word_sets_are_the_same_pattern_in_every_process():
 def test_the_fingerprint_covers_the_code_that_builds_stored_values_and_the_data():
     # Anchors, tries and word buckets are built by code: an edited checkout must rebuild them.
     names = {path.replace("\\", "/") for path, _, _ in warmstart._package_stamp()}
-    assert {"/prefilter.py", "/wordlist.py", "/rules/calques.py", "/data/es-en/calques.toml",
+    assert {"/speed/prefilter.py", "/speed/wordlist.py", "/rules/calques.py", "/data/es-en/calques.toml",
             "/data/es-en/source_words.txt"} <= names
     assert not any("__pycache__" in name for name in names)

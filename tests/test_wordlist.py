@@ -1,9 +1,9 @@
 """Bucketed word lists answer like the sets and tables they replace, before and after they build their set."""
 from __future__ import annotations
 
-from tqcheck import wordlist
+from tqcheck.speed import wordlist
 from tqcheck.rules.untranslated import vocabulary
-from tqcheck.wordlist import WordList
+from tqcheck.speed.wordlist import WordList
 
 
 def test_membership_and_values_match_a_set_and_a_dict():

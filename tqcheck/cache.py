@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import tqcheck
-from tqcheck.cachedir import cache_dir
+from tqcheck.speed.cachedir import cache_dir
 from tqcheck.errors import EngineError
 
 if TYPE_CHECKING:

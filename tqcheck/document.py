@@ -5,7 +5,7 @@ import bisect
 from array import array
 from dataclasses import dataclass, field
 
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from tqcheck import langdata, warmstart
+from tqcheck import langdata
+from tqcheck.speed import warmstart
 
 SUPPORTED = ("en", "es", "fr", "pt", "de", "it")
 _WORD = warmstart.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

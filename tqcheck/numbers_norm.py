@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tqcheck import langdata, warmstart
+from tqcheck import langdata
+from tqcheck.speed import warmstart
 
 
 @lru_cache(maxsize=None)

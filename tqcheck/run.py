@@ -60,7 +60,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         _check_all(inputs, options, finder, report, fail_levels, engines)
     finally:
         engines.close()
-    from tqcheck import warmstart
+    from tqcheck.speed import warmstart
 
     warmstart.save()
     if any(f.engine for f in report.files):

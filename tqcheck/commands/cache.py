@@ -21,7 +21,7 @@ def info():
     click.echo(f"size: {facts['bytes']} bytes")
     if not facts["usable"]:
         click.echo(f"unusable: {facts['problem']} (`tqcheck cache clear` replaces it)")
-    from tqcheck import warmstart
+    from tqcheck.speed import warmstart
 
     stored = warmstart.stored_path()
     if stored is not None and stored.is_file():
@@ -31,7 +31,7 @@ def info():
 @cache.command()
 def clear():
     """Remove every cached translation (and replace a corrupt cache file), and the warm-start file."""
-    from tqcheck import warmstart
+    from tqcheck.speed import warmstart
     from tqcheck.cache import TranslationCache
 
     with TranslationCache() as store:

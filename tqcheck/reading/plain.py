@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 from tqcheck.document import Block, Suppression
 
 _LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")

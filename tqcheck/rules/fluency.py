@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label

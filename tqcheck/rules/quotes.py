@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tqcheck import warmstart
+from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import langdata, warmstart
+from tqcheck import langdata
+from tqcheck.speed import warmstart
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"

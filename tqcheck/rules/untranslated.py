@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck import langdata, language, warmstart
+from tqcheck import langdata, language
+from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck.wordlist import WordList
+from tqcheck.speed.wordlist import WordList
 
 LANG_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
 # A word, with letters lost to a bad decoding (U+FFFD) kept inside it.

@@ -120,7 +120,7 @@ def _load() -> tuple[dict, dict]:
 
 
 def _path():
-    from tqcheck.cachedir import cache_dir
+    from tqcheck.speed.cachedir import cache_dir
 
     try:
         # One file per Python minor version: each keeps its own compiled programs.
