@@ -5,7 +5,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import langdata, language, scoring, suppress
+from tqcheck import language, scoring, suppress
+from tqcheck.data import langdata
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity
 from tqcheck.report import FileReport, SegmentReport

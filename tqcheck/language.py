@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from tqcheck import langdata
+from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 
 SUPPORTED = ("en", "es", "fr", "pt", "de", "it")

@@ -97,7 +97,8 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
     would otherwise be dominated by start-ups. Files that cannot be read are left for the
     checking pass to report.
     """
-    from tqcheck import langdata, language
+    from tqcheck import language
+    from tqcheck.data import langdata
     from tqcheck.roundtrip import translate_round_trip
     from tqcheck.segment import segment
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import langdata
+from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 
 DOUBLE_OPEN = "“«„"
