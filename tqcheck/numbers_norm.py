@@ -54,11 +54,45 @@ class Quantity:
         return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
+@dataclass(frozen=True)
+class Conventions:
+    """How one target language writes numbers, and the words that make a number an amount."""
+
+    lang: str
+    thousands: str
+    decimal: str
+    count_words: frozenset[str]
+    unit_words: frozenset[str]
+    precise_unit_words: frozenset[str]
+    reference_words: frozenset[str]
+    point_decimal_regions: frozenset[str]
+    month_names: tuple[str, ...]  # in calendar order
+    month_words: frozenset[str]  # month names and their abbreviations, lowercase
+
+
+@lru_cache(maxsize=None)
+def conventions(lang: str) -> Conventions | None:
+    table = langdata.load("lang", "number_formats.toml").get(lang)
+    if not table:
+        return None
+    months = [m.lower() for m in table.get("month_names", ())]
+    return Conventions(
+        lang=lang,
+        thousands=table["thousands"],
+        decimal=table["decimal"],
+        count_words=frozenset(table.get("count_words", ())),
+        unit_words=frozenset(table.get("unit_words", ())),
+        precise_unit_words=frozenset(table.get("precise_unit_words", ())),
+        reference_words=frozenset(table.get("reference_words", ())),
+        point_decimal_regions=frozenset(table.get("point_decimal_regions", ())),
+        month_names=tuple(table.get("month_names", ())),
+        month_words=frozenset(months + [m[:3] for m in months] + [m[:4] for m in months]),
+    )
+
+
 @lru_cache(maxsize=None)
 def marks(lang: str) -> tuple[str, str]:
     """(thousands, decimal) separators of a language."""
-    from tqcheck.rules.numbers import conventions
-
     conv = conventions(lang)
     if conv is None:
         return DEFAULT_MARKS["thousands"], DEFAULT_MARKS["decimal"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tqcheck import language
@@ -11,47 +10,12 @@ from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck.numbers_norm import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
 _WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")
 _WORD_BEFORE = warmstart.regex(r"([^\W\d_]+)\.?\s*(?:[#:]\s*)?$")
 LANG_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
-
-
-@dataclass(frozen=True)
-class Conventions:
-    """How one target language writes numbers, and the words that make a number an amount."""
-
-    lang: str
-    thousands: str
-    decimal: str
-    count_words: frozenset[str]
-    unit_words: frozenset[str]
-    precise_unit_words: frozenset[str]
-    reference_words: frozenset[str]
-    point_decimal_regions: frozenset[str]
-    month_names: tuple[str, ...]  # in calendar order
-    month_words: frozenset[str]  # month names and their abbreviations, lowercase
-
-
-@lru_cache(maxsize=None)
-def conventions(lang: str) -> Conventions | None:
-    table = langdata.load("lang", "number_formats.toml").get(lang)
-    if not table:
-        return None
-    months = [m.lower() for m in table.get("month_names", ())]
-    return Conventions(
-        lang=lang,
-        thousands=table["thousands"],
-        decimal=table["decimal"],
-        count_words=frozenset(table.get("count_words", ())),
-        unit_words=frozenset(table.get("unit_words", ())),
-        precise_unit_words=frozenset(table.get("precise_unit_words", ())),
-        reference_words=frozenset(table.get("reference_words", ())),
-        point_decimal_regions=frozenset(table.get("point_decimal_regions", ())),
-        month_names=tuple(table.get("month_names", ())),
-        month_words=frozenset(months + [m[:3] for m in months] + [m[:4] for m in months]),
-    )
 
 
 def _pairs(ctx):

@@ -338,7 +338,7 @@ class NumberSourceFormat(_PairRule, Detector):
 def _format_severity(ctx) -> Severity | None:
     """Regions differ: Mexican Spanish writes 13,000 as English does, so a plain "es" target is only
     told (info), and a target region that writes numbers that way is not told at all."""
-    from tqcheck.rules.numbers import conventions
+    from tqcheck.numbers_norm import conventions
 
     conv = conventions(ctx.target_base)
     if conv is None or not conv.point_decimal_regions:
