@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tqcheck.document import LineIndex
+from tqcheck.text.document import LineIndex
 from tqcheck.finding import Finding, Severity
 from tqcheck.formats import FORMATS, render
 from tqcheck.formats import github as github_format

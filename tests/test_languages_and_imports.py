@@ -40,7 +40,7 @@ def test_target_language_is_detected_per_document(tmp_path):
 
 
 def test_detection_is_deterministic_on_short_ambiguous_text(tmp_path):
-    from tqcheck.language import detect_with_profiles
+    from tqcheck.text.language import detect_with_profiles
 
     answers = {detect_with_profiles("Plaza Mayor hotel reservations online") for _ in range(5)}
     assert len(answers) == 1

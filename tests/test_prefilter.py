@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import SEED
-from tqcheck import language
+from tqcheck.text import language
 from tqcheck.data import langdata
 from tqcheck.speed.prefilter import required_literals
 from tqcheck.rules.calques import phrase_table

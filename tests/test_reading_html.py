@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from tqcheck.document import Suppression
+from tqcheck.text.document import Suppression
 from tqcheck.reading import parse_text
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tqcheck.document import Suppression
+from tqcheck.text.document import Suppression
 from tqcheck.reading import parse_text
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import run_json, run_tqcheck
 from tqcheck.check import Settings, check_document
 from tqcheck.enginepool import EnginePool
-from tqcheck.numbers_norm import document_marks, quantities, spelled_values
+from tqcheck.text.numbers import document_marks, quantities, spelled_values
 from tqcheck.reading import parse_text
 
 SOURCE_ES = (
@@ -78,7 +78,7 @@ def test_a_dropped_sentence_is_reported_after_the_sentence_before_it(engine):
 
 def _numbered(text: str, lang: str, count: int) -> list[str]:
     """`count` sentences cycling through those of `text`, each numbered before its full stop."""
-    from tqcheck.segment import segment
+    from tqcheck.text.segment import segment
 
     doc = parse_text("t.txt", text)
     sentences = [seg.prose(doc.view) for seg in segment(doc, lang)]

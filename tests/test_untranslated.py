@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from tqcheck.api import check_text
-from tqcheck.language import function_words
+from tqcheck.text.language import function_words
 
 
 def findings(text, codes=("U101", "U102"), source=None):

@@ -28,7 +28,7 @@ from tqcheck.enginepool import EnginePool  # noqa: E402
 from tqcheck.reading import parse_text  # noqa: E402
 from tqcheck.rules.base import Context  # noqa: E402
 from tqcheck.rules.source import pairs, suspicion  # noqa: E402
-from tqcheck.segment import segment  # noqa: E402
+from tqcheck.text.segment import segment  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 # language pair → (file, source field, translation field); en→es keeps its score under human_scores.

@@ -5,14 +5,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import language, scoring, suppress
+from tqcheck import scoring
+from tqcheck.text import language, suppress
 from tqcheck.data import langdata
-from tqcheck.document import Document
+from tqcheck.text.document import Document
 from tqcheck.finding import Finding, Severity
 from tqcheck.report import FileReport, SegmentReport
 from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
-from tqcheck.segment import segment
+from tqcheck.text.segment import segment
 
 
 # Enough prose to identify a language reliably without reading a huge file twice.

@@ -55,7 +55,7 @@ def load(path: Path) -> Config:
 
 
 def validate(data: dict, where: str) -> dict:
-    from tqcheck.language import valid_tag
+    from tqcheck.text.language import valid_tag
 
     values = {}
     for key, value in data.items():

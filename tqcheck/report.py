@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tqcheck.finding import Finding, Severity
-from tqcheck.segment import prose
+from tqcheck.text.segment import prose
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ class SegmentReport:
 
     @property
     def text(self) -> str:
-        """The segment as the detectors' segment gives it (tqcheck.segment.prose)."""
+        """The segment as the detectors' segment gives it (tqcheck.text.segment.prose)."""
         return prose(self.view, self.view_start, self.view_end)
 
     @classmethod

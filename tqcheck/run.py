@@ -17,7 +17,7 @@ from tqcheck.reading.decode import BinaryFile
 from tqcheck.report import Report
 
 if TYPE_CHECKING:
-    from tqcheck.document import Document
+    from tqcheck.text.document import Document
 
 
 @dataclass
@@ -97,10 +97,10 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
     would otherwise be dominated by start-ups. Files that cannot be read are left for the
     checking pass to report.
     """
-    from tqcheck import language
+    from tqcheck.text import language
     from tqcheck.data import langdata
     from tqcheck.roundtrip import translate_round_trip
-    from tqcheck.segment import segment
+    from tqcheck.text.segment import segment
 
     batches: dict[tuple[str, str, str], list[str]] = {}
     for item in inputs:
@@ -205,7 +205,7 @@ def _pair_by_name(inputs, options: RunOptions, finder: ConfigFinder):
 
 def _read_source(options: RunOptions, settings) -> "Document":
     """The original of a translation, read like any checked file; its language fills --source-lang if unset."""
-    from tqcheck import language
+    from tqcheck.text import language
 
     path = Path(options.source_path)
     if not path.is_file():
@@ -220,7 +220,7 @@ def _read_source(options: RunOptions, settings) -> "Document":
 
 
 def _check_flags(options: RunOptions, known_selector) -> None:
-    from tqcheck.language import valid_tag
+    from tqcheck.text.language import valid_tag
 
     for selector in (options.select or []) + (options.ignore or []):
         if not known_selector(selector):

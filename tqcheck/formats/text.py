@@ -5,7 +5,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from tqcheck.document import LineIndex
+from tqcheck.text.document import LineIndex
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding

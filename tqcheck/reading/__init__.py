@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from tqcheck.document import Document
+from tqcheck.text.document import Document
 from tqcheck.reading.decode import decode
 
 FORMAT_BY_SUFFIX = {

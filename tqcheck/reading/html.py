@@ -6,7 +6,7 @@ import re
 from html import unescape
 from html.entities import html5
 
-from tqcheck.document import OffsetMap
+from tqcheck.text.document import OffsetMap
 from tqcheck.reading.markdown import comment_suppression, gc_paused, trim_blocks
 
 # Elements whose start or end tag ends the block of prose before it.

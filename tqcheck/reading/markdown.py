@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from tqcheck.document import Block, Suppression
+from tqcheck.text.document import Block, Suppression
 
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 _BLANK_CHARS = re.compile(r"[^\r\n]+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from tqcheck.speed import warmstart
-from tqcheck.document import Block, Suppression
+from tqcheck.text.document import Block, Suppression
 
 _LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _DIRECTIVE = warmstart.regex(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")

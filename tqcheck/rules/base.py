@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 from tqcheck.finding import Finding, Severity
 
 if TYPE_CHECKING:
-    from tqcheck.document import Document
-    from tqcheck.segment import Segment
+    from tqcheck.text.document import Document
+    from tqcheck.text.segment import Segment
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqcheck import language
+from tqcheck.text import language
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity

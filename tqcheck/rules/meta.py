@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck.suppress import UNUSED_CODE, UNUSED_NAME
+from tqcheck.text.suppress import UNUSED_CODE, UNUSED_NAME
 
 
 class UnusedSuppression(Detector):

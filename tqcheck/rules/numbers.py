@@ -5,12 +5,12 @@ import bisect
 import re
 from functools import lru_cache
 
-from tqcheck import language
+from tqcheck.text import language
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
-from tqcheck.numbers_norm import Conventions, conventions
+from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
 _WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")

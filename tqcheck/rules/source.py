@@ -9,7 +9,7 @@ from functools import cached_property
 
 from tqcheck.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
-from tqcheck.numbers_norm import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
+from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
 from tqcheck.rules.base import Detector
 from tqcheck.rules.numbers import LANG_NAMES
 
@@ -338,7 +338,7 @@ class NumberSourceFormat(_PairRule, Detector):
 def _format_severity(ctx) -> Severity | None:
     """Regions differ: Mexican Spanish writes 13,000 as English does, so a plain "es" target is only
     told (info), and a target region that writes numbers that way is not told at all."""
-    from tqcheck.numbers_norm import conventions
+    from tqcheck.text.numbers import conventions
 
     conv = conventions(ctx.target_base)
     if conv is None or not conv.point_decimal_regions:

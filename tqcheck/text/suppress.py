@@ -1,7 +1,7 @@
 """In-document suppression: disable/enable regions and ignore-next-line, with unused ones reported."""
 from __future__ import annotations
 
-from tqcheck.document import Document
+from tqcheck.text.document import Document
 from tqcheck.finding import Finding, Severity
 
 UNUSED_CODE = "X001"

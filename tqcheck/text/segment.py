@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
-from tqcheck.document import Document
+from tqcheck.text.document import Document
 
 
 @dataclass(frozen=True, slots=True)
