@@ -3,7 +3,7 @@
 Run as its own process (`python benchmarks/ct2_peer.py SETTINGS.json`) so it is timed
 like tqcheck: start-up, imports, loading both models, and the two translations.
 It imports nothing from tqcheck; the benchmark reads the settings from
-`tqcheck.engines.argos` and passes them in, so both sides decode alike.
+`tqcheck.translation.engines.argos` and passes them in, so both sides decode alike.
 """
 from __future__ import annotations
 

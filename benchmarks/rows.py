@@ -338,7 +338,7 @@ def _argos_ready() -> str | None:
 
 
 def _argos_settings() -> dict:
-    from tqcheck.engines import argos
+    from tqcheck.translation.engines import argos
 
     return {"beam_size": argos._BEAM_SIZE, "max_batch_size": argos._MAX_BATCH_SIZE,
             "max_input_tokens": argos._MAX_INPUT_TOKENS, "max_decoding_length": argos._MAX_DECODING_LENGTH,

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from tqcheck.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, char_ngrams, chrf_from_ngrams,
+from tqcheck.translation.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, char_ngrams, chrf_from_ngrams,
                            document_ratio, similarity_for)
-from tqcheck.cache import cached_translate
-from tqcheck.engines.apertium import ApertiumEngine
-from tqcheck.roundtrip import sentence_chrf
+from tqcheck.translation.cache import cached_translate
+from tqcheck.translation.engines.apertium import ApertiumEngine
+from tqcheck.translation.roundtrip import sentence_chrf
 
 SPANISH = [
     "El Ayuntamiento de Sevilla aprobó el martes un presupuesto de 950 millones de euros para 2024.",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import tqcheck
-from tqcheck.cache import (
+from tqcheck.translation.cache import (
     FILENAME,
     SCHEMA_VERSION,
     TranslationCache,
@@ -20,8 +20,8 @@ from tqcheck.cache import (
     cached_translate,
     cached_translate_detailed,
 )
-from tqcheck.engines.apertium import ApertiumEngine
-from tqcheck.roundtrip import drift_words, sentence_chrf, translate_round_trip
+from tqcheck.translation.engines.apertium import ApertiumEngine
+from tqcheck.translation.roundtrip import drift_words, sentence_chrf, translate_round_trip
 
 REPO = Path(tqcheck.__file__).resolve().parents[1]
 WARNING_RE = re.compile(
@@ -139,7 +139,7 @@ def test_without_a_cache_still_one_deduplicated_batch():
 def test_two_processes_writing_at_once(cache_home):
     script = textwrap.dedent("""
         import sys
-        from tqcheck.cache import TranslationCache
+        from tqcheck.translation.cache import TranslationCache
         who = sys.argv[1]
         cache = TranslationCache()
         sys.stdin.readline()  # start together

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tqcheck.engines import ENGINE_CHOICES, choose_engine
-from tqcheck.engines.apertium import ApertiumEngine, _dpkg_version
-from tqcheck.engines.base import base_language, iso3
+from tqcheck.translation.engines import ENGINE_CHOICES, choose_engine
+from tqcheck.translation.engines.apertium import ApertiumEngine, _dpkg_version
+from tqcheck.translation.engines.base import base_language, iso3
 from tqcheck.errors import ConfigError, EngineError
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import argos_build
-from tqcheck.engines import argos, choose_engine
-from tqcheck.engines.argos import ArgosEngine
+from tqcheck.translation.engines import argos, choose_engine
+from tqcheck.translation.engines.argos import ArgosEngine
 from tqcheck.errors import EngineError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ socket.create_connection = _blocked("create_connection")
 # Runs in the sandbox: translate with every package, report what happened.
 _TRANSLATE = '''
 import json, socket, sys
-from tqcheck.engines.argos import ArgosEngine, has_pair
+from tqcheck.translation.engines.argos import ArgosEngine, has_pair
 
 try:
     socket.create_connection(("example.com", 80), timeout=1)

@@ -76,7 +76,7 @@ def test_warm_run_reads_scores_from_the_cache_and_reports_the_same(tmp_path):
                            env={**env, "PYTHONPROFILEIMPORTTIME": "1"})
         assert warm.returncode == 1 and warm.stdout == expected
         modules = _imported(warm.stderr)
-        assert "tqcheck.roundtrip" in modules and "sacrebleu" not in modules
+        assert "tqcheck.translation.roundtrip" in modules and "sacrebleu" not in modules
     assert not log.exists()
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tqcheck.align import align, similarity_for  # noqa: E402
+from tqcheck.translation.align import align, similarity_for  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SETS = (("es_en.jsonl", "src_es", "ref_en", "es", "en"), ("en_es.jsonl", "src_en", "ref_es", "en", "es"))
@@ -105,8 +105,8 @@ def prf(predicted: set, gold: set) -> tuple[float, float, float]:
 
 
 def translations(units: list[str], source: str, target: str) -> dict[str, str]:
-    from tqcheck.cache import TranslationCache, cached_translate
-    from tqcheck.engines.apertium import ApertiumEngine
+    from tqcheck.translation.cache import TranslationCache, cached_translate
+    from tqcheck.translation.engines.apertium import ApertiumEngine
 
     engine = ApertiumEngine()
     try:

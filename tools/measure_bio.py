@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tqcheck.check import Settings, check_document, roundtrip_step  # noqa: E402
-from tqcheck.enginepool import EnginePool  # noqa: E402
+from tqcheck.translation.enginepool import EnginePool  # noqa: E402
 from tqcheck.reading import parse_text  # noqa: E402
 from tqcheck.rules.base import Context  # noqa: E402
 from tqcheck.rules.source import pairs, suspicion  # noqa: E402

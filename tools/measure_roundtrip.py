@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from tqcheck.check import Settings, check_document
-from tqcheck.enginepool import EnginePool
+from tqcheck.translation.enginepool import EnginePool
 from tqcheck.reading import parse_text
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

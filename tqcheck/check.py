@@ -122,7 +122,7 @@ def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
 
 def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Finding], notes: list[str]):
     """Choose the pivot language and engine, and back-translate every segment not found untranslated."""
-    from tqcheck.roundtrip import translate_round_trip
+    from tqcheck.translation.roundtrip import translate_round_trip
 
     if engines is None or settings.engine == "none":
         notes.append("round-trip checks skipped: no engine (--engine none)")

@@ -53,7 +53,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
     fail_levels = []
-    from tqcheck.enginepool import EnginePool
+    from tqcheck.translation.enginepool import EnginePool
 
     engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
     try:
@@ -64,7 +64,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
 
     warmstart.save()
     if any(f.engine for f in report.files):
-        from tqcheck.roundtrip import chrf_signature
+        from tqcheck.translation.roundtrip import chrf_signature
 
         report.signatures["chrf"] = chrf_signature()
     for part in render_parts(report, fmt, color=color):
@@ -99,7 +99,7 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
     """
     from tqcheck.text import language
     from tqcheck.data import langdata
-    from tqcheck.roundtrip import translate_round_trip
+    from tqcheck.translation.roundtrip import translate_round_trip
     from tqcheck.text.segment import segment
 
     batches: dict[tuple[str, str, str], list[str]] = {}
@@ -139,7 +139,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(options: RunOptions, finder: ConfigFinder) -> None:
-    from tqcheck.enginepool import EnginePool
+    from tqcheck.translation.enginepool import EnginePool
 
     _WORKER.update(options=options, finder=finder, engines=EnginePool(options.engine or "auto", options.use_cache))
 

@@ -12,7 +12,7 @@ def cache():
 @cache.command()
 def info():
     """Where the cache is, how many translations it holds and its size."""
-    from tqcheck.cache import TranslationCache
+    from tqcheck.translation.cache import TranslationCache
 
     with TranslationCache() as store:
         facts = store.info()
@@ -32,7 +32,7 @@ def info():
 def clear():
     """Remove every cached translation (and replace a corrupt cache file), and the warm-start file."""
     from tqcheck.speed import warmstart
-    from tqcheck.cache import TranslationCache
+    from tqcheck.translation.cache import TranslationCache
 
     with TranslationCache() as store:
         removed = store.clear()

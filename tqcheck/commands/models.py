@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from tqcheck.engines.argos import INSTALL_HINT
+from tqcheck.translation.engines.argos import INSTALL_HINT
 from tqcheck.errors import EngineError, InputError
 
 _NET_TIMEOUT = 15  # seconds per connection attempt or read: fail fast on an offline machine
@@ -49,7 +49,7 @@ def list_models():
 
 
 def _list() -> None:
-    from tqcheck.engines import argos
+    from tqcheck.translation.engines import argos
 
     rows = []
     packages = argos.installed_packages()
@@ -75,7 +75,7 @@ def _list() -> None:
 
 
 def _apertium_rows() -> list[tuple[str, str, str, str]]:
-    from tqcheck.engines.apertium import ApertiumEngine
+    from tqcheck.translation.engines.apertium import ApertiumEngine
 
     if not ApertiumEngine.available():
         return []
@@ -153,8 +153,8 @@ def _install_files(paths) -> None:
 
 
 def _install_file(path: Path) -> None:
-    from tqcheck.engines import argos
-    from tqcheck.engines.base import base_language
+    from tqcheck.translation.engines import argos
+    from tqcheck.translation.engines.base import base_language
 
     top, metadata = inspect_archive(path)
     package, settings = _argostranslate()
@@ -201,7 +201,7 @@ def _net_reason(exc: Exception) -> str:
 
 
 def _install_from_index(from_code: str, to_code: str) -> None:
-    from tqcheck.engines.base import base_language
+    from tqcheck.translation.engines.base import base_language
 
     try:
         src, tgt = base_language(from_code), base_language(to_code)
@@ -224,7 +224,7 @@ def _install_from_index(from_code: str, to_code: str) -> None:
     ]
     if not candidates:
         raise EngineError(f"the Argos index has no {src}→{tgt} package (try pivoting: {src}→en and en→{tgt})")
-    from tqcheck.engines.argos import version_key
+    from tqcheck.translation.engines.argos import version_key
 
     entry = max(candidates, key=lambda e: version_key(str(e.get("package_version", ""))))
     import tempfile
@@ -245,7 +245,7 @@ def _install_from_index(from_code: str, to_code: str) -> None:
 
 
 def _same_language(code, wanted: str) -> bool:
-    from tqcheck.engines.base import base_language
+    from tqcheck.translation.engines.base import base_language
 
     try:
         return base_language(str(code)) == wanted
@@ -274,8 +274,8 @@ def remove(languages, from_code, to_code):
 
 
 def _remove(from_code: str, to_code: str) -> None:
-    from tqcheck.engines import argos
-    from tqcheck.engines.base import base_language
+    from tqcheck.translation.engines import argos
+    from tqcheck.translation.engines.base import base_language
 
     try:
         pair = (base_language(from_code), base_language(to_code))

@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from tqcheck.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
+from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
 from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
 from tqcheck.rules.base import Detector
@@ -55,7 +55,7 @@ class Pair:
 def _chrf(hypothesis: str | None, reference: str) -> float | None:
     if not hypothesis or not reference:
         return None
-    from tqcheck.roundtrip import sentence_chrf
+    from tqcheck.translation.roundtrip import sentence_chrf
 
     return sentence_chrf(hypothesis, reference)
 
@@ -410,7 +410,7 @@ class QuotationMismatch(_PairRule, Detector):
                 yield from self._quoted_words(ctx, pair)
 
     def _quoted_words(self, ctx, pair: Pair):
-        from tqcheck.roundtrip import sentence_chrf
+        from tqcheck.translation.roundtrip import sentence_chrf
 
         expected = _QUOTED.findall(pair.source_mt)
         actual = [(m.group(1), m.start(1), m.end(1)) for a, b in pair.target_spans for m in _QUOTED.finditer(ctx.doc.view, a, b)]

@@ -15,7 +15,7 @@ class EnginePool:
         """(engine or None, reason) for translating target→pivot→target."""
         key = (choice, pivot, target)
         if key not in self._choices:
-            from tqcheck.engines import choose_engine
+            from tqcheck.translation.engines import choose_engine
 
             self._choices[key] = tuple(choose_engine(choice, pivot, target))
         return self._choices[key]
@@ -32,7 +32,7 @@ class EnginePool:
     def cache(self):
         """This run's translations, backed by the on-disk cache unless --no-cache."""
         if self._cache is None:
-            from tqcheck.cache import MemoryCache, TranslationCache
+            from tqcheck.translation.cache import MemoryCache, TranslationCache
 
             self._cache = MemoryCache(TranslationCache() if self.use_cache else None)
         return self._cache

@@ -84,7 +84,7 @@ def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cach
     it gets an empty round trip scored 0, as sacrebleu scores an empty pair.
     """
     global _signature
-    from tqcheck.cache import distinct_texts, engine_version
+    from tqcheck.translation.cache import distinct_texts, engine_version
 
     wanted = distinct_texts(texts)
     done = {}
@@ -107,9 +107,9 @@ def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cach
 
 
 def _translate_and_score(engine, texts: list[str], target: str, pivot: str, cache) -> dict[str, tuple]:
-    """Round trips of distinct non-blank texts, as rows for the cache (tqcheck.cache.RoundTripRow)."""
-    from tqcheck.cache import cached_translate, cached_translate_detailed
-    from tqcheck.engines.base import Engine
+    """Round trips of distinct non-blank texts, as rows for the cache (tqcheck.translation.cache.RoundTripRow)."""
+    from tqcheck.translation.cache import cached_translate, cached_translate_detailed
+    from tqcheck.translation.engines.base import Engine
 
     if type(engine).translate_batch_detailed is not Engine.translate_batch_detailed:
         outward = cached_translate_detailed(engine, texts, target, pivot, cache)

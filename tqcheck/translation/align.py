@@ -602,7 +602,7 @@ def source_translations(ctx) -> list[str] | None:
         return ctx.cache["source_translations"]
     out = None
     if ctx.engine is not None and ctx.source_segments:
-        from tqcheck.cache import cached_translate
+        from tqcheck.translation.cache import cached_translate
         from tqcheck.errors import EngineError
 
         try:

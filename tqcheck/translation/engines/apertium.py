@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tqcheck.engines.base import Engine, base_language, split_language_tag
+from tqcheck.translation.engines.base import Engine, base_language, split_language_tag
 from tqcheck.errors import EngineError
 
 INSTALL_HINT = "apt-get install apertium apertium-eng-spa"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tqcheck.engines.base import Engine, base_language
+from tqcheck.translation.engines.base import Engine, base_language
 from tqcheck.errors import EngineError
 
 # Why not `argostranslate.translate`: importing it costs seconds (spacy, stanza,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tqcheck.engines.base import Engine, base_language, iso3
+from tqcheck.translation.engines.base import Engine, base_language, iso3
 from tqcheck.errors import ConfigError, EngineError
 
 ENGINE_CHOICES = ("auto", "argos", "apertium", "none")
@@ -19,12 +19,12 @@ class EngineChoice(NamedTuple):
 
 
 def _argos_offers(source: str, target: str) -> bool:
-    # HOOK for the Argos engine: `tqcheck/engines/argos.py` is expected to
+    # HOOK for the Argos engine: `tqcheck/translation/engines/argos.py` is expected to
     # provide `has_pair(source, target) -> bool` (cheap, without importing
     # argostranslate.translate) and `ArgosEngine()`.  Until it exists, auto
     # simply moves on to Apertium.
     try:
-        from tqcheck.engines import argos
+        from tqcheck.translation.engines import argos
 
         return bool(argos.has_pair(source, target) and argos.has_pair(target, source))
     except ImportError:
@@ -32,7 +32,7 @@ def _argos_offers(source: str, target: str) -> bool:
 
 
 def _make_argos() -> Engine:
-    from tqcheck.engines import argos
+    from tqcheck.translation.engines import argos
 
     return argos.ArgosEngine()
 
@@ -55,7 +55,7 @@ def choose_engine(choice: str, source: str, target: str) -> EngineChoice:
 
     if choice == "argos":
         try:
-            from tqcheck.engines import argos  # noqa: F401
+            from tqcheck.translation.engines import argos  # noqa: F401
         except ImportError:
             raise EngineError("the Argos engine is not available in this tqcheck") from None
         if not _argos_offers(source, target):
@@ -64,7 +64,7 @@ def choose_engine(choice: str, source: str, target: str) -> EngineChoice:
     if choice == "auto" and _argos_offers(source, target):
         return EngineChoice(_make_argos(), f"argos offers {pair}")
 
-    from tqcheck.engines.apertium import ApertiumEngine
+    from tqcheck.translation.engines.apertium import ApertiumEngine
 
     if choice == "apertium":
         engine = ApertiumEngine()  # raises EngineError when apertium is missing

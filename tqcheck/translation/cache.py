@@ -16,7 +16,7 @@ from tqcheck.speed.cachedir import cache_dir
 from tqcheck.errors import EngineError
 
 if TYPE_CHECKING:
-    from tqcheck.engines.base import Engine
+    from tqcheck.translation.engines.base import Engine
 
 FILENAME = "translations.sqlite3"
 SCHEMA_VERSION = 2  # 2: round_trips added
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS translations (
 """
 # A round trip and everything derived from it alone, so that a warm run neither
 # translates nor scores: keyed like translations, with `version` naming both
-# directions' engine versions and the scorer (tqcheck.roundtrip.translate_round_trip).
+# directions' engine versions and the scorer (tqcheck.translation.roundtrip.translate_round_trip).
 _ROUND_TRIP_COLUMNS = ("key", "tqcheck", "engine", "version", "source", "target", "text",
                        "backtranslation", "round_trip", "unknown", "drift", "chrf", "signature", "created")
 _ROUND_TRIP_SCHEMA = """

@@ -1,0 +1,1 @@
+"""Translation: the engines (Argos, Apertium) behind one protocol, the engine pool, the on-disk translation cache, round trips and the alignment of a translation with its original. Imports text/, speed/ and the package root."""
