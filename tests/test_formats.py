@@ -17,11 +17,11 @@ import pytest
 
 from tqcheck.text.document import LineIndex
 from tqcheck.finding import Finding, Severity
-from tqcheck.formats import FORMATS, render
-from tqcheck.formats import github as github_format
-from tqcheck.formats import sarif as sarif_format
-from tqcheck.formats import text as text_format
-from tqcheck.report import FileReport, Report, SegmentReport
+from tqcheck.output import FORMATS, render
+from tqcheck.output import github as github_format
+from tqcheck.output import sarif as sarif_format
+from tqcheck.output import text as text_format
+from tqcheck.output.report import FileReport, Report, SegmentReport
 from tqcheck.rules.base import Detector
 
 HERE = Path(__file__).parent
@@ -340,8 +340,8 @@ def test_registry_names_and_unknown_format():
 
 def test_registry_imports_formats_lazily():
     code = (
-        "import sys, tqcheck.formats as f\n"
-        "assert not [m for m in sys.modules if m.startswith('tqcheck.formats.')], sys.modules\n"
+        "import sys, tqcheck.output as f\n"
+        "assert not [m for m in sys.modules if m.startswith('tqcheck.output.')], sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=HERE.parent)
 

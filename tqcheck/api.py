@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tqcheck.check import Settings, check_document
 from tqcheck.reading import parse_text
-from tqcheck.report import FileReport
+from tqcheck.output.report import FileReport
 
 
 def check_text(

@@ -10,7 +10,7 @@ from tqcheck.text import language, suppress
 from tqcheck.data import langdata
 from tqcheck.text.document import Document
 from tqcheck.finding import Finding, Severity
-from tqcheck.report import FileReport, SegmentReport
+from tqcheck.output.report import FileReport, SegmentReport
 from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
 from tqcheck.text.segment import segment

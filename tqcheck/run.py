@@ -14,7 +14,7 @@ from tqcheck.finding import Severity
 from tqcheck.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
 from tqcheck.reading.decode import BinaryFile
-from tqcheck.report import Report
+from tqcheck.output.report import Report
 
 if TYPE_CHECKING:
     from tqcheck.text.document import Document
@@ -39,7 +39,7 @@ class RunOptions:
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
-    from tqcheck.formats import render_parts
+    from tqcheck.output import render_parts
     from tqcheck.rules import all_detectors, known_selector
 
     _check_flags(options, known_selector)

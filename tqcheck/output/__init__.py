@@ -1,11 +1,11 @@
-"""The output formats: a name -> module registry, each module imported only when used."""
+"""Output: the report model (report.py) and one renderer a format, registered here by name and imported only when used. Imports rules/ (for rule docs), text/ and the package root."""
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tqcheck.report import Report
+    from tqcheck.output.report import Report
 
 FORMATS = ("text", "json", "sarif", "github")
 

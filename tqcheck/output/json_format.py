@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding
-    from tqcheck.report import FileReport, Report, SegmentReport
+    from tqcheck.output.report import FileReport, Report, SegmentReport
 
 
 def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:

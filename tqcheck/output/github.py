@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding
-    from tqcheck.report import Report
+    from tqcheck.output.report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -12,7 +12,7 @@ from tqcheck.rules.base import DOC_SECTIONS
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding
-    from tqcheck.report import Report
+    from tqcheck.output.report import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tqcheck/tqcheck"

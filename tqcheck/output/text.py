@@ -9,7 +9,7 @@ from tqcheck.text.document import LineIndex
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding
-    from tqcheck.report import FileReport, Report, SegmentReport
+    from tqcheck.output.report import FileReport, Report, SegmentReport
 
 LONG_LINE = 120  # code points; a longer line is shown as a window around the span
 WINDOW = 100
