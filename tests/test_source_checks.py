@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import run_json, run_tqcheck
-from tqcheck.check import Settings, check_document
+from tqcheck.checking.check import Settings, check_document
 from tqcheck.translation.enginepool import EnginePool
 from tqcheck.text.numbers import document_marks, quantities, spelled_values
 from tqcheck.reading import parse_text

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tqcheck.check import Settings, check_document, roundtrip_step  # noqa: E402
+from tqcheck.checking.check import Settings, check_document, roundtrip_step  # noqa: E402
 from tqcheck.translation.enginepool import EnginePool  # noqa: E402
 from tqcheck.reading import parse_text  # noqa: E402
 from tqcheck.rules.base import Context  # noqa: E402
@@ -96,7 +96,7 @@ def signals_of(doc_t, doc_s, settings, engines):
 
 def _findings_score(report, i) -> float:
     """The segment's score from the findings alone (before the source-aware suspicion is blended in)."""
-    from tqcheck.scoring import segment_score
+    from tqcheck.checking.scoring import segment_score
 
     return segment_score([f for f in report.findings if f.segment == i and f.severity.label != "info"])
 

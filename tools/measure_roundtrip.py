@@ -11,7 +11,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from tqcheck.check import Settings, check_document
+from tqcheck.checking.check import Settings, check_document
 from tqcheck.translation.enginepool import EnginePool
 from tqcheck.reading import parse_text
 

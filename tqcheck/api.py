@@ -1,7 +1,7 @@
 """A small library interface: check a string as a file would be checked."""
 from __future__ import annotations
 
-from tqcheck.check import Settings, check_document
+from tqcheck.checking.check import Settings, check_document
 from tqcheck.reading import parse_text
 from tqcheck.output.report import FileReport
 

@@ -64,7 +64,7 @@ def cli():
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
           stdin_filename, encoding, diff_ref, no_cache, color, jobs, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
-    from tqcheck.run import RunOptions, run
+    from tqcheck.checking.run import RunOptions, run
 
     options = RunOptions(
         paths=list(paths),

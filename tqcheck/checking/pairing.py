@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from tqcheck.inputs import Input
+from tqcheck.checking.inputs import Input
 
 DEFAULT_PATTERN = "{stem}.{lang}{ext}"
 _LANG = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"

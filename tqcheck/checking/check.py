@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tqcheck import scoring
+from tqcheck.checking import scoring
 from tqcheck.text import language, suppress
 from tqcheck.data import langdata
 from tqcheck.text.document import Document

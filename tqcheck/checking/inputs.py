@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqcheck.config import ConfigFinder
+from tqcheck.checking.config import ConfigFinder
 from tqcheck.errors import InputError
 from tqcheck.reading import format_for
 

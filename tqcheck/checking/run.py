@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcheck import __version__
-from tqcheck.check import DETECTION_SAMPLE, Settings, check_document, detect_target
-from tqcheck.config import ConfigFinder
+from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
+from tqcheck.checking.config import ConfigFinder
 from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, ConfigError, InputError
 from tqcheck.finding import Severity
-from tqcheck.inputs import Input, collect
+from tqcheck.checking.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
 from tqcheck.reading.decode import BinaryFile
 from tqcheck.output.report import Report
@@ -188,7 +188,7 @@ def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, 
 
 def _pair_by_name(inputs, options: RunOptions, finder: ConfigFinder):
     """Files found in folders pair with their originals by name (`source-pattern`, default `{stem}.{lang}{ext}`)."""
-    from tqcheck.pairing import DEFAULT_PATTERN, pair_by_name
+    from tqcheck.checking.pairing import DEFAULT_PATTERN, pair_by_name
 
     walked = [item for item in inputs if item.root is not None]
     if not walked:
@@ -259,7 +259,7 @@ def _read_bytes(item: Input) -> bytes:
 
 
 def _keep_changed_lines(file_report, path: Path, ref: str) -> None:
-    from tqcheck.gitdiff import changed_lines
+    from tqcheck.checking.gitdiff import changed_lines
 
     lines = changed_lines(path, ref)
     if lines is None:
