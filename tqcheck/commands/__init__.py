@@ -1,1 +1,1 @@
-"""Command groups that `tqcheck.cli` registers: `models`."""
+"""Commands: the `models` and `cache` command groups that the command line registers. Imports cli and translation/."""

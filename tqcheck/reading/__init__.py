@@ -1,4 +1,4 @@
-"""Reading: turn a file's bytes into a Document with a prose view, blocks and suppressions."""
+"""Reading: a file's bytes to a Document with a prose view, blocks and suppressions, for plain text, Markdown and HTML. Imports text/ and speed/."""
 from __future__ import annotations
 
 from pathlib import PurePath

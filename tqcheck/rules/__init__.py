@@ -1,4 +1,4 @@
-"""The detector registry: every detector module, imported on demand, and selection by code or name."""
+"""Rules: every detector, one module per family, and the registry that selects them by code or name. Imports translation/, text/, data/ and speed/."""
 from __future__ import annotations
 
 import importlib
