@@ -7,7 +7,7 @@ from html import unescape
 from html.entities import html5
 
 from tqcheck.text.document import OffsetMap
-from tqcheck.reading.markdown import comment_suppression, gc_paused, trim_blocks
+from tqcheck.reading.masking import comment_suppression, gc_paused, trim_blocks
 
 # Elements whose start or end tag ends the block of prose before it.
 BLOCK_TAGS = frozenset(
