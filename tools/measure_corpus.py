@@ -1,0 +1,59 @@
+"""Score tqcheck on the studied corpus with the shared scorer: the studied part and the scored-only part, reported apart.
+
+    python tools/measure_corpus.py                 # both splits, --engine none and the default engine
+    python tools/measure_corpus.py --split study --engine none
+
+Each split's records (eval/corpus/<split>_*.jsonl) are joined into one temporary file and passed to
+../shared/eval/score.py --set dev --articles FILE, with exactly the command EVALUATION.md prescribes.
+Only the scorer's summary figures are printed for the scored part: its texts and misses stay unread.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+COMMAND = "tqcheck check --format json --fail-on never --target-lang en"
+
+
+def summary(split: str, engine: str | None) -> dict:
+    records = [line for name in sorted(glob.glob(str(ROOT / "eval" / "corpus" / f"{split}_*.jsonl")))
+               for line in Path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as joined:
+        joined.write("\n".join(records) + "\n")
+    cmd = COMMAND + (f" --engine {engine}" if engine else "")
+    proc = subprocess.run([sys.executable, str(SCORER), "--set", "dev", "--articles", joined.name, "--cmd", cmd],
+                          capture_output=True, text=True, check=True)
+    Path(joined.name).unlink()
+    lines = proc.stdout.splitlines()
+    result = json.loads(lines[-1].removeprefix("SUMMARY "))["articles"]
+    result["per_category"] = [line.strip() for line in lines if line.startswith("recall ") and "/" in line]
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("study", "score", "both"), default="both")
+    parser.add_argument("--engine", choices=("none", "default", "both"), default="both")
+    args = parser.parse_args(argv)
+    splits = ("study", "score") if args.split == "both" else (args.split,)
+    engines = {"none": ["none"], "default": [None], "both": ["none", None]}[args.engine]
+    for split in splits:
+        for engine in engines:
+            r = summary(split, engine)
+            print(f"{split:5s} engine={engine or 'default':7s} recall {r['recall']:.3f}  precision {r['precision']:.3f}  "
+                  f"native false/1k {r['native_false_per_1k_words']:.2f}  AUC {r['doc_auc']:.3f}  "
+                  f"top-5 {r.get('segment_top5_precision', 0):.3f} (base {r.get('segment_base_rate', 0):.3f})")
+            for line in r["per_category"]:
+                print("      " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
