@@ -1,6 +1,7 @@
 """The detector contract: a small class that declares itself and yields findings."""
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,16 @@ class Context:
     @property
     def text(self) -> str:
         return self.doc.view
+
+    def segment_at(self, pos: int) -> "Segment | None":
+        """The segment holding view offset `pos`, or None when `pos` falls between segments."""
+        starts = self.cache.get("segment_starts")
+        if starts is None:
+            starts = self.cache["segment_starts"] = [seg.start for seg in self.segments]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < self.segments[i].end:
+            return self.segments[i]
+        return None
 
 
 def segment_matches(ctx: Context, pattern: re.Pattern):

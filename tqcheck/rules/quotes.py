@@ -9,6 +9,9 @@ from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.quotescan import DOUBLE_CLOSE, SINGLE_OPEN, STRAIGHT, conventions, scan
 
 _WORD_BEFORE = warmstart.regex(r"(\S+\s+)?\S*$")
+# A quote finding covers the mark and the words of its sentence it is about, never more than
+# this: a report's size must stay proportional to the text, whatever the text.
+MAX_SPAN = 300
 
 
 def _lead_in(view: str, pos: int, floor: int) -> int:
@@ -46,9 +49,11 @@ class UnbalancedQuote(Detector):
             mark = quotes.marks[index]
             if mark.problem:
                 continue  # reported as misplaced
-            block = ctx.doc.blocks[mark.block]
+            # The quoted words most likely began at the start of the mark's sentence, never before it.
+            sentence = ctx.segment_at(mark.pos)
+            floor = sentence.start if sentence else ctx.doc.blocks[mark.block].start
             yield self.finding(
-                _quotation_start(view, mark.pos, block.start),
+                _quotation_start(view, mark.pos, max(floor, mark.pos - MAX_SPAN)),
                 mark.pos + 1,
                 f"closing quotation mark {mark.char} has no opening mark in this paragraph",
                 suggestion="add the opening mark where the quotation begins, or remove this one",
@@ -57,11 +62,12 @@ class UnbalancedQuote(Detector):
             mark = quotes.marks[index]
             if mark.problem:
                 continue
-            block = ctx.doc.blocks[mark.block]
-            # The quotation runs on to the end of the paragraph: that whole stretch is in doubt.
+            # The quotation runs on from here: the rest of the mark's sentence is what is in doubt.
+            sentence = ctx.segment_at(mark.pos)
+            end = sentence.end if sentence else mark.pos + 1
             yield self.finding(
                 mark.pos,
-                block.end,
+                min(end, mark.pos + MAX_SPAN),
                 f"opening quotation mark {mark.char} is never closed in this paragraph",
                 suggestion="close the quotation where it ends",
             )

@@ -149,13 +149,14 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
     for index, mark in enumerate(result.marks):
         if mark.role == "open" and mark.block not in first_open_by_block:
             first_open_by_block[mark.block] = index
+    last_reopening = _last_sentence_reopenings(result, view)
     kept = []
     for index in result.unmatched_open:
         mark = result.marks[index]
         if mark.char in SINGLE_OPEN:
             continue
-        if _reopened_later_in_block(result, index, view):
-            continue
+        if last_reopening.get((mark.block, mark.char), -1) > index:
+            continue  # a later sentence of the same block opens again with the same mark
         nxt = mark.block + 1
         if nxt < len(blocks):
             text = view[blocks[nxt].start:blocks[nxt].end]
@@ -165,11 +166,13 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
     result.unmatched_open = kept
 
 
-def _reopened_later_in_block(result: QuoteScan, index: int, view: str) -> bool:
-    mark = result.marks[index]
-    for later in result.marks[index + 1:]:
-        if later.block != mark.block:
-            return False
-        if later.role == "open" and later.char == mark.char and _SENTENCE_OPENING.search(view, max(0, later.pos - 4), later.pos):
-            return True
-    return False
+def _last_sentence_reopenings(result: QuoteScan, view: str) -> dict[tuple[int, str], int]:
+    """(block, mark) -> index of the last opening mark of that kind that starts a sentence in the block.
+
+    One pass over the marks, so that asking "does a later sentence reopen?" of every unclosed
+    mark costs a lookup instead of a scan of the rest of the block (quadratic on a paragraph of marks)."""
+    last = {}
+    for index, mark in enumerate(result.marks):
+        if mark.role == "open" and _SENTENCE_OPENING.search(view, max(0, mark.pos - 4), mark.pos):
+            last[(mark.block, mark.char)] = index
+    return last
