@@ -1,6 +1,7 @@
 """Calques and source-language word order in English translated from Spanish, French or Portuguese."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -169,16 +170,21 @@ class ThisWeekday(Detector):
         before_date = english_words("words.toml", "before_date_words")
         future = english_words("verbs.toml", "future_words")
         for seg in ctx.segments:
+            words = starts = None  # the sentence's words, read once and only if a weekday is in it
             for m in _this_weekday().finditer(view, seg.start, seg.end):
                 if any(a <= m.start() < b for _, _, a, b in taken):
                     continue  # reported by C101
                 if _POSSESSIVE_AFTER.match(view, m.end()):
                     continue  # "this Friday's match" looks ahead
-                before = _WORD.findall(view[seg.start:m.start()])
+                if words is None:
+                    found = list(_WORD.finditer(view, seg.start, seg.end))
+                    words, starts = [w.group() for w in found], [w.start() for w in found]
+                    looks_ahead = any(w.lower() in future or w.endswith(("’ll", "'ll")) for w in words)
+                before = words[:bisect.bisect_left(starts, m.start())]
                 if before and before[-1].lower() in before_date:
                     continue
-                sentence = _WORD.findall(view[seg.start:seg.end])
-                if any(w.lower() in future or w.endswith(("’ll", "'ll")) for w in sentence):
+                sentence = words
+                if looks_ahead:
                     continue
                 if not self._past(before, sentence, view, m):
                     continue
