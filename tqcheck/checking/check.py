@@ -107,16 +107,34 @@ def _note_language_mismatch(doc: Document, target_base: str, notes: list[str]) -
         notes.append(f"this text reads as {best}, not {target_base} as --target-lang says")
 
 
+# Real prose never holds more than three findings of one code in one sentence (measured on the seed,
+# the dev, native and studied articles); a sentence of a thousand stray marks would otherwise make a
+# report a thousand times the size of the text. Past this many, the last one kept says how many more.
+FLOOD_LIMIT = 5
+
+
 def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
     found = []
+    starts = [seg.start for seg in ctx.segments]
     for detector in detectors:
         if detector.needs - ctx_capabilities(ctx):
             continue
+        kept: dict[int | None, list[Finding]] = {}
+        dropped: dict[int | None, int] = {}
         for finding in detector.check(ctx):
+            i = bisect.bisect_right(starts, finding.start) - 1
+            sentence = kept.setdefault(i, [])
+            if len(sentence) >= FLOOD_LIMIT:
+                dropped[i] = dropped.get(i, 0) + 1
+                continue
             override = settings.severity.get(finding.code) or settings.severity.get(finding.name)
             if override:
                 finding.severity = Severity.parse(override)
+            sentence.append(finding)
             found.append(finding)
+        for i, count in dropped.items():
+            last = kept[i][-1]
+            last.message += f" (and {count} more like it in this sentence, not listed)"
     return found
 
 
