@@ -22,6 +22,14 @@ def test_opening_mark_never_closed_is_unbalanced():
     assert [c for c, _ in found] == ["Q101"]
 
 
+def test_an_unclosed_quotation_in_a_text_cut_off_mid_sentence_is_not_unbalanced():
+    # Scraped copies stop at a size limit: the closing mark is in the part that is missing.
+    cut = "Councillors met on Monday.\n\nThe mayor said that “the budget is final and will not"
+    assert codes(cut) == []
+    whole = "Councillors met on Monday.\n\nThe mayor said that “the budget is final and will not change."
+    assert [c for c, _ in codes(whole)] == ["Q101"]
+
+
 def test_quotation_continued_into_the_next_paragraph_is_not_unbalanced():
     text = ("“We will rebuild the bridge this year,” the mayor said. “The money is there.\n\n"
             "“Work starts in May,” she added.")
