@@ -22,6 +22,16 @@ def test_opening_mark_never_closed_is_unbalanced():
     assert [c for c, _ in found] == ["Q101"]
 
 
+def test_a_quotation_never_closed_is_reported_where_its_paragraph_ends():
+    # The closing mark is missing at the end of the quoted passage, not at the opening mark.
+    text = ("The mayor spoke on Monday: “We will rebuild the bridge. The money is there. Work starts in May.\n\n"
+            "Councillors disagreed.")
+    found = [(c, e) for c, e in codes(text) if c == "Q101"]
+    assert found == [("Q101", "Work starts in May.")]
+    report = check_text(text, target_lang="en", select=["Q101"])
+    assert "“We will rebuild the" in report.findings[0].message
+
+
 def test_an_unclosed_quotation_in_a_text_cut_off_mid_sentence_is_not_unbalanced():
     # Scraped copies stop at a size limit: the closing mark is in the part that is missing.
     cut = "Councillors met on Monday.\n\nThe mayor said that “the budget is final and will not"

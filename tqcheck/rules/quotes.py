@@ -62,14 +62,27 @@ class UnbalancedQuote(Detector):
             mark = quotes.marks[index]
             if mark.problem:
                 continue
-            # The quotation runs on from here: the rest of the mark's sentence is what is in doubt.
+            block = ctx.doc.blocks[mark.block]
             sentence = ctx.segment_at(mark.pos)
-            end = sentence.end if sentence else mark.pos + 1
+            last = ctx.segment_at(block.end - 1)
+            if sentence is None or last is None or last.index == sentence.index:
+                # The quotation opens in the paragraph's last sentence: the mark and the rest of it.
+                end = sentence.end if sentence else mark.pos + 1
+                yield self.finding(
+                    mark.pos,
+                    min(end, mark.pos + MAX_SPAN),
+                    f"opening quotation mark {mark.char} is never closed in this paragraph",
+                    suggestion="close the quotation where it ends",
+                )
+                continue
+            # The closing mark is missing where the quotation ends, most likely with the paragraph:
+            # point there, at its last sentence, and name the quotation it would close.
+            opening = " ".join(view[mark.pos:mark.pos + 40].split()[:4])
             yield self.finding(
-                mark.pos,
-                min(end, mark.pos + MAX_SPAN),
-                f"opening quotation mark {mark.char} is never closed in this paragraph",
-                suggestion="close the quotation where it ends",
+                max(last.start, last.end - MAX_SPAN),
+                last.end,
+                f"the quotation opened by {opening}… is never closed in this paragraph",
+                suggestion="close the quotation where it ends, most likely here",
             )
 
 
