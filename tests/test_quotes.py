@@ -102,6 +102,13 @@ def test_german_low_high_quotes_balance_in_german():
     assert codes("Der Minister sagte: „Wir bauen die Brücke neu.“ Danach ging er.", target="de") == []
 
 
+def test_quotation_opened_with_a_guillemet_and_closed_with_a_curly_mark_is_mismatched():
+    found = codes("The gang leaders said: «No. We will not stop.” Then they left.")
+    assert found == [("Q103", "«No. We")]
+    found = codes("“We will stay until the end,” she said, “and we will win. » Then she left.")
+    assert ("Q103", "win. »") in found
+
+
 def test_quotation_opened_curly_and_closed_straight_is_mixed():
     found = codes('The court called the law “illegal and unconstitutional" on Friday.')
     assert [c for c, _ in found] == ["Q103"]

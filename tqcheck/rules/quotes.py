@@ -173,6 +173,8 @@ class QuoteStyle(Detector):
         for mark in quotes.marks:
             if mark.char in foreign and mark.role == "open" and not seen_foreign:
                 seen_foreign = True
+                if mark.partner is not None and mark.char + quotes.marks[mark.partner].char not in _MATCHING_PAIRS:
+                    continue  # reported below as a mismatched pair
                 end = quotes.marks[mark.partner].pos + 1 if mark.partner is not None else mark.pos + 1
                 yield self.finding(
                     mark.pos,
@@ -184,17 +186,27 @@ class QuoteStyle(Detector):
         yield from self._mixed(ctx, quotes)
 
     def _mismatched_pairs(self, ctx, quotes):
+        view = ctx.doc.view
+        primary_open = conventions(ctx.target_base)["pairs"][0][0]
         for mark in quotes.marks:
             if mark.role != "open" or mark.partner is None or mark.char in SINGLE_OPEN:
                 continue
             close = quotes.marks[mark.partner]
-            if (mark.char == STRAIGHT) != (close.char == STRAIGHT):
-                yield self.finding(
-                    mark.pos,
-                    close.pos + 1,
-                    f"quotation opened with {mark.char} and closed with {close.char}",
-                    suggestion="use the same style for both marks",
-                )
+            if mark.char + close.char in _MATCHING_PAIRS:
+                continue
+            if (mark.char == STRAIGHT) != (close.char == STRAIGHT) and close.pos - mark.pos < MAX_SPAN:
+                start, end = mark.pos, close.pos + 1  # a short quotation: the whole of it
+            elif mark.char == primary_open:
+                start, end = _lead_in(view, close.pos, mark.pos + 1), close.pos + 1  # the odd closing mark
+            else:
+                start = mark.pos  # the odd opening mark and the word after it
+                end = min(close.pos + 1, mark.pos + 1 + _next_words(view, mark.pos + 1, close.pos, 1))
+            yield self.finding(
+                start,
+                end,
+                f"quotation opened with {mark.char} and closed with {close.char}",
+                suggestion="use the same style for both marks",
+            )
 
     def _mixed(self, ctx, quotes):
         doubles = [m for m in quotes.marks if m.char == STRAIGHT or m.char in "“”"]
@@ -217,6 +229,10 @@ class QuoteStyle(Detector):
                 severity=Severity.INFO,
             )
 
+
+# Opening and closing marks that belong together in some language's convention; any other pair
+# was opened in one style and closed in another (a translation that changed one mark of two).
+_MATCHING_PAIRS = frozenset({"“”", "«»", "»«", "„“", "„”", "””", '""'})
 
 _SPEECH_VERBS = (
     "said|says|added|adds|stated|explained|declared|told|noted|insisted|warned|argued|"
