@@ -52,8 +52,10 @@ class UnbalancedQuote(Detector):
             # The quoted words most likely began at the start of the mark's sentence, never before it.
             sentence = ctx.segment_at(mark.pos)
             floor = sentence.start if sentence else ctx.doc.blocks[mark.block].start
+            if mark.pos - floor > MAX_SPAN:  # a very long sentence: start at a word, at most MAX_SPAN back
+                floor = view.find(" ", mark.pos - MAX_SPAN, mark.pos) + 1 or mark.pos
             yield self.finding(
-                _quotation_start(view, mark.pos, max(floor, mark.pos - MAX_SPAN)),
+                _quotation_start(view, mark.pos, floor),
                 mark.pos + 1,
                 f"closing quotation mark {mark.char} has no opening mark in this paragraph",
                 suggestion="add the opening mark where the quotation begins, or remove this one",
