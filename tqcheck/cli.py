@@ -8,7 +8,7 @@ import click
 
 from tqcheck import __version__
 from tqcheck.errors import (
-    EXIT_CLEAN, EXIT_FINDINGS, EXIT_SIGINT, EXIT_USAGE, Interrupted, TqcheckError, raise_from_signal,
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_SIGINT, EXIT_SIGPIPE, EXIT_USAGE, Interrupted, TqcheckError, raise_from_signal,
 )
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
@@ -64,9 +64,11 @@ def cli():
               help="Processes for checking many files [default: the number of cores, at most 8].")
 @click.option("--timeout-per-file", type=float, metavar="SECONDS", callback=lambda ctx, param, value: _seconds(value),
               help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2.")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write the report to FILE (whole, or not at all) instead of standard output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, debug):
+          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.checking.run import RunOptions, run
 
@@ -86,9 +88,10 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         use_cache=not no_cache,
         jobs=jobs,
         timeout_per_file=timeout_per_file,
+        output=output,
     )
     if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
     exit_code = _guard(debug, lambda: run(options, fmt, color), stop_on_signals=True)
     sys.exit(exit_code)
 
@@ -104,31 +107,51 @@ def _seconds(value: float | None) -> float | None:
 @cli.command()
 def rules():
     """List the detectors: code, name, default severity, languages."""
+    sys.exit(_guard(False, _list_rules))
+
+
+def _list_rules() -> int:
     from tqcheck.rules import all_detectors
 
+    lines = []
     for d in all_detectors():
         langs = ",".join(d.targets)
         sources = ",".join(d.sources)
         needs = f" needs {','.join(sorted(d.needs))}" if d.needs else ""
-        click.echo(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
+        lines.append(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
+    _print(lines)
+    return EXIT_CLEAN
 
 
 @cli.command()
 @click.argument("code")
 def explain(code):
     """Print the documentation of a detector, by code or name."""
+    sys.exit(_guard(False, lambda: _explain(code)))
+
+
+def _explain(code: str) -> int:
     from tqcheck.rules import all_detectors
 
     for d in all_detectors():
         if code.upper() == d.code or code.lower() == d.name:
-            click.echo(f"{d.code} {d.name} ({d.severity.label})\n")
-            for section, text in d.docs().items():
-                click.echo(f"{section}:\n{_indent(text)}\n")
+            lines = [f"{d.code} {d.name} ({d.severity.label})\n"]
+            lines += [f"{section}:\n{_indent(text)}\n" for section, text in d.docs().items()]
             if d.supersedes:
-                click.echo(f"Replaces {', '.join(d.supersedes)} on the same characters when both run.")
-            return
+                lines.append(f"Replaces {', '.join(d.supersedes)} on the same characters when both run.")
+            _print(lines)
+            return EXIT_CLEAN
     _error(f"unknown rule {code!r} (see `tqcheck rules`)")
-    sys.exit(EXIT_USAGE)
+    return EXIT_USAGE
+
+
+def _print(lines: list[str]) -> None:
+    """Lines to standard output, with the report's handling of a full or closed one."""
+    from tqcheck.output.destination import open_destination
+
+    with open_destination(None) as out:
+        out.write("".join(line + "\n" for line in lines))
+        out.commit()
 
 
 def _indent(text: str) -> str:
@@ -139,7 +162,8 @@ def _guard(debug: bool, action, stop_on_signals: bool = False) -> int:
     """Run `action`; turn any error into one line on stderr and its exit code (2) unless --debug.
 
     A run stopped by SIGINT or SIGTERM unwinds (engine pipelines killed, worker processes
-    stopped) and exits 130 or 143.
+    stopped, no --output file written) and exits 130 or 143; a reader that closed the pipe
+    ends it quietly with 141, as a command killed by SIGPIPE would.
     """
     try:
         if stop_on_signals:
@@ -155,7 +179,10 @@ def _guard(debug: bool, action, stop_on_signals: bool = False) -> int:
         _error(f"stopped by {name}")
         return exc.exit_code if isinstance(exc, Interrupted) else EXIT_SIGINT
     except BrokenPipeError:
-        return EXIT_CLEAN
+        from tqcheck.output.destination import abandon_stdout
+
+        abandon_stdout()
+        return EXIT_SIGPIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
         if debug:
             raise

@@ -40,6 +40,7 @@ class RunOptions:
     use_cache: bool = True
     jobs: int | None = None  # None: the number of cores, capped
     timeout_per_file: float | None = None  # seconds; None: the file's configuration, else no limit
+    output: str | None = None  # write the report to this file (atomically) instead of standard output
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -57,23 +58,27 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
     fail_levels = []
+    from tqcheck.output.destination import open_destination
     from tqcheck.translation.enginepool import EnginePool
 
-    engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
-    try:
-        _check_all(inputs, options, finder, report, fail_levels, engines)
-    finally:
-        engines.close()
-    from tqcheck.speed import warmstart
+    # Opened first, so that an unwritable --output fails before the work rather than after it;
+    # nothing reaches the file's path unless the whole report is written (the `with` discards it).
+    with open_destination(options.output) as destination:
+        engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
+        try:
+            _check_all(inputs, options, finder, report, fail_levels, engines)
+        finally:
+            engines.close()
+        from tqcheck.speed import warmstart
 
-    warmstart.save()
-    if any(f.engine for f in report.files):
-        from tqcheck.translation.roundtrip import chrf_signature
+        warmstart.save()
+        if any(f.engine for f in report.files):
+            from tqcheck.translation.roundtrip import chrf_signature
 
-        report.signatures["chrf"] = chrf_signature()
-    for part in render_parts(report, fmt, color=color):
-        sys.stdout.write(part)
-    sys.stdout.flush()
+            report.signatures["chrf"] = chrf_signature()
+        for part in render_parts(report, fmt, color=color):
+            destination.write(part)
+        destination.commit()
     return _exit_code(report, fail_levels)
 
 
