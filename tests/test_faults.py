@@ -257,6 +257,8 @@ def test_output_file_holds_exactly_what_stdout_would(tmp_path):
     assert target.read_text("utf-8") == to_stdout.stdout
     assert target.stat().st_mode & 0o777 == 0o640  # the replaced file keeps its permissions
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+    dash = run_tqcheck("check", "--engine", "none", "--format", "json", "-o", "-", SEED, cwd=tmp_path)
+    assert dash.stdout == to_stdout.stdout and not (tmp_path / "-").exists()
 
 
 @pytest.mark.parametrize("where, message", [

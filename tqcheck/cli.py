@@ -91,7 +91,7 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         output=output,
     )
     if color is None:
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
+        color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
     exit_code = _guard(debug, lambda: run(options, fmt, color), stop_on_signals=True)
     sys.exit(exit_code)
 

@@ -9,8 +9,8 @@ from tqcheck.errors import OutputError, held
 
 def open_destination(path: str | None):
     """A context manager with `write(part)` and `commit()`; leaving it without `commit()` (an error,
-    an interrupt) leaves the --output path as it was."""
-    return _Stdout() if path is None else _File(path)
+    an interrupt) leaves the --output path as it was. None or "-": standard output."""
+    return _Stdout() if path in (None, "-") else _File(path)
 
 
 def abandon_stdout() -> None:
