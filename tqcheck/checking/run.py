@@ -139,15 +139,15 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
                 doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
                 # The same decisions and texts as check_document, so every lookup there hits this batch.
                 target = language.base(settings.target_lang or detect_target(doc, []))
+                candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
+                pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
+                if pivot is None:
+                    continue
                 texts = [s.prose(doc.view) for s in segment(doc, target)]
         except InputError:
             continue
         except FileTimeout:
             over_budget.add(id(item))
-            continue
-        candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
-        pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
-        if pivot is None:
             continue
         batches.setdefault((settings.engine, pivot, target), []).extend(texts)
         budgets.setdefault((settings.engine, pivot, target), []).append(limit)
