@@ -46,11 +46,16 @@ def test_seed_dropped_subject_and_lowercase_subheading_are_found(seed):
     assert any(f.code == "T101" and _overlaps(f, heading) for f in found)
 
 
+# The seed's editor left two calqued attributions unmarked ("Putin assured that relations…", "Kuleba assured
+# that “Russia…”: Spanish "aseguró que"); editors of the studied corpus mark that verb nearly every time.
+SEED_UNMARKED_CALQUES = [("C109", "assured"), ("C109", "assured")]
+
+
 def test_seed_has_no_counted_finding_outside_an_annotation(seed):
     _, annotations, found = seed
     counted = [f for f in found if f.severity >= Severity.WARNING]
-    stray = [f.excerpt for f in counted if not any(_overlaps(f, a) for a in annotations)]
-    assert stray == []
+    stray = [(f.code, f.excerpt) for f in counted if not any(_overlaps(f, a) for a in annotations)]
+    assert stray == SEED_UNMARKED_CALQUES
 
 
 # --- C101 time adverbial between verb and object -------------------------------------------
@@ -224,4 +229,4 @@ def test_seed_whole_tool_has_no_counted_finding_outside_an_annotation():
     found = check_text(text, target_lang="en").findings
     stray = [(f.code, f.excerpt) for f in found
              if f.severity >= Severity.WARNING and not any(_overlaps(f, a) for a in annotations)]
-    assert stray == []
+    assert stray == SEED_UNMARKED_CALQUES
