@@ -230,3 +230,27 @@ def test_seed_whole_tool_has_no_counted_finding_outside_an_annotation():
     stray = [(f.code, f.excerpt) for f in found
              if f.severity >= Severity.WARNING and not any(_overlaps(f, a) for a in annotations)]
     assert stray == SEED_UNMARKED_CALQUES
+
+
+# --- C102 the Romance dateline with its date ------------------------------------------------
+
+
+def test_this_before_a_date_fires_past_or_future():
+    assert excerpts("The governor expects calm in the elections this June 4 in both states.", "C102") == ["this June 4"]
+    assert excerpts("The vote was set for this 4 June by the electoral court.", "C102") == ["this 4 June"]
+    assert excerpts("Lula opened the plant this Friday 26th, in Nova Lima.", "C102") == ["this Friday 26th"]
+
+
+def test_portuguese_day_of_the_month_in_brackets_fires():
+    assert excerpts("President Lula said today (8) that he will meet the governors.", "C102") == ["today (8)"]
+    assert excerpts("Next Tuesday (14th), the president will be in Bahia.", "C102") == ["Tuesday (14th)"]
+
+
+def test_native_dates_stay_quiet():
+    for text in [
+        "The match is on Friday 26 June at Wembley.",
+        "The band will appear on the show on Thursday 9 December.",
+        "The vote is on June 4, and the count on June 5.",
+        "The plan, first drafted in 2019, was approved this June.",
+    ]:
+        assert excerpts(text, "C102") == [], text

@@ -128,6 +128,26 @@ def _this_weekday() -> re.Pattern:
     return warmstart.regex(r"\bthis (%s)\b" % alternation("words.toml", "weekday_words"), re.I)
 
 
+@lru_cache(maxsize=None)
+def _dated_day() -> re.Pattern:
+    """`this June 4`, `this 4 June`, `this Friday 26th` and the Portuguese day of the month in brackets,
+    `today (8)`, `Tuesday (14th)`: the Romance news dateline with its date."""
+    days = alternation("words.toml", "weekday_words")
+    months = alternation("words.toml", "month_words")
+    nth = r"\d{1,2}(?:st|nd|rd|th)?"
+    return warmstart.regex(
+        r"\bthis (?:(?:%(m)s) %(n)s\b|%(n)s (?:of )?(?:%(m)s)\b|(?:%(d)s),? (?:the )?%(n)s\b(?!,? (?:%(m)s|\d{4}|[ap]\.?m\b)|[:.,/-]\d))"
+        r"|\b(?:%(d)s|today|yesterday|tomorrow|tonight)\s*\(%(n)s\)" % {"d": days, "m": months, "n": nth},
+        re.I,
+    )
+
+
+def _dated_suggestion(found: str) -> str:
+    if "(" in found:  # "today (8)" → "today", or the weekday with the month's date: "on Tuesday, March 14"
+        return f"“{found[:found.index('(')].strip()}”, with the full date if it matters"
+    return "“on" + found[len("this"):] + "”"
+
+
 _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
@@ -138,7 +158,9 @@ class ThisWeekday(Detector):
     """What it does:
     Flags `this Friday` (or any weekday) used for a day that has already passed: after a
     past-tense verb, or opening a sentence told in the past (`This Friday, the company
-    closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`).
+    closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
+    past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
+    and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
@@ -166,7 +188,17 @@ class ThisWeekday(Detector):
         if not langs:
             return
         view = ctx.doc.view
-        taken = verb_time_object_spans(ctx)
+        dated = []
+        for m in segment_matches(ctx, _dated_day()):
+            dated.append((m.start(), m.end()))
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}” is the {source_label(langs)} news dateline: English news gives a date with “on”",
+                suggestion=_dated_suggestion(m.group(0)),
+                source_lang=assumed_source(ctx, langs),
+            )
+        taken = verb_time_object_spans(ctx) + [(a, b, a, b) for a, b in dated]
         before_date = english_words("words.toml", "before_date_words")
         future = english_words("verbs.toml", "future_words")
         for seg in ctx.segments:
