@@ -254,3 +254,21 @@ def test_native_dates_stay_quiet():
         "The plan, first drafted in 2019, was approved this June.",
     ]:
         assert excerpts(text, "C102") == [], text
+
+
+# --- C108 broadened: the reporting context may come from a witness, a source or a dateline ------
+
+
+def test_hearsay_conditional_reported_by_a_source_anywhere_in_the_sentence_fires():
+    assert excerpts("The mayor would have received two million in bribes, local media reported.", "C108") == ["would have received"]
+    assert excerpts("A witness told prosecutors that the mayor would have received two million.", "C108") == ["would have received"]
+    assert excerpts("In the last hours the army would have taken control of the port.", "C108") == ["would have taken"]
+
+
+def test_would_have_been_with_an_adjective_judges_what_did_not_happen():
+    assert excerpts("According to the report, it would have been safer to wait for a second vote.", "C108") == []
+    assert excerpts("According to the report, the guard would have been bribed by the gang.", "C108") == ["would have been"]
+
+
+def test_a_counterfactual_with_a_source_stays_quiet():
+    assert excerpts("Local media reported that the team would have won if the referee had seen the foul.", "C108") == []

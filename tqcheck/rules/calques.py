@@ -563,8 +563,24 @@ def _hearsay_cue() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _hearsay_source() -> re.Pattern:
+    """`state media reported`, `sources said`: a source that reports the claim, anywhere in the sentence."""
+    return warmstart.regex(r"\b(?:%s)\s+(?:reported|said|say|says|report|reports|claimed|claim|claims|revealed|alleged|indicated)\b"
+                           % alternation("verbs.toml", "hearsay_source_words"), re.I)
+
+
+@lru_cache(maxsize=None)
 def _counterfactual() -> re.Pattern:
     return warmstart.regex(r"\b(?:%s)\b" % alternation("verbs.toml", "counterfactual_words"), re.I)
+
+
+_NEXT_WORD = warmstart.regex(r"\s+(?:[a-z]+ly\s+)?([a-z]+)")
+
+
+def _participle_after(view: str, pos: int, end: int) -> bool:
+    """`would have been killed` (a passive, which hearsay reports) rather than `would have been safer`."""
+    m = _NEXT_WORD.match(view, pos, end)
+    return bool(m) and is_participle(m.group(1))
 
 
 def is_participle(word: str) -> bool:
@@ -574,10 +590,12 @@ def is_participle(word: str) -> bool:
 class HearsayConditional(Detector):
     """What it does:
     Flags `would have` + participle used to report an unconfirmed claim: after `allegedly`,
-    `reportedly` or `according to` (`according to the prosecutor, the mayor would have
-    received bribes`), or as a reporting verb after a comma or a name (`Wang, who visited
-    Paris, would have considered that…`). Sentences with `if`, `unless`, `otherwise` or
-    `without` are counterfactuals, which is what English uses the form for, and stay quiet.
+    `reportedly`, `according to`, `in the last hours` or a witness's account (`revealed that`,
+    `told prosecutors`), in a sentence whose source reports it (`…, local media reported`),
+    or as a reporting verb after a comma or a name (`Wang, who visited Paris, would have
+    considered that…`). Sentences with `if`, `unless`, `otherwise` or `without` are
+    counterfactuals, which is what English uses the form for, and stay quiet, and so does
+    `would have been` + adjective (`it would have been safer to…`).
 
     Why it matters:
     Spanish `habría recibido`, French `aurait reçu` and Portuguese `teria recebido` are the
@@ -610,11 +628,14 @@ class HearsayConditional(Detector):
             sentence = view[seg.start:seg.end]
             if "would" not in sentence or _counterfactual().search(sentence):
                 continue
+            source = _hearsay_source().search(sentence)
             for m in _would_have().finditer(view, seg.start, seg.end):
                 verb, subject = m.group("verb"), m.group("subject")
                 if not is_participle(verb) or (subject and subject.lower() in speakers):
                     continue  # "I would have said that…" is a speaker's own counterfactual
-                cue = _hearsay_cue().search(view, seg.start, m.start())
+                if verb == "been" and not _participle_after(view, m.end("verb"), seg.end):
+                    continue  # "it would have been safer to…" judges what did not happen
+                cue = _hearsay_cue().search(view, seg.start, m.start("would")) or source
                 # a name (not the sentence's first word, "Economists would have said…") or a comma before "would"
                 named = not subject or (subject[0].isupper() and view[seg.start:m.start()].strip() != "")
                 reported = verb in reporting and m.group("that") and named
