@@ -54,3 +54,13 @@ def test_verbs_native_news_also_uses_are_hints():
 def test_the_finding_names_the_source_verb_of_the_assumed_language():
     found = findings("Mr. Martin assured that he would run again.", "C109", source_lang="fr")
     assert len(found) == 1 and "a assuré" in found[0].message and found[0].source_lang == "fr"
+
+
+def test_romance_verbs_after_a_quotation_fire_and_their_native_senses_stay_quiet():
+    assert excerpts("“Maybe they will send us a postcard,” ironized the minister.", "C109") == ["ironized"]
+    assert excerpts("“Rents have doubled in five years,” she illustrates.", "C109") == ["illustrates"]
+    assert excerpts("The spate of attacks in the capital illustrates that the police are stretched.", "C109") == []
+    assert excerpts("“We will not give in,” launched the senator.", "C109") == ["launched"]
+    assert excerpts("The senator launched her campaign on Monday.", "C109") == []
+    assert excerpts("“History will judge us,” closed the president, “and soon.”", "C109") == ["closed"]
+    assert excerpts("“Stop,” he said, and closed the session.", "C109") == []

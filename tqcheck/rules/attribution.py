@@ -123,7 +123,7 @@ class CalquedReportingVerb(Detector):
 
     def _attribution(self, view, seg, m, entry) -> bool:
         before = view[seg.start:m.start()]
-        return (self._subject_then_complement(view, seg, m, entry, before)
+        return ((entry.get("that", True) and self._subject_then_complement(view, seg, m, entry, before))
                 or self._after_quotation(view, seg, m, before, entry))
 
     def _subject_then_complement(self, view, seg, m, entry, before) -> bool:
