@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import detector_excerpts as excerpts
+from conftest import detector_findings as findings
 
 
 # --- L101 capitalised article in the middle of a sentence ---------------------------------------
@@ -63,6 +64,72 @@ def test_spaced_ellipsis_and_emoticons_are_quiet():
         "He paused . . . and then he spoke.",
         "I am sorry to hear that. :( Get well soon.",
         "The vote was close. The count ended at dawn.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_space_before_a_mark_fires():
+    assert excerpts("Will there be a third term ? Nobody knows yet.", "L103") == ["term ?"]
+    assert excerpts("The mayor of Lyon , a socialist, resigned on Monday.", "L103") == ["Lyon ,"]
+    assert excerpts("The motto of the party : work and family.", "L103") == ["party :"]
+
+
+def test_spaced_full_stop_and_exclamation_are_only_hints():
+    # native pages leave " ." where a link was cut out, and some writers space an emphatic " !"
+    assert excerpts("He spoke on Twitter . Several posts followed.", "L103") == []
+    assert [f.excerpt for f in findings("He spoke on Twitter . Several posts followed.", "L103", counted_only=False)] == [
+        "Twitter ."
+    ]
+
+
+def test_doubled_marks_fire():
+    assert excerpts("The motion got 40 votes in favour and 76 against..\nThe session ended.", "L103") == ["against.."]
+    assert excerpts("The prices rose again,, the bank said.", "L103") == ["again,,"]
+    assert excerpts("They met in the capital., then flew home.", "L103") == ["capital.,"]
+
+
+def test_abbreviations_ellipses_and_informal_dots_are_quiet():
+    for text in [
+        "Protesters gathered in Portland, Ore., on Saturday night.",
+        "The firm moved to Washington, D.C., in 2019.",
+        "They sell pens, paper, ink, etc., at the market.",
+        "He waited... and waited.",
+        "But the contrast looks like this.. It stands out well.",  # two dots as an informal ellipsis
+        "The talks start at 9 a.m. on Monday in Geneva.",
+        "See the file at example.com/a..b for details.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_full_stop_before_a_lower_case_word_fires():
+    text = "The fire destroyed 6,800 hectares. burned in two days, the agency said."
+    assert excerpts(text, "L103") == ["hectares. burned"]
+
+
+def test_full_stops_before_lower_case_words_that_are_explained_are_quiet():
+    for text in [
+        "The talks start at 9 a.m. on Monday in Geneva.",
+        "Prices rose, e.g. the price of bread, in most towns.",
+        "The ruling cited Smith et al. in the first section.",
+        "Read chapter ii. and the notes before the exam.",
+        "He paused . . . and then he spoke again.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_a_writer_who_never_capitalises_after_a_stop_is_left_alone():
+    text = "we went out early. the sun was up already. my brother came along. it was a good day."
+    assert excerpts(text, "L103") == []
+
+
+def test_semicolon_glued_to_the_next_word_fires():
+    assert excerpts("The party used the debate to ;attack the plan.", "L103") == [" ;attack"]
+
+
+def test_semicolons_in_entities_and_lists_are_quiet():
+    for text in [
+        "The plan has three parts; the first is a tax cut.",
+        "Use &amp ;x in the markup only.",
     ]:
         assert excerpts(text, "L103") == [], text
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -106,23 +107,58 @@ class HyphenAside(Detector):
 
 
 _STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
+# A mark with a space before it: "term ?", "Montreal , the", "the end ." (French spacing, or a join).
+_SPACED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<space>[ \t\u00a0\u202f]{1,2})(?P<mark>[,;:!?]|\.(?![ \t]*\.))(?=[\s”\"’»]|$)")
+# Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
+_DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
+# A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
+_STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\.[ \t]+(?P<next>[a-z]+)(?=[ \t,;:]+[a-z])")
+# A semicolon glued to the next word after a space: "to ;attack".
+_GLUED_SEMICOLON = warmstart.regex(r"(?<=[^\W_] );(?=[^\W\d_])")
+_TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
+_ROMAN = warmstart.regex(r"[ivxlc]+$")
+
+
+def _token_before(view: str, at: int) -> str:
+    """The white-space-delimited token that ends at `at` (within 40 characters)."""
+    m = _TOKEN_BEFORE.search(view, max(0, at - 40), at)
+    return m.group(1) if m else ""
+
+
+def _in_link(token: str) -> bool:
+    """A token that is part of an address, a path, a handle or code, where marks follow other rules."""
+    return any(ch in token for ch in "/@\\=<>{}[]|_#") or "www" in token.lower()
+
+
+def _abbreviation_stop(view: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, an initial or a number rather than a sentence."""
+    token = _token_before(view, dot).lstrip("\"“‘«([")
+    if not token or _in_link(token) or "." in token or any(ch.isdigit() for ch in token):
+        return True  # "U.S.", "a.m.", "Ph.D.", "v2.0": dotted forms and numbers are not sentence ends
+    return is_abbreviation_word(token) or bool(_ROMAN.match(token))
 
 
 class StrayPunctuation(Detector):
     """What it does:
-    Flags a full stop, comma or semicolon standing alone after a sentence has already
-    ended (`he said. , in reference to…`, `“…the bases.” .`).
+    Flags punctuation in a place no English typesetting puts it: a full stop, comma or
+    semicolon standing alone after a sentence has already ended (`he said. , in
+    reference to…`), a space before a comma, full stop, colon, question or exclamation
+    mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
+    `city.,`), a full stop followed by a lower-case word that goes on with the sentence
+    (`two hectares. burned`), and a semicolon glued to the next word (`to ;attack`).
 
     Why it matters:
-    It is what is left when a link, a name or a clause was stripped out of the text, or
-    when two segments were joined; the reader stumbles on it, and often something is
-    missing next to it. Spaced ellipses (`. . .`) are left alone.
+    It is what is left when a link, a name or a clause was stripped out of the text, when
+    two segments were joined, or when French spacing (`term ?`) was carried over; the
+    reader stumbles on it, and often something is missing next to it. Spaced ellipses
+    (`. . .`), `...`, abbreviations (`U.S.,`, `etc.,`, `a.m. on`, `No. 5`), decimals,
+    addresses and emoticons are left alone.
 
     Example:
-    “We will not give up,” she said. , referring to the strike.
+    “We will not give up,” she said. , referring to the strike. Who wins ?
 
     Use instead:
-    “We will not give up,” she said, referring to the strike.
+    “We will not give up,” she said, referring to the strike. Who wins?
     """
 
     code = "L103"
@@ -131,19 +167,99 @@ class StrayPunctuation(Detector):
     family = "fluency"
     targets = ("en",)
 
+    # More full stops before a lower-case word than this in one file is a writer's casual style
+    # (chat, forum posts), not slips of a translation.
+    MAX_LOWER_STARTS = 2
+
     def check(self, ctx):
         view = ctx.doc.view
+        lower_starts = sum(1 for block in ctx.doc.blocks for m in _STOP_LOWER.finditer(view, block.start, block.end)
+                           if not _abbreviation_stop(view, m.start()))
+        casual = lower_starts > self.MAX_LOWER_STARTS  # a writer who never capitalises after a full stop
+        # the file's own characters where the view keeps its offsets; blanks there may be masked markup
+        raw = ctx.doc.text if ctx.doc.view_to_raw is None and len(ctx.doc.text) == len(view) else view
         for block in ctx.doc.blocks:
-            for m in _STRAY_MARK.finditer(view, block.start, block.end):
-                dot = m.start() - 1  # the mark that ended the sentence
-                if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
-                    continue  # ". . ." is a spaced ellipsis
-                yield self.finding(
-                    dot,
-                    m.end(),
-                    f"a stray “{m.group('mark')}” after the end of the sentence",
-                    suggestion="remove it, and check whether a word was lost next to it",
-                )
+            if block.kind == "cell":
+                continue  # table cells hold figures, labels and units, not sentences
+            taken: list[tuple[int, int]] = []
+            for finding in self._marks(view, raw, block, casual):
+                if not any(finding.start < b and a < finding.end for a, b in taken):
+                    taken.append((finding.start, finding.end))
+                    yield finding
+
+    def _marks(self, view, raw, block, casual):
+        for m in _STRAY_MARK.finditer(view, block.start, block.end):
+            dot = m.start() - 1  # the mark that ended the sentence
+            if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
+                continue  # ". . ." is a spaced ellipsis
+            yield self.finding(
+                dot,
+                m.end(),
+                f"a stray “{m.group('mark')}” after the end of the sentence",
+                suggestion="remove it, and check whether a word was lost next to it",
+            )
+        for m in _SPACED_MARK.finditer(view, block.start, block.end):
+            mark, word_end = m.group("mark"), m.start()
+            token = _token_before(view, word_end)
+            if _in_link(token) or not raw.startswith(m.group("space"), word_end):
+                continue  # an address, or markup blanked out of the view ("[the map](url).")
+            if mark == "." and view[max(0, word_end - 2):word_end] == " .":
+                continue  # the last dot of a spaced ellipsis ". . ."
+            if mark == ":" and view[word_end - 1].isdigit():
+                continue  # "3 : 1", "10 : 30": a ratio or a score
+            start = word_end - len(token)
+            yield self.finding(
+                start,
+                m.end(),
+                f"a space before “{mark}”",
+                suggestion=f"{view[start:word_end]}{mark}",
+                # native text too leaves " ." where a link was cut out, and spaces an emphatic " !"
+                severity=Severity.INFO if mark in ".!" else None,
+            )
+        for m in _DOUBLED_MARK.finditer(view, block.start, block.end):
+            pair = m.group("pair")
+            if pair[0] == "." and _abbreviation_stop(view, m.start()):
+                continue  # "U.S.,", "etc.,", "Inc.." : the first dot belongs to an abbreviation
+            token = _token_before(view, m.start())
+            if _in_link(token):
+                continue
+            if pair[0] == "." and pair != ".." and not token[:1].islower():
+                continue  # "Portland, Ore., said": a capitalised word before ".," is an abbreviation
+            if pair == ".." and view[m.end():block.end][:1] not in ("", "\n", "\r"):
+                continue  # "this.. It": informal writing uses two dots as an ellipsis inside a paragraph
+            start = m.start() - len(token)
+            keep = "." if pair == ".." else pair[-1] if pair[0] == "." else pair[0]
+            yield self.finding(
+                start,
+                m.end(),
+                f"“{pair}”: a doubled mark",
+                suggestion=f"{token}{keep}",
+            )
+        for m in _STOP_LOWER.finditer(view, block.start, block.end) if not casual else ():
+            dot = m.start()
+            if _abbreviation_stop(view, dot) or view[dot + 1:dot + 2] == "." or view[dot - 1:dot] == ".":
+                continue
+            if view[m.start("next") - 2:m.start("next")] == ". " and view[dot - 2:dot] == " .":
+                continue  # a spaced ellipsis
+            token = _token_before(view, dot)
+            yield self.finding(
+                dot - len(token),
+                m.end("next"),
+                f"a full stop before the lower-case “{m.group('next')}”, inside the sentence",
+                suggestion=f"{token} {m.group('next')}",
+            )
+        for m in _GLUED_SEMICOLON.finditer(view, block.start, block.end):
+            if view[max(0, m.start() - 8):m.start()].rstrip().split(" ")[-1].startswith("&"):
+                continue  # "&nbsp ;x": an HTML entity
+            end = m.end()
+            while end < block.end and (view[end].isalpha()):
+                end += 1
+            yield self.finding(
+                m.start() - 1,
+                end,
+                "a semicolon glued to the next word",
+                suggestion=f"{view[m.end():end]}",
+            )
 
 
 @lru_cache(maxsize=None)
