@@ -171,5 +171,36 @@ def test_real_words_ending_like_a_verb_are_quiet():
         assert excerpts(text, "L105") == [], text
 
 
+def test_lower_case_word_glued_to_a_capitalised_one_fires():
+    text = "The senate rejected the nominationsPresident Lagos said he would try again."
+    assert excerpts(text, "L105") == ["nominationsPresident"]
+
+
+def test_name_glued_to_a_sentence_opener_fires():
+    text = "The protest was led by Maria OrtegaThis Monday, she called for new elections."
+    assert excerpts(text, "L105") == ["OrtegaThis"]
+
+
+def test_two_names_glued_once_and_written_apart_elsewhere_fire():
+    text = (
+        "Floods hit Oaxaca and Chiapas this week. Rescue teams reached ChiapasOaxaca officials said "
+        "on Friday, and more rain is due in Chiapas."
+    )
+    assert excerpts(text, "L105") == ["ChiapasOaxaca"]
+
+
+def test_brands_units_and_names_with_inner_capitals_are_quiet():
+    for text in [
+        "She bought an iPhone on eBay and sent the mRNA data from her MacBook.",
+        "Senator McConnell met Governor DeSantis and the actor LeBron James in Washington.",
+        "People watch YouTube and pay with PayPal; WeChat is popular in China.",
+        "ExxonMobil said profits rose. Exxon and Mobil merged in 1999, and ExxonMobil grew.",
+        "CoinMarketCap listed the token. A day later CoinMarket Cap placed an alert on it.",
+        "The chip draws 5 kWh and the app runs on macOS, as LinkedIn said.",
+        "Follow @newsDesk and #BreakingNews for updates.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
 def test_fluency_checks_only_read_english():
     assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []

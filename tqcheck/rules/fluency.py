@@ -316,6 +316,24 @@ def _glued() -> re.Pattern:
     )
 
 
+# A token with a lower-case letter followed by a capital inside it: "nominationsPresident", "EcuadorDaniel".
+_CASE_JUNCTION = warmstart.regex(
+    r"(?<![\w@#/.\-’'&])(?P<head>[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)(?P<tail>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@/\-’'&]|\.\w)"
+)
+_TOKEN = warmstart.regex(r"[^\W\d_]+")
+MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
+
+
+def _token_counts(ctx) -> dict[str, int]:
+    counts = ctx.cache.get("fluency.token_counts")
+    if counts is None:
+        counts = {}
+        for token in _TOKEN.findall(ctx.doc.view):
+            counts[token] = counts.get(token, 0) + 1
+        ctx.cache["fluency.token_counts"] = counts
+    return counts
+
+
 class GluedWords(Detector):
     """What it does:
     Flags two words run together where a link or a name was cut out of the text:
@@ -340,6 +358,36 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
+        yield from self._known_tails(ctx)
+        yield from self._case_junctions(ctx)
+
+    def _case_junctions(self, ctx):
+        """A capital inside a word, where two words met without a space (not a brand's inner capital)."""
+        openers = english_words("words.toml", "sentence_opener_words")
+        counts = None
+        for m in segment_matches(ctx, _CASE_JUNCTION):
+            head, tail = m.group("head"), m.group("tail")
+            if head[0].islower():
+                if len(head) < MIN_LOWER_HEAD or tail.isupper() and len(tail) < 2:
+                    continue  # "iPhone", "mRNA", "medRxiv": a brand's or a unit's spelling
+            elif len(head) < 4:
+                continue  # "McCarthy", "MacArthur", "DeSantis", "LeBron": a name's own capital
+            elif tail not in openers:
+                # Two names run together are each written on their own elsewhere in the text, and
+                # the run appears once; a brand (ExxonMobil, WeChat) is written the same way each time.
+                counts = counts if counts is not None else _token_counts(ctx)
+                if counts.get(head + tail, 0) > 1 or counts.get(head, 0) < 1 or counts.get(tail, 0) < 1:
+                    continue
+                if any(token != head + tail and token.startswith(head + tail) for token in counts):
+                    continue  # "CoinMarket Cap" beside "CoinMarketCap": a brand spelt two ways
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{head}{tail}” runs two words together",
+                suggestion=f"{head} {tail}",
+            )
+
+    def _known_tails(self, ctx):
         prefixes = english_words("words.toml", "verb_prefix_words")
         for m in segment_matches(ctx, _glued()):
             if m.group("name"):
