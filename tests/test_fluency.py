@@ -27,6 +27,27 @@ def test_titles_headlines_and_sentence_starts_are_quiet():
         assert excerpts(text, "L101") == [], text
 
 
+def test_capitalised_pronoun_right_after_a_name_fires():
+    assert excerpts("The president of Chile, Ana Ruiz He presented her plan on Monday.", "L101") == ["He presented"]
+    assert excerpts("The new ministers are Luis Soto and Marta Vega They will start today.", "L101") == [
+        "They will"
+    ]
+    assert excerpts("The mayor of the city, Pablo Rey, He assured on Sunday that work would resume.", "L101") == [
+        "He assured"
+    ]
+
+
+def test_names_that_are_he_and_reverent_capitals_are_quiet():
+    for text in [
+        "Vice Premier Liu He and the trade envoy spoke by phone.",
+        "Liu He said on Friday that talks would go on. Liu He leads the team.",
+        "The hymn says the Lord He is our shepherd.",
+        "The president of Chile presented his plan. He spoke for an hour.",
+        "“I will not resign,” said Ana Ruiz. “We will win.”",
+    ]:
+        assert excerpts(text, "L101") == [], text
+
+
 # --- L102 aside between attached hyphens ---------------------------------------------------------
 
 

@@ -19,17 +19,29 @@ def _stray_capital() -> re.Pattern:
     return warmstart.regex(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
 
 
+# A subject pronoun with a capital right after a name: "the president, Gabriel Rocha He presented…".
+_NAME_PRONOUN = warmstart.regex(
+    r"\b(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
+)
+_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
+
+
 class StrayCapitalMidSentence(Detector):
     """What it does:
     Flags a capitalised `The`, `It`, `This` or `They` in the middle of a sentence, right
     after a comma, a word such as `his`, `that` or `of`, or a word such as `newspaper`, and
     followed by a lower-case word (`said that his The government…`, `after ten hours, The
-    watches were not found`, `the daily The nation`: a title translated word for word).
+    watches were not found`, `the daily The nation`: a title translated word for word);
+    and a capitalised subject pronoun right after a name (`the president, Ana Ruiz He
+    presented…`, `Lima, They will vote`), where a translation repeated the subject.
 
     Why it matters:
     It is where two translated segments were joined, or where the translation of a word
     was pasted in with its own capital letter. A title (`of The Guardian`) continues with a
     capital, so it stays quiet.
+
+    A name that is itself `He` (`Liu He and…`, said more than once), a reverent capital
+    (`the Lord He is…`) and a title in capitals stay quiet.
 
     Example:
     The minister said that his The government would not resign.
@@ -58,6 +70,28 @@ class StrayCapitalMidSentence(Detector):
                 m.end("next"),
                 f"“{m.group('capital')}” is capitalised in the middle of a sentence",
                 suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
+            )
+        yield from self._pronoun_after_name(ctx)
+
+    def _pronoun_after_name(self, ctx):
+        function_words = english_words("words.toml", "function_words")
+        reverent = english_words("words.toml", "reverent_name_words")
+        pairs = None
+        for m in segment_matches(ctx, _NAME_PRONOUN):
+            name, capital = m.group("name"), m.group("capital")
+            if m.group("next") in function_words or name in reverent:
+                continue  # "Vice Premier Liu He and…": a name; "the Lord He is": a reverent capital
+            if pairs is None:
+                pairs = {}
+                for p in _NAME_PAIR.finditer(ctx.doc.view):
+                    pairs[p.group(0)] = pairs.get(p.group(0), 0) + 1
+            if pairs.get(f"{name} {capital}", 0) > 1:
+                continue  # the pair recurs: a name of its own ("Liu He")
+            yield self.finding(
+                m.start("capital"),
+                m.end("next"),
+                f"“{capital}” is capitalised after “{name}”: the subject is said twice",
+                suggestion=f"drop “{capital}”, or start a new sentence",
             )
 
 
