@@ -13,6 +13,7 @@ MODULES = (
     "tqcheck.rules.roundtrip",
     "tqcheck.rules.calques",
     "tqcheck.rules.fluency",
+    "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
     "tqcheck.rules.structure",
     "tqcheck.rules.false_friends",
