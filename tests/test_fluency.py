@@ -223,5 +223,28 @@ def test_brands_units_and_names_with_inner_capitals_are_quiet():
         assert excerpts(text, "L105") == [], text
 
 
+# --- L106 nationality, country, weekday or month in lower case --------------------------------------
+
+
+def test_lower_case_nationality_weekday_month_and_country_fire():
+    text = "The arab and norwegian ministers met on monday, 3 june, to talk about peru."
+    assert excerpts(text, "L106") == ["arab", "norwegian", "monday", "june", "peru"]
+
+
+def test_words_english_also_writes_in_lower_case_are_quiet():
+    for text in [
+        "She ordered french fries and a danish, then went to polish the car.",
+        "The plant may open in march or in august, with china plates and turkey sandwiches.",
+        "Visit peru.com or follow @mexico_news and #peru for updates.",
+        "The Arab and Norwegian ministers met on Monday, 3 June.",
+    ]:
+        assert excerpts(text, "L106") == [], text
+
+
+def test_a_writer_who_writes_in_lower_case_is_left_alone():
+    text = "lol we went to the game on sunday. my brother came too. it was great. the mexican food was good."
+    assert excerpts(text, "L106") == []
+
+
 def test_fluency_checks_only_read_english():
     assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []

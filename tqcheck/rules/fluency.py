@@ -95,6 +95,50 @@ class StrayCapitalMidSentence(Detector):
             )
 
 
+@lru_cache(maxsize=None)
+def _proper_lowercase() -> re.Pattern:
+    words = alternation("proper_words.toml", "proper_lowercase_words")
+    return warmstart.regex(r"(?<![\w@#/.\-’'&])(?P<word>%s)(?![\w@/\-’'&]|\.\w)" % words)
+
+
+class LowercaseProperWord(Detector):
+    """What it does:
+    Flags a nationality, a country, a weekday or a month written in lower case (`the arab
+    and norwegian delegations`, `on monday`, `in june`, `the president of peru`).
+
+    Why it matters:
+    Spanish, French and Portuguese write nationalities, weekdays and months in lower case
+    (`el embajador mexicano`, `le lundi`, `em junho`); a translation keeps the small letter,
+    where English always capitalises them. Words English also writes in lower case
+    (`french fries`, `polish`, `china`, `may`, `march`) are not on the list, and a file
+    whose sentences often start in lower case (chat, forum posts) is left alone.
+
+    Example:
+    The arab and norwegian ministers met on monday.
+
+    Use instead:
+    The Arab and Norwegian ministers met on Monday.
+    """
+
+    code = "L106"
+    name = "lowercase-proper-word"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        if casual_writer(ctx):
+            return
+        for m in segment_matches(ctx, _proper_lowercase()):
+            word = m.group("word")
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{word}” is written with a capital in English",
+                suggestion=word[0].upper() + word[1:],
+            )
+
+
 _HYPHEN_ASIDE = warmstart.regex(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
 
 
@@ -172,6 +216,27 @@ def _abbreviation_stop(view: str, dot: int) -> bool:
     return is_abbreviation_word(token) or bool(_ROMAN.match(token))
 
 
+# More full stops before a lower-case word than this in one file is a writer's casual style
+# (chat, forum posts), not slips of a translation.
+MAX_LOWER_STARTS = 2
+
+
+def casual_writer(ctx) -> bool:
+    """Whether the file's writer often starts a sentence or a paragraph in lower case, so case slips are style."""
+    if "fluency.casual" not in ctx.cache:
+        view = ctx.doc.view
+        lower_starts = 0
+        for block in ctx.doc.blocks:
+            lower_starts += view[block.start:block.start + 1].islower()  # "lol", "yeah bro": a paragraph in lower case
+            for m in _STOP_LOWER.finditer(view, block.start, block.end):
+                if not _abbreviation_stop(view, m.start()):
+                    lower_starts += 1
+            if lower_starts > MAX_LOWER_STARTS:
+                break
+        ctx.cache["fluency.casual"] = lower_starts > MAX_LOWER_STARTS
+    return ctx.cache["fluency.casual"]
+
+
 class StrayPunctuation(Detector):
     """What it does:
     Flags punctuation in a place no English typesetting puts it: a full stop, comma or
@@ -201,15 +266,10 @@ class StrayPunctuation(Detector):
     family = "fluency"
     targets = ("en",)
 
-    # More full stops before a lower-case word than this in one file is a writer's casual style
-    # (chat, forum posts), not slips of a translation.
-    MAX_LOWER_STARTS = 2
 
     def check(self, ctx):
         view = ctx.doc.view
-        lower_starts = sum(1 for block in ctx.doc.blocks for m in _STOP_LOWER.finditer(view, block.start, block.end)
-                           if not _abbreviation_stop(view, m.start()))
-        casual = lower_starts > self.MAX_LOWER_STARTS  # a writer who never capitalises after a full stop
+        casual = casual_writer(ctx)
         # the file's own characters where the view keeps its offsets; blanks there may be masked markup
         raw = ctx.doc.text if ctx.doc.view_to_raw is None and len(ctx.doc.text) == len(view) else view
         for block in ctx.doc.blocks:
