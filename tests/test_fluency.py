@@ -66,6 +66,12 @@ def test_dashes_compounds_and_abbreviations_are_quiet():
         assert excerpts(text, "L102") == [], text
 
 
+def test_aside_between_minus_signs_and_a_one_word_aside_fire():
+    text = "At the start of his speech−which lasted two hours−, the president thanked the crowd."
+    assert excerpts(text, "L102") == ["−which lasted two hours−"]
+    assert excerpts("What worries voters most -security- is still unsolved.", "L102") == ["-security-"]
+
+
 def test_hyphen_aside_is_left_to_spanish_and_portuguese():
     text = "After the vote -and for several weeks- farmers blocked the roads."
     assert excerpts(text, "L102", source_lang="es")
@@ -244,6 +250,24 @@ def test_words_english_also_writes_in_lower_case_are_quiet():
 def test_a_writer_who_writes_in_lower_case_is_left_alone():
     text = "lol we went to the game on sunday. my brother came too. it was great. the mexican food was good."
     assert excerpts(text, "L106") == []
+
+
+# --- L107 Spanish inverted mark before English words -------------------------------------------------
+
+
+def test_inverted_mark_before_english_words_fires():
+    assert excerpts("The crowd shouted “¡take your shampoo!” at the president.", "L107") == ["¡take your shampoo!"]
+    assert excerpts("She asked ¿who will pay for all this? and walked out.", "L107") == ["¿who will pay for all this?"]
+
+
+def test_spanish_quotations_and_short_cries_are_quiet():
+    for text in [
+        "Fans chanted “¡Sí se puede!” outside the stadium.",
+        "They chanted “¡Que se vayan todos!” all night.",
+        "He raised his fist and cried “¡Viva Zapata!” before leaving.",
+        "Who will pay for all this? Nobody knows.",
+    ]:
+        assert excerpts(text, "L107") == [], text
 
 
 def test_fluency_checks_only_read_english():

@@ -8,6 +8,7 @@ from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.text.segment import is_abbreviation_word
+from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -139,13 +140,17 @@ class LowercaseProperWord(Detector):
             )
 
 
-_HYPHEN_ASIDE = warmstart.regex(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
+# Between hyphens after a space, or between minus signs (U+2212, never a dash in prose) even when attached.
+_HYPHEN_ASIDE = warmstart.regex(
+    r"(?:(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-"
+    r"|(?<=[\w,])[ ]?\u2212(?P<minus>[^\W\d_][^\u2212\n]{2,120}?[^\W_\s])\u2212)(?=[\s,.;:])"
+)
 
 
 class HyphenAside(Detector):
     """What it does:
     Flags an aside set off by hyphens attached to its words, ` -and for several days- `,
-    inside a sentence.
+    or by minus signs (`his speech−which lasted two hours−,`), inside a sentence.
 
     Why it matters:
     Spanish and Portuguese write an inserted remark between dashes that touch it
@@ -172,15 +177,77 @@ class HyphenAside(Detector):
         if not langs:
             return
         for m in segment_matches(ctx, _HYPHEN_ASIDE):
-            inner = m.group("inner")
-            if " " not in inner:
-                continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside
+            inner = m.group("inner") or m.group("minus")
+            if " " not in inner and not inner.islower():
+                continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside; "-security-" is one
             yield self.finding(
                 m.start(),
                 m.end(),
                 f"an aside between attached hyphens, in {source_label(langs)} punctuation",
                 suggestion=f"– {inner} –",
                 source_lang=assumed_source(ctx, langs),
+            )
+
+
+# An opening ¡ or ¿ and what follows it up to its closing mark, within the sentence.
+_INVERTED = warmstart.regex(r"(?P<mark>[¡¿])(?P<inner>[^!?¡¿\n]{1,100})(?P<close>[!?])?")
+_INNER_WORD = warmstart.regex(r"[^\W\d_]+")
+_SPANISH_LETTERS = frozenset("áéíóúñü")
+
+
+def _spanish_words(words: list[str]) -> bool:
+    """Whether a quotation is itself Spanish (`¡Sí se puede!`, `¿Qué pasa?`), which English quotes as it is."""
+    from tqcheck.rules.untranslated import vocabulary  # its word lists load only when a ¡ or ¿ is found
+
+    spanish_only = language_function_words("es") - language_function_words("en")
+    vocab = vocabulary("es")
+    for word in words:
+        w = word.lower()
+        if _SPANISH_LETTERS & set(w) or w in spanish_only or vocab is not None and vocab.lookup(w):
+            return True
+    return False
+
+
+class InvertedMark(Detector):
+    """What it does:
+    Flags a Spanish opening `¡` or `¿` left in front of English words (`“¡take your
+    shampoo!”`, `¿who will pay?`).
+
+    Why it matters:
+    Only Spanish opens an exclamation or a question with an inverted mark; a translation
+    that kept it gives itself away, and often left the first word in lower case too. A
+    quotation that is itself Spanish (`“¡Sí se puede!”`) is quoted as it is and stays quiet.
+
+    Example:
+    The crowd shouted “¡take your shampoo!” at the president.
+
+    Use instead:
+    The crowd shouted “Take your shampoo!” at the president.
+    """
+
+    code = "L107"
+    name = "inverted-mark"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    MIN_WORDS = 3  # a shorter cry ("¡Viva Zapata!") may be a Spanish phrase quoted as it is
+
+    def check(self, ctx):
+        english = language_function_words("en")
+        for m in segment_matches(ctx, _INVERTED):
+            words = _INNER_WORD.findall(m.group("inner"))
+            if not words or _spanish_words(words):
+                continue
+            if len(words) < self.MIN_WORDS and not any(w.lower() in english for w in words):
+                continue
+            end = m.end() if m.group("close") else m.start("inner") + len(m.group("inner").split(" ")[0])
+            inner = m.group("inner")
+            yield self.finding(
+                m.start(),
+                end,
+                f"a Spanish opening “{m.group('mark')}” before English words",
+                suggestion=(inner[:1].upper() + inner[1:] + (m.group("close") or "")) if m.group("close") else "remove it",
             )
 
 
@@ -219,6 +286,10 @@ def _abbreviation_stop(view: str, dot: int) -> bool:
 # More full stops before a lower-case word than this in one file is a writer's casual style
 # (chat, forum posts), not slips of a translation.
 MAX_LOWER_STARTS = 2
+
+
+def language_function_words(lang: str) -> frozenset[str]:
+    return _function_words().get(lang, frozenset())
 
 
 def casual_writer(ctx) -> bool:
