@@ -270,5 +270,29 @@ def test_spanish_quotations_and_short_cries_are_quiet():
         assert excerpts(text, "L107") == [], text
 
 
+# --- L108 "He" for the Spanish article "El" ---------------------------------------------------------
+
+
+def test_pronoun_before_a_title_at_the_start_of_a_sentence_fires():
+    assert excerpts("He President-elect of Chile met the cabinet on Monday.", "L108") == ["He President-elect"]
+    assert excerpts("The vote was close. He businessman won by two points.", "L108") == ["He businessman"]
+
+
+def test_pronouns_before_verbs_and_names_are_quiet():
+    for text in [
+        "He presided over the session on Monday.",
+        "She coaches the national team.",
+        "He heads the ministry of finance.",
+        "Vice Premier Liu He President Xi's envoy, arrived on Monday.",
+        "He, the president-elect, met the cabinet.",
+    ]:
+        assert excerpts(text, "L108") == [], text
+
+
+def test_pronoun_for_article_is_left_to_spanish():
+    text = "He President-elect of Chile met the cabinet on Monday."
+    assert excerpts(text, "L108", source_lang="fr") == []
+
+
 def test_fluency_checks_only_read_english():
     assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []

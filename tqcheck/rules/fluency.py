@@ -189,6 +189,52 @@ class HyphenAside(Detector):
             )
 
 
+_PRONOUN_ROLE = warmstart.regex(r"[\"“‘(]?(?P<pronoun>He|She)\s+(?P<role>[A-Za-z][a-z]+(?:-[a-z]+)?)(?![A-Za-z-])")
+
+
+class PronounForArticle(Detector):
+    """What it does:
+    Flags a sentence that opens with `He` or `She` followed by a title or a role noun
+    (`He President-elect of Ecuador…`, `She minister said…`, `He businessman…`).
+
+    Why it matters:
+    Spanish writes the article `El` and the pronoun `Él` alike once the accent is dropped,
+    and a translation read `El presidente electo` as `He president-elect`. English needs
+    `The` there; a pronoun never stands before a noun in that place.
+
+    Example:
+    He President-elect of Chile met the outgoing cabinet on Monday.
+
+    Use instead:
+    The president-elect of Chile met the outgoing cabinet on Monday.
+    """
+
+    code = "L108"
+    name = "pronoun-for-article"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+    sources = ("es",)
+
+    def check(self, ctx):
+        langs = romance_sources(ctx, ("es",))
+        if not langs:
+            return
+        roles = {w.lower() for w in english_words("words.toml", "title_words")} | english_words("words.toml", "role_noun_words")
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            m = _PRONOUN_ROLE.match(view, seg.start, seg.end)
+            if not m or m.group("role").lower() not in roles:
+                continue
+            yield self.finding(
+                m.start("pronoun"),
+                m.end("role"),
+                f"“{m.group('pronoun')}” before “{m.group('role')}” reads as the Spanish article “El/La” taken for a pronoun",
+                suggestion=f"The {m.group('role')}",
+                source_lang=assumed_source(ctx, langs),
+            )
+
+
 # An opening ¡ or ¿ and what follows it up to its closing mark, within the sentence.
 _INVERTED = warmstart.regex(r"(?P<mark>[¡¿])(?P<inner>[^!?¡¿\n]{1,100})(?P<close>[!?])?")
 _INNER_WORD = warmstart.regex(r"[^\W\d_]+")
