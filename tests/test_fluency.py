@@ -216,6 +216,21 @@ def test_two_names_glued_once_and_written_apart_elsewhere_fire():
     assert excerpts(text, "L105") == ["ChiapasOaxaca"]
 
 
+def test_name_glued_to_a_common_word_fires():
+    text = "The magazine Revista Ondas said so. Later Ondasmedia reported that the deal was off."
+    assert excerpts(text, "L105") == ["Ondasmedia"]
+
+
+def test_english_compounds_and_repeated_names_are_quiet():
+    for text in [
+        "Congress passed the bill. Congresswoman Ruiz voted against it.",
+        "Gold prices rose. Goldman Sachs said it expected more gains.",
+        "Ondas is a radio. Ondasmedia and Ondasmedia Group own it.",  # a company written the same way twice
+        "Newcastle beat Leeds. New signings helped.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
 def test_brands_units_and_names_with_inner_capitals_are_quiet():
     for text in [
         "She bought an iPhone on eBay and sent the mRNA data from her MacBook.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
@@ -532,6 +533,9 @@ _CASE_JUNCTION = warmstart.regex(
     r"(?<![\w@#/.\-’'&])(?P<head>[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)(?P<tail>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@/\-’'&]|\.\w)"
 )
 _TOKEN = warmstart.regex(r"[^\W\d_]+")
+# A capitalised word long enough to hold a name and a word run together.
+_LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,}(?![\w@/\-’'&]|\.\w)")
+MIN_NAME, MIN_TAIL = 3, 4
 MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
 
 
@@ -569,8 +573,38 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        yield from self._known_tails(ctx)
-        yield from self._case_junctions(ctx)
+        taken: list[tuple[int, int]] = []
+        for finding in (*self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx)):
+            if not any(finding.start < b and a < finding.end for a, b in taken):
+                taken.append((finding.start, finding.end))
+                yield finding
+
+    def _name_and_word(self, ctx):
+        """A name glued to a common English word ("Semanamedia"): the name is written alone elsewhere in the
+        text, the run appears once, and neither the run nor the name is an English word."""
+        common = None
+        counts = None
+        for m in segment_matches(ctx, _LONG_CAPITALISED):
+            token = m.group()
+            counts = counts if counts is not None else _token_counts(ctx)
+            if counts.get(token, 0) > 1:
+                continue
+            cuts = [cut for cut in range(MIN_NAME, len(token) - MIN_TAIL + 1) if counts.get(token[:cut], 0)]
+            if not cuts:
+                continue  # no name of the text starts it: the word list is not even loaded
+            common = common if common is not None else langdata.common_words("en")
+            if token.lower() in common:
+                continue
+            for cut in cuts:
+                head, tail = token[:cut], token[cut:]
+                if tail in common and head.lower() not in common:
+                    yield self.finding(
+                        m.start(),
+                        m.end(),
+                        f"“{token}” runs the name “{head}” and the word “{tail}” together",
+                        suggestion=f"{head} {tail}",
+                    )
+                    break
 
     def _case_junctions(self, ctx):
         """A capital inside a word, where two words met without a space (not a brand's inner capital)."""
