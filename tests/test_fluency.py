@@ -153,6 +153,15 @@ def test_semicolon_glued_to_the_next_word_fires():
     assert excerpts("The party used the debate to ;attack the plan.", "L103") == [" ;attack"]
 
 
+def test_space_after_a_closing_quote_before_a_comma_fires():
+    assert excerpts("He called it “a farce” , and left the room.", "L103") == ["farce” ,"]
+
+
+def test_opening_quote_used_as_apostrophe_fires():
+    assert excerpts("The IMF raised its forecast for Brazil‘s economy.", "L103") == ["Brazil‘s"]
+    assert excerpts("The IMF raised its forecast for Brazil’s economy, calling it ‘solid’.", "L103") == []
+
+
 def test_semicolons_in_entities_and_lists_are_quiet():
     for text in [
         "The plan has three parts; the first is a tax cut.",

@@ -300,13 +300,15 @@ class InvertedMark(Detector):
 
 _STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
 # A mark with a space before it: "term ?", "Montreal , the", "the end ." (French spacing, or a join).
-_SPACED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<space>[ \t\u00a0\u202f]{1,2})(?P<mark>[,;:!?]|\.(?![ \t]*\.))(?=[\s”\"’»]|$)")
+_SPACED_MARK = warmstart.regex(r"(?:(?<=[^\W_])|(?<=[^\W_][”’»)]))(?P<space>[ \t\u00a0\u202f]{1,2})(?P<mark>[,;:!?]|\.(?![ \t]*\.))(?=[\s”\"’»]|$)")
 # Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
 _DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
 _STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\.[ \t]+(?P<next>[a-z]+)(?=[ \t,;:]+[a-z])")
 # A semicolon glued to the next word after a space: "to ;attack".
 _GLUED_SEMICOLON = warmstart.regex(r"(?<=[^\W_] );(?=[^\W\d_])")
+# An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
+_OPENING_AS_APOSTROPHE = warmstart.regex(r"(?<=[^\W_])‘(?P<rest>(?:s|t|d|m|ll|re|ve)\b)")
 _TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
 _ROMAN = warmstart.regex(r"[ivxlc]+$")
 
@@ -362,7 +364,8 @@ class StrayPunctuation(Detector):
     reference to…`), a space before a comma, full stop, colon, question or exclamation
     mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
     `city.,`), a full stop followed by a lower-case word that goes on with the sentence
-    (`two hectares. burned`), and a semicolon glued to the next word (`to ;attack`).
+    (`two hectares. burned`), a semicolon glued to the next word (`to ;attack`), and an
+    opening quotation mark used as an apostrophe (`Brazil‘s`).
 
     Why it matters:
     It is what is left when a link, a name or a clause was stripped out of the text, when
@@ -459,6 +462,14 @@ class StrayPunctuation(Detector):
                 m.end("next"),
                 f"a full stop before the lower-case “{m.group('next')}”, inside the sentence",
                 suggestion=f"{token} {m.group('next')}",
+            )
+        for m in _OPENING_AS_APOSTROPHE.finditer(view, block.start, block.end):
+            token = _token_before(view, m.start())
+            yield self.finding(
+                m.start() - len(token),
+                m.end(),
+                "an opening quotation mark “‘” where the apostrophe “’” belongs",
+                suggestion=f"{token}’{m.group('rest')}",
             )
         for m in _GLUED_SEMICOLON.finditer(view, block.start, block.end):
             if view[max(0, m.start() - 8):m.start()].rstrip().split(" ")[-1].startswith("&"):
