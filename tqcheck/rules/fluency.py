@@ -23,9 +23,9 @@ def _stray_capital() -> re.Pattern:
 
 # A subject pronoun with a capital right after a name: "the president, Gabriel Rocha He presented…".
 _NAME_PRONOUN = warmstart.regex(
-    r"\b(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
+    r"\b(?P<name>[A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
 )
-_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
+_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
 
 
 class StrayCapitalMidSentence(Detector):
@@ -337,6 +337,16 @@ def _abbreviation_stop(view: str, dot: int) -> bool:
 MAX_LOWER_STARTS = 2
 
 
+def first_of_overlapping(findings):
+    """The findings in text order, without any that overlaps one already kept (the earlier mechanism wins a tie)."""
+    order = sorted(enumerate(findings), key=lambda pair: (pair[1].start, pair[0]))
+    kept_end = -1
+    for _, finding in order:
+        if finding.start >= kept_end:
+            kept_end = finding.end
+            yield finding
+
+
 def language_function_words(lang: str) -> frozenset[str]:
     return _function_words().get(lang, frozenset())
 
@@ -396,11 +406,7 @@ class StrayPunctuation(Detector):
         for block in ctx.doc.blocks:
             if block.kind == "cell":
                 continue  # table cells hold figures, labels and units, not sentences
-            taken: list[tuple[int, int]] = []
-            for finding in self._marks(view, raw, block, casual):
-                if not any(finding.start < b and a < finding.end for a, b in taken):
-                    taken.append((finding.start, finding.end))
-                    yield finding
+            yield from first_of_overlapping(self._marks(view, raw, block, casual))
 
     def _marks(self, view, raw, block, casual):
         for m in _STRAY_MARK.finditer(view, block.start, block.end):
@@ -545,7 +551,7 @@ _CASE_JUNCTION = warmstart.regex(
 )
 _TOKEN = warmstart.regex(r"[^\W\d_]+")
 # A capitalised word long enough to hold a name and a word run together.
-_LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,}(?![\w@/\-’'&]|\.\w)")
+_LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,40}(?![\w@/\-’'&]|\.\w)")
 MIN_NAME, MIN_TAIL = 3, 4
 MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
 
@@ -584,11 +590,7 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        taken: list[tuple[int, int]] = []
-        for finding in (*self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx)):
-            if not any(finding.start < b and a < finding.end for a, b in taken):
-                taken.append((finding.start, finding.end))
-                yield finding
+        yield from first_of_overlapping((*self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx)))
 
     def _name_and_word(self, ctx):
         """A name glued to a common English word ("Semanamedia"): the name is written alone elsewhere in the
