@@ -39,6 +39,8 @@ def test_capitalised_pronoun_right_after_a_name_fires():
 
 def test_names_that_are_he_and_reverent_capitals_are_quiet():
     for text in [
+        "If God had wanted us to fly, He would have given us wings.",
+        "God made the world. If He had rested less, it would be bigger.",
         "Vice Premier Liu He and the trade envoy spoke by phone.",
         "Liu He said on Friday that talks would go on. Liu He leads the team.",
         "The hymn says the Lord He is our shepherd.",
@@ -98,7 +100,14 @@ def test_spaced_ellipsis_and_emoticons_are_quiet():
 def test_space_before_a_mark_fires():
     assert excerpts("Will there be a third term ? Nobody knows yet.", "L103") == ["term ?"]
     assert excerpts("The mayor of Lyon , a socialist, resigned on Monday.", "L103") == ["Lyon ,"]
-    assert excerpts("The motto of the party : work and family.", "L103") == ["party :"]
+    assert excerpts("Who leads the party ; the mayor or the governor?", "L103") == ["party ;"]
+
+
+def test_spaced_colon_is_only_a_hint():
+    # a title's subtitle is often set off with " : " by native writers too
+    text = "The motto of the party : work and family."
+    assert excerpts(text, "L103") == []
+    assert [f.excerpt for f in findings(text, "L103", counted_only=False)] == ["party :"]
 
 
 def test_spaced_full_stop_and_exclamation_are_only_hints():
@@ -236,6 +245,8 @@ def test_english_compounds_and_repeated_names_are_quiet():
         "Gold prices rose. Goldman Sachs said it expected more gains.",
         "Ondas is a radio. Ondasmedia and Ondasmedia Group own it.",  # a company written the same way twice
         "Newcastle beat Leeds. New signings helped.",
+        "Obama signed the law. Republicans never liked Obamacare and tried to repeal it.",
+        "the crowd cried noooooOOOOO when the goal was disallowed.",
     ]:
         assert excerpts(text, "L105") == [], text
 

@@ -43,5 +43,6 @@ def test_mass_nouns_as_modifiers_and_correct_counts_are_quiet():
         "The company used SPSS 26.0 software for the analysis.",
         "The report evidences a long decline in sales.",
         "She researches the history of the port.",
+        "He quoted Bradbury's The Machineries of Joy at the end.",
     ]:
         assert excerpts(text, "G101") == [], text

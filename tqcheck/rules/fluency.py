@@ -25,6 +25,13 @@ def _stray_capital() -> re.Pattern:
 _NAME_PRONOUN = warmstart.regex(
     r"\b(?P<name>[A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
 )
+def _reverent_text(ctx, reverent: frozenset[str]) -> bool:
+    """Whether the file names God or the like, so a capitalised He is the writer's reverence."""
+    if "fluency.reverent" not in ctx.cache:
+        ctx.cache["fluency.reverent"] = bool(reverent.intersection(_TOKEN.findall(ctx.doc.view)))
+    return ctx.cache["fluency.reverent"]
+
+
 _NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
 
 
@@ -42,8 +49,8 @@ class StrayCapitalMidSentence(Detector):
     was pasted in with its own capital letter. A title (`of The Guardian`) continues with a
     capital, so it stays quiet.
 
-    A name that is itself `He` (`Liu He and…`, said more than once), a reverent capital
-    (`the Lord He is…`) and a title in capitals stay quiet.
+    A name that is itself `He` (`Liu He and…`, said more than once), a text that
+    capitalises `He` for God, and a title in capitals stay quiet.
 
     Example:
     The minister said that his The government would not resign.
@@ -81,8 +88,10 @@ class StrayCapitalMidSentence(Detector):
         pairs = None
         for m in segment_matches(ctx, _NAME_PRONOUN):
             name, capital = m.group("name"), m.group("capital")
-            if m.group("next") in function_words or name in reverent:
-                continue  # "Vice Premier Liu He and…": a name; "the Lord He is": a reverent capital
+            if m.group("next") in function_words or name.lower() in function_words:
+                continue  # "Vice Premier Liu He and…": a name; "If He…": no name before the pronoun
+            if _reverent_text(ctx, reverent):
+                return  # "If God had wanted it, He would…": the writer capitalises He for God
             if pairs is None:
                 pairs = {}
                 for p in _NAME_PAIR.finditer(ctx.doc.view):
@@ -304,7 +313,7 @@ _SPACED_MARK = warmstart.regex(r"(?:(?<=[^\W_])|(?<=[^\W_][”’»)]))(?P<space
 # Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
 _DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
-_STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\.[ \t]+(?P<next>[a-z]+)(?=[ \t,;:]+[a-z])")
+_STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
 # A semicolon glued to the next word after a space: "to ;attack".
 _GLUED_SEMICOLON = warmstart.regex(r"(?<=[^\W_] );(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
@@ -434,8 +443,9 @@ class StrayPunctuation(Detector):
                 m.end(),
                 f"a space before “{mark}”",
                 suggestion=f"{view[start:word_end]}{mark}",
-                # native text too leaves " ." where a link was cut out, and spaces an emphatic " !"
-                severity=Severity.INFO if mark in ".!" else None,
+                # native text too leaves " ." where a link was cut out, spaces an emphatic " !", and sets a
+                # title's subtitle off with " : "
+                severity=Severity.INFO if mark in ".!:" else None,
             )
         for m in _DOUBLED_MARK.finditer(view, block.start, block.end):
             pair = m.group("pair")
@@ -597,6 +607,7 @@ class GluedWords(Detector):
         text, the run appears once, and neither the run nor the name is an English word."""
         common = None
         counts = None
+        compounds = english_words("words.toml", "compound_tail_words")  # "Obamacare", "Trumpworld": coinages
         for m in segment_matches(ctx, _LONG_CAPITALISED):
             token = m.group()
             counts = counts if counts is not None else _token_counts(ctx)
@@ -610,7 +621,7 @@ class GluedWords(Detector):
                 continue
             for cut in cuts:
                 head, tail = token[:cut], token[cut:]
-                if tail in common and head.lower() not in common:
+                if tail in common and head.lower() not in common and tail not in compounds:
                     yield self.finding(
                         m.start(),
                         m.end(),
@@ -626,8 +637,8 @@ class GluedWords(Detector):
         for m in segment_matches(ctx, _CASE_JUNCTION):
             head, tail = m.group("head"), m.group("tail")
             if head[0].islower():
-                if len(head) < MIN_LOWER_HEAD or tail.isupper() and len(tail) < 2:
-                    continue  # "iPhone", "mRNA", "medRxiv": a brand's or a unit's spelling
+                if len(head) < MIN_LOWER_HEAD or not tail[1:].islower():
+                    continue  # "iPhone", "mRNA", "medRxiv", "noooOOOO": a brand's or a unit's spelling, or a shout
             elif len(head) < 4:
                 continue  # "McCarthy", "MacArthur", "DeSantis", "LeBron": a name's own capital
             elif tail not in openers:

@@ -37,6 +37,26 @@ def _counted() -> re.Pattern:
     )
 
 
+def _modifier(word: str, function_words: frozenset[str]) -> bool:
+    """Whether `word` can stand between a determiner and its noun: an adjective or an adverb by its form or by the list."""
+    if word in function_words:
+        return False
+    if word in _mass_words("adjective_words") or word.endswith("ly"):
+        return True
+    return any(word.endswith(suffix) for suffix in english_words("words.toml", "adjective_suffixes"))
+
+
+def _segment_start(ctx, pos: int) -> int:
+    """Where the sentence holding `pos` starts, past any opening quote or bracket."""
+    seg = ctx.segment_at(pos)
+    if seg is None:
+        return -1
+    start = seg.start
+    while start < seg.end and ctx.doc.view[start] in "\"“‘«([":
+        start += 1
+    return start
+
+
 class UncountableNounCounted(Detector):
     """What it does:
     Flags an English mass noun counted like a countable one: after a numeral, a plural
@@ -72,6 +92,8 @@ class UncountableNounCounted(Detector):
         function_words = english_words("words.toml", "function_words")
         for m in segment_matches(ctx, _counted()):
             if m.group("plural"):
+                if m.group("plural")[0].isupper() and m.start() != _segment_start(ctx, m.start()):
+                    continue  # "The Machineries of Joy": a title keeps its own words
                 entry = plurals[m.group("plural").lower()]
                 yield self.finding(
                     m.start(),
@@ -87,9 +109,8 @@ class UncountableNounCounted(Detector):
             after = m.group("after").lower()
             if after[0].isalpha() and after not in continuers:
                 continue  # "two news agencies": the noun modifies the next word
-            mid = m.group("mid").split()
-            if any(w.lower() in function_words or w.lower().endswith("s") and not w.lower().endswith("ous") for w in mid):
-                continue  # "two days of research", "three weeks training": another noun is counted
+            if not all(_modifier(w.lower(), function_words) for w in m.group("mid").split()):
+                continue  # "two days of research", "Many receive advice": another word is counted
             yield self.finding(
                 m.start(),
                 m.end(),
