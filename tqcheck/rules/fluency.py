@@ -1,4 +1,4 @@
-"""Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns."""
+"""Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns, lower-case names, Spanish marks and articles."""
 from __future__ import annotations
 
 import re
@@ -25,14 +25,14 @@ def _stray_capital() -> re.Pattern:
 _NAME_PRONOUN = warmstart.regex(
     r"\b(?P<name>[A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
 )
+_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
+
+
 def _reverent_text(ctx, reverent: frozenset[str]) -> bool:
     """Whether the file names God or the like, so a capitalised He is the writer's reverence."""
     if "fluency.reverent" not in ctx.cache:
-        ctx.cache["fluency.reverent"] = bool(reverent.intersection(_TOKEN.findall(ctx.doc.view)))
+        ctx.cache["fluency.reverent"] = not reverent.isdisjoint(_token_counts(ctx))
     return ctx.cache["fluency.reverent"]
-
-
-_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
 
 
 class StrayCapitalMidSentence(Detector):
