@@ -32,7 +32,7 @@ def detector_excerpts(text, code, **options):
 
 def language_data_files():
     """(source language or None, target language, folder, file name, table) of every shipped data file
-    whose entries prove themselves: `tqcheck/data/<src>-<tgt>/*.toml` and `boilerplate/<tgt>.toml`."""
+    whose entries prove themselves: `tqcheck/data/<src>-<tgt>/*.toml`, `boilerplate/<tgt>.toml` and `en/*.toml`."""
     import tomllib
     from importlib import resources
 
@@ -45,6 +45,8 @@ def language_data_files():
                 source, target = folder.name.split("-")
             elif folder.name == "boilerplate":
                 source, target = None, f.name[: -len(".toml")]
+            elif folder.name == "en":
+                source, target = None, "en"  # knowledge of English itself, whatever the source
             else:
                 continue
             yield source, target, folder.name, f.name, tomllib.loads(f.read_text("utf-8"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import detector_excerpts as excerpts
+from conftest import detector_findings as findings
 
 
 # --- L101 capitalised article in the middle of a sentence ---------------------------------------
@@ -26,6 +27,29 @@ def test_titles_headlines_and_sentence_starts_are_quiet():
         assert excerpts(text, "L101") == [], text
 
 
+def test_capitalised_pronoun_right_after_a_name_fires():
+    assert excerpts("The president of Chile, Ana Ruiz He presented her plan on Monday.", "L101") == ["He presented"]
+    assert excerpts("The new ministers are Luis Soto and Marta Vega They will start today.", "L101") == [
+        "They will"
+    ]
+    assert excerpts("The mayor of the city, Pablo Rey, He assured on Sunday that work would resume.", "L101") == [
+        "He assured"
+    ]
+
+
+def test_names_that_are_he_and_reverent_capitals_are_quiet():
+    for text in [
+        "If God had wanted us to fly, He would have given us wings.",
+        "God made the world. If He had rested less, it would be bigger.",
+        "Vice Premier Liu He and the trade envoy spoke by phone.",
+        "Liu He said on Friday that talks would go on. Liu He leads the team.",
+        "The hymn says the Lord He is our shepherd.",
+        "The president of Chile presented his plan. He spoke for an hour.",
+        "“I will not resign,” said Ana Ruiz. “We will win.”",
+    ]:
+        assert excerpts(text, "L101") == [], text
+
+
 # --- L102 aside between attached hyphens ---------------------------------------------------------
 
 
@@ -42,6 +66,12 @@ def test_dashes_compounds_and_abbreviations_are_quiet():
         "The odds ratio -OR- was 3.5 in the second group.",
     ]:
         assert excerpts(text, "L102") == [], text
+
+
+def test_aside_between_minus_signs_and_a_one_word_aside_fire():
+    text = "At the start of his speech−which lasted two hours−, the president thanked the crowd."
+    assert excerpts(text, "L102") == ["−which lasted two hours−"]
+    assert excerpts("What worries voters most -security- is still unsolved.", "L102") == ["-security-"]
 
 
 def test_hyphen_aside_is_left_to_spanish_and_portuguese():
@@ -63,6 +93,88 @@ def test_spaced_ellipsis_and_emoticons_are_quiet():
         "He paused . . . and then he spoke.",
         "I am sorry to hear that. :( Get well soon.",
         "The vote was close. The count ended at dawn.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_space_before_a_mark_fires():
+    assert excerpts("Will there be a third term ? Nobody knows yet.", "L103") == ["term ?"]
+    assert excerpts("The mayor of Lyon , a socialist, resigned on Monday.", "L103") == ["Lyon ,"]
+    assert excerpts("Who leads the party ; the mayor or the governor?", "L103") == ["party ;"]
+
+
+def test_spaced_colon_is_only_a_hint():
+    # a title's subtitle is often set off with " : " by native writers too
+    text = "The motto of the party : work and family."
+    assert excerpts(text, "L103") == []
+    assert [f.excerpt for f in findings(text, "L103", counted_only=False)] == ["party :"]
+
+
+def test_spaced_full_stop_and_exclamation_are_only_hints():
+    # native pages leave " ." where a link was cut out, and some writers space an emphatic " !"
+    assert excerpts("He spoke on Twitter . Several posts followed.", "L103") == []
+    assert [f.excerpt for f in findings("He spoke on Twitter . Several posts followed.", "L103", counted_only=False)] == [
+        "Twitter ."
+    ]
+
+
+def test_doubled_marks_fire():
+    assert excerpts("The motion got 40 votes in favour and 76 against..\nThe session ended.", "L103") == ["against.."]
+    assert excerpts("The prices rose again,, the bank said.", "L103") == ["again,,"]
+    assert excerpts("They met in the capital., then flew home.", "L103") == ["capital.,"]
+
+
+def test_abbreviations_ellipses_and_informal_dots_are_quiet():
+    for text in [
+        "Protesters gathered in Portland, Ore., on Saturday night.",
+        "The firm moved to Washington, D.C., in 2019.",
+        "They sell pens, paper, ink, etc., at the market.",
+        "He waited... and waited.",
+        "But the contrast looks like this.. It stands out well.",  # two dots as an informal ellipsis
+        "The talks start at 9 a.m. on Monday in Geneva.",
+        "See the file at example.com/a..b for details.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_full_stop_before_a_lower_case_word_fires():
+    text = "The fire destroyed 6,800 hectares. burned in two days, the agency said."
+    assert excerpts(text, "L103") == ["hectares. burned"]
+
+
+def test_full_stops_before_lower_case_words_that_are_explained_are_quiet():
+    for text in [
+        "The talks start at 9 a.m. on Monday in Geneva.",
+        "Prices rose, e.g. the price of bread, in most towns.",
+        "The ruling cited Smith et al. in the first section.",
+        "Read chapter ii. and the notes before the exam.",
+        "He paused . . . and then he spoke again.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
+def test_a_writer_who_never_capitalises_after_a_stop_is_left_alone():
+    text = "we went out early. the sun was up already. my brother came along. it was a good day."
+    assert excerpts(text, "L103") == []
+
+
+def test_semicolon_glued_to_the_next_word_fires():
+    assert excerpts("The party used the debate to ;attack the plan.", "L103") == [" ;attack"]
+
+
+def test_space_after_a_closing_quote_before_a_comma_fires():
+    assert excerpts("He called it “a farce” , and left the room.", "L103") == ["farce” ,"]
+
+
+def test_opening_quote_used_as_apostrophe_fires():
+    assert excerpts("The IMF raised its forecast for Brazil‘s economy.", "L103") == ["Brazil‘s"]
+    assert excerpts("The IMF raised its forecast for Brazil’s economy, calling it ‘solid’.", "L103") == []
+
+
+def test_semicolons_in_entities_and_lists_are_quiet():
+    for text in [
+        "The plan has three parts; the first is a tax cut.",
+        "Use &amp ;x in the markup only.",
     ]:
         assert excerpts(text, "L103") == [], text
 
@@ -102,6 +214,119 @@ def test_real_words_ending_like_a_verb_are_quiet():
         "Mr Foresaid nothing at the hearing.",
     ]:
         assert excerpts(text, "L105") == [], text
+
+
+def test_lower_case_word_glued_to_a_capitalised_one_fires():
+    text = "The senate rejected the nominationsPresident Lagos said he would try again."
+    assert excerpts(text, "L105") == ["nominationsPresident"]
+
+
+def test_name_glued_to_a_sentence_opener_fires():
+    text = "The protest was led by Maria OrtegaThis Monday, she called for new elections."
+    assert excerpts(text, "L105") == ["OrtegaThis"]
+
+
+def test_two_names_glued_once_and_written_apart_elsewhere_fire():
+    text = (
+        "Floods hit Oaxaca and Chiapas this week. Rescue teams reached ChiapasOaxaca officials said "
+        "on Friday, and more rain is due in Chiapas."
+    )
+    assert excerpts(text, "L105") == ["ChiapasOaxaca"]
+
+
+def test_name_glued_to_a_common_word_fires():
+    text = "The magazine Revista Ondas said so. Later Ondasmedia reported that the deal was off."
+    assert excerpts(text, "L105") == ["Ondasmedia"]
+
+
+def test_english_compounds_and_repeated_names_are_quiet():
+    for text in [
+        "Congress passed the bill. Congresswoman Ruiz voted against it.",
+        "Gold prices rose. Goldman Sachs said it expected more gains.",
+        "Ondas is a radio. Ondasmedia and Ondasmedia Group own it.",  # a company written the same way twice
+        "Newcastle beat Leeds. New signings helped.",
+        "Obama signed the law. Republicans never liked Obamacare and tried to repeal it.",
+        "the crowd cried noooooOOOOO when the goal was disallowed.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
+def test_brands_units_and_names_with_inner_capitals_are_quiet():
+    for text in [
+        "She bought an iPhone on eBay and sent the mRNA data from her MacBook.",
+        "Senator McConnell met Governor DeSantis and the actor LeBron James in Washington.",
+        "People watch YouTube and pay with PayPal; WeChat is popular in China.",
+        "ExxonMobil said profits rose. Exxon and Mobil merged in 1999, and ExxonMobil grew.",
+        "CoinMarketCap listed the token. A day later CoinMarket Cap placed an alert on it.",
+        "The chip draws 5 kWh and the app runs on macOS, as LinkedIn said.",
+        "Follow @newsDesk and #BreakingNews for updates.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
+# --- L106 nationality, country, weekday or month in lower case --------------------------------------
+
+
+def test_lower_case_nationality_weekday_month_and_country_fire():
+    text = "The arab and norwegian ministers met on monday, 3 june, to talk about peru."
+    assert excerpts(text, "L106") == ["arab", "norwegian", "monday", "june", "peru"]
+
+
+def test_words_english_also_writes_in_lower_case_are_quiet():
+    for text in [
+        "She ordered french fries and a danish, then went to polish the car.",
+        "The plant may open in march or in august, with china plates and turkey sandwiches.",
+        "Visit peru.com or follow @mexico_news and #peru for updates.",
+        "The Arab and Norwegian ministers met on Monday, 3 June.",
+    ]:
+        assert excerpts(text, "L106") == [], text
+
+
+def test_a_writer_who_writes_in_lower_case_is_left_alone():
+    text = "lol we went to the game on sunday. my brother came too. it was great. the mexican food was good."
+    assert excerpts(text, "L106") == []
+
+
+# --- L107 Spanish inverted mark before English words -------------------------------------------------
+
+
+def test_inverted_mark_before_english_words_fires():
+    assert excerpts("The crowd shouted “¡take your shampoo!” at the president.", "L107") == ["¡take your shampoo!"]
+    assert excerpts("She asked ¿who will pay for all this? and walked out.", "L107") == ["¿who will pay for all this?"]
+
+
+def test_spanish_quotations_and_short_cries_are_quiet():
+    for text in [
+        "Fans chanted “¡Sí se puede!” outside the stadium.",
+        "They chanted “¡Que se vayan todos!” all night.",
+        "He raised his fist and cried “¡Viva Zapata!” before leaving.",
+        "Who will pay for all this? Nobody knows.",
+    ]:
+        assert excerpts(text, "L107") == [], text
+
+
+# --- L108 "He" for the Spanish article "El" ---------------------------------------------------------
+
+
+def test_pronoun_before_a_title_at_the_start_of_a_sentence_fires():
+    assert excerpts("He President-elect of Chile met the cabinet on Monday.", "L108") == ["He President-elect"]
+    assert excerpts("The vote was close. He businessman won by two points.", "L108") == ["He businessman"]
+
+
+def test_pronouns_before_verbs_and_names_are_quiet():
+    for text in [
+        "He presided over the session on Monday.",
+        "She coaches the national team.",
+        "He heads the ministry of finance.",
+        "Vice Premier Liu He President Xi's envoy, arrived on Monday.",
+        "He, the president-elect, met the cabinet.",
+    ]:
+        assert excerpts(text, "L108") == [], text
+
+
+def test_pronoun_for_article_is_left_to_spanish():
+    text = "He President-elect of Chile met the cabinet on Monday."
+    assert excerpts(text, "L108", source_lang="fr") == []
 
 
 def test_fluency_checks_only_read_english():

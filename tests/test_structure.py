@@ -36,6 +36,8 @@ def test_capitalised_heading_bylines_and_lists_are_quiet():
 def test_doubled_function_word_and_title_fire():
     assert excerpts("The decision of the the court surprised no one.", "T102") == ["the the"]
     assert excerpts("He met President President Lula in Brasília.", "T102") == ["President President"]
+    assert excerpts("The office has led the case since since July.", "T102") == ["since since"]
+    assert excerpts("Prices rose more than than expected.", "T102") == ["than than"]
 
 
 def test_doubles_english_allows_are_quiet():
@@ -44,6 +46,7 @@ def test_doubles_english_allows_are_quiet():
         "She said that that was the end of it.",
         "The Walla Walla council voted on Monday.",
         "Reporter Li Li filed the story.",
+        "He gave her her keys back.",
     ]:
         assert excerpts(text, "T102") == [], text
 

@@ -30,3 +30,11 @@ def test_among_gives_the_same_answer_after_the_list_builds_its_set(monkeypatch):
     assert before == {w for w in first if w in spanish.words} and "alcalde" in before
     assert after == {w for w in tokens if w in spanish.words}
     assert {"alcalde", "tendrá", "nuevos"} <= after and not {"the", "mayor", "said"} & after
+
+
+def test_common_english_words_tell_words_from_names():
+    from tqcheck.data import langdata
+
+    common = langdata.common_words("en")
+    assert "media" in common and "announced" in common and "woman" in common
+    assert "semana" not in common and "noticias" not in common

@@ -5,6 +5,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tqcheck.speed import warmstart
+from tqcheck.speed.wordlist import WordList
 
 
 @lru_cache(maxsize=None)
@@ -33,3 +34,16 @@ def pair_dirs() -> tuple[str, ...]:
 def sources_for(target: str) -> list[str]:
     """Source languages with knowledge registered for `target` (a base tag)."""
     return [d.split("-")[0] for d in pair_dirs() if d.split("-")[1] == target]
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str = "en") -> WordList:
+    """`<lang>/common_words.txt`: the language's common words (generated from wordfreq), as a fast word list."""
+    def build() -> dict:
+        node = resources.files("tqcheck.data").joinpath(lang, "common_words.txt")
+        if not node.is_file():
+            return {}
+        words = [line for line in node.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        return WordList.build(words).buckets
+
+    return WordList(warmstart.data(f"common_words:{lang}", build))

@@ -14,6 +14,7 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
     "tqcheck.rules.fluency",
+    "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
     "tqcheck.rules.structure",
     "tqcheck.rules.false_friends",

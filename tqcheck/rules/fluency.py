@@ -1,12 +1,15 @@
-"""Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns."""
+"""Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns, lower-case names, Spanish marks and articles."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.text.segment import is_abbreviation_word
+from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -18,17 +21,36 @@ def _stray_capital() -> re.Pattern:
     return warmstart.regex(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
 
 
+# A subject pronoun with a capital right after a name: "the president, Gabriel Rocha He presented…".
+_NAME_PRONOUN = warmstart.regex(
+    r"\b(?P<name>[A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
+)
+_NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
+
+
+def _reverent_text(ctx, reverent: frozenset[str]) -> bool:
+    """Whether the file names God or the like, so a capitalised He is the writer's reverence."""
+    if "fluency.reverent" not in ctx.cache:
+        ctx.cache["fluency.reverent"] = not reverent.isdisjoint(_token_counts(ctx))
+    return ctx.cache["fluency.reverent"]
+
+
 class StrayCapitalMidSentence(Detector):
     """What it does:
     Flags a capitalised `The`, `It`, `This` or `They` in the middle of a sentence, right
     after a comma, a word such as `his`, `that` or `of`, or a word such as `newspaper`, and
     followed by a lower-case word (`said that his The government…`, `after ten hours, The
-    watches were not found`, `the daily The nation`: a title translated word for word).
+    watches were not found`, `the daily The nation`: a title translated word for word);
+    and a capitalised subject pronoun right after a name (`the president, Ana Ruiz He
+    presented…`, `Lima, They will vote`), where a translation repeated the subject.
 
     Why it matters:
     It is where two translated segments were joined, or where the translation of a word
     was pasted in with its own capital letter. A title (`of The Guardian`) continues with a
     capital, so it stays quiet.
+
+    A name that is itself `He` (`Liu He and…`, said more than once), a text that
+    capitalises `He` for God, and a title in capitals stay quiet.
 
     Example:
     The minister said that his The government would not resign.
@@ -58,15 +80,87 @@ class StrayCapitalMidSentence(Detector):
                 f"“{m.group('capital')}” is capitalised in the middle of a sentence",
                 suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
             )
+        yield from self._pronoun_after_name(ctx)
+
+    def _pronoun_after_name(self, ctx):
+        function_words = english_words("words.toml", "function_words")
+        reverent = english_words("words.toml", "reverent_name_words")
+        pairs = None
+        for m in segment_matches(ctx, _NAME_PRONOUN):
+            name, capital = m.group("name"), m.group("capital")
+            if m.group("next") in function_words or name.lower() in function_words:
+                continue  # "Vice Premier Liu He and…": a name; "If He…": no name before the pronoun
+            if _reverent_text(ctx, reverent):
+                return  # "If God had wanted it, He would…": the writer capitalises He for God
+            if pairs is None:
+                pairs = {}
+                for p in _NAME_PAIR.finditer(ctx.doc.view):
+                    pairs[p.group(0)] = pairs.get(p.group(0), 0) + 1
+            if pairs.get(f"{name} {capital}", 0) > 1:
+                continue  # the pair recurs: a name of its own ("Liu He")
+            yield self.finding(
+                m.start("capital"),
+                m.end("next"),
+                f"“{capital}” is capitalised after “{name}”: the subject is said twice",
+                suggestion=f"drop “{capital}”, or start a new sentence",
+            )
 
 
-_HYPHEN_ASIDE = warmstart.regex(r"(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-(?=[\s,.;:])")
+@lru_cache(maxsize=None)
+def _proper_lowercase() -> re.Pattern:
+    words = alternation("proper_words.toml", "proper_lowercase_words")
+    return warmstart.regex(r"(?<![\w@#/.\-’'&])(?P<word>%s)(?![\w@/\-’'&]|\.\w)" % words)
+
+
+class LowercaseProperWord(Detector):
+    """What it does:
+    Flags a nationality, a country, a weekday or a month written in lower case (`the arab
+    and norwegian delegations`, `on monday`, `in june`, `the president of peru`).
+
+    Why it matters:
+    Spanish, French and Portuguese write nationalities, weekdays and months in lower case
+    (`el embajador mexicano`, `le lundi`, `em junho`); a translation keeps the small letter,
+    where English always capitalises them. Words English also writes in lower case
+    (`french fries`, `polish`, `china`, `may`, `march`) are not on the list, and a file
+    whose sentences often start in lower case (chat, forum posts) is left alone.
+
+    Example:
+    The arab and norwegian ministers met on monday.
+
+    Use instead:
+    The Arab and Norwegian ministers met on Monday.
+    """
+
+    code = "L106"
+    name = "lowercase-proper-word"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        if casual_writer(ctx):
+            return
+        for m in segment_matches(ctx, _proper_lowercase()):
+            word = m.group("word")
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{word}” is written with a capital in English",
+                suggestion=word[0].upper() + word[1:],
+            )
+
+
+# Between hyphens after a space, or between minus signs (U+2212, never a dash in prose) even when attached.
+_HYPHEN_ASIDE = warmstart.regex(
+    r"(?:(?<=[\w,] )-(?P<inner>[^\W\d_][^-\n]{2,120}?[^\W_\s])-"
+    r"|(?<=[\w,])[ ]?\u2212(?P<minus>[^\W\d_][^\u2212\n]{2,120}?[^\W_\s])\u2212)(?=[\s,.;:])"
+)
 
 
 class HyphenAside(Detector):
     """What it does:
     Flags an aside set off by hyphens attached to its words, ` -and for several days- `,
-    inside a sentence.
+    or by minus signs (`his speech−which lasted two hours−,`), inside a sentence.
 
     Why it matters:
     Spanish and Portuguese write an inserted remark between dashes that touch it
@@ -93,9 +187,9 @@ class HyphenAside(Detector):
         if not langs:
             return
         for m in segment_matches(ctx, _HYPHEN_ASIDE):
-            inner = m.group("inner")
-            if " " not in inner:
-                continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside
+            inner = m.group("inner") or m.group("minus")
+            if " " not in inner and not inner.islower():
+                continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside; "-security-" is one
             yield self.finding(
                 m.start(),
                 m.end(),
@@ -105,24 +199,205 @@ class HyphenAside(Detector):
             )
 
 
+_PRONOUN_ROLE = warmstart.regex(r"[\"“‘(]?(?P<pronoun>He|She)\s+(?P<role>[A-Za-z][a-z]+(?:-[a-z]+)?)(?![A-Za-z-])")
+
+
+class PronounForArticle(Detector):
+    """What it does:
+    Flags a sentence that opens with `He` or `She` followed by a title or a role noun
+    (`He President-elect of Ecuador…`, `She minister said…`, `He businessman…`).
+
+    Why it matters:
+    Spanish writes the article `El` and the pronoun `Él` alike once the accent is dropped,
+    and a translation read `El presidente electo` as `He president-elect`. English needs
+    `The` there; a pronoun never stands before a noun in that place.
+
+    Example:
+    He President-elect of Chile met the outgoing cabinet on Monday.
+
+    Use instead:
+    The president-elect of Chile met the outgoing cabinet on Monday.
+    """
+
+    code = "L108"
+    name = "pronoun-for-article"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+    sources = ("es",)
+
+    def check(self, ctx):
+        langs = romance_sources(ctx, ("es",))
+        if not langs:
+            return
+        roles = {w.lower() for w in english_words("words.toml", "title_words")} | english_words("words.toml", "role_noun_words")
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            m = _PRONOUN_ROLE.match(view, seg.start, seg.end)
+            if not m or m.group("role").lower() not in roles:
+                continue
+            yield self.finding(
+                m.start("pronoun"),
+                m.end("role"),
+                f"“{m.group('pronoun')}” before “{m.group('role')}” reads as the Spanish article “El/La” taken for a pronoun",
+                suggestion=f"The {m.group('role')}",
+                source_lang=assumed_source(ctx, langs),
+            )
+
+
+# An opening ¡ or ¿ and what follows it up to its closing mark, within the sentence.
+_INVERTED = warmstart.regex(r"(?P<mark>[¡¿])(?P<inner>[^!?¡¿\n]{1,100})(?P<close>[!?])?")
+_INNER_WORD = warmstart.regex(r"[^\W\d_]+")
+_SPANISH_LETTERS = frozenset("áéíóúñü")
+
+
+def _spanish_words(words: list[str]) -> bool:
+    """Whether a quotation is itself Spanish (`¡Sí se puede!`, `¿Qué pasa?`), which English quotes as it is."""
+    from tqcheck.rules.untranslated import vocabulary  # its word lists load only when a ¡ or ¿ is found
+
+    spanish_only = language_function_words("es") - language_function_words("en")
+    vocab = vocabulary("es")
+    for word in words:
+        w = word.lower()
+        if _SPANISH_LETTERS & set(w) or w in spanish_only or vocab is not None and vocab.lookup(w):
+            return True
+    return False
+
+
+class InvertedMark(Detector):
+    """What it does:
+    Flags a Spanish opening `¡` or `¿` left in front of English words (`“¡take your
+    shampoo!”`, `¿who will pay?`).
+
+    Why it matters:
+    Only Spanish opens an exclamation or a question with an inverted mark; a translation
+    that kept it gives itself away, and often left the first word in lower case too. A
+    quotation that is itself Spanish (`“¡Sí se puede!”`) is quoted as it is and stays quiet.
+
+    Example:
+    The crowd shouted “¡take your shampoo!” at the president.
+
+    Use instead:
+    The crowd shouted “Take your shampoo!” at the president.
+    """
+
+    code = "L107"
+    name = "inverted-mark"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    MIN_WORDS = 3  # a shorter cry ("¡Viva Zapata!") may be a Spanish phrase quoted as it is
+
+    def check(self, ctx):
+        english = language_function_words("en")
+        for m in segment_matches(ctx, _INVERTED):
+            words = _INNER_WORD.findall(m.group("inner"))
+            if not words or _spanish_words(words):
+                continue
+            if len(words) < self.MIN_WORDS and not any(w.lower() in english for w in words):
+                continue
+            end = m.end() if m.group("close") else m.start("inner") + len(m.group("inner").split(" ")[0])
+            inner = m.group("inner")
+            yield self.finding(
+                m.start(),
+                end,
+                f"a Spanish opening “{m.group('mark')}” before English words",
+                suggestion=(inner[:1].upper() + inner[1:] + (m.group("close") or "")) if m.group("close") else "remove it",
+            )
+
+
 _STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
+# A mark with a space before it: "term ?", "Montreal , the", "the end ." (French spacing, or a join).
+_SPACED_MARK = warmstart.regex(r"(?:(?<=[^\W_])|(?<=[^\W_][”’»)]))(?P<space>[ \t\u00a0\u202f]{1,2})(?P<mark>[,;:!?]|\.(?![ \t]*\.))(?=[\s”\"’»]|$)")
+# Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
+_DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
+# A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
+_STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
+# A semicolon glued to the next word after a space: "to ;attack".
+_GLUED_SEMICOLON = warmstart.regex(r"(?<=[^\W_] );(?=[^\W\d_])")
+# An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
+_OPENING_AS_APOSTROPHE = warmstart.regex(r"(?<=[^\W_])‘(?P<rest>(?:s|t|d|m|ll|re|ve)\b)")
+_TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
+_ROMAN = warmstart.regex(r"[ivxlc]+$")
+
+
+def _token_before(view: str, at: int) -> str:
+    """The white-space-delimited token that ends at `at` (within 40 characters)."""
+    m = _TOKEN_BEFORE.search(view, max(0, at - 40), at)
+    return m.group(1) if m else ""
+
+
+def _in_link(token: str) -> bool:
+    """A token that is part of an address, a path, a handle or code, where marks follow other rules."""
+    return any(ch in token for ch in "/@\\=<>{}[]|_#") or "www" in token.lower()
+
+
+def _abbreviation_stop(view: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, an initial or a number rather than a sentence."""
+    token = _token_before(view, dot).lstrip("\"“‘«([")
+    if not token or _in_link(token) or "." in token or any(ch.isdigit() for ch in token):
+        return True  # "U.S.", "a.m.", "Ph.D.", "v2.0": dotted forms and numbers are not sentence ends
+    return is_abbreviation_word(token) or bool(_ROMAN.match(token))
+
+
+# More full stops before a lower-case word than this in one file is a writer's casual style
+# (chat, forum posts), not slips of a translation.
+MAX_LOWER_STARTS = 2
+
+
+def first_of_overlapping(findings):
+    """The findings in text order, without any that overlaps one already kept (the earlier mechanism wins a tie)."""
+    order = sorted(enumerate(findings), key=lambda pair: (pair[1].start, pair[0]))
+    kept_end = -1
+    for _, finding in order:
+        if finding.start >= kept_end:
+            kept_end = finding.end
+            yield finding
+
+
+def language_function_words(lang: str) -> frozenset[str]:
+    return _function_words().get(lang, frozenset())
+
+
+def casual_writer(ctx) -> bool:
+    """Whether the file's writer often starts a sentence or a paragraph in lower case, so case slips are style."""
+    if "fluency.casual" not in ctx.cache:
+        view = ctx.doc.view
+        lower_starts = 0
+        for block in ctx.doc.blocks:
+            lower_starts += view[block.start:block.start + 1].islower()  # "lol", "yeah bro": a paragraph in lower case
+            for m in _STOP_LOWER.finditer(view, block.start, block.end):
+                if not _abbreviation_stop(view, m.start()):
+                    lower_starts += 1
+            if lower_starts > MAX_LOWER_STARTS:
+                break
+        ctx.cache["fluency.casual"] = lower_starts > MAX_LOWER_STARTS
+    return ctx.cache["fluency.casual"]
 
 
 class StrayPunctuation(Detector):
     """What it does:
-    Flags a full stop, comma or semicolon standing alone after a sentence has already
-    ended (`he said. , in reference to…`, `“…the bases.” .`).
+    Flags punctuation in a place no English typesetting puts it: a full stop, comma or
+    semicolon standing alone after a sentence has already ended (`he said. , in
+    reference to…`), a space before a comma, full stop, colon, question or exclamation
+    mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
+    `city.,`), a full stop followed by a lower-case word that goes on with the sentence
+    (`two hectares. burned`), a semicolon glued to the next word (`to ;attack`), and an
+    opening quotation mark used as an apostrophe (`Brazil‘s`).
 
     Why it matters:
-    It is what is left when a link, a name or a clause was stripped out of the text, or
-    when two segments were joined; the reader stumbles on it, and often something is
-    missing next to it. Spaced ellipses (`. . .`) are left alone.
+    It is what is left when a link, a name or a clause was stripped out of the text, when
+    two segments were joined, or when French spacing (`term ?`) was carried over; the
+    reader stumbles on it, and often something is missing next to it. Spaced ellipses
+    (`. . .`), `...`, abbreviations (`U.S.,`, `etc.,`, `a.m. on`, `No. 5`), decimals,
+    addresses and emoticons are left alone.
 
     Example:
-    “We will not give up,” she said. , referring to the strike.
+    “We will not give up,” she said. , referring to the strike. Who wins ?
 
     Use instead:
-    “We will not give up,” she said, referring to the strike.
+    “We will not give up,” she said, referring to the strike. Who wins?
     """
 
     code = "L103"
@@ -131,19 +406,99 @@ class StrayPunctuation(Detector):
     family = "fluency"
     targets = ("en",)
 
+
     def check(self, ctx):
         view = ctx.doc.view
+        casual = casual_writer(ctx)
+        # the file's own characters where the view keeps its offsets; blanks there may be masked markup
+        raw = ctx.doc.text if ctx.doc.view_to_raw is None and len(ctx.doc.text) == len(view) else view
         for block in ctx.doc.blocks:
-            for m in _STRAY_MARK.finditer(view, block.start, block.end):
-                dot = m.start() - 1  # the mark that ended the sentence
-                if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
-                    continue  # ". . ." is a spaced ellipsis
-                yield self.finding(
-                    dot,
-                    m.end(),
-                    f"a stray “{m.group('mark')}” after the end of the sentence",
-                    suggestion="remove it, and check whether a word was lost next to it",
-                )
+            if block.kind == "cell":
+                continue  # table cells hold figures, labels and units, not sentences
+            yield from first_of_overlapping(self._marks(view, raw, block, casual))
+
+    def _marks(self, view, raw, block, casual):
+        for m in _STRAY_MARK.finditer(view, block.start, block.end):
+            dot = m.start() - 1  # the mark that ended the sentence
+            if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
+                continue  # ". . ." is a spaced ellipsis
+            yield self.finding(
+                dot,
+                m.end(),
+                f"a stray “{m.group('mark')}” after the end of the sentence",
+                suggestion="remove it, and check whether a word was lost next to it",
+            )
+        for m in _SPACED_MARK.finditer(view, block.start, block.end):
+            mark, word_end = m.group("mark"), m.start()
+            token = _token_before(view, word_end)
+            if _in_link(token) or not raw.startswith(m.group("space"), word_end):
+                continue  # an address, or markup blanked out of the view ("[the map](url).")
+            if mark == "." and view[max(0, word_end - 2):word_end] == " .":
+                continue  # the last dot of a spaced ellipsis ". . ."
+            if mark == ":" and view[word_end - 1].isdigit():
+                continue  # "3 : 1", "10 : 30": a ratio or a score
+            start = word_end - len(token)
+            yield self.finding(
+                start,
+                m.end(),
+                f"a space before “{mark}”",
+                suggestion=f"{view[start:word_end]}{mark}",
+                # native text too leaves " ." where a link was cut out, spaces an emphatic " !", and sets a
+                # title's subtitle off with " : "
+                severity=Severity.INFO if mark in ".!:" else None,
+            )
+        for m in _DOUBLED_MARK.finditer(view, block.start, block.end):
+            pair = m.group("pair")
+            if pair[0] == "." and _abbreviation_stop(view, m.start()):
+                continue  # "U.S.,", "etc.,", "Inc.." : the first dot belongs to an abbreviation
+            token = _token_before(view, m.start())
+            if _in_link(token):
+                continue
+            if pair[0] == "." and pair != ".." and not token[:1].islower():
+                continue  # "Portland, Ore., said": a capitalised word before ".," is an abbreviation
+            if pair == ".." and view[m.end():block.end][:1] not in ("", "\n", "\r"):
+                continue  # "this.. It": informal writing uses two dots as an ellipsis inside a paragraph
+            start = m.start() - len(token)
+            keep = "." if pair == ".." else pair[-1] if pair[0] == "." else pair[0]
+            yield self.finding(
+                start,
+                m.end(),
+                f"“{pair}”: a doubled mark",
+                suggestion=f"{token}{keep}",
+            )
+        for m in _STOP_LOWER.finditer(view, block.start, block.end) if not casual else ():
+            dot = m.start()
+            if _abbreviation_stop(view, dot) or view[dot + 1:dot + 2] == "." or view[dot - 1:dot] == ".":
+                continue
+            if view[m.start("next") - 2:m.start("next")] == ". " and view[dot - 2:dot] == " .":
+                continue  # a spaced ellipsis
+            token = _token_before(view, dot)
+            yield self.finding(
+                dot - len(token),
+                m.end("next"),
+                f"a full stop before the lower-case “{m.group('next')}”, inside the sentence",
+                suggestion=f"{token} {m.group('next')}",
+            )
+        for m in _OPENING_AS_APOSTROPHE.finditer(view, block.start, block.end):
+            token = _token_before(view, m.start())
+            yield self.finding(
+                m.start() - len(token),
+                m.end(),
+                "an opening quotation mark “‘” where the apostrophe “’” belongs",
+                suggestion=f"{token}’{m.group('rest')}",
+            )
+        for m in _GLUED_SEMICOLON.finditer(view, block.start, block.end):
+            if view[max(0, m.start() - 8):m.start()].rstrip().split(" ")[-1].startswith("&"):
+                continue  # "&nbsp ;x": an HTML entity
+            end = m.end()
+            while end < block.end and (view[end].isalpha()):
+                end += 1
+            yield self.finding(
+                m.start() - 1,
+                end,
+                "a semicolon glued to the next word",
+                suggestion=f"{view[m.end():end]}",
+            )
 
 
 @lru_cache(maxsize=None)
@@ -200,6 +555,27 @@ def _glued() -> re.Pattern:
     )
 
 
+# A token with a lower-case letter followed by a capital inside it: "nominationsPresident", "EcuadorDaniel".
+_CASE_JUNCTION = warmstart.regex(
+    r"(?<![\w@#/.\-’'&])(?P<head>[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)(?P<tail>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@/\-’'&]|\.\w)"
+)
+_TOKEN = warmstart.regex(r"[^\W\d_]+")
+# A capitalised word long enough to hold a name and a word run together.
+_LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,40}(?![\w@/\-’'&]|\.\w)")
+MIN_NAME, MIN_TAIL = 3, 4
+MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
+
+
+def _token_counts(ctx) -> dict[str, int]:
+    counts = ctx.cache.get("fluency.token_counts")
+    if counts is None:
+        counts = {}
+        for token in _TOKEN.findall(ctx.doc.view):
+            counts[token] = counts.get(token, 0) + 1
+        ctx.cache["fluency.token_counts"] = counts
+    return counts
+
+
 class GluedWords(Detector):
     """What it does:
     Flags two words run together where a link or a name was cut out of the text:
@@ -224,6 +600,63 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
+        yield from first_of_overlapping((*self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx)))
+
+    def _name_and_word(self, ctx):
+        """A name glued to a common English word ("Semanamedia"): the name is written alone elsewhere in the
+        text, the run appears once, and neither the run nor the name is an English word."""
+        common = None
+        counts = None
+        compounds = english_words("words.toml", "compound_tail_words")  # "Obamacare", "Trumpworld": coinages
+        for m in segment_matches(ctx, _LONG_CAPITALISED):
+            token = m.group()
+            counts = counts if counts is not None else _token_counts(ctx)
+            if counts.get(token, 0) > 1:
+                continue
+            cuts = [cut for cut in range(MIN_NAME, len(token) - MIN_TAIL + 1) if counts.get(token[:cut], 0)]
+            if not cuts:
+                continue  # no name of the text starts it: the word list is not even loaded
+            common = common if common is not None else langdata.common_words("en")
+            if token.lower() in common:
+                continue
+            for cut in cuts:
+                head, tail = token[:cut], token[cut:]
+                if tail in common and head.lower() not in common and tail not in compounds:
+                    yield self.finding(
+                        m.start(),
+                        m.end(),
+                        f"“{token}” runs the name “{head}” and the word “{tail}” together",
+                        suggestion=f"{head} {tail}",
+                    )
+                    break
+
+    def _case_junctions(self, ctx):
+        """A capital inside a word, where two words met without a space (not a brand's inner capital)."""
+        openers = english_words("words.toml", "sentence_opener_words")
+        counts = None
+        for m in segment_matches(ctx, _CASE_JUNCTION):
+            head, tail = m.group("head"), m.group("tail")
+            if head[0].islower():
+                if len(head) < MIN_LOWER_HEAD or not tail[1:].islower():
+                    continue  # "iPhone", "mRNA", "medRxiv", "noooOOOO": a brand's or a unit's spelling, or a shout
+            elif len(head) < 4:
+                continue  # "McCarthy", "MacArthur", "DeSantis", "LeBron": a name's own capital
+            elif tail not in openers:
+                # Two names run together are each written on their own elsewhere in the text, and
+                # the run appears once; a brand (ExxonMobil, WeChat) is written the same way each time.
+                counts = counts if counts is not None else _token_counts(ctx)
+                if counts.get(head + tail, 0) > 1 or counts.get(head, 0) < 1 or counts.get(tail, 0) < 1:
+                    continue
+                if any(token != head + tail and token.startswith(head + tail) for token in counts):
+                    continue  # "CoinMarket Cap" beside "CoinMarketCap": a brand spelt two ways
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{head}{tail}” runs two words together",
+                suggestion=f"{head} {tail}",
+            )
+
+    def _known_tails(self, ctx):
         prefixes = english_words("words.toml", "verb_prefix_words")
         for m in segment_matches(ctx, _glued()):
             if m.group("name"):

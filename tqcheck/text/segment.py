@@ -76,7 +76,15 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not m:
         return False
-    word = m.group(1).lower()
+    return _abbreviated(m.group(1).lower(), abbreviations)
+
+
+def is_abbreviation_word(word: str, lang: str = "en") -> bool:
+    """Whether `word` (the text before a full stop) is an abbreviation or an initial in `lang`."""
+    return _abbreviated(word.lower(), _abbreviations(lang.split("-")[0]))
+
+
+def _abbreviated(word: str, abbreviations: frozenset[str]) -> bool:
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
