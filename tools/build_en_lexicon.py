@@ -14,7 +14,8 @@ wordnet-base (WordNet 3.0 in /usr/share/wordnet) and `pip install wordfreq==3.1.
    (determiners, pronouns, prepositions, conjunctions, modals, be/have/do, number words), which WordNet
    does not list, come from `tools/lexicon/function_words.txt`, written by the team.
 3. Their order: the SemCor sense counts WordNet ships (cntlist.rev) summed per lemma and part of
-   speech, then the lemma's number of senses: the reading a form most often has comes first.
+   speech (below MIN_COUNT they are noise and count as none), then the lemma's number of senses: the
+   reading a form most often has comes first.
 4. Two-word WordNet nouns made of a noun and an adjective (`attorney_general`, `heir_apparent`):
    English's own postposed adjectives, written with an underscore.
 
@@ -182,10 +183,14 @@ def readings(form, lemmas, exc, past, participle) -> dict[str, tuple[str, str]]:
     return found
 
 
+MIN_COUNT = 3  # fewer SemCor occurrences than this say nothing: the number of senses decides
+
+
 def order(found: dict[str, tuple[str, str]], semcor, senses) -> str:
     def key(tag):
         lemma, pos = found[tag]
-        return (-semcor.get((lemma, pos), 0), -senses.get((lemma, pos), 0), CONTENT_ORDER.index(tag))
+        count = semcor.get((lemma, pos), 0)
+        return (-(count if count >= MIN_COUNT else 0), -senses.get((lemma, pos), 0), CONTENT_ORDER.index(tag))
     return "".join(sorted(found, key=key))
 
 

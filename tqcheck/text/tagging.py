@@ -152,8 +152,8 @@ def _choose(tokens: list[Token]) -> None:
         tags = token.tags
         if previous is not None and len(tags) > 1:
             before = previous.tag
-            if before in "T$":
-                # after a determiner or a possessive: a noun or an adjective (`the meeting`, `the elected`)
+            if before in "T$U":
+                # after a determiner, a possessive or a number: a noun or an adjective (`the meeting`, `the elected`)
                 choice = _first_of(tags, NOMINAL)
                 if choice:
                     token.tag = choice
