@@ -13,6 +13,7 @@ MODULES = (
     "tqcheck.rules.roundtrip",
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
+    "tqcheck.rules.word_order",
     "tqcheck.rules.fluency",
     "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",

@@ -8,6 +8,7 @@ from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+from tqcheck.text import tagging
 
 PRO_DROP = ("es", "pt")  # French always states its subject
 _SINGULAR = "has|had|is|was|will|would|can|could|must|should|does|did"
@@ -113,13 +114,28 @@ class QuotationWithoutSpeaker(Detector):
 @lru_cache(maxsize=None)
 def _verb_first() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s))(?:\s+out)?\s+that\b" % verbs)
+    return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s)|[A-Z][a-z]{2,}ed)(?:\s+out)?\s+that\b(?=\s+[\w“\"‘«])" % verbs)
+
+
+# Participles English opens a sentence with before "that": "Provided that…", "Granted that…".
+_CONJUNCTION_PARTICIPLES = frozenset(("provided", "granted", "supposed", "assumed"))
+
+
+def _past_verb(word: str) -> bool:
+    """A reporting verb of the list, or any word the lexicon reads first as a past tense (`Denounced`, `Lamented`)."""
+    low = word.lower()
+    if low in english_words("verbs.toml", "reporting_past_words"):
+        return True
+    known = tagging.lookup(low)
+    # "Surprised that…", "Convinced that…" open with an adjective of feeling, which English allows
+    return low not in _CONJUNCTION_PARTICIPLES and known[:1] == "D" and "J" not in known
 
 
 class SentenceStartsWithVerb(Detector):
     """What it does:
-    Flags a sentence that opens with a past-tense reporting verb and `that`, with no
-    subject (`Added that the talks would go on.`).
+    Flags a sentence that opens with a past-tense verb and `that`, with no subject
+    (`Added that the talks would go on.`, `Denounced that the police…`): a reporting verb,
+    or any word the English lexicon reads first as a past tense.
 
     Why it matters:
     Spanish `Añadió que…` has its subject in the verb ending; English needs `He added that…`.
@@ -145,7 +161,7 @@ class SentenceStartsWithVerb(Detector):
         view = ctx.doc.view
         for seg in ctx.segments:
             m = _verb_first().match(view, seg.start, seg.end)
-            if m and m.group("verb")[0].isupper():
+            if m and m.group("verb")[0].isupper() and _past_verb(m.group("verb")):
                 yield self.finding(
                     m.start("verb"),
                     m.end(),

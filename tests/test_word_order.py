@@ -1,0 +1,100 @@
+"""Word-order detectors W101-W104 and the tagged S103, on sentences we wrote: each calque fires, its English twin does not."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.api import check_text
+
+
+def found(text: str, code: str, source: str | None = None) -> list[str]:
+    report = check_text(text, target_lang="en", source_lang=source, select=[code])
+    return [text[f.start:f.end] for f in report.findings if f.code == code]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("A crisis political shook the capital on Monday.", "crisis political"),
+    ("At least 30 prisoners deceased were buried on Friday.", "prisoners deceased"),
+    ("He spoke of a Chile socially and economically fractured.", "Chile socially and economically fractured"),
+    ("The reform economic and the reform social were approved.", "reform economic"),
+])
+def test_adjective_after_noun_fires(text, span):
+    assert found(text, "W101") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The people responsible were arrested.",  # English's own postposed adjectives
+    "The attorney general resigned.",  # a two-word noun of the lexicon
+    "The president elect arrived.",
+    "They found the room empty.",  # an object's complement
+    "With the door open, the debate began.",
+    "A government official said the talks failed.",  # a noun reading makes a compound
+    "The seats available were few.",  # -able
+    "It is a country rich in oil.",  # an adjective with its complement
+    "The town nearby was flooded.",  # an adverb reading
+    "Signals from the boat suddenly stopped.",  # an adverb, then the verb
+    "A river two miles broad.",  # a measure
+    "He is the only man alive who knows.",
+])
+def test_adjective_after_noun_stays_quiet_on_english(text):
+    assert found(text, "W101") == []
+
+
+def test_adverb_inside_noun_phrase():
+    assert found("The also minister of Health defended the plan.", "W102") == ["The also minister"]
+    assert found("The now president signed the decree.", "W102") == ["The now president"]
+    assert found("The then president signed the decree.", "W102") == []  # "then" is also an adjective
+    assert found("The above example shows it.", "W102") == []
+    assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
+    assert found("Graft the branch onto the plum tree.", "W102") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Thus begins the video that the party published.", "begins the video"),
+    ("“We will not give up,” guaranteed the minister.", "guaranteed the minister"),
+    ("“We will not give up,” thus begins the message of the union.", "begins the message"),
+    ("In a statement, denounced the union that the police acted with violence.", "denounced the union"),
+    ("The protest ended at noon, reported the mayor.", "reported the mayor"),
+])
+def test_verb_before_subject_fires(text, span):
+    assert found(text, "W103") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
+    "“We will win,” added the coach of the team.",
+    "Here comes the bus.",  # and after an adverb with verbs of place and motion
+    "Then came the storm.",
+    "So says the law.",
+    "The minister, speaking in Lima, announced the plan.",  # the object, not an inverted subject
+    "The company, founded in Madrid, acquired the bank.",  # not a verb of saying
+    "Finally defeated the last boss of the game.",  # no connective adverb of the source
+])
+def test_verb_before_subject_stays_quiet_on_english(text):
+    assert found(text, "W103") == []
+
+
+def test_verb_before_subject_leaves_calqued_reporting_verbs_to_c109():
+    text = "“We will not give up,” assured the minister."
+    assert found(text, "W103") == []
+    assert found(text, "C109") == ["assured"]
+
+
+def test_time_phrase_before_object():
+    assert found("The senate approved yesterday the new budget.", "W104") == ["approved yesterday the new budget"]
+    assert found("Police arrested this morning two suspects.", "W104") == ["arrested this morning two suspects"]
+    assert found("The team debuts against this Tuesday Saudi Arabia in Doha.", "W104") == ["against this Tuesday Saudi"]
+    assert found("The senate approved the budget yesterday.", "W104") == []
+    assert found("The minister said yesterday the plan would fail.", "W104") == []  # "that" left out
+    assert found("The senator demanded last week the aid package include a tax cut.", "W104") == []  # a clause
+
+
+def test_sentence_opening_with_any_past_verb_and_that_lacks_a_subject():
+    assert found("Denounced that the police acted with violence.", "S103", "es") == ["Denounced that"]
+    assert found("Stressed that the company would appeal.", "S103", "es") == ["Stressed that"]
+    assert found("Provided that the vote passes, the law applies.", "S103", "es") == []
+    assert found("Surprised that he came, she left early.", "S103", "es") == []  # an adjective of feeling
+    assert found("Needed that.", "S103", "es") == []
+
+
+def test_word_order_needs_a_romance_source():
+    assert found("A crisis political shook the capital.", "W101", "de") == []

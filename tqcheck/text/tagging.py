@@ -1,0 +1,179 @@
+"""Parts of speech for English words: a lexicon lookup and a few rules of context, no model and no process.
+
+The lexicon (`tqcheck/data/en/lexicon.txt`, built by `tools/build_en_lexicon.py` from WordNet and
+wordfreq) gives each word form its possible tags, most likely first. A token takes its first tag,
+then a few rules of context choose another where English grammar says so: after a determiner a
+noun or an adjective (`the meeting`, `the elected`), after a modal or `to` the base verb, after a
+subject pronoun a verb, after be/have a participle, and `that` after a verb is a conjunction. A
+capitalised word inside a sentence is a name (tag `X`); a word the lexicon lacks is guessed from
+its ending. A sentence of 40 words costs about a hundred microseconds.
+
+Tags: N noun, S plural noun, V verb (base or present), Z verb in -s, D past tense, P past participle,
+G -ing form, J adjective, R adverb, T determiner or possessive, O pronoun, I preposition, C and/or/but,
+K subordinating conjunction, W wh-word or relative, M modal, A be/have/do, U number, H particle,
+X name, $ possessive 's, and for punctuation the mark itself.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from tqcheck.speed import warmstart
+from tqcheck.speed.wordlist import WordList
+
+NOUNS = frozenset("NSX")
+NOMINAL = frozenset("NSJXU")
+VERBS = frozenset("VZDPG")
+FINITE = frozenset("ZD")
+OPENERS = frozenset("“‘\"«([—–:-")  # after one of these, a capital starts a sentence, not a name
+SUBJECT_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "who"))
+BE_HAVE = frozenset(("be", "is", "am", "are", "was", "were", "been", "being", "has", "have", "had", "having"))
+
+_TOKEN = warmstart.regex(
+    r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*|\d+(?:[.,:]\d+)*|[^\sA-Za-zÀ-ÖØ-öø-ÿ\d]"
+)
+
+
+class Token:
+    """One word, number or mark of a sentence: its text, view offsets, possible tags and the chosen one."""
+
+    __slots__ = ("text", "start", "end", "tags", "tag", "low")
+
+    def __init__(self, text: str, start: int, end: int, tags: str):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.tags = tags
+        self.tag = tags[0]
+        self.low = text.lower().replace("’", "'")
+
+    def __repr__(self) -> str:
+        return f"{self.text}/{self.tag}"
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def _read_lexicon() -> dict[str, str]:
+    """The buckets of a WordList form → tags, from the grouped lines `tags<TAB>form form …`."""
+    text = resources.files("tqcheck.data").joinpath("en", "lexicon.txt").read_text(encoding="utf-8")
+    words, values = [], []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        tags, _, forms = line.partition("\t")
+        for form in forms.split(" "):
+            words.append(form)
+            values.append(tags)
+    return WordList.build(words, values).buckets
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> WordList:
+    return WordList(warmstart.data("lexicon:en", _read_lexicon))
+
+
+@lru_cache(maxsize=50_000)
+def lookup(word: str) -> str:
+    """The tags the lexicon gives a lower-case form (apostrophe written '), most likely first; "" when unknown."""
+    return _lexicon().get(word) or ""
+
+
+def noun_with_adjective(noun: str, adjective: str) -> bool:
+    """`attorney general`, `heir apparent`: a two-word English noun whose adjective comes second."""
+    return bool(lookup(f"{noun}_{adjective}"))
+
+
+_SUFFIX_GUESSES = (
+    ("ly", "RJ"), ("ing", "GN"), ("ed", "DPJ"), ("ness", "N"), ("ment", "N"), ("tion", "N"), ("sion", "N"),
+    ("ity", "N"), ("ism", "N"), ("ist", "N"), ("ous", "J"), ("ive", "JN"), ("ical", "J"), ("ic", "JN"),
+    ("able", "J"), ("ible", "J"), ("ful", "J"), ("less", "J"), ("al", "JN"), ("ary", "JN"), ("ss", "N"),
+    ("us", "N"), ("is", "N"), ("s", "SZ"),
+)
+
+
+def guess(word: str) -> str:
+    """Tags for a lower-case word the lexicon lacks, from its ending; a noun when nothing tells."""
+    if "-" in word:
+        last = lookup(word.rsplit("-", 1)[1])
+        return "J" + last.replace("J", "") if last else "JN"
+    for suffix, tags in _SUFFIX_GUESSES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return tags
+    return "N"
+
+
+def _word_tags(text: str, low: str, initial: bool) -> str:
+    known = lookup(low)
+    if text[0].isupper():
+        if low == "i":
+            return "O"
+        if initial and not (text.isupper() and len(text) > 1):
+            return known + "X" if known else "X"  # "Thus", "The": the word; "Chile": a name
+        return "X" + known  # a capital inside a sentence (or an acronym) makes a name
+    return known or guess(low)
+
+
+def tag(view: str, start: int, end: int) -> list[Token]:
+    """The tokens of view[start:end] (one sentence), each with its tags and the one context chooses."""
+    tokens: list[Token] = []
+    initial = True
+    for m in _TOKEN.finditer(view, start, end):
+        text = m.group()
+        first = text[0]
+        if first.isalpha():
+            low = text.lower().replace("’", "'")
+            if low.endswith("'s") and len(low) > 2 and not lookup(low):
+                stem = text[:-2]
+                tokens.append(Token(stem, m.start(), m.end() - 2, _word_tags(stem, low[:-2], initial)))
+                tokens.append(Token(text[-2:], m.end() - 2, m.end(), "$"))
+            else:
+                tokens.append(Token(text, m.start(), m.end(), _word_tags(text, low, initial)))
+            initial = False
+        elif first.isdigit():
+            tokens.append(Token(text, m.start(), m.end(), "U"))
+            initial = False
+        else:
+            tokens.append(Token(text, m.start(), m.end(), text))
+            initial = initial or text in OPENERS
+    _choose(tokens)
+    return tokens
+
+
+def _first_of(tags: str, wanted) -> str | None:
+    return next((t for t in tags if t in wanted), None)
+
+
+def _choose(tokens: list[Token]) -> None:
+    """Context rules over the first tags, left to right."""
+    previous: Token | None = None
+    for token in tokens:
+        tags = token.tags
+        if previous is not None and len(tags) > 1:
+            before = previous.tag
+            if before in "T$U":
+                # after a determiner, a possessive or a number: a noun or an adjective (`the meeting`, `the elected`)
+                choice = _first_of(tags, NOMINAL)
+                if choice:
+                    token.tag = choice
+                elif token.tag == "D" and "P" in tags:
+                    token.tag = "P"
+            elif before == "J" and token.tag in "VZ" and _first_of(tags, "NS"):
+                token.tag = _first_of(tags, "NS")  # `new plans`, `public works`
+            elif before == "M" or (previous.low == "to" and token.tag not in "TOX"):
+                choice = _first_of(tags, "VA")
+                if choice:
+                    token.tag = choice
+            elif previous.low in BE_HAVE and token.tag == "D" and "P" in tags:
+                token.tag = "P"
+            elif previous.low in SUBJECT_PRONOUNS and before == "O":
+                choice = _first_of(tags, "ZDVAM")
+                if choice:
+                    token.tag = choice
+            elif token.low == "that" and before in VERBS:
+                token.tag = "K"
+        if token.is_word or token.tag == "U":
+            previous = token
+        elif token.text not in "“”\"‘’'«»":
+            previous = None if token.text in ".;:!?" else token
