@@ -117,9 +117,10 @@ def skeleton(stem: str) -> str:
 
 WEAK = {"", "a", "o", "e", "as", "os", "es", "s", "ar", "er", "ir", "ó", "ió", "é", "ée", "és", "ées", "ou", "ado", "ada",
         "ados", "adas", "ido", "ida", "aron", "ieron", "aram"}
+EXACT = {"", "a", "o", "e", "as", "os", "es", "s", "ar", "er", "ir"}  # too weak for a near (one-vowel) match
 
 
-def _cuts(word: str, endings) -> list[tuple[str, str]]:
+def _cuts(word: str, endings, with_ending: bool = False) -> list[tuple]:
     """(skeleton of the stem, English ending) for every correspondence whose ending the word has.
 
     An ending written with an accent (French participles -é, Spanish preterites -ó) must match as written;
@@ -141,23 +142,59 @@ def _cuts(word: str, endings) -> list[tuple[str, str]]:
             if word.startswith("é") and re.match(r"e[^aeiou]", stem):
                 stems.add("s" + stem[1:])  # French étude / study, état / state
             for s in stems:
-                out.extend((s, e) for e in en_ends)
+                out.extend(((s, e, end) if with_ending else (s, e)) for e in en_ends)
     return out
 
 
-def english_index(top: int) -> dict[tuple[str, str], set[str]]:
-    from wordfreq import top_n_list
-
+def index_words(words) -> dict[tuple[str, str], set]:
+    """(skeleton of the stem, ending) -> English words, and ("~" + its first two letters, ending) -> (skeleton, word)."""
     ends = sorted({e for table in ENDINGS.values() for _s, en in table for e in en}, key=len, reverse=True)
-    lexicon = english_lexicon()
-    index: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for w in top_n_list("en", top):
-        if not re.fullmatch(r"[a-z]{4,}", w) or (lexicon is not None and w not in lexicon):
-            continue
+    index: dict[tuple[str, str], set] = defaultdict(set)
+    for w in words:
         for e in ends:
             if w.endswith(e) and len(w) - len(e) >= MIN_STEM - 1:
-                index[(skeleton(w[: len(w) - len(e)] if e else w), e)].add(w)
+                sk = skeleton(w[: len(w) - len(e)] if e else w)
+                index[(sk, e)].add(w)
+                index[("~" + sk[:2], e)].add((sk, w))
     return index
+
+
+def english_index(top: int) -> dict[tuple[str, str], set]:
+    """The index of wordfreq's most frequent English words that WordNet knows (names and typos left out)."""
+    from wordfreq import top_n_list
+
+    lexicon = english_lexicon()
+    return index_words(w for w in top_n_list("en", top)
+                       if re.fullmatch(r"[a-z]{4,}", w) and (lexicon is None or w in lexicon))
+
+
+VOWELS = set("aeiou")
+
+
+def near(a: str, b: str) -> bool:
+    """Equal, or one vowel added, dropped or changed (denunc / denounc): a consonant that differs makes another word."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short and c in VOWELS for i, c in enumerate(long_))
+
+
+def look_alikes(word: str, lang: str, index) -> set[str]:
+    """English words that look like the source word through one of its language's correspondences.
+
+    A strong ending (-ción, -mente, -ó ...) with a stem of five letters or more also accepts a stem one vowel
+    away (denunció / denounced); weak endings, and short stems, must match exactly."""
+    found: set[str] = set()
+    for stem, e_end, s_end in _cuts(word, ENDINGS[lang], with_ending=True):
+        found |= {w for w in index.get((stem, e_end), ()) if isinstance(w, str)}
+        if len(stem) >= 5 and s_end not in EXACT:
+            found |= {w for sk, w in index.get(("~" + stem[:2], e_end), ()) if near(stem, sk)}
+    return found
 
 
 def english_lexicon() -> set[str] | None:
@@ -206,11 +243,14 @@ def _expand_bilingual(pair: str, name: str) -> Path | None:
     return out if out.exists() else None
 
 
-def dictionaries(lang: str):
-    """source form -> set of English translation words, from every dictionary that is installed."""
+def dictionaries(lang: str) -> dict[str, dict[str, set[str]]]:
+    """{dictionary name: {source form: English translation words}}, for every dictionary that is installed.
+
+    Kept apart, because a miss means more in a dictionary that gives the main translations (Apertium) than
+    in one that lists every sense (FreeDict gives "notice" for "noticia")."""
     sys.path.insert(0, str(RESOURCES))
+    tables: dict[str, dict[str, set[str]]] = {}
     words: dict[str, set[str]] = defaultdict(set)
-    names = []
 
     def add(form: str, translations):
         for t in translations:
@@ -219,10 +259,10 @@ def dictionaries(lang: str):
     free = _resource(f"freedict_{ {'es': 'spa', 'fr': 'fra', 'pt': 'por'}[lang]}_eng.tsv".replace(" ", ""),
                      lambda: __import__("build_freedict").main())
     if free:
-        names.append("FreeDict")
         for row in _tsv(free):
             if len(row) >= 2:
                 add(row[0], row[1].split("|"))
+        tables["FreeDict"], words = words, defaultdict(set)
     bidix = _resource("es_en_bidix.tsv", lambda: __import__("build_es_en_dict").main())
     es_en: dict[str, list[str]] = defaultdict(list)
     if bidix:
@@ -230,7 +270,7 @@ def dictionaries(lang: str):
             if len(row) >= 3 and row[2]:
                 es_en[row[0].lower()] += row[2].split("|")
     if lang == "es" and bidix:
-        names.append("Apertium eng-spa")
+        name = "Apertium eng-spa"
         forms = _resource("es_forms.tsv", lambda: None)
         for lemma, trans in es_en.items():
             add(lemma, trans)
@@ -241,12 +281,14 @@ def dictionaries(lang: str):
     elif bidix:
         pivot = _expand_bilingual("fr-es" if lang == "fr" else "es-pt", "fr-es" if lang == "fr" else "pt-es")
         if pivot:
-            names.append(f"Apertium {lang}-es + eng-spa (pivot)")
+            name = f"Apertium {lang}-es + eng-spa (pivot)"
             for row in _tsv(pivot):
                 if len(row) == 3:
                     src, es = row[1].split("<")[0].lower(), row[2].split("<")[0].lower()
                     add(src, es_en.get(es, ()))
-    return words, names
+    if words:
+        tables[name] = words
+    return tables
 
 
 def lemma_guesses(word: str, lang: str) -> list[str]:
@@ -292,7 +334,7 @@ def propose(args) -> None:
         stems_by_lang[lang].add(raw["word"].lower())
     review = load_review()
     for lang in args.langs.split(","):
-        words, dict_names = dictionaries(lang) if not args.no_dict else ({}, [])
+        tables = dictionaries(lang) if not args.no_dict else {}
         rows = {}
         for s in top_n_list(lang, TOP_SOURCE):
             if not re.fullmatch(r"[a-zà-öø-ÿ]{4,}", s):
@@ -302,22 +344,21 @@ def propose(args) -> None:
                 break
             if zipf_frequency(s, "en") >= RARE_ENGLISH and deaccent(s) != s:
                 continue  # an accented form that is itself English (a loan, a name): no evidence
-            found = set()
-            for stem, e_end in _cuts(s, ENDINGS[lang]):
-                found |= index.get((stem, e_end), set())
-            for e in found:
-                if e == s and not words.get(s):
-                    continue
+            known = {name: set().union(*(t.get(g, set()) for g in lemma_guesses(s, lang))) for name, t in tables.items()}
+            known = {name: t for name, t in known.items() if t}
+            for e in look_alikes(s, lang, index):
+                if e == deaccent(s) and not known:
+                    continue  # the word left as it is, unknown to every dictionary: an untranslated word, not a false friend
                 z_e = zipf_frequency(e, "en")
-                trans = set()
-                for g in lemma_guesses(s, lang):
-                    trans |= words.get(g, set())
                 e_forms = {e, re.sub(r"(?:ies)$", "y", e), re.sub(r"(?:s|es|ed|d|ing|ly)$", "", e), re.sub(r"ly$", "", e)}
-                dict_miss = bool(trans) and not (e_forms & trans) and not any(t.startswith(e[:-2]) for t in trans if len(e) > 5)
+                misses = [name for name, t in known.items()
+                          if not (e_forms & t) and not any(w.startswith(e[:-2]) for w in t if len(e) > 5)]
+                trans = set().union(*known.values()) if known else set()
+                dict_miss = f"dict-miss {len(misses)}/{len(known)}" if misses else ""
                 rare = z_e < RARE_ENGLISH and z_s - z_e >= MIN_GAP
                 if not (dict_miss or rare):
                     continue
-                score = (z_s - z_e) + (1.5 if dict_miss else 0.0) + (0.5 if rare else 0.0)
+                score = (z_s - z_e) + 1.5 * len(misses) / max(1, len(known)) + (0.5 if rare else 0.0)
                 covered = sorted(st for st in stems_by_lang[lang] if e.startswith(st))
                 decision = review.get((lang, s, e), ("", ""))
                 key = (s, e)
@@ -325,10 +366,10 @@ def propose(args) -> None:
                     rows[key] = (score, z_s, z_e, dict_miss, rare, sorted(trans)[:12], covered, decision)
         path = out / f"candidates_{lang}.tsv"
         with open(path, "w", encoding="utf-8") as f:
-            f.write(f"# {NAMES[lang]} -> English false-friend candidates; dictionaries: {', '.join(dict_names) or 'none'}\n")
+            f.write(f"# {NAMES[lang]} -> English false-friend candidates; dictionaries: {', '.join(tables) or 'none'}\n")
             f.write("# score\tsource\tenglish look-alike\tzipf src\tzipf en\tevidence\tdictionary words\tcovered by entry\treview\n")
             for (s, e), (score, z_s, z_e, miss, rare, trans, covered, decision) in sorted(rows.items(), key=lambda kv: -kv[1][0]):
-                ev = ",".join(x for x, on in (("dict-miss", miss), ("rare-en", rare)) if on)
+                ev = ",".join(x for x in (miss, "rare-en" if rare else "") if x)
                 f.write(f"{score:.2f}\t{s}\t{e}\t{z_s:.2f}\t{z_e:.2f}\t{ev}\t{' '.join(trans)}\t{' '.join(covered)}\t"
                         f"{' '.join(decision).strip()}\n")
         print(f"{lang}: {len(rows)} candidates -> {path}", file=sys.stderr)
