@@ -24,8 +24,11 @@ Dictionaries, each used only when installed, only to rank (their data is GPL and
   * FreeDict spa/fra/por→eng (Debian dict-freedict-*), through tools/resources/build_freedict.py;
   * French and Portuguese pivoted through Spanish: Apertium fr-es and pt-es give the Spanish word,
     Apertium eng-spa its English translations.
-Each row says which existing entry already covers the English word, if one does, and the review
-decision recorded in tools/false_friends_review.tsv, if any.
+Each row says which entry stems already cover the English word, if any, and the decision recorded in
+tools/false_friends_review.tsv (lang, source, look-alike, decision, reason): "entry" when an entry written by
+hand handles the look-alike (only in the contexts where the source reading is meant), "rejected" with the
+reason otherwise (the word left untranslated, the translation itself, a true cognate in news senses, a
+chance look-alike). Most of the ranked list is rejected: the ranking finds what to read, the review decides.
 
 measure — every entry of the data files is run, as the detector runs it (sentence by sentence, with its
 context and not_context), over the native English text at hand: ../shared/data/native_en.jsonl (news),
