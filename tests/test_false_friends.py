@@ -72,3 +72,72 @@ def test_offsets_point_at_the_words_in_a_longer_document():
     (finding,) = _findings(text, source="es")
     assert text[finding.start:finding.end] == finding.excerpt == "According to official fountains"
     assert finding.line == 3
+
+
+def test_news_false_friends_of_every_source_language_fire_with_their_own_source_word():
+    cases = [
+        ("es", "Hotel occupation reached 90 percent and the mayor spoke of a millionaire investment.",
+         ["Hotel occupation reached", "millionaire investment"]),
+        ("fr", "The Paris parquet opened an investigation and his advocate said he would appeal in court.",
+         ["The Paris parquet", "his advocate said"]),
+        ("pt", "Federal police served 20 search mandates and the prefect of São Paulo resigned.",
+         ["served 20 search mandates", "prefect"]),
+    ]
+    for lang, text, spans in cases:
+        found = _findings(text, source=lang)
+        assert [f.excerpt for f in found] == spans, (lang, [f.excerpt for f in found])
+        assert all(f.source_lang == lang and f.code == "F101" for f in found)
+
+
+def test_a_look_alike_in_its_ordinary_english_sense_stays_quiet():
+    quiet = [
+        "The museum's permanent collection includes works by Goya.",
+        "The bank's net profit rose 12% and its shares climbed.",
+        "Investors fear financial contagion from the crisis in the region.",
+        "Firefighters took four hours to control the fire in the warehouse.",
+        "The coach has a good rapport with the players and the fans.",
+        "A temperature inversion trapped smog over the city for a week.",
+        "The Pacific Ocean covers a third of the planet.",
+        "Guernsey and Jersey are Crown dependencies with their own parliaments.",
+        "Thousands were interned in camps during the war.",
+        "The court of cassation upheld the ruling.",
+    ]
+    for sentence in quiet:
+        assert [f.excerpt for f in _findings(sentence)] == [], sentence
+
+
+def test_context_words_decide_between_the_two_senses_of_one_word():
+    # "preservatives" are condoms only where the sentence talks of sex or infections.
+    assert _findings("The ministry will hand out free preservatives to prevent HIV infections.", source="es")
+    assert not _findings("The ministry banned two preservatives used in processed food.", source="es")
+    # "jubilation" is retirement only beside pensions, never beside celebrating fans.
+    assert _findings("The reform raises the age of jubilation and cuts pensions.", source="es")
+    assert not _findings("There were scenes of jubilation as fans celebrated the title.", source="es")
+
+
+def test_the_build_tools_correspondences_pair_source_words_with_their_english_look_alikes():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import build_false_friends as tool
+
+    def pairs(word, lang):
+        return set(tool._cuts(word, tool.ENDINGS[lang]))
+
+    def english(word, ending):
+        """The (skeleton, ending) key under which the build tool files an English word."""
+        return tool.skeleton(word[: len(word) - len(ending)] if ending else word), ending
+
+    assert english("actually", "ly") in pairs("actualmente", "es")
+    index = tool.index_words(["denounced", "notices", "dinner", "diner", "actually", "mandatary"])
+    assert tool.look_alikes("denunció", "es", index) == {"denounced"}  # -ó reads as -ed, one vowel apart
+    assert tool.look_alikes("mandatario", "es", index) == {"mandatary"}
+    assert tool.look_alikes("noticias", "es", index) == {"notices"}
+    assert english("competence", "ence") in pairs("compétence", "fr")  # accents fall away
+    assert tool.look_alikes("notícias", "pt", index) == {"notices"}
+    assert english("spouse", "e") in pairs("épouse", "fr")  # French é- for English s-
+    # a weak ending (a bare -o) allows no near match: "dinero" must not meet "dinar", one vowel away
+    assert tool.look_alikes("dinero", "es", tool.index_words(["dinar"])) == set()
+    # and pairs only stems of five letters or more: "casa" (cas-a) must not meet "case"
+    assert tool.look_alikes("casa", "es", tool.index_words(["case"])) == set()
