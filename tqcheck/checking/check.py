@@ -101,7 +101,8 @@ def _suspicion(doc: Document, reports: list[SegmentReport], counted: list[Findin
     def score_segment(seg: SegmentReport, found: dict) -> None:
         seg.score = scoring.apply(seg_model, found)
 
-    return scoring.apply(doc_model, features.describe(reports, counted, score_segment))
+    names = [spec["name"] for spec in seg_model.get("features", ())]
+    return scoring.apply(doc_model, features.describe(reports, counted, score_segment, names))
 
 
 def detect_target(doc: Document, notes: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 Counts, not rates: the model (tqcheck/checking/scoring.py) turns each feature's numerator and
 denominator into a rate shrunk towards native English, so a short text is not judged on three words.
-Everything here is cheap (one regular-expression pass per sentence) and needs no engine; the
+Everything here is cheap (one pass over each sentence's words) and needs no engine; the
 round trip's chrF joins in when an engine ran.
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 COUNTS = ("words", "the", "of_the", "that", "which", "its", "also", "this_weekday", "contractions",
           "speech", "said", "speech_that", "chain", "commas", "colons", "parens", "quotes", "curly_quotes",
           "guillemets")
-_INDEX = {name: i for i, name in enumerate(COUNTS)}
 # Finding families the models know by their code's letter; any other letter counts as "other".
 FAMILIES = ("A", "B", "C", "F", "L", "N", "Q", "S", "T", "U")
 
@@ -105,16 +104,18 @@ def finding_counts(findings) -> dict[str, int]:
     return out
 
 
-def describe(segments, counted, on_segment=None) -> dict[str, tuple[float, float]]:
+def describe(segments, counted, on_segment=None, segment_names=None) -> dict[str, tuple[float, float]]:
     """The document's features, calling `on_segment(segment, its features)` for each segment on the way.
 
     `segments` are the report's segments (their prose and, when an engine ran, their chrF),
-    `counted` the findings that count (warnings and errors), placed in their segments.
+    `counted` the findings that count (warnings and errors), placed in their segments;
+    `segment_names` limits the segment features computed to those a model reads.
     """
     by_segment: dict[int, list] = {}
     for f in counted:
         if f.segment is not None:
             by_segment.setdefault(f.segment, []).append(f)
+    getters = _getters(segment_names)
     total = [0] * len(COUNTS)
     lengths: list[int] = []
     chrfs: list[float] = []
@@ -127,7 +128,8 @@ def describe(segments, counted, on_segment=None) -> dict[str, tuple[float, float
         if seg.chrf is not None and counts[0] >= 6:
             chrfs.append(seg.chrf)
         if on_segment is not None:
-            on_segment(seg, segment_features(counts, by_segment.get(seg.index, ()), seg.chrf))
+            found = by_segment.get(seg.index, ())
+            on_segment(seg, {name: get(counts, found, seg.chrf) for name, get in getters.items()})
     return document_features(total, lengths, counted, chrfs)
 
 
@@ -160,25 +162,40 @@ def document_features(total: list[int], lengths: list[int], counted, chrfs: list
     return out
 
 
-def segment_features(counts: list[int], findings, chrf: float | None) -> dict[str, tuple[float, float]]:
-    """One sentence's features as (numerator, denominator), like document_features."""
-    g = dict(zip(COUNTS, counts))
-    one = 1
-    out = {
-        "log_words": (math.log1p(g["words"]), one),
-        "the": (g["the"], one), "of_the": (g["of_the"], one), "that": (g["that"], one),
-        "which": (g["which"], one), "its": (g["its"], one), "contractions": (g["contractions"], one),
-        "commas": (g["commas"], one), "colons": (g["colons"], one), "parens": (g["parens"], one),
-        "this_weekday": (g["this_weekday"], one), "chain": (g["chain"], one),
-        "speech_that": (g["speech_that"], one), "other_speech": (g["speech"] - g["said"], one),
-        "said": (g["said"], one), "quotes": (g["quotes"], one),
-        "chrf": (chrf or 0.0, 1 if chrf is not None else 0),
-    }
-    per_family = finding_counts(findings)
-    for family in FAMILIES + ("other",):
-        out["find_" + family] = (per_family.get(family, 0), one)
-    for severity in ("error", "warning"):
-        out["n_" + severity] = (sum(1 for f in findings if f.severity.label == severity), one)
+def _count(name: str):
+    i = COUNTS.index(name)
+    return lambda c, findings, chrf: (c[i], 1)
+
+
+def _by_severity(label: str):
+    return lambda c, findings, chrf: (sum(1 for f in findings if f.severity.label == label), 1)
+
+
+def _family(letter: str):
+    return lambda c, findings, chrf: (finding_counts(findings).get(letter, 0), 1)
+
+
+_SPEECH, _SAID = COUNTS.index("speech"), COUNTS.index("said")
+# Each segment feature as (numerator, denominator) from the sentence's counts, findings and chrF.
+SEGMENT_FEATURES = {
+    "log_words": lambda c, findings, chrf: (math.log1p(c[0]), 1),
+    **{name: _count(name) for name in ("the", "of_the", "that", "which", "its", "contractions", "commas",
+                                       "colons", "parens", "this_weekday", "chain", "speech_that", "said",
+                                       "quotes")},
+    "other_speech": lambda c, findings, chrf: (c[_SPEECH] - c[_SAID], 1),
+    "chrf": lambda c, findings, chrf: (chrf or 0.0, 1 if chrf is not None else 0),
+    **{"find_" + family: _family(family) for family in FAMILIES + ("other",)},
+    "n_error": _by_severity("error"),
+    "n_warning": _by_severity("warning"),
     # The findings' own suspicion, 1 − ∏(1 − w) by severity: any serious finding, several more so.
-    out["findings"] = (segment_score(findings), one)
-    return out
+    "findings": lambda c, findings, chrf: (segment_score(findings), 1),
+}
+
+
+def _getters(names) -> dict:
+    return SEGMENT_FEATURES if names is None else {n: SEGMENT_FEATURES[n] for n in names if n in SEGMENT_FEATURES}
+
+
+def segment_features(counts: list[int], findings, chrf: float | None, names=None) -> dict[str, tuple[float, float]]:
+    """One sentence's features as (numerator, denominator), like document_features: all, or only `names`."""
+    return {name: get(counts, findings, chrf) for name, get in _getters(names).items()}
