@@ -71,7 +71,15 @@ def test_a_longer_clean_sentence_is_more_suspicious_than_a_short_one():
 def test_other_target_languages_keep_the_finding_density_score():
     report = check_text("El gobierno aprobó el presupuesto del año que viene.", target_lang="es")
     assert report.score == 0.0
-    assert scoring.model("document", False, "es") is None
+    assert scoring.model("document", None, "es") is None
+
+
+def test_a_round_trip_model_serves_only_the_engine_it_was_fitted_on():
+    """Another engine's chrF has another scale: its runs use the engine-less model."""
+    fitted = scoring.model("document", "apertium")
+    assert any(spec["name"] == "chrf" for spec in fitted["features"])
+    assert scoring.model("document", "argos") is scoring.model("document", None)
+    assert not any(spec["name"] == "chrf" for spec in scoring.model("document", None)["features"])
 
 
 def test_every_model_feature_is_one_the_features_module_computes():

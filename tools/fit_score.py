@@ -439,6 +439,8 @@ def report_segments(segs, recs, names, model, oof, engine):
 
 def toml_model(model: dict) -> str:
     lines = [f"intercept = {model['intercept']:.6f}", "features = ["]
+    if model.get("engine"):
+        lines.insert(0, f'engine = "{model["engine"]}"  # the engine whose chrF it was fitted on')
     for f in model["features"]:
         lines.append(f'  {{ name = "{f["name"]}", weight = {f["weight"]:.6f}, mean = {f["mean"]:.6f}, '
                      f'scale = {f["scale"]:.6f}, prior = {f["prior"]:.6f}, pseudo = {f["pseudo"]}, '
@@ -488,6 +490,8 @@ def main(argv=None) -> int:
         oof = cross_validate(docs, recs, names, "document", DOC_L2)
         figures[f"document {key} ROC AUC (real articles)"] = round(report_documents(docs, recs, names, model, oof, engine), 3)
         models[("document", key)] = model
+        if key == "engine":
+            model["engine"] = engine
         # Segments: the annotated articles only (the extra documents carry no annotations).
         real = [s for s in segs if recs[s["rec"]]["part"] in ("study", "dev")]
         snames = sorted(real[0]["features"])
@@ -501,6 +505,8 @@ def main(argv=None) -> int:
         m, t, b = ranking(real, soof, recs)
         figures[f"segment {key} top-5 precision"] = f"{t:.3f} (MAP {m:.3f}, base rate {b:.3f})"
         models[("segment", key)] = smodel
+        if key == "engine":
+            smodel["engine"] = engine
     if not args.dry_run:
         write(models, figures)
     return 0

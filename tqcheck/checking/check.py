@@ -91,8 +91,7 @@ def _suspicion(doc: Document, reports: list[SegmentReport], counted: list[Findin
 
     Without a model (a target language with no style knowledge) both come from the findings alone.
     """
-    roundtrips = ctx.cache.get("roundtrip") or {}
-    engine = bool(roundtrips)
+    engine = ctx.engine.name if ctx.cache.get("roundtrip") and ctx.engine is not None else None
     doc_model = scoring.model("document", engine, ctx.target_base)
     seg_model = scoring.model("segment", engine, ctx.target_base)
     if doc_model is None or seg_model is None:

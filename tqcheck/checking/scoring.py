@@ -42,10 +42,17 @@ def file_score(findings: list[Finding], n_words: int) -> float:
 
 
 @lru_cache(maxsize=None)
-def model(level: str, engine: bool, target: str = "en") -> dict | None:
-    """The fitted model for `level` ("document" or "segment"), with or without a round trip, or None."""
+def model(level: str, engine: str | None = None, target: str = "en") -> dict | None:
+    """The fitted model for `level` ("document" or "segment") of a run with `engine`'s round trip, or None.
+
+    The round-trip model is fitted on one engine's chrF (its `engine` key): another engine's chrF has
+    another scale, so a run with it uses the engine-less model instead.
+    """
     table = langdata.load(target, "score_model.toml").get(level, {})
-    return table.get("engine" if engine else "none")
+    fitted = table.get("engine")
+    if engine and fitted is not None and fitted.get("engine", engine) == engine:
+        return fitted
+    return table.get("none")
 
 
 def shaped(spec: dict, pair: tuple[float, float]) -> float:
