@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tqcheck.checking import scoring
+from tqcheck.checking import features, scoring
 from tqcheck.text import language, suppress
 from tqcheck.data import langdata
 from tqcheck.text.document import Document
@@ -79,11 +79,29 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     report.engine = engine_info
     report.notes = notes
     report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"))
+    counted = [f for f in findings if f.severity >= Severity.WARNING]
+    report.score = _suspicion(doc, report.segments, counted, ctx)
     _blend_segment_suspicion(report.segments, ctx.cache.get("segment_suspicion"))
     _attach_sources(report.segments, ctx)
-    counted = [f for f in findings if f.severity >= Severity.WARNING]
-    report.score = scoring.file_score(counted, count_words(doc.view), _mean_chrf(ctx))
     return report
+
+
+def _suspicion(doc: Document, reports: list[SegmentReport], counted: list[Finding], ctx: Context) -> float:
+    """The file's score, and each segment's, from the fitted models of the target language when it has them.
+
+    Without a model (a target language with no style knowledge) both come from the findings alone.
+    """
+    engine = ctx.engine.name if ctx.cache.get("roundtrip") and ctx.engine is not None else None
+    doc_model = scoring.model("document", engine, ctx.target_base)
+    seg_model = scoring.model("segment", engine, ctx.target_base)
+    if doc_model is None or seg_model is None:
+        return scoring.file_score(counted, count_words(doc.view))
+
+    def score_segment(seg: SegmentReport, found: dict) -> None:
+        seg.score = scoring.apply(seg_model, found)
+
+    names = [spec["name"] for spec in seg_model.get("features", ())]
+    return scoring.apply(doc_model, features.describe(reports, counted, score_segment, names))
 
 
 def detect_target(doc: Document, notes: list[str]) -> str:
@@ -229,15 +247,6 @@ def _attach_sources(segments: list[SegmentReport], ctx: Context) -> None:
         if span:
             start, end = ctx.source_doc.raw_span(*span)
             seg.source = {"start": start, "end": end, "text": " ".join(ctx.source_doc.view[span[0]:span[1]].split())}
-
-
-def _mean_chrf(ctx: Context) -> float | None:
-    """Mean round-trip chrF over segments long enough to be stable, or None without a round trip."""
-    results = ctx.cache.get("roundtrip")
-    if not results:
-        return None
-    values = [r.chrf for i, r in results.items() if len(ctx.segments[i].text(ctx.doc.view).split()) >= 6]
-    return sum(values) / len(values) if values else None
 
 
 def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
