@@ -14,6 +14,7 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.fluency",
     "tqcheck.rules.subjects",
+    "tqcheck.rules.pronouns",
     "tqcheck.rules.structure",
     "tqcheck.rules.false_friends",
     "tqcheck.rules.boilerplate",
