@@ -107,3 +107,30 @@ def test_a_name_ending_in_a_is_a_woman_only_when_the_source_is_known_spanish():
     text = "Party leader Zuriñeta Berria spoke first. Later Berria said his team would vote no."
     assert excerpts(text, "S105", source_lang="es") == ["his"]
     assert excerpts(text, "S105") == []
+
+
+def test_quotation_closed_with_an_opening_mark_then_a_subjectless_verb_fires():
+    assert excerpts("“We must decide together“, said.", "S102") == ["“, said."]
+
+
+def test_sentence_opening_with_a_present_reporting_verb_fires():
+    assert excerpts("The mayor spoke on radio. Assures that the bridge will open in May.", "S103") == ["Assures that"]
+    assert excerpts("The mayor spoke on radio. Considers that the works are late.", "S103") == ["Considers that"]
+    for text in [
+        "The mayor spoke on radio. She assures that the bridge will open in May.",
+        "Reports that the bridge would close were denied.",
+        "Claims that the works are late are false.",
+    ]:
+        assert excerpts(text, "S103") == [], text
+
+
+def test_first_person_verb_closing_a_quotation_fires():
+    assert excerpts("“The team is ready for the final.” I consider.", "S106") == ["I consider."]
+    assert excerpts("“We will not raise taxes”, I affirm.", "S106") == ["I affirm."]
+    for text in [
+        "“The team is ready for the final,” he considered.",
+        "“It was a long night,” I said.",
+        "“Nobody knew,” I think, was the truth.",
+        "I consider the matter closed.",
+    ]:
+        assert excerpts(text, "S106") == [], text
