@@ -17,6 +17,7 @@ MODULES = (
     "tqcheck.rules.fluency",
     "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
+    "tqcheck.rules.pronouns",
     "tqcheck.rules.structure",
     "tqcheck.rules.false_friends",
     "tqcheck.rules.boilerplate",

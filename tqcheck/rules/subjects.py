@@ -73,7 +73,8 @@ class SubjectlessClauseAfterThat(Detector):
 @lru_cache(maxsize=None)
 def _quote_said() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return warmstart.regex(r"[”\"’»]\s*,\s*(?P<verb>%s)(?:\s+out)?\s*[.;]" % verbs)
+    # “ closes a quotation too in text typed with the opening mark at both ends ("…together“, said.").
+    return warmstart.regex(r"[”\"’»“]\s*,\s*(?P<verb>%s)(?:\s+out)?\s*[.;]" % verbs)
 
 
 class QuotationWithoutSpeaker(Detector):
@@ -113,7 +114,7 @@ class QuotationWithoutSpeaker(Detector):
 
 @lru_cache(maxsize=None)
 def _verb_first() -> re.Pattern:
-    verbs = alternation("verbs.toml", "reporting_past_words")
+    verbs = alternation("verbs.toml", "reporting_past_words") + "|" + alternation("verbs.toml", "reporting_present_words")
     return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s)|[A-Z][a-z]{2,}ed)(?:\s+out)?\s+that\b(?=\s+[\w“\"‘«])" % verbs)
 
 
@@ -122,9 +123,10 @@ _CONJUNCTION_PARTICIPLES = frozenset(("provided", "granted", "supposed", "assume
 
 
 def _past_verb(word: str) -> bool:
-    """A reporting verb of the list, or any word the lexicon reads first as a past tense (`Denounced`, `Lamented`)."""
+    """A reporting verb of the lists (past, or a present that cannot be a plural noun), or any word the
+    lexicon reads first as a past tense (`Denounced`, `Lamented`)."""
     low = word.lower()
-    if low in english_words("verbs.toml", "reporting_past_words"):
+    if low in english_words("verbs.toml", "reporting_past_words") or low in english_words("verbs.toml", "reporting_present_words"):
         return True
     known = tagging.lookup(low)
     # "Surprised that…", "Convinced that…" open with an adjective of feeling, which English allows
@@ -133,12 +135,14 @@ def _past_verb(word: str) -> bool:
 
 class SentenceStartsWithVerb(Detector):
     """What it does:
-    Flags a sentence that opens with a past-tense verb and `that`, with no subject
-    (`Added that the talks would go on.`, `Denounced that the police…`): a reporting verb,
-    or any word the English lexicon reads first as a past tense.
+    Flags a sentence that opens with a reporting verb and `that`, with no subject: a past
+    (`Added that the talks would go on.`), a present that cannot be a plural noun
+    (`Assures that the plan is ready.`; `Reports that…` may be one), or any word the English
+    lexicon reads first as a past tense (`Denounced that the police…`).
 
     Why it matters:
-    Spanish `Añadió que…` has its subject in the verb ending; English needs `He added that…`.
+    Spanish `Añadió que…` and `Asegura que…` have their subject in the verb ending;
+    English needs `He added that…`, `She assures that…`.
 
     Example:
     Stressed that the company would appeal.
@@ -215,5 +219,53 @@ class SentenceStartsWithAuxiliary(Detector):
                 m.end(),
                 f"the sentence starts with “{m.group('aux')}” and has no subject",
                 suggestion=f"add the subject: “It {m.group('aux').lower()} …” or “He {m.group('aux').lower()} …”",
+                source_lang=assumed_source(ctx, langs),
+            )
+
+
+@lru_cache(maxsize=None)
+def _first_person_report() -> re.Pattern:
+    verbs = alternation("verbs.toml", "first_person_report_words")
+    return warmstart.regex(r"[”\"»“]\s*,?\s*(?P<words>I\s+(?P<verb>%s))\s*[.;]" % verbs)
+
+
+class FirstPersonAttribution(Detector):
+    """What it does:
+    Flags a quotation attributed to `I` with a present-tense reporting verb
+    (`“…”, I consider.`, `“…,” I affirm.`) — in a news report, the reporter is not the speaker.
+
+    Why it matters:
+    A Spanish or Portuguese past with its accent lost reads as a first person:
+    `consideró` (he considered) becomes `considero` (I consider), `afirmó` becomes
+    `afirmo`. The translation then makes the reporter the speaker and drops who spoke.
+
+    Example:
+    “This is the key to playing a World Cup.” I consider.
+
+    Use instead:
+    “This is the key to playing a World Cup,” he said.
+    """
+
+    code = "S106"
+    name = "first-person-attribution"
+    severity = Severity.WARNING
+    family = "subjects"
+    targets = ("en",)
+    sources = PRO_DROP
+
+    def check(self, ctx):
+        langs = romance_sources(ctx, PRO_DROP)
+        if not langs:
+            return
+        # The quotation may end one sentence and "I consider." make the next: search across the boundary.
+        for m in _first_person_report().finditer(ctx.doc.view):
+            if ctx.segment_at(m.start("words")) is None:
+                continue
+            yield self.finding(
+                m.start("words"),
+                m.end(),
+                f"“{m.group('words')}” after a quotation makes the writer its speaker: "
+                f"{source_label(langs)} said who spoke in the verb ending, which was lost",
+                suggestion=f"name the speaker: “…,” he/she {m.group('verb')}s. (or “…,” the coach said.)",
                 source_lang=assumed_source(ctx, langs),
             )

@@ -1,0 +1,373 @@
+"""Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tqcheck.data import langdata
+from tqcheck.rules.calques import english_words
+from tqcheck.rules.quotescan import scan
+from tqcheck.speed import warmstart
+from tqcheck.speed.wordlist import WordList
+
+FEMALE, MALE = "f", "m"
+PRONOUNS = {
+    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
+}
+# Particles inside a name: "Arévalo de León", "Luiz Inácio Lula da Silva".
+PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "van", "von", "di"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+                         "every", "each", "another", "any", "no"})
+
+_WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def fold(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
+
+
+def _read_lines(*parts: str) -> list[str]:
+    node = resources.files("tqcheck.data")
+    for part in parts:
+        node = node.joinpath(part)
+    return [line for line in node.read_text(encoding="utf-8").split("\n") if not line.startswith("#")]
+
+
+def _first_name_buckets() -> dict[str, str]:
+    lines = _read_lines("lang", "first_names.txt")
+    blank = lines.index("")
+    female, male = [w for w in lines[:blank] if w], [w for w in lines[blank + 1:] if w]
+    return WordList.build(female + male, [FEMALE] * len(female) + [MALE] * len(male)).buckets
+
+
+@lru_cache(maxsize=None)
+def first_names() -> WordList:
+    """First name (folded: lower case, no accents) → "f" or "m"."""
+    return WordList(warmstart.data("first_names", _first_name_buckets))
+
+
+def _person_noun_buckets() -> dict[str, str]:
+    lines = _read_lines("en", "person_nouns.txt")
+    blank = lines.index("")
+    nouns, after_determiner = [w for w in lines[:blank] if w], [w for w in lines[blank + 1:] if w]
+    return WordList.build(nouns + after_determiner, ["n"] * len(nouns) + ["d"] * len(after_determiner)).buckets
+
+
+@lru_cache(maxsize=None)
+def person_nouns() -> WordList:
+    """Person noun → "n", or "d" when it is more often a verb or adjective and names a person only after a determiner."""
+    return WordList(warmstart.data("person_nouns", _person_noun_buckets))
+
+
+@lru_cache(maxsize=None)
+def _gender_lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    table = langdata.load("en", "persons.toml")
+    return tuple(frozenset(table.get(key, ())) for key in ("female_words", "male_words", "female_titles", "male_titles"))
+
+
+def noun_gender(word: str) -> str | None:
+    """The gender a person noun says (`spokeswoman` f, `king` m), or None (`minister`)."""
+    female, male, _, _ = _gender_lists()
+    if word in female or (word.endswith("woman") and len(word) > 5):
+        return FEMALE
+    if word in male or (word.endswith("man") and len(word) >= 7 and not word.endswith("woman")):
+        return MALE
+    return None
+
+
+def is_person_noun(word: str, before: str = "the") -> bool:
+    """`word` names a person (`before`: the word in front of it, which a word like "judge" needs to be a determiner)."""
+    kind = person_nouns().get(word)
+    if kind == "d":
+        return before in DETERMINERS or before.endswith(("'s", "’s"))
+    return kind is not None or noun_gender(word) is not None
+
+
+def is_title_noun(word: str) -> bool:
+    """A noun that, written against a name, says what the person is ("minister", "spokeswoman")."""
+    return person_nouns().get(word) == "n" or noun_gender(word) is not None
+
+
+def title_gender(word: str) -> str | None:
+    _, _, female, male = _gender_lists()
+    word = word.rstrip(".")
+    return FEMALE if word in female else MALE if word in male else None
+
+
+@lru_cache(maxsize=None)
+def _reporting() -> frozenset[str]:
+    return english_words("verbs.toml", "reporting_words")
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return english_words("words.toml", "function_words") | DETERMINERS | frozenset(PRONOUNS) | frozenset(
+        {"and", "but", "so", "yet", "while", "when", "where", "who", "what", "after", "as", "if", "then", "however"})
+
+
+@dataclass
+class Person:
+    surname: str  # folded
+    first: str  # folded first name, or "" when only a title introduced the person
+    genders: set[str] = field(default_factory=set)  # every gender the names and titles suggest
+    titles: set[str] = field(default_factory=set)  # person nouns written beside the name: "minister"
+    cue: bool = False  # something says this is a person (a title, a reporting verb, the surname used alone)
+
+    @property
+    def gender(self) -> str | None:
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    gender: str | None  # None: a person of either gender
+    kind: str  # "name" | "noun" | "pronoun" | "run" (capitalised words that may be a name the lists do not know)
+    known: bool = False  # a named person (or a noun standing for one) whose gender the text establishes
+    quoted: bool = False
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capital(self) -> bool:
+        return self.text[0].isupper()
+
+
+def quoted_spans(ctx) -> list[tuple[int, int]]:
+    """(start, end) of every double-quoted stretch whose marks pair up."""
+    spans = []
+    marks = scan(ctx).marks
+    for mark in marks:
+        if mark.role == "open" and mark.partner is not None:
+            spans.append((mark.pos, marks[mark.partner].pos + 1))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised words written one after another (particles allowed inside, and "of
+    the" after a title: "Minister of the Interior Ana Ruiz"); a possessive ends a run ("the Party's Ana Ruiz")."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not tokens[i].capital:
+            i += 1
+            continue
+        titled = is_title_noun(tokens[i].text.lower())
+        j = i + 1
+        while j < len(tokens) and not _POSSESSIVE.search(tokens[j - 1].text):
+            gap = view[tokens[j - 1].end:tokens[j].start]
+            if gap != " " and not (gap == ". " and title_gender(tokens[j - 1].text)):
+                break
+            if tokens[j].capital:
+                j += 1
+                continue
+            joined = j
+            while joined < len(tokens) and joined - j < 2 and (
+                    tokens[joined].text in PARTICLES or titled and tokens[joined].text in ("of", "for", "the")) \
+                    and view[tokens[joined].end:tokens[joined].end + 1] == " ":
+                joined += 1
+            if joined == j or joined >= len(tokens) or not tokens[joined].capital:
+                break
+            j = joined + 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+class Referents:
+    """The people of one document and every mention of a person, in text order."""
+
+    def __init__(self, ctx, fallback_words=None):
+        self.view = ctx.doc.view
+        self.quoted = quoted_spans(ctx)
+        self.tokens: list[Token] = []
+        for seg in ctx.segments:
+            self.tokens.extend(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.view, seg.start, seg.end))
+        self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
+        self.people: dict[str, Person] = {}
+        self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
+        self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
+        self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
+        self._find_people()
+        self.mentions = self._mentions()
+
+    # People: a first name (or a gendered title) followed by a capitalised surname.
+    def _first_gender(self, word: str) -> str | None:
+        key = fold(word.split("-")[0])
+        gender = first_names().get(key)
+        if gender is None and self.fallback_words is not None and len(key) >= 4 and key.isalpha() \
+                and not is_person_noun(key) and not any(key in words for words in self.fallback_words):
+            # Spanish and Portuguese first names in -a are women's, in -o men's.
+            return FEMALE if key.endswith("a") else MALE if key.endswith("o") else None
+        return gender
+
+    def _find_people(self) -> None:
+        tokens, view = self.tokens, self.view
+        function = _function_words()
+        runs = _runs(tokens, view)
+        # Names with a first name or a gendered title first, so that "Later Berria said" finds Ana Berria
+        # wherever she was introduced.
+        runs = [r for r in runs if self._named(*r)] + [r for r in runs if not self._named(*r)]
+        for i, j in runs:
+            while i < j and tokens[i].text.lower() in function:  # "The", "In", "But" opening a sentence
+                i += 1
+            while j - 1 > i and fold(tokens[j - 1].text.rstrip(".")) in SUFFIXES:
+                j -= 1
+            if j - i < 2:
+                continue
+            if j < len(tokens) and not tokens[j].capital and view[tokens[j - 1].end:tokens[j].start] == " " \
+                    and is_title_noun(tokens[j].text.lower()):
+                continue  # "a White House official": the capitalised words say whose official, they name no one
+            # Titles: the run's words up to its last person noun or title ("Richmond County Coroner", "Mrs."),
+            # and a person noun written just before it ("spokeswoman Ana Ruiz").
+            head = i
+            for k in range(i, j - 1):
+                if is_title_noun(tokens[k].text.lower()) or title_gender(tokens[k].text):
+                    head = k + 1
+            titles = list(range(i, head))
+            if i > 0 and view[tokens[i - 1].end:tokens[i].start] == " " and not tokens[i - 1].capital \
+                    and is_title_noun(tokens[i - 1].text.lower()):
+                titles.append(i - 1)
+            if titles:  # after titles, the name is the first first name ("Minister of the Interior Ana Ruiz")
+                start = next((k for k in range(head, j - 1) if self._first_gender(tokens[k].text)), None)
+            else:  # else it opens the run: "Angeles" in "Los Angeles Chargers" is no woman
+                start = i if self._first_gender(tokens[i].text) else None
+            gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
+            if start is None and not gendered:
+                self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
+                if not titles and not self._cued(i, j):
+                    continue
+            surname = fold(_bare(tokens[j - 1].text))
+            known = surname in self.people
+            person = self.people.setdefault(surname, Person(surname, ""))
+            if start is None and not gendered and not known:  # a name the lists do not know: either gender
+                person.genders.update((FEMALE, MALE))
+            person.genders.update(gendered)
+            if start is not None:
+                person.genders.add(self._first_gender(tokens[start].text))
+                person.first = person.first or fold(tokens[start].text.split("-")[0])
+            for k in titles:
+                word = tokens[k].text.lower()
+                self.title_positions.add(tokens[k].start)
+                if is_person_noun(word, "the"):
+                    person.titles.add(word)
+                    if noun_gender(word):
+                        person.genders.add(noun_gender(word))
+            person.cue = person.cue or bool(titles) or self._cued(i, j)
+            # ", the mayor," after the name: the mayor is this person, not someone else.
+            for k in range(j, min(j + 4, len(tokens))):
+                if not view[tokens[j - 1].end:tokens[j].start].startswith(","):
+                    break
+                if is_title_noun(tokens[k].text.lower()):
+                    self.title_positions.add(tokens[k].start)
+                    person.titles.add(tokens[k].text.lower())
+                    if noun_gender(tokens[k].text.lower()):
+                        person.genders.add(noun_gender(tokens[k].text.lower()))
+                    break
+            self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
+        # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
+        self.unknown_runs = [(a, b) for a, b in self.unknown_runs
+                             if fold(_bare(view[a:b].split()[-1])) not in self.people]
+        # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
+        full = [(s, e) for s, e, _ in self.name_spans]
+        for t in tokens:
+            person = self.people.get(fold(_bare(t.text)))
+            if person and t.capital and not any(s <= t.start < e for s, e in full):
+                person.cue = True
+
+    def _named(self, i: int, j: int) -> bool:
+        """Run [i, j) holds a first name or a gendered title before its last word."""
+        return any(self._first_gender(t.text) or title_gender(t.text) for t in self.tokens[i:j - 1])
+
+    def _cued(self, i: int, j: int) -> bool:
+        """The words around run [i, j) say it names a person: a reporting verb, a possessive or an apposition."""
+        tokens, view = self.tokens, self.view
+        before = tokens[i - 1].text if i > 0 else ""
+        after = tokens[j].text.lower() if j < len(tokens) else ""
+        return (after in _reporting() or before.lower() in _reporting() or bool(_POSSESSIVE.search(before))
+                or bool(re.match(r",\s+(?:the|a|an|who|\d)", view[tokens[j - 1].end:tokens[j - 1].end + 12])))
+
+    def _mentions(self) -> list[Mention]:
+        tokens, view = self.tokens, self.view
+        mentions: list[Mention] = []
+        covered = sorted(self.name_spans)
+        firsts = {}
+        for person in self.people.values():
+            if person.cue and person.first:
+                firsts.setdefault(person.first, []).append(person)
+        titles = {}
+        for person in self.people.values():
+            if person.cue:
+                for title in person.titles:
+                    titles.setdefault(title, []).append(person)
+        spans_by_start = {s: (e, key) for s, e, key in covered}
+        runs_by_start = dict(self.unknown_runs)
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            quoted = inside(self.quoted, t.start)
+            if t.start in spans_by_start:
+                end, key = spans_by_start[t.start]
+                person = self.people[key]
+                if person.cue:
+                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, quoted))
+                else:
+                    mentions.append(Mention(t.start, end, None, "name", False, quoted))
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+                continue
+            if t.start in runs_by_start:  # "Shaquia Philpot": maybe someone, of either gender
+                end = runs_by_start[t.start]
+                mentions.append(Mention(t.start, end, None, "run", False, quoted))
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+                continue
+            lower = t.text.lower()
+            if lower in PRONOUNS:
+                mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, quoted))
+            elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
+                person = self.people[fold(_bare(t.text))]
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted))
+            elif t.capital and fold(t.text) in firsts and len(firsts[fold(t.text)]) == 1:
+                person = firsts[fold(t.text)][0]
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted))
+            elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
+                    and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS:
+                # "Lula said": someone the name lists do not know.
+                mentions.append(Mention(t.start, t.end, None, "name", False, quoted))
+            elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions and not self._title_of_surname(i):
+                before = tokens[i - 1].text.lower() if i > 0 else ""
+                holders = titles.get(lower, [])
+                if before == "the" and len(holders) == 1 and holders[0].gender:
+                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, quoted))
+                else:
+                    mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, quoted))
+            i += 1
+        return mentions
+
+    def _title_of_surname(self, i: int) -> bool:
+        """"President Ruiz": a person noun written against a known surname is part of that mention."""
+        tokens = self.tokens
+        if i + 1 >= len(tokens) or not tokens[i].capital or self.view[tokens[i].end:tokens[i + 1].start] != " ":
+            return False
+        person = self.people.get(fold(_bare(tokens[i + 1].text)))
+        return bool(person and person.cue and tokens[i + 1].capital)
