@@ -9,6 +9,9 @@ from tqcheck.finding import Finding, Severity
 WEIGHT = {Severity.ERROR: 0.6, Severity.WARNING: 0.4, Severity.INFO: 0.0}
 # Weighted findings per 100 words at which a file reaches a score of about 0.63.
 FILE_SCALE = 1.0
+# Boilerplate (B1xx) shows that a page was scraped, not that it was translated: native news pages
+# carry the same share buttons, ad labels and credits, so in a file's score it weighs a quarter.
+SCRAPE_SHARE = 0.25
 
 
 def segment_score(findings: list[Finding]) -> float:
@@ -28,7 +31,7 @@ def file_score(findings: list[Finding], n_words: int, mean_chrf: float | None = 
     round-trips through that language more faithfully than native English: on real
     articles the document's mean chrF separates the two (measured AUC 0.93 with Apertium).
     """
-    weight = sum(WEIGHT[f.severity] for f in findings)
+    weight = sum(WEIGHT[f.severity] * (SCRAPE_SHARE if f.code.startswith("B1") else 1.0) for f in findings)
     density = weight / max(n_words, 1) * 100
     from_findings = 1.0 - math.exp(-density / FILE_SCALE)
     if mean_chrf is None:
