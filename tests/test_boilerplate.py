@@ -186,3 +186,11 @@ def test_boilerplate_weighs_less_than_translation_findings_in_the_file_score():
         return Finding(code=code, name="x", severity=Severity.WARNING, message="", start=0, end=1)
 
     assert file_score([finding("B103")] * 2, 100) < file_score([finding("C101")] * 2, 100)
+
+
+def test_a_markdown_heading_an_author_wrote_is_not_a_widget():
+    text = ("# Politics\n\nThe council voted on Tuesday to approve the budget.\n\n"
+            "## Contact\n\nWrite to the council at its office.\n\nPolitics\n")
+    report = check_text(text, fmt="markdown", target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Politics")]
+    assert report.findings[0].line == 9

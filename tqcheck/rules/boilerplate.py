@@ -36,6 +36,7 @@ class Rule:
     ends_article: bool
     opens_list: bool  # a bare label: the bulleted lines right after it are its links (B102)
     info: bool  # reported at info: boilerplate, but also a house style of native articles (a caption's credit)
+    headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
 
 
@@ -75,6 +76,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             ends_article=raw.get("ends_article", False),
             opens_list=raw.get("opens_list", False),
             info=raw.get("info", False),
+            headings=raw.get("headings", True),
             what=raw["what"],
         )
         for raw in table.get("line", [])
@@ -129,7 +131,14 @@ def scan(ctx) -> list[Hit]:
         view = ctx.doc.view
         combined = _combined(ctx.target_base)
         line_re, code_re, inline_re = combined["line"], combined["code"], combined["inline"]
-        lines = [span for block in ctx.doc.blocks for span in _lines(view, block.start, block.end)]
+        lines = []
+        headings = set()  # lines of Markdown headings: the author's structure (in HTML a widget's label is often one)
+        markdown = ctx.doc.format == "markdown"
+        for block in ctx.doc.blocks:
+            for span in _lines(view, block.start, block.end):
+                if markdown and block.kind == "heading":
+                    headings.add(len(lines))
+                lines.append(span)
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
@@ -139,6 +148,8 @@ def scan(ctx) -> list[Hit]:
             m = line_re.fullmatch(view, a, b)
             if m:
                 rule = chosen[int(m.lastgroup[1:])]
+                if i in headings and not rule.headings:
+                    continue
                 hits.append(Hit(rule.code, a, b, rule.what, rule.info))
                 flagged.add(i)
                 if rule.ends_article:
