@@ -588,7 +588,9 @@ def test_sarif_uris():
 
 def test_github_commands():
     lines = render(full_report(), "github").splitlines()
-    assert len(lines) == 7
+    # One command per finding, then one per skipped file, on that file.
+    assert len(lines) == 8
+    assert lines[-1] == "::warning file=assets/logo.png,title=tqcheck skipped::skipped: binary file"
     assert lines[0] == (
         "::error file=article.md,line=1,col=29,endLine=1,endColumn=30,title=Q101 unbalanced-quote"
         "::Closing quotation mark ” opens the quotation%0ASuggestion: “"

@@ -34,9 +34,9 @@ EXTRA = {
 }
 
 
-def _check(tmp_path, name, unit, suffix, size, bound):
+def _check(tmp_path, name, unit, suffix, size, bound, tail=""):
     path = tmp_path / f"{name}{suffix}"
-    path.write_text(hostile_text(unit, size), encoding="utf-8")
+    path.write_text(hostile_text(unit, size) + tail, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "tqcheck", "check", "--format", "json", "--fail-on", "never",
          "--engine", "none", "--target-lang", "en", str(path)],
@@ -69,7 +69,8 @@ def test_runs_of_sentence_stops_are_read_in_linear_time(tmp_path, name):
 
 
 def test_a_flood_of_one_finding_in_a_sentence_ends_with_a_count_of_the_rest(tmp_path):
-    text, report = _check(tmp_path, "flood", "« ", ".txt", 400, 60)
+    # The paragraph ends with a full stop: a text cut off mid-sentence keeps its last quotation open.
+    text, report = _check(tmp_path, "flood", "« ", ".txt", 400, 60, tail="stop.")
     findings = [f for f in report["files"][0]["findings"] if f["code"] == "Q101"]
     assert len(findings) == FLOOD_LIMIT
     assert findings[-1]["message"].endswith(f"(and {200 - FLOOD_LIMIT} more like it in this sentence, not listed)")

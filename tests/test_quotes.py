@@ -22,6 +22,24 @@ def test_opening_mark_never_closed_is_unbalanced():
     assert [c for c, _ in found] == ["Q101"]
 
 
+def test_a_quotation_never_closed_is_reported_where_its_paragraph_ends():
+    # The closing mark is missing at the end of the quoted passage, not at the opening mark.
+    text = ("The mayor spoke on Monday: “We will rebuild the bridge. The money is there. Work starts in May.\n\n"
+            "Councillors disagreed.")
+    found = [(c, e) for c, e in codes(text) if c == "Q101"]
+    assert found == [("Q101", "Work starts in May.")]
+    report = check_text(text, target_lang="en", select=["Q101"])
+    assert "“We will rebuild the" in report.findings[0].message
+
+
+def test_an_unclosed_quotation_in_a_text_cut_off_mid_sentence_is_not_unbalanced():
+    # Scraped copies stop at a size limit: the closing mark is in the part that is missing.
+    cut = "Councillors met on Monday.\n\nThe mayor said that “the budget is final and will not"
+    assert codes(cut) == []
+    whole = "Councillors met on Monday.\n\nThe mayor said that “the budget is final and will not change."
+    assert [c for c, _ in codes(whole)] == ["Q101"]
+
+
 def test_quotation_continued_into_the_next_paragraph_is_not_unbalanced():
     text = ("“We will rebuild the bridge this year,” the mayor said. “The money is there.\n\n"
             "“Work starts in May,” she added.")
@@ -82,6 +100,13 @@ def test_guillemets_are_correct_in_spanish_and_french():
 
 def test_german_low_high_quotes_balance_in_german():
     assert codes("Der Minister sagte: „Wir bauen die Brücke neu.“ Danach ging er.", target="de") == []
+
+
+def test_quotation_opened_with_a_guillemet_and_closed_with_a_curly_mark_is_mismatched():
+    found = codes("The gang leaders said: «No. We will not stop.” Then they left.")
+    assert found == [("Q103", "«No. We")]
+    found = codes("“We will stay until the end,” she said, “and we will win. » Then she left.")
+    assert ("Q103", "win. »") in found
 
 
 def test_quotation_opened_curly_and_closed_straight_is_mixed():

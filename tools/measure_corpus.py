@@ -37,6 +37,25 @@ def summary(split: str, engine: str | None) -> dict:
     return result
 
 
+def median_counted_span(split: str) -> float:
+    """The median length in characters of the findings that count (warning, error) on a split."""
+    import statistics
+
+    records = [json.loads(line) for name in sorted(glob.glob(str(ROOT / "eval" / "corpus" / f"{split}_*.jsonl")))
+               for line in Path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for r in records:
+            paths.append(Path(tmp) / f"{r['id']}.txt")
+            paths[-1].write_text(r["text"], encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--format", "json", "--fail-on", "never",
+                               "--target-lang", "en", "--engine", "none", *map(str, paths)],
+                              capture_output=True, text=True)
+    lengths = [f["end"] - f["start"] for file in json.loads(proc.stdout)["files"] for f in file["findings"]
+               if f["severity"] in ("warning", "error")]
+    return statistics.median(lengths) if lengths else 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("study", "score", "both"), default="both")
@@ -52,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"top-5 {r.get('segment_top5_precision', 0):.3f} (base {r.get('segment_base_rate', 0):.3f})")
             for line in r["per_category"]:
                 print("      " + line)
+        print(f"{split:5s} median counted finding: {median_counted_span(split):.0f} characters")
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import collections
 import glob
+import importlib.util
 import json
 import subprocess
 import sys
@@ -20,6 +21,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTED = {"warning", "error"}
+
+
+def _shared_scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", ROOT.parent / "shared" / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The scorer's own rule: in a truncated record, what starts in the unfinished last sentence does not count.
+truncated_tail = _shared_scorer().truncated_tail
 
 
 def study_records(include_dev: bool) -> list[dict]:
@@ -62,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     found = reports(records, args.engine)
     hits, false = collections.Counter(), collections.Counter()
     for r in records:
-        findings = [f for f in found[r["id"]]["findings"] if f["severity"] in COUNTED]
-        anns = [a for a in r["annotations"] if not args.category or a["category"] == args.category]
+        tail = truncated_tail(r)
+        findings = [f for f in found[r["id"]]["findings"] if f["severity"] in COUNTED and f["start"] < tail]
+        anns = [a for a in r["annotations"] if a["start"] < tail and (not args.category or a["category"] == args.category)]
         lines = []
         for f in findings:
-            matched = any(overlaps(f, a) for a in r["annotations"])
+            matched = any(overlaps(f, a) for a in r["annotations"] if a["start"] < tail)
             (hits if matched else false)[f["code"]] += 1
             if not matched and not args.misses and (r["label"] == "native" or not args.category):
                 lines.append(f"  FALSE {f['code']} {f['excerpt'][:80]!r} — {f['message'][:80]}")

@@ -7,7 +7,9 @@ import sys
 import click
 
 from tqcheck import __version__
-from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, TqcheckError
+from tqcheck.errors import (
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_SIGINT, EXIT_SIGPIPE, EXIT_USAGE, Interrupted, TqcheckError, raise_from_signal,
+)
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
 
@@ -60,9 +62,13 @@ def cli():
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes for checking many files [default: the number of cores, at most 8].")
+@click.option("--timeout-per-file", type=float, metavar="SECONDS", callback=lambda ctx, param, value: _seconds(value),
+              help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2.")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write the report to FILE (whole, or not at all) instead of standard output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, jobs, debug):
+          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.checking.run import RunOptions, run
 
@@ -81,81 +87,147 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         diff_ref=diff_ref,
         use_cache=not no_cache,
         jobs=jobs,
+        timeout_per_file=timeout_per_file,
+        output=output,
     )
     if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
-    exit_code = _guard(debug, lambda: run(options, fmt, color))
+        color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
+    exit_code = _guard(debug, lambda: run(options, fmt, color), stop_on_signals=True)
     sys.exit(exit_code)
+
+
+def _seconds(value: float | None) -> float | None:
+    from tqcheck.checking.config import valid_seconds
+
+    if value is not None and not valid_seconds(value):
+        raise click.BadParameter(f"{value!r} is not a number of seconds above 0", param_hint="--timeout-per-file")
+    return value
 
 
 @cli.command()
 def rules():
     """List the detectors: code, name, default severity, languages."""
+    sys.exit(_guard(False, _list_rules))
+
+
+def _list_rules() -> int:
     from tqcheck.rules import all_detectors
 
+    lines = []
     for d in all_detectors():
         langs = ",".join(d.targets)
         sources = ",".join(d.sources)
         needs = f" needs {','.join(sorted(d.needs))}" if d.needs else ""
-        click.echo(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
+        lines.append(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
+    _print(lines)
+    return EXIT_CLEAN
 
 
 @cli.command()
 @click.argument("code")
 def explain(code):
     """Print the documentation of a detector, by code or name."""
+    sys.exit(_guard(False, lambda: _explain(code)))
+
+
+def _explain(code: str) -> int:
     from tqcheck.rules import all_detectors
 
     for d in all_detectors():
         if code.upper() == d.code or code.lower() == d.name:
-            click.echo(f"{d.code} {d.name} ({d.severity.label})\n")
-            for section, text in d.docs().items():
-                click.echo(f"{section}:\n{_indent(text)}\n")
+            lines = [f"{d.code} {d.name} ({d.severity.label})\n"]
+            lines += [f"{section}:\n{_indent(text)}\n" for section, text in d.docs().items()]
             if d.supersedes:
-                click.echo(f"Replaces {', '.join(d.supersedes)} on the same characters when both run.")
-            return
-    click.echo(f"tqcheck: error: unknown rule {code!r} (see `tqcheck rules`)", err=True)
-    sys.exit(EXIT_USAGE)
+                lines.append(f"Replaces {', '.join(d.supersedes)} on the same characters when both run.")
+            _print(lines)
+            return EXIT_CLEAN
+    _error(f"unknown rule {code!r} (see `tqcheck rules`)")
+    return EXIT_USAGE
+
+
+def _print(lines: list[str]) -> None:
+    """Lines to standard output, with the report's handling of a full or closed one."""
+    from tqcheck.output.destination import open_destination
+
+    with open_destination(None) as out:
+        out.write("".join(line + "\n" for line in lines))
+        out.commit()
 
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else "" for line in text.splitlines())
 
 
-def _guard(debug: bool, action) -> int:
-    """Run `action`; turn any error into one line on stderr and exit code 2 unless --debug."""
+def _guard(debug: bool, action, stop_on_signals: bool = False) -> int:
+    """Run `action`; turn any error into one line on stderr and its exit code (2) unless --debug.
+
+    A run stopped by SIGINT or SIGTERM unwinds (engine pipelines killed, worker processes
+    stopped, no --output file written) and exits 130 or 143; a reader that closed the pipe
+    ends it quietly with 141, as a command killed by SIGPIPE would.
+    """
     try:
+        if stop_on_signals:
+            _stop_on_signals()
         return action()
     except TqcheckError as exc:
         if debug:
             raise
-        click.echo(f"tqcheck: error: {exc}", err=True)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        click.echo("tqcheck: error: interrupted", err=True)
-        return EXIT_USAGE
+        _error(str(exc))
+        return exc.exit_code
+    except (Interrupted, KeyboardInterrupt) as exc:
+        name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
+        _error(f"stopped by {name}")
+        return exc.exit_code if isinstance(exc, Interrupted) else EXIT_SIGINT
     except BrokenPipeError:
-        return EXIT_CLEAN
+        from tqcheck.output.destination import abandon_stdout
+
+        abandon_stdout()
+        return EXIT_SIGPIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
         if debug:
             raise
-        click.echo(f"tqcheck: error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        _error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
         return EXIT_USAGE
+
+
+def _stop_on_signals() -> None:
+    """SIGINT and SIGTERM raise Interrupted where the run is, so that it unwinds through its clean-up;
+    a second one while it does is ignored (the clean-up is short: a kill, a wait, an unlink)."""
+    import signal
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise_from_signal(Interrupted(signum, signal.Signals(signum).name))
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _error(message: str) -> None:
+    """One line on stderr; a closed or full stderr is no reason for a traceback."""
+    try:
+        click.echo(f"tqcheck: error: {message}", err=True)
+    except OSError:
+        pass
 
 
 def main():
     try:
         cli.main(prog_name="tqcheck", standalone_mode=False)
     except click.exceptions.UsageError as exc:
-        click.echo(f"tqcheck: error: {exc.format_message()}", err=True)
+        _error(exc.format_message())
         sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        click.echo("tqcheck: error: interrupted", err=True)
-        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:  # Ctrl-C before a command took over its signals
+        _error("stopped by SIGINT")
+        sys.exit(EXIT_SIGINT)
+    except Interrupted as exc:  # a signal after the command's own handling ended
+        _error(f"stopped by {exc.name}")
+        sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"tqcheck: error: {exc.format_message()}", err=True)
+        _error(exc.format_message())
         sys.exit(EXIT_USAGE)
 
 

@@ -18,7 +18,8 @@ STRING_KEYS = {
     "target-lang": None,
     "source-pattern": None,
 }
-KNOWN_KEYS = (*LIST_KEYS, *STRING_KEYS, "severity")
+NUMBER_KEYS = ("timeout-per-file",)  # seconds, above 0
+KNOWN_KEYS = (*LIST_KEYS, *STRING_KEYS, *NUMBER_KEYS, "severity")
 
 
 @dataclass
@@ -66,6 +67,9 @@ def validate(data: dict, where: str) -> dict:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}: {key!r} must be a list of strings")
+        elif key in NUMBER_KEYS:
+            if not valid_seconds(value):
+                raise ConfigError(f"{where}: {key} = {value!r} must be a number of seconds above 0")
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
@@ -84,6 +88,13 @@ def validate(data: dict, where: str) -> dict:
                 raise ConfigError(f"{where}: {key} = {value!r} is not a language tag such as en, en-US, es")
         values[key] = value
     return values
+
+
+def valid_seconds(value) -> bool:
+    """A finite number above 0 (a TOML integer or float; true and false are not numbers here)."""
+    import math
+
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
 
 
 class ConfigFinder:

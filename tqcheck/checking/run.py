@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcheck import __version__
+from tqcheck.checking.budget import TIMEOUT, time_limit
 from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
 from tqcheck.checking.config import ConfigFinder
-from tqcheck.errors import EXIT_CLEAN, EXIT_FINDINGS, ConfigError, InputError
+from tqcheck.errors import (
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, raise_from_signal,
+)
 from tqcheck.finding import Severity
 from tqcheck.checking.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
@@ -36,6 +39,8 @@ class RunOptions:
     diff_ref: str | None = None
     use_cache: bool = True
     jobs: int | None = None  # None: the number of cores, capped
+    timeout_per_file: float | None = None  # seconds; None: the file's configuration, else no limit
+    output: str | None = None  # write the report to this file (atomically) instead of standard output
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -53,74 +58,109 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
     fail_levels = []
+    from tqcheck.output.destination import open_destination
     from tqcheck.translation.enginepool import EnginePool
 
-    engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
-    try:
-        _check_all(inputs, options, finder, report, fail_levels, engines)
-    finally:
-        engines.close()
-    from tqcheck.speed import warmstart
+    # Opened first, so that an unwritable --output fails before the work rather than after it;
+    # nothing reaches the file's path unless the whole report is written (the `with` discards it).
+    with open_destination(options.output) as destination:
+        engines = EnginePool(options.engine or "auto", use_cache=options.use_cache)
+        try:
+            _check_all(inputs, options, finder, report, fail_levels, engines)
+        finally:
+            engines.close()
+        from tqcheck.speed import warmstart
 
-    warmstart.save()
-    if any(f.engine for f in report.files):
-        from tqcheck.translation.roundtrip import chrf_signature
+        warmstart.save()
+        if any(f.engine for f in report.files):
+            from tqcheck.translation.roundtrip import chrf_signature
 
-        report.signatures["chrf"] = chrf_signature()
-    for part in render_parts(report, fmt, color=color):
-        sys.stdout.write(part)
-    sys.stdout.flush()
+            report.signatures["chrf"] = chrf_signature()
+        for part in render_parts(report, fmt, color=color):
+            destination.write(part)
+        destination.commit()
     return _exit_code(report, fail_levels)
 
 
 def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report, fail_levels: list, engines) -> None:
     stdin_data = {id(item): _read_bytes(item) for item in inputs if item.path is None}
-    jobs = _effective_jobs(options.jobs, len(inputs))
+    over_budget: set[int] = set()  # files whose budget ran out before checking began
     if len(inputs) > 1 and (options.engine or "auto") != "none" and not options.source_path:
-        _prefetch_translations(inputs, options, finder, engines, stdin_data)
+        over_budget = _prefetch_translations(inputs, options, finder, engines, stdin_data)
+    todo = [item for item in inputs if id(item) not in over_budget]
+    jobs = _effective_jobs(options.jobs, len(todo))
     if jobs > 1:
-        results = _parallel(inputs, options, finder, jobs)
+        results = _parallel(todo, options, finder, jobs)
     else:
-        results = (_check_one(item, options, finder, engines, stdin_data.get(id(item))) for item in inputs)
-    for outcome, fail_level in results:
-        if isinstance(outcome, dict):
-            report.skipped.append(outcome)
-        else:
-            report.files.append(outcome)
-            fail_levels.append(fail_level)
+        results = (_check_one(item, options, finder, engines, stdin_data.get(id(item))) for item in todo)
+    try:
+        for item in inputs:
+            if id(item) in over_budget:
+                outcome, fail_level = _timed_out(item, _time_limit(options, _config(item, finder))), None
+            else:
+                outcome, fail_level = next(results)
+            if isinstance(outcome, dict):
+                report.skipped.append(outcome)
+                if outcome["reason"] == TIMEOUT:
+                    # Said as it happens, like any error, and the run goes on with the next file.
+                    print(f"tqcheck: error: {outcome['path']}: took longer than {outcome['seconds']:g} s "
+                          "(--timeout-per-file); skipped", file=sys.stderr, flush=True)
+            else:
+                report.files.append(outcome)
+                fail_levels.append(fail_level)
+    finally:
+        results.close()  # stops the worker processes, whether the run ended or was interrupted
 
 
-def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, engines, stdin_data) -> None:
+def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, engines, stdin_data) -> set[int]:
     """Translate the segments of every file in one batch per direction before checking them.
 
     Starting an engine costs more than translating a short article, so a run over many files
     would otherwise be dominated by start-ups. Files that cannot be read are left for the
-    checking pass to report.
+    checking pass to report. Each file is read within its time budget (the ids of those that
+    go over it are returned); a batch gets the sum of its files' budgets, and one that runs
+    out is dropped, leaving each file to translate its own segments within its own budget.
     """
     from tqcheck.text import language
     from tqcheck.data import langdata
     from tqcheck.translation.roundtrip import translate_round_trip
     from tqcheck.text.segment import segment
 
+    over_budget: set[int] = set()
     batches: dict[tuple[str, str, str], list[str]] = {}
+    budgets: dict[tuple[str, str, str], list[float | None]] = {}
     for item in inputs:
-        settings = _settings(options, finder.for_path(item.path) if item.path else finder.for_path(Path.cwd()))
+        config = _config(item, finder)
+        settings = _settings(options, config)
+        limit = _time_limit(options, config)
         try:
-            data = stdin_data.get(id(item)) or _read_bytes(item)
-            doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
+            with time_limit(limit):
+                data = stdin_data.get(id(item)) or _read_bytes(item)
+                doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
+                # The same decisions and texts as check_document, so every lookup there hits this batch.
+                target = language.base(settings.target_lang or detect_target(doc, []))
+                candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
+                pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
+                if pivot is None:
+                    continue
+                texts = [s.prose(doc.view) for s in segment(doc, target)]
         except InputError:
             continue
-        # The same decisions and texts as check_document, so every lookup there hits this batch.
-        target = language.base(settings.target_lang or detect_target(doc, []))
-        candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
-        pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
-        if pivot is None:
+        except FileTimeout:
+            over_budget.add(id(item))
             continue
-        texts = batches.setdefault((settings.engine, pivot, target), [])
-        texts.extend(s.prose(doc.view) for s in segment(doc, target))
-    for (choice, pivot, target), texts in batches.items():
-        engine, _ = engines.get(choice, pivot, target)
-        translate_round_trip(engine, texts, target, pivot, engines.cache)
+        batches.setdefault((settings.engine, pivot, target), []).extend(texts)
+        budgets.setdefault((settings.engine, pivot, target), []).append(limit)
+    for key, texts in batches.items():
+        choice, pivot, target = key
+        limits = budgets[key]
+        try:
+            with time_limit(sum(limits) if all(limits) else None):
+                engine, _ = engines.get(choice, pivot, target)
+                translate_round_trip(engine, texts, target, pivot, engines.cache)
+        except FileTimeout:
+            pass
+    return over_budget
 
 
 # Fewer files than this are checked in one process: starting workers would cost more than it saves.
@@ -139,9 +179,20 @@ _WORKER: dict = {}
 
 
 def _init_worker(options: RunOptions, finder: ConfigFinder) -> None:
+    import signal
+
     from tqcheck.translation.enginepool import EnginePool
 
+    # The parent alone answers Ctrl-C (the terminal sends it to every process of the group); it
+    # then stops the workers with SIGTERM, which unwinds a worker's work (an engine pipeline is
+    # killed on the way) and ends it quietly with the conventional code.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     _WORKER.update(options=options, finder=finder, engines=EnginePool(options.engine or "auto", options.use_cache))
+
+
+def _exit_on_signal(signum, frame):
+    raise_from_signal(SystemExit(128 + signum))
 
 
 def _work(item: Input):
@@ -157,9 +208,30 @@ def _parallel(inputs, options: RunOptions, finder: ConfigFinder, jobs: int):
         yield from pool.imap(_work, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))
 
 
+def _config(item: Input, finder: ConfigFinder):
+    return finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
+
+
+def _time_limit(options: RunOptions, config) -> float | None:
+    return options.timeout_per_file or config.get("timeout-per-file")
+
+
+def _timed_out(item: Input, seconds: float) -> dict:
+    return {"path": item.label, "reason": TIMEOUT, "seconds": seconds}
+
+
 def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, data: bytes | None):
     """(FileReport, fail-on level) for a checked file, or ({"path", "reason"}, None) for a skipped one."""
-    config = finder.for_path(item.path) if item.path else finder.for_path(Path.cwd())
+    config = _config(item, finder)
+    limit = _time_limit(options, config)
+    try:
+        with time_limit(limit):
+            return _check_within_budget(item, options, config, engines, data)
+    except FileTimeout:
+        return _timed_out(item, limit), None
+
+
+def _check_within_budget(item: Input, options: RunOptions, config, engines, data: bytes | None):
     settings = _settings(options, config)
     if data is None:
         data = _read_bytes(item)
@@ -270,6 +342,8 @@ def _keep_changed_lines(file_report, path: Path, ref: str) -> None:
 
 
 def _exit_code(report: Report, fail_levels: list[str]) -> int:
+    if any(s["reason"] == TIMEOUT for s in report.skipped):
+        return EXIT_USAGE  # a file went unchecked: the run failed, whatever the others hold
     for file_report, level in zip(report.files, fail_levels):
         if level == "never":
             continue

@@ -13,7 +13,15 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:
     lines = [_command(file.path, f) for file in report.files for f in file.findings]
+    lines += [_skipped(report, s) for s in report.skipped]
     return "".join(line + "\n" for line in lines)
+
+
+def _skipped(report: "Report", skipped: dict) -> str:
+    """A skipped file as an annotation on it: an error when that fails the run (a timeout), else a warning."""
+    command = "error" if report.skip_failed(skipped) else "warning"
+    props = f"file={escape_property(skipped['path'].replace(os.sep, '/'))},title={escape_property('tqcheck skipped')}"
+    return f"::{command} {props}::{escape_data('skipped: ' + skipped['reason'])}"
 
 
 def escape_data(s: str) -> str:

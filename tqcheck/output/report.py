@@ -51,6 +51,11 @@ class FileReport:
     notes: list[str] = field(default_factory=list)  # one-line remarks, e.g. why round-trip checks were skipped
 
 
+# Reasons for skipping a file that mean the run failed (exit code 2), rather than that the file
+# was not one to check (a binary file, a folder with nothing to read).
+FAILED_SKIPS = frozenset({"timeout"})
+
+
 @dataclass
 class Report:
     version: str
@@ -58,6 +63,11 @@ class Report:
     skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}
     signatures: dict = field(default_factory=lambda: {"chrf": None})
     rules: dict = field(default_factory=dict)  # code -> detector class, for formatters that describe rules
+
+    @staticmethod
+    def skip_failed(skipped: dict) -> bool:
+        """Whether this skipped entry is a failure of the run (a file over its time budget)."""
+        return skipped["reason"] in FAILED_SKIPS
 
     def all_findings(self):
         for f in self.files:

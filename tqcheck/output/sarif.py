@@ -48,7 +48,8 @@ def to_dict(report: "Report") -> dict:
     }
     notifications = _notifications(report)
     if notifications:
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+        successful = not any(report.skip_failed(s) for s in report.skipped)
+        run["invocations"] = [{"executionSuccessful": successful, "toolExecutionNotifications": notifications}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -131,7 +132,8 @@ def _notifications(report: "Report") -> list[dict]:
     """Skipped files and per-file notes, which SARIF carries as tool execution notifications."""
     out = []
     for skipped in report.skipped:
-        out.append(_notification("warning", f"skipped: {skipped['reason']}", skipped["path"]))
+        level = "error" if report.skip_failed(skipped) else "warning"
+        out.append(_notification(level, f"skipped: {skipped['reason']}", skipped["path"]))
     for file in report.files:
         out.extend(_notification("note", note, file.path) for note in file.notes)
     return out

@@ -12,6 +12,7 @@ MODULES = (
     "tqcheck.rules.meta",
     "tqcheck.rules.roundtrip",
     "tqcheck.rules.calques",
+    "tqcheck.rules.attribution",
     "tqcheck.rules.fluency",
     "tqcheck.rules.subjects",
     "tqcheck.rules.structure",

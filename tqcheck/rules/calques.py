@@ -128,6 +128,26 @@ def _this_weekday() -> re.Pattern:
     return warmstart.regex(r"\bthis (%s)\b" % alternation("words.toml", "weekday_words"), re.I)
 
 
+@lru_cache(maxsize=None)
+def _dated_day() -> re.Pattern:
+    """`this June 4`, `this 4 June`, `this Friday 26th` and the Portuguese day of the month in brackets,
+    `today (8)`, `Tuesday (14th)`: the Romance news dateline with its date."""
+    days = alternation("words.toml", "weekday_words")
+    months = alternation("words.toml", "month_words")
+    nth = r"\d{1,2}(?:st|nd|rd|th)?"
+    return warmstart.regex(
+        r"\bthis (?:(?:%(m)s) %(n)s\b|%(n)s (?:of )?(?:%(m)s)\b|(?:%(d)s),? (?:the )?%(n)s\b(?!,? (?:%(m)s|\d{4}|[ap]\.?m\b)|[:.,/-]\d))"
+        r"|\b(?:%(d)s|today|yesterday|tomorrow|tonight)\s*\(%(n)s\)" % {"d": days, "m": months, "n": nth},
+        re.I,
+    )
+
+
+def _dated_suggestion(found: str) -> str:
+    if "(" in found:  # "today (8)" → "today", or the weekday with the month's date: "on Tuesday, March 14"
+        return f"“{found[:found.index('(')].strip()}”, with the full date if it matters"
+    return "“on" + found[len("this"):] + "”"
+
+
 _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
@@ -138,7 +158,9 @@ class ThisWeekday(Detector):
     """What it does:
     Flags `this Friday` (or any weekday) used for a day that has already passed: after a
     past-tense verb, or opening a sentence told in the past (`This Friday, the company
-    closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`).
+    closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
+    past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
+    and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
@@ -166,7 +188,17 @@ class ThisWeekday(Detector):
         if not langs:
             return
         view = ctx.doc.view
-        taken = verb_time_object_spans(ctx)
+        dated = []
+        for m in segment_matches(ctx, _dated_day()):
+            dated.append((m.start(), m.end()))
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}” is the {source_label(langs)} news dateline: English news gives a date with “on”",
+                suggestion=_dated_suggestion(m.group(0)),
+                source_lang=assumed_source(ctx, langs),
+            )
+        taken = verb_time_object_spans(ctx) + [(a, b, a, b) for a, b in dated]
         before_date = english_words("words.toml", "before_date_words")
         future = english_words("verbs.toml", "future_words")
         for seg in ctx.segments:
@@ -531,8 +563,24 @@ def _hearsay_cue() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _hearsay_source() -> re.Pattern:
+    """`state media reported`, `sources said`: a source that reports the claim, anywhere in the sentence."""
+    return warmstart.regex(r"\b(?:%s)\s+(?:reported|said|say|says|report|reports|claimed|claim|claims|revealed|alleged|indicated)\b"
+                           % alternation("verbs.toml", "hearsay_source_words"), re.I)
+
+
+@lru_cache(maxsize=None)
 def _counterfactual() -> re.Pattern:
     return warmstart.regex(r"\b(?:%s)\b" % alternation("verbs.toml", "counterfactual_words"), re.I)
+
+
+_NEXT_WORD = warmstart.regex(r"\s+(?:[a-z]+ly\s+)?([a-z]+)")
+
+
+def _participle_after(view: str, pos: int, end: int) -> bool:
+    """`would have been killed` (a passive, which hearsay reports) rather than `would have been safer`."""
+    m = _NEXT_WORD.match(view, pos, end)
+    return bool(m) and is_participle(m.group(1))
 
 
 def is_participle(word: str) -> bool:
@@ -542,10 +590,12 @@ def is_participle(word: str) -> bool:
 class HearsayConditional(Detector):
     """What it does:
     Flags `would have` + participle used to report an unconfirmed claim: after `allegedly`,
-    `reportedly` or `according to` (`according to the prosecutor, the mayor would have
-    received bribes`), or as a reporting verb after a comma or a name (`Wang, who visited
-    Paris, would have considered that…`). Sentences with `if`, `unless`, `otherwise` or
-    `without` are counterfactuals, which is what English uses the form for, and stay quiet.
+    `reportedly`, `according to`, `in the last hours` or a witness's account (`revealed that`,
+    `told prosecutors`), in a sentence whose source reports it (`…, local media reported`),
+    or as a reporting verb after a comma or a name (`Wang, who visited Paris, would have
+    considered that…`). Sentences with `if`, `unless`, `otherwise` or `without` are
+    counterfactuals, which is what English uses the form for, and stay quiet, and so does
+    `would have been` + adjective (`it would have been safer to…`).
 
     Why it matters:
     Spanish `habría recibido`, French `aurait reçu` and Portuguese `teria recebido` are the
@@ -578,11 +628,14 @@ class HearsayConditional(Detector):
             sentence = view[seg.start:seg.end]
             if "would" not in sentence or _counterfactual().search(sentence):
                 continue
+            source = _hearsay_source().search(sentence)
             for m in _would_have().finditer(view, seg.start, seg.end):
                 verb, subject = m.group("verb"), m.group("subject")
                 if not is_participle(verb) or (subject and subject.lower() in speakers):
                     continue  # "I would have said that…" is a speaker's own counterfactual
-                cue = _hearsay_cue().search(view, seg.start, m.start())
+                if verb == "been" and not _participle_after(view, m.end("verb"), seg.end):
+                    continue  # "it would have been safer to…" judges what did not happen
+                cue = _hearsay_cue().search(view, seg.start, m.start("would")) or source
                 # a name (not the sentence's first word, "Economists would have said…") or a comma before "would"
                 named = not subject or (subject[0].isupper() and view[seg.start:m.start()].strip() != "")
                 reported = verb in reporting and m.group("that") and named

@@ -52,8 +52,10 @@ class UnbalancedQuote(Detector):
             # The quoted words most likely began at the start of the mark's sentence, never before it.
             sentence = ctx.segment_at(mark.pos)
             floor = sentence.start if sentence else ctx.doc.blocks[mark.block].start
+            if mark.pos - floor > MAX_SPAN:  # a very long sentence: start at a word, at most MAX_SPAN back
+                floor = view.find(" ", mark.pos - MAX_SPAN, mark.pos) + 1 or mark.pos
             yield self.finding(
-                _quotation_start(view, mark.pos, max(floor, mark.pos - MAX_SPAN)),
+                _quotation_start(view, mark.pos, floor),
                 mark.pos + 1,
                 f"closing quotation mark {mark.char} has no opening mark in this paragraph",
                 suggestion="add the opening mark where the quotation begins, or remove this one",
@@ -62,14 +64,27 @@ class UnbalancedQuote(Detector):
             mark = quotes.marks[index]
             if mark.problem:
                 continue
-            # The quotation runs on from here: the rest of the mark's sentence is what is in doubt.
+            block = ctx.doc.blocks[mark.block]
             sentence = ctx.segment_at(mark.pos)
-            end = sentence.end if sentence else mark.pos + 1
+            last = ctx.segment_at(block.end - 1)
+            if sentence is None or last is None or last.index == sentence.index:
+                # The quotation opens in the paragraph's last sentence: the mark and the rest of it.
+                end = sentence.end if sentence else mark.pos + 1
+                yield self.finding(
+                    mark.pos,
+                    min(end, mark.pos + MAX_SPAN),
+                    f"opening quotation mark {mark.char} is never closed in this paragraph",
+                    suggestion="close the quotation where it ends",
+                )
+                continue
+            # The closing mark is missing where the quotation ends, most likely with the paragraph:
+            # point there, at its last sentence, and name the quotation it would close.
+            opening = " ".join(view[mark.pos:mark.pos + 40].split()[:4])
             yield self.finding(
-                mark.pos,
-                min(end, mark.pos + MAX_SPAN),
-                f"opening quotation mark {mark.char} is never closed in this paragraph",
-                suggestion="close the quotation where it ends",
+                max(last.start, last.end - MAX_SPAN),
+                last.end,
+                f"the quotation opened by {opening}… is never closed in this paragraph",
+                suggestion="close the quotation where it ends, most likely here",
             )
 
 
@@ -160,6 +175,8 @@ class QuoteStyle(Detector):
         for mark in quotes.marks:
             if mark.char in foreign and mark.role == "open" and not seen_foreign:
                 seen_foreign = True
+                if mark.partner is not None and mark.char + quotes.marks[mark.partner].char not in _MATCHING_PAIRS:
+                    continue  # reported below as a mismatched pair
                 end = quotes.marks[mark.partner].pos + 1 if mark.partner is not None else mark.pos + 1
                 yield self.finding(
                     mark.pos,
@@ -171,17 +188,27 @@ class QuoteStyle(Detector):
         yield from self._mixed(ctx, quotes)
 
     def _mismatched_pairs(self, ctx, quotes):
+        view = ctx.doc.view
+        primary_open = conventions(ctx.target_base)["pairs"][0][0]
         for mark in quotes.marks:
             if mark.role != "open" or mark.partner is None or mark.char in SINGLE_OPEN:
                 continue
             close = quotes.marks[mark.partner]
-            if (mark.char == STRAIGHT) != (close.char == STRAIGHT):
-                yield self.finding(
-                    mark.pos,
-                    close.pos + 1,
-                    f"quotation opened with {mark.char} and closed with {close.char}",
-                    suggestion="use the same style for both marks",
-                )
+            if mark.char + close.char in _MATCHING_PAIRS:
+                continue
+            if (mark.char == STRAIGHT) != (close.char == STRAIGHT) and close.pos - mark.pos < MAX_SPAN:
+                start, end = mark.pos, close.pos + 1  # a short quotation: the whole of it
+            elif mark.char == primary_open:
+                start, end = _lead_in(view, close.pos, mark.pos + 1), close.pos + 1  # the odd closing mark
+            else:
+                start = mark.pos  # the odd opening mark and the word after it
+                end = min(close.pos + 1, mark.pos + 1 + _next_words(view, mark.pos + 1, close.pos, 1))
+            yield self.finding(
+                start,
+                end,
+                f"quotation opened with {mark.char} and closed with {close.char}",
+                suggestion="use the same style for both marks",
+            )
 
     def _mixed(self, ctx, quotes):
         doubles = [m for m in quotes.marks if m.char == STRAIGHT or m.char in "“”"]
@@ -204,6 +231,10 @@ class QuoteStyle(Detector):
                 severity=Severity.INFO,
             )
 
+
+# Opening and closing marks that belong together in some language's convention; any other pair
+# was opened in one style and closed in another (a translation that changed one mark of two).
+_MATCHING_PAIRS = frozenset({"“”", "«»", "»«", "„“", "„”", "””", '""'})
 
 _SPEECH_VERBS = (
     "said|says|added|adds|stated|explained|declared|told|noted|insisted|warned|argued|"

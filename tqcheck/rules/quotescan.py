@@ -150,11 +150,14 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
         if mark.role == "open" and mark.block not in first_open_by_block:
             first_open_by_block[mark.block] = index
     last_reopening = _last_sentence_reopenings(result, view)
+    cut_off_block = len(blocks) - 1 if blocks and _stops_mid_sentence(view, blocks[-1]) else None
     kept = []
     for index in result.unmatched_open:
         mark = result.marks[index]
         if mark.char in SINGLE_OPEN:
             continue
+        if mark.block == cut_off_block:
+            continue  # the text was cut off mid-sentence: the closing mark is in the part that is missing
         if last_reopening.get((mark.block, mark.char), -1) > index:
             continue  # a later sentence of the same block opens again with the same mark
         nxt = mark.block + 1
@@ -164,6 +167,14 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
                 continue
         kept.append(index)
     result.unmatched_open = kept
+
+
+_FINAL_STOP = warmstart.regex(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def _stops_mid_sentence(view: str, block) -> bool:
+    """The document's last block ends without a sentence stop: a scraper or a size limit cut it."""
+    return _FINAL_STOP.search(view, max(block.start, block.end - 8), block.end) is None
 
 
 def _last_sentence_reopenings(result: QuoteScan, view: str) -> dict[tuple[int, str], int]:

@@ -127,6 +127,9 @@ class RepeatedWord(Detector):
                 )
 
 
+_LAST_WORDS = warmstart.regex(r"(?:[^\W\d_][\w’'-]*+\W++){0,2}[^\W\d_][\w’'-]*+\W*+$")
+
+
 class CutOffSentence(Detector):
     """What it does:
     Flags a paragraph that stops in the middle of a sentence: no final punctuation, and a
@@ -167,8 +170,10 @@ class CutOffSentence(Detector):
             last = words[-1]
             if last not in function_words:
                 continue  # lower-case function words only: "Part of The" may be a title
+            # Where it stops is what is at fault: the last few words, not the whole sentence.
+            tail = _LAST_WORDS.search(view, max(seg.start, seg.end - 60), seg.end)
             yield self.finding(
-                seg.start,
+                tail.start() if tail else seg.start,
                 seg.end,
                 f"the sentence stops at “{last}”, in the middle of a clause",
                 suggestion="restore the end of the sentence, or remove it",

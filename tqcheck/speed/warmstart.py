@@ -74,11 +74,13 @@ def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(marshal.dumps((_fingerprint(), _data, _patterns)))
         os.replace(temporary, path)  # readers see the old file or the new one, never half of one
-    except (OSError, ValueError):
+    except BaseException as exc:  # a full disk, a read-only folder, or Ctrl-C / SIGTERM right now
         try:
             temporary.unlink(missing_ok=True)
         except OSError:  # the folder itself is missing or not a folder
             pass
+        if not isinstance(exc, (OSError, ValueError)):
+            raise
 
 
 def clear() -> int:

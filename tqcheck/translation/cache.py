@@ -127,6 +127,10 @@ class TranslationCache:
                 return self._conn
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a read-only place (/proc, a read-only mount), a file in the way
+                self._disable(f"cannot create its folder: {exc.strerror or exc}")
+                return None
+            try:
                 conn = sqlite3.connect(
                     self.path, timeout=_BUSY_TIMEOUT_MS / 1000,
                     isolation_level=None,  # we issue BEGIN/COMMIT ourselves
@@ -275,8 +279,8 @@ class TranslationCache:
             if conn is None:
                 return
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                try:  # BEGIN inside, so that a signal right after it still ends in ROLLBACK
+                    conn.execute("BEGIN IMMEDIATE")
                     conn.executemany(
                         f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
                         f"VALUES ({', '.join('?' * len(columns))})",

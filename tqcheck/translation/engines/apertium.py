@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tqcheck.translation.engines.base import Engine, base_language, split_language_tag
-from tqcheck.errors import EngineError
+from tqcheck.errors import EngineError, held
 
 INSTALL_HINT = "apt-get install apertium apertium-eng-spa"
 _DEFAULT_DATADIRS = ("/usr/share/apertium", "/usr/local/share/apertium")
@@ -333,32 +333,36 @@ class ApertiumEngine(Engine):
         # `-f txt` (apertium-destxt) escapes `[`, `]`, `^`, `$`, `\`; `-f none`
         # passes them raw and truncates the output; `-f line` drops final periods.
         command = [self._binary, "-d", str(self._modes_dir.parent), "-f", "txt", mode.name]
-        try:
-            proc = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                start_new_session=True,  # own process group, and Ctrl-C reaches only us
-            )
-        except OSError as exc:
-            raise EngineError(f"cannot run apertium: {exc.strerror or exc}") from None
-        finished = False
-        with proc:  # closes the pipes and reaps the script on every path
+        # A signal (Ctrl-C, SIGTERM, a file's time budget) while the pipeline starts is held back
+        # until `proc` holds it, then raised inside the `try` whose `finally` kills it.
+        with held() as hold:
             try:
-                out, err = proc.communicate(data, timeout=timeout)
-                finished = proc.returncode == 0
-            except subprocess.TimeoutExpired:
-                raise EngineError(
-                    f"apertium {mode.name} did not answer within {timeout:.0f} s and was stopped"
-                ) from None
-            finally:
-                if not finished:
-                    _kill_group(proc.pid)
-                    try:
-                        proc.wait(timeout=5)  # reap it even when Ctrl-C skips Popen's own wait
-                    except subprocess.TimeoutExpired:
-                        pass
+                proc = subprocess.Popen(
+                    command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    start_new_session=True,  # own process group, and Ctrl-C reaches only us
+                )
+            except OSError as exc:
+                raise EngineError(f"cannot run apertium: {exc.strerror or exc}") from None
+            finished = False
+            with proc:  # closes the pipes and reaps the script on every path
+                try:
+                    hold.release()
+                    out, err = proc.communicate(data, timeout=timeout)
+                    finished = proc.returncode == 0
+                except subprocess.TimeoutExpired:
+                    raise EngineError(
+                        f"apertium {mode.name} did not answer within {timeout:.0f} s and was stopped"
+                    ) from None
+                finally:
+                    if not finished:
+                        _kill_group(proc.pid)
+                        try:
+                            proc.wait(timeout=5)  # reap it even when Ctrl-C skips Popen's own wait
+                        except subprocess.TimeoutExpired:
+                            pass
         if proc.returncode != 0:
             lines = err.decode("utf-8", errors="replace").strip().splitlines()
             detail = " ".join(lines[-1].split())[:200] if lines else "no error message"

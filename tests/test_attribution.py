@@ -1,0 +1,66 @@
+"""Calqued reporting verbs (C109): the verb fires only where it stands in an attribution."""
+from __future__ import annotations
+
+from conftest import detector_excerpts as excerpts
+from conftest import detector_findings as findings
+
+
+def test_indicated_with_a_named_speaker_and_that_fires():
+    assert excerpts("Interior Minister Ana Ruiz spoke to the press. Ruiz indicated that the fires were under control.", "C109") == ["indicated"]
+
+
+def test_assured_with_a_time_adverbial_before_that_fires():
+    assert excerpts("The president also assured this Monday that the border would reopen.", "C109") == ["assured"]
+    assert excerpts("The president assured on Sunday, in a televised address, that the border would reopen.", "C109") == ["assured"]
+
+
+def test_assured_with_a_person_assured_is_native():
+    assert excerpts("The president assured reporters on Sunday that the border would reopen.", "C109") == []
+    assert excerpts("The goal assured the team a place in the final.", "C109") == []
+
+
+def test_verb_after_a_closing_quotation_fires():
+    assert excerpts("“Yes, I will be a candidate,” he attested.", "C109") == ["attested"]
+    assert excerpts("“There will be no retreat”, hammered the president.", "C109") == ["hammered"]
+
+
+def test_verb_after_a_quotation_is_quiet_when_nobody_speaks():
+    # the words between the quotation and the verb are no speaker
+    assert excerpts("The band sang “Hey Jude” over how it should be sentenced.", "C109") == []
+    assert excerpts("“Where is the money?” the senator pondered.", "C109") == []
+
+
+def test_document_subjects_are_native():
+    assert excerpts("The results indicated that the vaccine worked.", "C109") == []
+    assert excerpts("Figures from the Office for National Statistics indicated that prices rose.", "C109") == []
+
+
+def test_a_signalled_intention_in_the_perfect_is_native():
+    assert excerpts("The minister has indicated that she would resign.", "C109") == []
+    assert excerpts("The minister has assured that she would resign.", "C109") == ["assured"]
+
+
+def test_a_verb_with_an_object_after_that_is_a_demonstrative():
+    assert excerpts("The minister defended that reform in the senate.", "C109") == []
+    assert excerpts("The minister defended that the reform was necessary.", "C109") == ["defended"]
+    assert excerpts("The minister highlighted that exports had grown.", "C109") == ["highlighted"]
+
+
+def test_verbs_native_news_also_uses_are_hints():
+    found = findings("The economist pointed out that inflation would ease.", "C109", counted_only=False)
+    assert [(f.excerpt, f.severity.name.lower()) for f in found] == [("pointed out", "info")]
+
+
+def test_the_finding_names_the_source_verb_of_the_assumed_language():
+    found = findings("Mr. Martin assured that he would run again.", "C109", source_lang="fr")
+    assert len(found) == 1 and "a assuré" in found[0].message and found[0].source_lang == "fr"
+
+
+def test_romance_verbs_after_a_quotation_fire_and_their_native_senses_stay_quiet():
+    assert excerpts("“Maybe they will send us a postcard,” ironized the minister.", "C109") == ["ironized"]
+    assert excerpts("“Rents have doubled in five years,” she illustrates.", "C109") == ["illustrates"]
+    assert excerpts("The spate of attacks in the capital illustrates that the police are stretched.", "C109") == []
+    assert excerpts("“We will not give in,” launched the senator.", "C109") == ["launched"]
+    assert excerpts("The senator launched her campaign on Monday.", "C109") == []
+    assert excerpts("“History will judge us,” closed the president, “and soon.”", "C109") == ["closed"]
+    assert excerpts("“Stop,” he said, and closed the session.", "C109") == []

@@ -1,0 +1,195 @@
+"""Reporting verbs calqued from Spanish, French or Portuguese, found by the shape of an attribution."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tqcheck.data import langdata
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
+from tqcheck.speed import warmstart
+
+_WORD = warmstart.regex(r"[A-Za-zÀ-ÿ][\w’'.-]*")
+
+
+class _VerbTable:
+    """The `reporting` entries of the pairs' calques.toml, by the English form they catch."""
+
+    def __init__(self, pairs: tuple[str, ...]):
+        self.by_form: dict[str, dict[str, dict]] = {}  # form → {source language: entry}
+        for lang in pairs:
+            for entry in langdata.load(f"{lang}-en", "calques.toml").get("reporting", ()):
+                for form in entry.get("forms", [entry["word"]]):
+                    self.by_form.setdefault(form, {})[lang] = entry
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        self.pattern = warmstart.regex(r"\b(?:%s)\b" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)) if forms else None
+
+
+@lru_cache(maxsize=None)
+def verb_table(pairs: tuple[str, ...]) -> _VerbTable:
+    return _VerbTable(pairs)
+
+
+@lru_cache(maxsize=None)
+def _adverbial() -> str:
+    """An adverbial of time, place or audience: `on Sunday`, `in a statement`, `to the press`."""
+    openers = english_words("words.toml", "attribution_adverbial_words")
+    audience = english_words("words.toml", "audience_words")
+    return r"(?:(?:%s)\b(?:\s+[\w’'-]+){0,5}?|to\s+(?:the\s+|local\s+|foreign\s+)?(?:%s)\b)" % (
+        "|".join(re.escape(w) for w in sorted(openers, key=lambda w: (-len(w), w))),
+        "|".join(re.escape(w) for w in sorted(audience, key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=None)
+def _complement() -> re.Pattern:
+    """After the verb: `that` (an adverbial may come between), or straight away a colon or a quotation."""
+    return warmstart.regex(r"(?:(?:,?\s+%s(?:\s*,)?){0,2}?\s+that\b(?P<then>\s+[\w“\"‘’'-]+)?(?P<second>\s+[\w’'-]+)?|(?P<quote>\s*:|\s+[“\"«]))" % _adverbial())
+
+
+@lru_cache(maxsize=None)
+def _clause_end() -> re.Pattern:
+    """After a verb that closes an attribution: the end of the clause, or an adverbial."""
+    return warmstart.regex(r"\s*(?:[.,;!?…]|$)|\s+(?:%s|without|while|when)\b" % _adverbial())
+
+
+# A speaker named after a closing quotation mark: a pronoun, a name (`Mr. Legault`, `Arévalo de León`), or
+# `the` and a title (`the Prime Minister`, `the minister of finance`).
+_SPEAKER = (r"(?:he|she|they|we|I|(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|do|dos|del|la|van|von))*"
+            r"|the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)")
+_QUOTE_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s+(?P<subject>%s)\s+(?:(?:also|later|then|again)\s+)?$" % _SPEAKER)
+_PRONOUN_CLOSING = warmstart.regex(r",\s+(?P<subject>he|she|they)\s+$")
+_QUOTE_CLOSED_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s*$")
+_INVERTED_SUBJECT = warmstart.regex(r"\s+(?P<subject>%s)\s*(?:[.;!?…,]|$)" % _SPEAKER)
+_NP_LINKS = frozenset(("of", "the", "from", "for", "and", "by", "de", "del", "da", "do", "dos", "das", "la", "el"))
+
+
+class CalquedReportingVerb(Detector):
+    """What it does:
+    Flags a reporting verb that English news does not use for attribution, calqued from
+    Spanish, French or Portuguese (`Tohá indicated that…`, `the minister assured this
+    Monday that…`, `“…,” he attested.`, `…, hammered the minister.`). The verb must stand
+    in an attribution: a person, title or institution before it and `that`, a colon or a
+    quotation after it (an adverbial of time or place may come between), or after a closing
+    quotation mark. The verbs and their sources are the language pairs' `calques.toml`
+    `[[reporting]]` entries; those that native news also uses (`pointed out`, `stressed`)
+    are only hints.
+
+    Why it matters:
+    Spanish `indicó`, `aseguró`, `afirmó`, French `a assuré`, `a martelé`, Portuguese `avaliou`,
+    `pontuou` are the everyday verbs of attribution in those presses. Word for word they give
+    English verbs with another meaning (`assured` needs someone assured, `indicated` points at
+    something), and a page of them reads as an unedited translation.
+
+    Example:
+    The minister assured this Monday that the border would reopen.
+
+    Use instead:
+    The minister said on Monday that the border would reopen.
+    """
+
+    code = "C109"
+    name = "calqued-reporting-verb"
+    severity = Severity.WARNING
+    family = "calques"
+    targets = ("en",)
+    sources = ROMANCE
+
+    def check(self, ctx):
+        pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
+        if not pairs:
+            return
+        table = verb_table(pairs)
+        if table.pattern is None:
+            return
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            for m in table.pattern.finditer(view, seg.start, seg.end):
+                form = " ".join(m.group(0).split())
+                by_lang = table.by_form[form]
+                lang = next(p for p in pairs if p in by_lang)
+                entry = by_lang[lang]
+                if not self._attribution(view, seg, m, entry):
+                    continue
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"“{form}” as a verb of attribution follows {LANGUAGE_NAMES.get(lang, lang)} "
+                    f"“{entry['source']}”; English news reports speech with “said”",
+                    suggestion=entry.get("use", "said"),
+                    source_lang=lang,
+                    severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
+                )
+
+    def _attribution(self, view, seg, m, entry) -> bool:
+        before = view[seg.start:m.start()]
+        return ((entry.get("that", True) and self._subject_then_complement(view, seg, m, entry, before))
+                or self._after_quotation(view, seg, m, before, entry))
+
+    def _subject_then_complement(self, view, seg, m, entry, before) -> bool:
+        """`Tohá indicated that`, `The president also assured on Sunday that`, `Boric remarked:`."""
+        c = _complement().match(view, m.end(), seg.end)
+        if not c:
+            return False
+        if entry.get("object"):
+            # a verb that takes an object: "highlighted “deeply worrying” cases", "defended that decision"
+            if c.group("quote"):
+                return False
+            nxt = c.group("then").strip().strip("“\"‘’'") if c.group("then") else ""
+            second = (c.group("second") or "").strip()
+            if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in english_words("words.toml", "clause_opening_words")
+                    or second in english_words("words.toml", "clause_auxiliary_words") or is_past(second)):
+                return False
+        if before.rstrip().endswith((",", ";", "(", ")")):
+            return False
+        words = [w.rstrip(".") for w in _WORD.findall(before)]
+        adverbs = english_words("words.toml", "attribution_adverb_words")
+        while words and words[-1].lower() in adverbs:
+            words.pop()
+        if words and words[-1].lower() in ("has", "have", "had"):
+            if not entry.get("perfect", True):
+                return False  # "has indicated that it would…" signals an intention, which is native
+            words.pop()
+            while words and words[-1].lower() in adverbs:
+                words.pop()
+        if not words or not self._is_subject(words[-1], len(words) == 1):
+            return False
+        return not self._names_no_speaker(words)
+
+    def _is_subject(self, word: str, first: bool) -> bool:
+        low = word.lower()
+        if low in english_words("words.toml", "attribution_pronoun_words"):
+            return True
+        if low in english_words("words.toml", "non_agent_words") or low in english_words("words.toml", "function_words"):
+            return False
+        if low in english_words("words.toml", "agent_noun_words"):
+            return True
+        return word[:1].isupper() and not (first and low in english_words("words.toml", "subject_words"))
+
+    @staticmethod
+    def _names_no_speaker(words: list[str]) -> bool:
+        """`Results from Actor-Partner Modeling`, `figures from the Council of Mortgage Lenders`: the
+        subject's head is a document or a figure, however many capitalised words follow it."""
+        non_agents = english_words("words.toml", "non_agent_words")
+        for word in reversed(words):
+            low = word.lower()
+            if low in non_agents:
+                return True
+            if not (word[:1].isupper() or low in _NP_LINKS):
+                return False
+        return False
+
+    def _after_quotation(self, view, seg, m, before, entry) -> bool:
+        """`“…,” he attested.`, `“…”, Robledo expressed without…`, `“…”, hammered the minister.`"""
+        if not entry.get("quoted", True):
+            return False  # "“Where is the fun?” they pondered" is native
+        q = _QUOTE_BEFORE.search(before) or _PRONOUN_CLOSING.search(before)
+        if q and _clause_end().match(view, m.end(), seg.end):
+            return self._speaker(q.group("subject"))
+        # inverted: "“…”, indicated the minister." — the Romance order verb-subject
+        inverted = _QUOTE_CLOSED_BEFORE.search(before) and _INVERTED_SUBJECT.match(view, m.end(), seg.end)
+        return bool(inverted) and self._speaker(inverted.group("subject"))
+
+    def _speaker(self, subject: str) -> bool:
+        last = subject.split()[-1]
+        return last.lower() in english_words("words.toml", "attribution_pronoun_words") or self._is_subject(last, False)
