@@ -24,6 +24,9 @@ JUNK_MAX_WORDS = 14
 ARTICLE_BLOCK_WORDS = 40
 # No whole-line widget is longer than this; longer lines are prose and are not matched.
 MAX_LINE_CHARS = 300
+# A credit or a tweet's link run into a paragraph sits in a line no longer than this; a longer
+# line is not a page's layout, and is not searched.
+MAX_INLINE_LINE_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ def scan(ctx) -> list[Hit]:
         if inline_re is not None:
             keywords = _keywords(chosen, "inline")
             for i, (a, b) in enumerate(lines):
-                if i in flagged:
+                if i in flagged or b - a > MAX_INLINE_LINE_CHARS:
                     continue
                 line = view[a:b]
                 lowered = line.lower()
