@@ -109,3 +109,88 @@ def test_title_echoed_as_a_sentence_is_not_a_duplicate():
     text = ("City council approves the new budget\n\n"
             "City council approves the new budget after a long debate on Tuesday.\n")
     assert check_text(text, target_lang="en", select=["B108"]).findings == []
+
+
+def _findings(text):
+    report = check_text(text, target_lang="en", select=["B1"])
+    return [(f.code, f.excerpt, f.severity.label) for f in report.findings]
+
+
+def test_credit_run_into_the_text_is_flagged_without_the_text():
+    text = ("Photo: Ana Ruiz Daily Courier The union leaders said on Monday that the talks "
+            "with the ministry will resume in March.\n")
+    assert _findings(text) == [("B105", "Photo: Ana Ruiz Daily Courier The", "warning")]
+
+
+def test_a_caption_credit_in_parentheses_is_only_a_hint():
+    text = ("The union leader speaks in Geneva on March 3. (AP Photo/John Smith)\n\n"
+            "The talks with the ministry will resume in March, the union said.\n")
+    assert _findings(text) == [("B105", "(AP Photo/John Smith)", "info")]
+
+
+def test_tweet_links_and_attribution_are_flagged_not_the_tweet():
+    text = ("We will keep working for you every day. pic.twitter.com/Ab12Cd34\n"
+            "— Ana Ruiz (@anaruiz) March 3, 2023\n\n"
+            "The talks with the ministry will resume in March.\n")
+    assert [excerpt for _, excerpt, _ in _findings(text)] == [
+        "pic.twitter.com/Ab12Cd34",
+        "Ana Ruiz (@anaruiz) March 3, 2023",
+    ]
+
+
+def test_section_label_after_a_headline_is_flagged_alone():
+    text = ("Council approves the new budget after a long debate | Americas | Daily Courier\n\n"
+            "The council voted on Tuesday to approve the budget.\n")
+    assert _findings(text) == [("B103", " | Americas | Daily Courier", "warning")]
+
+
+def test_bulleted_links_under_a_bare_label_are_related_links():
+    paragraph = ("The talks focused on trade and on the border, and both sides said they hoped to reach "
+                 "a full agreement before the end of the year.")
+    text = (f"{paragraph}\n\nAlso read\n\n  • Farmers block roads over fuel prices\n"
+            f"  • Central bank holds rates for a third month\n\n{paragraph}\n\n"
+            "  • A bulleted point of the article itself\n")
+    assert [(c, e) for c, e, _ in _findings(text)] == [
+        ("B102", "Also read"),
+        ("B102", "Farmers block roads over fuel prices"),
+        ("B102", "Central bank holds rates for a third month"),
+    ]
+
+
+def test_timestamps_with_seconds_are_scraped_dates():
+    for stamp in ("07/22/2021, 3:05:48 PM", "2021-09-17 08:04:51"):
+        text = f"{stamp}\n\nThe council voted on Tuesday to approve the budget.\n"
+        assert [c for c, _, _ in _findings(text)] == ["B104"], stamp
+
+
+def test_widgets_of_a_translated_page_are_flagged():
+    text = ("Spread the love\n\nThe council voted on Tuesday to approve the budget.\n\n"
+            "Continues after advertising\n\nThe mayor welcomed the vote.\n\n"
+            "It may interest you: Farmers block roads over fuel prices\n")
+    assert [c for c, _, _ in _findings(text)] == ["B103", "B103", "B102"]
+
+
+def test_prose_about_photos_agencies_and_news_is_quiet():
+    text = ("A Reuters/Ipsos poll published on Tuesday showed support for the plan fell.\n\n"
+            "The photo: a rare event, the mayor said, and the news of the day.\n\n"
+            "Follow the news, the minister told voters on Facebook, and judge the talks in March.\n\n"
+            "Home health workers went on strike on Tuesday, the union said.\n")
+    assert _findings(text) == []
+
+
+def test_boilerplate_weighs_less_than_translation_findings_in_the_file_score():
+    from tqcheck.checking.scoring import file_score
+    from tqcheck.finding import Finding, Severity
+
+    def finding(code):
+        return Finding(code=code, name="x", severity=Severity.WARNING, message="", start=0, end=1)
+
+    assert file_score([finding("B103")] * 2, 100) < file_score([finding("C101")] * 2, 100)
+
+
+def test_a_markdown_heading_an_author_wrote_is_not_a_widget():
+    text = ("# Politics\n\nThe council voted on Tuesday to approve the budget.\n\n"
+            "## Contact\n\nWrite to the council at its office.\n\nPolitics\n")
+    report = check_text(text, fmt="markdown", target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Politics")]
+    assert report.findings[0].line == 9

@@ -129,3 +129,44 @@ def test_generated_word_lists_hold_no_english_function_words_and_restore_to_list
     for line in forms_part.splitlines():
         form, word = line.split("\t")
         assert word in listed and form not in listed
+
+
+def _excerpts(text, source=None):
+    return [f.excerpt for f in findings(text, source=source)]
+
+
+def test_the_source_and_between_two_names_is_flagged():
+    assert _excerpts("The coach will miss Marcos Acuña Y Julián Ortega on Sunday.") == ["Acuña Y Julián"]
+    assert _excerpts("The mayor named Rosa Medina y Carlos Fuentes as her new deputies.") == ["Medina y Carlos"]
+    assert _excerpts("The court heard Pedro Souza e Paulo Mendes on Tuesday.") == ["Souza e Paulo"]
+
+
+def test_names_english_keeps_with_their_and_are_quiet():
+    assert _excerpts("Santiago Ramón y Cajal won the Nobel Prize in 1906, as did the Ortega y Gasset school.") == []
+    assert _excerpts("Marketers keep chasing Generation Y Americans and sell Vitamin E Capsules.") == []
+
+
+def test_a_name_half_translated_is_flagged():
+    text = "The orchestra played at the Biblioteca Nacional de Spain and then for Banco do Brazil clients."
+    assert _excerpts(text) == ["Nacional de Spain", "Banco do Brazil"]
+    assert _excerpts("The Tour de France and the Banque de France are French names.") == []
+
+
+def test_a_brazilian_state_abbreviation_after_a_town_is_flagged():
+    assert _excerpts("The governor opened the hospital in Campinas (SP) on Friday.") == ["(SP)"]
+    assert _excerpts("The senator (D-NY) met the governor of Texas (R) and reporters (AP) on Friday.") == []
+
+
+def test_a_word_cut_at_the_end_of_the_file_is_not_foreign():
+    # "revenu" is French, but here the text stops inside "revenue".
+    assert _excerpts("The council will have to close two libraries unless its revenu") == []
+    assert _excerpts("The council will have to close two libraries unless its revenu grows.") == ["revenu"]
+
+
+def test_a_lowercase_word_of_a_foreign_name_is_part_of_the_name():
+    assert _excerpts("The Parti québécois spoke of a difficult year, and the Rassemblement national agreed.") == []
+    assert _excerpts("The ayuntamiento approved the budget.") == ["ayuntamiento"]
+
+
+def test_english_plurals_of_loanwords_are_not_foreign():
+    assert _excerpts("Military juntas ruled both countries for a decade, and the town fiestas went on.") == []

@@ -22,6 +22,9 @@ WEIGHT = {Severity.ERROR: 0.6, Severity.WARNING: 0.4, Severity.INFO: 0.0}
 FILE_SCALE = 1.0
 # A standardised feature counts at most this many standard deviations from the training mean.
 CLIP = 4.0
+# Boilerplate (B1xx) shows that a page was scraped, not that it was translated: native news pages
+# carry the same share buttons, ad labels and credits, so in a file's score it weighs a quarter.
+SCRAPE_SHARE = 0.25
 
 
 def segment_score(findings: list[Finding]) -> float:
@@ -35,8 +38,8 @@ def segment_score(findings: list[Finding]) -> float:
 
 
 def file_score(findings: list[Finding], n_words: int) -> float:
-    """Without a model: the saturating density of weighted findings per 100 words."""
-    weight = sum(WEIGHT[f.severity] for f in findings)
+    """Without a model: the saturating density of weighted findings per 100 words (boilerplate at a quarter)."""
+    weight = sum(WEIGHT[f.severity] * (SCRAPE_SHARE if f.code.startswith("B1") else 1.0) for f in findings)
     density = weight / max(n_words, 1) * 100
     return 1.0 - math.exp(-density / FILE_SCALE)
 

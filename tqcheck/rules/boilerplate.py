@@ -13,6 +13,10 @@ from tqcheck.rules.base import Detector
 # Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
 _DECORATION = " \t*_#>•·|▶►»«→-–—"
 _LINE = warmstart.regex(r"[^\n\r]+")
+# A list item: a bullet or a dash, then a space, at the start of a line.
+_BULLET = warmstart.regex(r"[ \t]*(?:[•·▪◦‣►▶*]|[-–—](?=\s))")
+# A list item under a bare related-links label is a headline; a longer line is prose.
+LIST_ITEM_MAX_WORDS = 30
 _WORD = warmstart.regex(r"\S+")
 # After an end-of-article marker, a line longer than this is prose again, not a link title.
 JUNK_MAX_WORDS = 14
@@ -20,15 +24,22 @@ JUNK_MAX_WORDS = 14
 ARTICLE_BLOCK_WORDS = 40
 # No whole-line widget is longer than this; longer lines are prose and are not matched.
 MAX_LINE_CHARS = 300
+# A credit or a tweet's link run into a paragraph sits in a line no longer than this; a longer
+# line is not a page's layout, and is not searched.
+MAX_INLINE_LINE_CHARS = 4000
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     pattern: re.Pattern
-    anywhere: bool  # search inside the line (code) rather than match a whole line
-    keywords: tuple[str, ...]  # for `anywhere` rules: a line holding none of these is not searched
+    anywhere: bool  # search inside the line (code) rather than match a whole line; the line is flagged
+    inline: bool  # search inside the line; only the words matched are flagged
+    keywords: tuple[str, ...]  # for `anywhere` and `inline` rules: a line holding none of these is not searched
     ends_article: bool
+    opens_list: bool  # a bare label: the bulleted lines right after it are its links (B102)
+    info: bool  # reported at info: boilerplate, but also a house style of native articles (a caption's credit)
+    headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
 
 
@@ -38,6 +49,7 @@ class Hit:
     start: int
     end: int
     what: str
+    info: bool = False
 
 
 _MACRO = warmstart.regex(r"%([A-Z_]+)%")
@@ -62,8 +74,12 @@ def rules(target: str) -> tuple[Rule, ...]:
             code=raw.get("code") or table["code"],
             pattern=warmstart.regex(expand(raw["pattern"], macros), re.IGNORECASE),
             anywhere=raw.get("anywhere", False),
-            keywords=tuple(raw.get("keywords", ())),
+            inline=raw.get("inline", False),
+            keywords=tuple(k.lower() if raw.get("inline") else k for k in raw.get("keywords", ())),
             ends_article=raw.get("ends_article", False),
+            opens_list=raw.get("opens_list", False),
+            info=raw.get("info", False),
+            headings=raw.get("headings", True),
             what=raw["what"],
         )
         for raw in table.get("line", [])
@@ -86,16 +102,26 @@ def _words(view: str, start: int, end: int) -> int:
     return sum(1 for _ in _WORD.finditer(view, start, end))
 
 
+def _kind(rule: Rule) -> str:
+    return "inline" if rule.inline else "code" if rule.anywhere else "line"
+
+
 @lru_cache(maxsize=None)
-def _combined(target: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """All whole-line rules in one alternation and all code rules in another, one regex call each."""
+def _combined(target: str) -> dict[str, re.Pattern | None]:
+    """Whole-line rules in one alternation, code rules in another, inline rules in a third: one regex call each."""
     chosen = rules(target)
 
-    def join(anywhere: bool):
-        parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(chosen) if r.anywhere == anywhere]
-        return warmstart.regex("|".join(parts), re.IGNORECASE) if parts else None
+    def join(kind: str):
+        parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(chosen) if _kind(r) == kind]
+        return warmstart.regex("|".join(parts), re.IGNORECASE | re.MULTILINE) if parts else None
 
-    return join(False), join(True)
+    return {kind: join(kind) for kind in ("line", "code", "inline")}
+
+
+def _keywords(chosen, kind: str) -> tuple[str, ...]:
+    """The substrings one of which a line must hold to be searched, or () when every line is searched."""
+    picked = [r for r in chosen if _kind(r) == kind]
+    return tuple(sorted({k for r in picked for k in r.keywords})) if all(r.keywords for r in picked) else ()
 
 
 def scan(ctx) -> list[Hit]:
@@ -106,9 +132,18 @@ def scan(ctx) -> list[Hit]:
     chosen = rules(ctx.target_base)
     if chosen:
         view = ctx.doc.view
-        line_re, code_re = _combined(ctx.target_base)
-        lines = [span for block in ctx.doc.blocks for span in _lines(view, block.start, block.end)]
+        combined = _combined(ctx.target_base)
+        line_re, code_re, inline_re = combined["line"], combined["code"], combined["inline"]
+        lines = []
+        headings = set()  # lines of Markdown headings: the author's structure (in HTML a widget's label is often one)
+        markdown = ctx.doc.format == "markdown"
+        for block in ctx.doc.blocks:
+            for span in _lines(view, block.start, block.end):
+                if markdown and block.kind == "heading":
+                    headings.add(len(lines))
+                lines.append(span)
         markers = []  # indexes of lines that end an article
+        labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
         for i, (a, b) in enumerate(lines):
             if line_re is None or b - a > MAX_LINE_CHARS:
@@ -116,14 +151,17 @@ def scan(ctx) -> list[Hit]:
             m = line_re.fullmatch(view, a, b)
             if m:
                 rule = chosen[int(m.lastgroup[1:])]
-                hits.append(Hit(rule.code, a, b, rule.what))
+                if i in headings and not rule.headings:
+                    continue
+                hits.append(Hit(rule.code, a, b, rule.what, rule.info))
                 flagged.add(i)
                 if rule.ends_article:
                     markers.append(i)
+                if rule.opens_list:
+                    labels.append(i)
         if code_re is not None:
-            code_rules = [r for r in chosen if r.anywhere]
             # Substring tests are cheap; the regex runs only on lines that may hold code.
-            keywords = tuple({k for r in code_rules for k in r.keywords}) if all(r.keywords for r in code_rules) else ()
+            keywords = _keywords(chosen, "code")
             for i, (a, b) in enumerate(lines):
                 line = view[a:b]
                 if keywords and not any(k in line for k in keywords):
@@ -133,11 +171,38 @@ def scan(ctx) -> list[Hit]:
                     rule = chosen[int(m.lastgroup[1:])]
                     hits.append(Hit(rule.code, a, b, rule.what))
                     flagged.add(i)
+        if inline_re is not None:
+            keywords = _keywords(chosen, "inline")
+            for i, (a, b) in enumerate(lines):
+                if i in flagged or b - a > MAX_INLINE_LINE_CHARS:
+                    continue
+                line = view[a:b]
+                lowered = line.lower()
+                if keywords and not any(k in lowered for k in keywords):
+                    continue
+                for m in inline_re.finditer(line):
+                    if m.end() > m.start():
+                        rule = chosen[int(m.lastgroup[1:])]
+                        hits.append(Hit(rule.code, a + m.start(), a + m.end(), rule.what, rule.info))
+        if labels:
+            hits.extend(_listed_links(view, lines, labels, flagged))
         if markers:
             hits.extend(_trailing_junk(view, lines, markers, flagged))
         hits.sort(key=lambda h: (h.start, h.code))
     ctx.cache["boilerplate"] = hits
     return hits
+
+
+def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
+    """The bulleted lines right under a bare related-links label ("Also read", "Related") are its links."""
+    for label in labels:
+        for i in range(label + 1, len(lines)):
+            a, b = lines[i]
+            start = view.rfind("\n", 0, a) + 1
+            if i in flagged or not _BULLET.match(view, start, a) or _words(view, a, b) > LIST_ITEM_MAX_WORDS:
+                break
+            flagged.add(i)
+            yield Hit("B102", a, b, "link listed under a related-articles label")
 
 
 def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
@@ -175,6 +240,7 @@ class _BoilerplateCheck:
                     hit.end,
                     f"{hit.what}: site or scraper boilerplate, not part of the article",
                     suggestion="remove this line",
+                    severity=Severity.INFO if hit.info else None,
                 )
 
 

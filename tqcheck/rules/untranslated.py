@@ -1,6 +1,7 @@
 """Untranslated source-language text: whole sentences, and stray source words inside target sentences."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,9 @@ class Vocabulary:
     forms: WordList  # a word with its accents or accented letters lost → the word
     loans: frozenset[str]  # source words English uses as they are
     joiners: frozenset[str]  # the language's function words: they link source words into a run
+    name_joiners: tuple[str, ...] = ()  # its "and" between two names, exactly as written ("y", "Y")
+    name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
+    region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -78,6 +82,9 @@ def vocabulary(lang: str) -> Vocabulary | None:
         forms=forms,
         loans=frozenset(table.get("loan_words", ())),
         joiners=language.function_words().get(lang, frozenset()),
+        name_joiners=tuple(table.get("name_joiners", ())),
+        name_prepositions=tuple(table.get("name_prepositions", ())),
+        region_codes=tuple(table.get("region_codes", ())),
     )
 
 
@@ -241,7 +248,11 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Flags source-language words left inside an English sentence: lowercase words that are
     frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
     whose accented letters a scraper dropped (`inflacin`). Names, established loanwords, words in
-    quotation marks, italics or parentheses, and words introduced as terms (`so-called`) are left alone.
+    quotation marks, italics or parentheses, words introduced as terms (`so-called`), a lowercase word
+    of a foreign name (`Parti québécois`) and a word the file stops in are left alone.
+    Also flags the traces a source language leaves in names: its "and" between two names
+    (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), and a
+    region's abbreviation after a town (`Campinas (SP)`).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -273,11 +284,22 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
                 for i, m in enumerate(_TOKEN.finditer(view, seg.start, seg.end))
             ]
             for run in _runs(tokens, view):
-                finding = self._judge(run, tokens, view, seg, cues, ctx.source_langs)
+                finding = self._judge(run, tokens, view, seg, cues, ctx.source_langs, index)
                 if finding:
                     yield finding
+        yield from self._name_traces(ctx, index)
 
-    def _judge(self, run: list[int], tokens: list[_Token], view: str, seg, cues, source_langs):
+    def _name_traces(self, ctx, index: _Index):
+        """The source language's "and" between two names, a name half translated, a region's abbreviation."""
+        view = ctx.doc.view
+        foreign = [ctx.segments[i] for i in foreign_segments(ctx)]
+        for trace in name_traces(view, index):
+            if any(seg.start <= trace.start < seg.end for seg in foreign):
+                continue  # the whole sentence is reported as untranslated (U101)
+            yield self.finding(trace.start, trace.end, trace.message, suggestion=trace.suggestion,
+                               source_lang=trace.lang)
+
+    def _judge(self, run: list[int], tokens: list[_Token], view: str, seg, cues, source_langs, index):
         first, last = tokens[run[0]], tokens[run[-1]]
         words = [tokens[i] for i in run if tokens[i].langs]
         at_start = run[0] == 0 and not view[seg.start:first.start].strip()
@@ -298,6 +320,10 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # a domain name or a contraction
         if before in _OPENERS and after in _CLOSERS:
             return None  # quoted or glossed on purpose
+        if not after and not view[last.end:].strip():
+            return None  # the file stops in the middle of this word: a cut text, not a foreign one
+        if run[0] > 0 and _names_it(tokens[run[0] - 1], first, view, index):
+            return None
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
         if run[0] > 0 and tokens[run[0] - 1].key in cues:
@@ -323,6 +349,16 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             suggestion="translate it; if the foreign term is meant, set it in italics or quotation marks",
             source_lang=lang,
         )
+
+
+def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
+    """A lowercase word right after a foreign capitalised word is part of a name: "Parti québécois"."""
+    if view[previous.end:word.start] != " " or not previous.text[0].isupper():
+        return False
+    key = previous.key
+    if key in index.joiners or key in language.function_words()["en"]:
+        return False  # "El ayuntamiento", "The ayuntamiento": an article, not a name
+    return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
 
 
 def _token(m, vocabularies, sentence_start: bool) -> _Token:
@@ -376,3 +412,109 @@ def _trimmed(run: list[int], tokens: list[_Token]):
 def _language_of(words: list[_Token], source_langs) -> str:
     counts = {lang: sum(1 for t in words if lang in t.langs) for lang in source_langs}
     return max(source_langs, key=lambda lang: (counts.get(lang, 0), -source_langs.index(lang)))
+
+
+# -- names: the source's "and" between two names, a name half translated, a region's abbreviation --------
+
+_NAME_WORD = r"[^\W\d_][\w’'.-]*"
+_WORD_BEFORE = warmstart.regex(r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)[ ]$")
+_WORDS_AFTER = warmstart.regex(r" ([^\W\d_][\w’'-]*)(?: ([^\W\d_][\w’'-]*))?")
+
+
+@dataclass(frozen=True)
+class NameTrace:
+    start: int
+    end: int
+    lang: str
+    message: str
+    suggestion: str
+
+
+@lru_cache(maxsize=None)
+def _name_tables() -> tuple[tuple[str, ...], frozenset[str]]:
+    table = langdata.load("lang", "name_traces.toml")
+    return tuple(table.get("english_exonyms", ())), frozenset(table.get("letter_label_nouns", ()))
+
+
+@lru_cache(maxsize=None)
+def _trace_patterns(langs: tuple[str, ...]):
+    """One regex for each kind of trace over the assumed source languages, or None; case-sensitive."""
+    vocabularies = [v for v in (vocabulary(lang) for lang in langs) if v is not None]
+
+    def alternation(words):
+        words = sorted(set(words), key=lambda w: (-len(w), w))  # a stable order: the pattern is cached by its text
+        return "|".join(re.escape(w) for w in words)
+
+    joiners = alternation(w for v in vocabularies for w in v.name_joiners)
+    prepositions = alternation(w for v in vocabularies for w in v.name_prepositions)
+    regions = alternation(w for v in vocabularies for w in v.region_codes)
+    exonyms = alternation(_name_tables()[0])
+    return (
+        warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
+        warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
+        warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
+    )
+
+
+def _langs_with(index: _Index, attribute: str, word: str) -> str:
+    return next((v.lang for v in index.vocabularies if word in getattr(v, attribute)), index.vocabularies[0].lang)
+
+
+def _capitalised_name_word(word: str | None) -> bool:
+    return bool(word) and word[0].isupper() and word.lower() not in language.function_words()["en"]
+
+
+def name_traces(view: str, index: _Index):
+    """Every trace of a source-language name in `view`, in order of position."""
+    joined, half, region = _trace_patterns(tuple(v.lang for v in index.vocabularies))
+    found: list[NameTrace] = []
+    label_nouns = _name_tables()[1]
+    if joined is not None:
+        for m in joined.finditer(view):
+            before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+            after = _WORDS_AFTER.match(view, m.end())
+            if not before or not after:
+                continue
+            first, second, third = before.group(1), after.group(1), after.group(2)
+            if not (_capitalised_name_word(first) and _capitalised_name_word(second)) or first.lower() in label_nouns:
+                continue
+            conj = m.group(0)
+            if conj.islower():
+                # Lowercase, only between two people's names: a full name after it, and no source word
+                # on either side ("Ciencia y Tecnología" is a name English keeps).
+                if not _capitalised_name_word(third) or any(
+                    _lookup(index.vocabularies, w.lower()) for w in (first, second)
+                ):
+                    continue
+            lang = _langs_with(index, "name_joiners", conj)
+            found.append(NameTrace(
+                before.start(1), after.end(1), lang,
+                f"“{conj}” between two names is {LANG_NAMES.get(lang, lang)} for “and”, left untranslated",
+                "write “and”",
+            ))
+    if half is not None:
+        for m in half.finditer(view):
+            before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+            if not before or not _capitalised_name_word(before.group(1)):
+                continue
+            preposition = m.group(0).split(" ", 1)[0]
+            lang = _langs_with(index, "name_prepositions", preposition)
+            found.append(NameTrace(
+                before.start(1), m.end(), lang,
+                f"“{view[before.start(1):m.end()]}” mixes a {LANG_NAMES.get(lang, lang)} name with an English place name",
+                "translate the whole name, or keep it wholly in the original language",
+            ))
+    if region is not None:
+        for m in region.finditer(view):
+            before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start() + 1)
+            if not before or not before.group(1)[0].isupper():
+                continue
+            code = m.group(0).strip(" ()")
+            lang = _langs_with(index, "region_codes", code)
+            found.append(NameTrace(
+                m.start() + 1, m.end(), lang,
+                f"“({code})” is the {LANG_NAMES.get(lang, lang)} abbreviation of a region, left from the original",
+                "name the state or region in full, or leave it out",
+            ))
+    found.sort(key=lambda t: t.start)
+    return found
