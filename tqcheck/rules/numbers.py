@@ -153,7 +153,7 @@ class _SeparatorLoop:
             decimals = [e["pattern"] for e in separators if e.get("role") == "decimal"]
             source_decimal = decimals[0] if decimals else re.escape("," if target.decimal == "." else ".")
             for entry in separators:
-                if entry.get("role") != self.role or re.fullmatch(entry["pattern"], getattr(target, self.role)):
+                if entry.get("role") != self.role or _compiled(entry["pattern"]).fullmatch(getattr(target, self.role)):
                     continue  # the target writes that mark in that role too
                 found = self.scan(ctx, view, entry["pattern"], source_decimal, target, LANG_NAMES.get(src, src))
                 for start, end, message, fix in found:

@@ -75,7 +75,7 @@ def _quotation_start(view: str, pos: int, floor: int) -> int:
 
 
 def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
-    m = re.match(r"(?:\S+\s*){0,%d}\S*" % n, view[start:min(end, start + 80)])
+    m = warmstart.regex(r"(?:\S+\s*){0,%d}\S*" % n).match(view[start:min(end, start + 80)])
     return len(m.group(0).rstrip()) if m else 0
 
 
