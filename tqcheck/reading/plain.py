@@ -5,7 +5,7 @@ from tqcheck.speed import warmstart
 from tqcheck.text.document import Block, Suppression
 
 _LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-_DIRECTIVE = warmstart.regex(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")
+_DIRECTIVE = warmstart.regex(r"^\s*+(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*+([A-Za-z0-9_,\- ]*+)\s*$")
 _CODE_SEPARATORS = warmstart.regex(r"[,\s]+")
 # A line that ends like this closes its sentence, so a newline after it is a hard break.
 _CLOSED = warmstart.regex(r"[.!?:;…\"”»’)\]]\s*$")

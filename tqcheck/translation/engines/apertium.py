@@ -99,7 +99,9 @@ def _dpkg_version(package: str) -> str | None:
 
 # dpkg's database; `dpkg-query -W` reads this file (and the journal in updates/, when not yet folded in).
 _DPKG_ADMINDIR = Path("/var/lib/dpkg")
-_STATUS_FIELD_RE = warmstart.regex(rb"^(Status|Version): *(.*?) *$", re.M)
+# A value runs to the end of its line; its trailing spaces are stripped where it is read
+# (a lazy `(.*?) *$` would try every split of a run of spaces).
+_STATUS_FIELD_RE = warmstart.regex(rb"^(Status|Version): *+(.*)$", re.M)
 _PATH_RE = warmstart.regex(r"(/[^\s'\"|;&<>]+)")  # a file a mode's script runs
 
 
@@ -121,7 +123,7 @@ def _status_versions(package: str) -> list[str] | None:
     at = status.find(needle)
     while at >= 0:
         end = status.find(b"\n\n", at + 1)
-        fields = dict(_STATUS_FIELD_RE.findall(status[at:end if end >= 0 else len(status)]))
+        fields = {name: value.rstrip(b" ") for name, value in _STATUS_FIELD_RE.findall(status[at:end if end >= 0 else len(status)])}
         if fields.get(b"Status", b"").split()[-1:] != [b"installed"] or not fields.get(b"Version"):
             return None
         versions.append(fields[b"Version"].decode("utf-8", errors="replace"))
