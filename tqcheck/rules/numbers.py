@@ -14,7 +14,7 @@ from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
 _WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")
-_WORD_BEFORE = warmstart.regex(r"([^\W\d_]+)\.?\s*(?:[#:]\s*)?$")
+_WORD_BEFORE = warmstart.regex(r"([^\W\d_]++)\.?\s*(?:[#:]\s*)?$")
 LANG_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
 

@@ -113,7 +113,7 @@ class QuotationWithoutSpeaker(Detector):
 @lru_cache(maxsize=None)
 def _verb_first() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words")
-    return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s))(?:\s+out)?\s+that\b" % verbs)
+    return warmstart.regex(r"[\"“‘«(]?\s*+(?P<verb>(?i:%s))(?:\s+out)?\s+that\b" % verbs)
 
 
 class SentenceStartsWithVerb(Detector):
@@ -156,7 +156,7 @@ class SentenceStartsWithVerb(Detector):
 
 
 _AUXILIARY_FIRST = warmstart.regex(
-    r"[\"“‘«(]?\s*(?P<aux>Is|Are|Was|Were|(?:Has|Have|Had) been|Will be)\s+(?P<next>[a-z]+)\b"
+    r"[\"“‘«(]?\s*+(?P<aux>Is|Are|Was|Were|(?:Has|Have|Had) been|Will be)\s+(?P<next>[a-z]+)\b"
 )
 
 

@@ -15,8 +15,8 @@ _LINE = warmstart.regex(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 # Block starts, matched at the first non-blank character of a line (after any `>` markers).
 _FENCE = warmstart.regex(r"(`{3,})([^`\r\n]*)$|(~{3,}+)(.*)$")
 _ATX = warmstart.regex(r"(#{1,6})(?:[ \t]+|$)")
-_SETEXT = warmstart.regex(r"(?:=+|-+)[ \t]*$")
-_HR = warmstart.regex(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = warmstart.regex(r"(?:=++|-++)[ \t]*$")
+_HR = warmstart.regex(r"(?:(?:\*[ \t]*){3,}+|(?:-[ \t]*){3,}+|(?:_[ \t]*){3,}+)$")
 _BULLET = warmstart.regex(r"([-*+])(?=[ \t]|$)")
 _ORDERED = warmstart.regex(r"([0-9]{1,9})[.)](?=[ \t]|$)")
 _TASK = warmstart.regex(r"\[[ xX]\](?=[ \t])")
@@ -26,7 +26,7 @@ _DEFINITION = warmstart.regex(
 )
 _DEFINITION_TITLE = warmstart.regex(r"[ \t]*(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^()\r\n]*\))[ \t]*$")
 _FOOTNOTE_DEF = warmstart.regex(r"\[\^[^\]\s]{1,100}\]:")
-_DELIMITER_ROW = warmstart.regex(r"\|?[ \t]*:?-+:?[ \t]*+(?:\|[ \t]*:?-+:?[ \t]*+)*\|?[ \t]*$")
+_DELIMITER_ROW = warmstart.regex(r"\|?[ \t]*:?-++:?[ \t]*+(?:\|[ \t]*:?-++:?[ \t]*+)*\|?[ \t]*$")
 _PIPE = warmstart.regex(r"(?<!\\)\|")
 
 # HTML blocks (CommonMark kinds 1-7); kind 1 holds no prose at all, kind 2 is a comment.
