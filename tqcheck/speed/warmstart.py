@@ -57,7 +57,10 @@ def regex(pattern: str, flags: int = 0, *, store: bool = True) -> re.Pattern:
     global _dirty
     key = (pattern, int(flags))
     caller = sys._getframe(1)
-    seen = asked.setdefault((caller.f_code.co_filename, caller.f_lineno), {})
+    site = (caller.f_code.co_filename, caller.f_lineno)
+    seen = asked.get(site)
+    if seen is None:
+        seen = asked[site] = {}
     if store or len(seen) < _ASKED_FROM_TEXT:
         seen[key] = None
     if not store:
