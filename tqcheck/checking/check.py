@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from tqcheck.checking import features, scoring
@@ -13,12 +12,13 @@ from tqcheck.finding import Finding, Severity
 from tqcheck.output.report import FileReport, SegmentReport
 from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
+from tqcheck.speed import warmstart
 from tqcheck.text.segment import segment
 
 
 # Enough prose to identify a language reliably without reading a huge file twice.
 DETECTION_SAMPLE = 20_000
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = warmstart.regex(r"\S+")
 
 
 def count_words(text: str) -> int:

@@ -6,8 +6,9 @@ import subprocess
 from pathlib import Path
 
 from tqcheck.errors import InputError
+from tqcheck.speed import warmstart
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_HUNK = warmstart.regex(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
 def changed_lines(path: Path, ref: str) -> set[int] | None:

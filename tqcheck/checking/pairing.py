@@ -6,14 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from tqcheck.checking.inputs import Input
+from tqcheck.speed import warmstart
 
 DEFAULT_PATTERN = "{stem}.{lang}{ext}"
 _LANG = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+_PLACEHOLDER = warmstart.regex(r"(\{stem\}|\{lang\}|\{ext\})")
 
 
 def pattern_regex(pattern: str) -> re.Pattern:
     """`{stem}.{lang}{ext}` → a regex over a file's path relative to the folder being walked."""
-    parts = re.split(r"(\{stem\}|\{lang\}|\{ext\})", pattern)
+    parts = _PLACEHOLDER.split(pattern)
     out = []
     for part in parts:
         if part == "{stem}":
@@ -24,7 +26,7 @@ def pattern_regex(pattern: str) -> re.Pattern:
             out.append(r"(?P<ext>\.[A-Za-z0-9]+)")
         else:
             out.append(re.escape(part))
-    return re.compile("^" + "".join(out) + "$")
+    return warmstart.regex("^" + "".join(out) + "$", store=False)  # from the configuration
 
 
 def pair_by_name(inputs: list[Input], roots: dict[str, Path], pattern: str, target: str | None,

@@ -6,6 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from tqcheck.text.document import LineIndex
+from tqcheck.speed import warmstart
 
 if TYPE_CHECKING:
     from tqcheck.finding import Finding
@@ -19,7 +20,7 @@ ELLIPSIS = "…"
 
 _SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}  # red, yellow, cyan
 _BOLD, _DIM, _GREEN, _MAGENTA = "1", "2", "32", "35"
-_SPACE = re.compile(r"\s+")
+_SPACE = warmstart.regex(r"\s+")
 
 
 class _Paint:
@@ -148,7 +149,7 @@ def _mark(s: str, words: list[str], paint: _Paint) -> str:
         return s
     # Longest first so that a drift word containing another one wins.
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pattern = warmstart.regex(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE, store=False)
     return pattern.sub(lambda m: paint(f"[[{m.group(0)}]]", _BOLD, _MAGENTA), s)
 
 

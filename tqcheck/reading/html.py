@@ -8,6 +8,7 @@ from html.entities import html5
 
 from tqcheck.text.document import OffsetMap
 from tqcheck.reading.masking import comment_suppression, gc_paused, trim_blocks
+from tqcheck.speed import warmstart
 
 # Elements whose start or end tag ends the block of prose before it.
 BLOCK_TAGS = frozenset(
@@ -26,11 +27,11 @@ PROSE_ATTRIBUTES = ("alt", "title")
 SEPARATOR = "\n\n"
 KIND_SEARCH_DEPTH = 64  # how far up the open elements a block looks for what it is
 
-_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_TAG_NAME = warmstart.regex(r"[A-Za-z][^\s/>]*")
 # A value whose quote never closes is read up to the next space or `>`, without the quote.
-_ATTR = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|["']?([^\s>]*)))?""")
-_TAG_END = re.compile(r"[\s/]*")
-_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_ATTR = warmstart.regex(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|["']?([^\s>]*)))?""")
+_TAG_END = warmstart.regex(r"[\s/]*")
+_ENTITY = warmstart.regex(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _LONGEST_LEGACY = max(len(k) for k in html5 if not k.endswith(";"))
 
 
@@ -288,7 +289,7 @@ def _is_letter(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _raw_text_closer(name: str) -> re.Pattern:
-    return re.compile(rf"</{name}(?=[\s/>])", re.I)
+    return warmstart.regex(rf"</{name}(?=[\s/>])", re.I)
 
 
 def _raw_text_end(text: str, name: str, start: int) -> int:

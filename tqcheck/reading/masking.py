@@ -6,10 +6,11 @@ import gc
 import re
 
 from tqcheck.text.document import Block, Suppression
+from tqcheck.speed import warmstart
 
-_BLANK_CHARS = re.compile(r"[^\r\n]+")
-_DIRECTIVE = re.compile(r"\s*tqcheck:\s*(ignore-next-line|disable|enable)\b(.*)", re.S)
-_CODES = re.compile(r"[A-Za-z0-9_-]+")
+_BLANK_CHARS = warmstart.regex(r"[^\r\n]+")
+_DIRECTIVE = warmstart.regex(r"\s*tqcheck:\s*(ignore-next-line|disable|enable)\b(.*)", re.S)
+_CODES = warmstart.regex(r"[A-Za-z0-9_-]+")
 
 @contextlib.contextmanager
 def gc_paused():

@@ -1,13 +1,12 @@
 """Plain text: paragraphs and single lines as blocks, `tqcheck:` comment lines as suppressions."""
 from __future__ import annotations
 
-import re
-
 from tqcheck.speed import warmstart
 from tqcheck.text.document import Block, Suppression
 
 _LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-_DIRECTIVE = warmstart.regex(r"^\s*(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*([A-Za-z0-9_,\- ]*)\s*$")
+_DIRECTIVE = warmstart.regex(r"^\s*+(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*+([A-Za-z0-9_,\- ]*+)\s*$")
+_CODE_SEPARATORS = warmstart.regex(r"[,\s]+")
 # A line that ends like this closes its sentence, so a newline after it is a hard break.
 _CLOSED = warmstart.regex(r"[.!?:;…\"”»’)\]]\s*$")
 SOFT_WRAP_MIN = 40  # a shorter line is a heading, a list entry or a signature, never a wrapped sentence
@@ -25,7 +24,7 @@ def parse(text: str):
         content = text[a:b].rstrip("\r\n")
         m = _DIRECTIVE.match(content)
         if m:
-            codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
+            codes = tuple(c.strip().upper() for c in _CODE_SEPARATORS.split(m.group(2)) if c.strip())
             suppressions.append(Suppression(m.group(1), codes, a, a + len(content)))
             for i in range(a, a + len(content)):
                 view[i] = " "

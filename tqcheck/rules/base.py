@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from tqcheck.finding import Finding, Severity
+from tqcheck.speed import warmstart
 
 if TYPE_CHECKING:
     from tqcheck.text.document import Document
@@ -112,11 +113,12 @@ class Detector:
     def summary(cls) -> str:
         """The first sentence of "What it does", on one line."""
         paragraph = " ".join(cls.docs().get("What it does", "").split("\n\n")[0].split())
-        m = re.match(r"(.+?[.])(\s|$)", paragraph)
+        m = _FIRST_SENTENCE.match(paragraph)
         return m.group(1) if m else paragraph
 
 
-_SECTION = re.compile(r"^(%s):\s*$" % "|".join(re.escape(s) for s in DOC_SECTIONS), re.M)
+_FIRST_SENTENCE = warmstart.regex(r"(.+?[.])(\s|$)")
+_SECTION = warmstart.regex(r"^(%s):\s*$" % "|".join(re.escape(s) for s in DOC_SECTIONS), re.M)
 
 
 def parse_docs(doc: str) -> dict[str, str]:

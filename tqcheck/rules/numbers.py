@@ -14,7 +14,7 @@ from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
 _WORD_AFTER = warmstart.regex(r"[ \u00a0\u202f]?(%|[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?)")
-_WORD_BEFORE = warmstart.regex(r"([^\W\d_]+)\.?\s*(?:[#:]\s*)?$")
+_WORD_BEFORE = warmstart.regex(r"([^\W\d_]++)\.?\s*(?:[#:]\s*)?$")
 LANG_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
 
@@ -153,7 +153,7 @@ class _SeparatorLoop:
             decimals = [e["pattern"] for e in separators if e.get("role") == "decimal"]
             source_decimal = decimals[0] if decimals else re.escape("," if target.decimal == "." else ".")
             for entry in separators:
-                if entry.get("role") != self.role or re.fullmatch(entry["pattern"], getattr(target, self.role)):
+                if entry.get("role") != self.role or _compiled(entry["pattern"]).fullmatch(getattr(target, self.role)):
                     continue  # the target writes that mark in that role too
                 found = self.scan(ctx, view, entry["pattern"], source_decimal, target, LANG_NAMES.get(src, src))
                 for start, end, message, fix in found:

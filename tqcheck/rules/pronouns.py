@@ -14,7 +14,8 @@ SOURCES = ("es", "pt", "fr")  # "su"/"seu"/"son" do not say whose gender; Spanis
 _GENERIC = warmstart.regex(r"\s*(?:or|/)\s*(?:s?he|him|his|her|hers)\b", re.I)
 _GENERIC_BEFORE = warmstart.regex(r"\b(?:s?he|him|his|her|hers)\s*(?:or|/)\s*$", re.I)
 _AFTER_QUOTE = warmstart.regex(r"[”\"»“]\s*,?\s*$")
-_OTHER_PRONOUN = {FEMALE: re.compile(r"\b(?:she|her|hers|herself)\b", re.I), "m": re.compile(r"\b(?:he|him|his|himself)\b", re.I)}
+_OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I),
+                  "m": warmstart.regex(r"\b(?:he|him|his|himself)\b", re.I)}
 
 
 @lru_cache(maxsize=None)

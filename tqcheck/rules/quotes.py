@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
@@ -96,8 +97,13 @@ def _quotation_start(view: str, pos: int, floor: int) -> int:
 
 
 def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
-    m = re.match(r"(?:\S+\s*){0,%d}\S*" % n, view[start:min(end, start + 80)])
+    m = _words(n).match(view[start:min(end, start + 80)])
     return len(m.group(0).rstrip()) if m else 0
+
+
+@lru_cache(maxsize=None)
+def _words(n: int) -> re.Pattern:
+    return warmstart.regex(r"(?:\S++\s*){0,%d}\S*" % n)
 
 
 class MisplacedQuote(Detector):

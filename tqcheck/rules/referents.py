@@ -25,7 +25,8 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"
                          "every", "each", "another", "any", "no"})
 
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
-_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE = warmstart.regex(r"[’']s?$")
+_APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
 
 
 def fold(word: str) -> str:
@@ -304,7 +305,7 @@ class Referents:
         before = tokens[i - 1].text if i > 0 else ""
         after = tokens[j].text.lower() if j < len(tokens) else ""
         return (after in _reporting() or before.lower() in _reporting() or bool(_POSSESSIVE.search(before))
-                or bool(re.match(r",\s+(?:the|a|an|who|\d)", view[tokens[j - 1].end:tokens[j - 1].end + 12])))
+                or bool(_APPOSITION_AFTER.match(view, tokens[j - 1].end, tokens[j - 1].end + 12)))
 
     def _mentions(self) -> list[Mention]:
         tokens, view = self.tokens, self.view

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -12,6 +11,7 @@ from tqcheck.finding import Severity
 from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
 from tqcheck.rules.base import Detector
 from tqcheck.rules.numbers import LANG_NAMES
+from tqcheck.speed import warmstart
 
 SHOWN_CHARS = 160  # source text quoted in a message is cut to this length
 
@@ -212,7 +212,7 @@ def _boilerplate(ctx, start: int, end: int, sentence: str) -> str | None:
 
 # -- numbers ------------------------------------------------------------------------------------
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = warmstart.regex(r"\d")
 
 
 def _figures(text: str, lang: str, separators: tuple[str, str] | None = None):
@@ -352,8 +352,8 @@ def _format_severity(ctx) -> Severity | None:
 # -- quotations -----------------------------------------------------------------------------------
 
 # An opening double quotation mark: a typographic opener, or a straight mark before a word.
-_OPENING = re.compile(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
-_QUOTED = re.compile(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
+_OPENING = warmstart.regex(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
+_QUOTED = warmstart.regex(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
 _QUOTE_MARKS = "“«„\""
 
 
@@ -436,12 +436,12 @@ class QuotationMismatch(_PairRule, Detector):
 # translated (OMS → WHO, IC95 → CI95, #QuédateEnCasa → #StayHome), so only a drop in their number
 # counts, and only as information: on medical abstracts half of those drops were translations.
 KEPT_TOKENS = (
-    ("URL", True, Severity.WARNING, re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”«»]+[^\s<>()\"“”«».,;:!?]")),
-    ("e-mail address", True, Severity.WARNING, re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("handle", True, Severity.WARNING, re.compile(r"(?<![\w@.])@\w{2,}")),
-    ("code", False, Severity.INFO, re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])")),
-    ("hashtag", False, Severity.INFO, re.compile(r"(?<![\w#])#[^\W\d_]\w*")),
-    ("acronym", False, Severity.INFO, re.compile(r"(?<![\w-])(?![IVXLCDM]+\b)[A-Z]{2,6}s?(?![\w-])")),
+    ("URL", True, Severity.WARNING, warmstart.regex(r"\b(?:https?://|www\.)[^\s<>()\"“”«»]+[^\s<>()\"“”«».,;:!?]")),
+    ("e-mail address", True, Severity.WARNING, warmstart.regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("handle", True, Severity.WARNING, warmstart.regex(r"(?<![\w@.])@\w{2,}")),
+    ("code", False, Severity.INFO, warmstart.regex(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])")),
+    ("hashtag", False, Severity.INFO, warmstart.regex(r"(?<![\w#])#[^\W\d_]\w*")),
+    ("acronym", False, Severity.INFO, warmstart.regex(r"(?<![\w-])(?![IVXLCDM]+\b)[A-Z]{2,6}s?(?![\w-])")),
 )
 
 
@@ -509,7 +509,7 @@ class KeptTokenMissing(_PairRule, Detector):
 
 # -- copies, lengths, meaning -------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = warmstart.regex(r"[^\W\d_]+")
 MIN_COPY_WORDS = 3  # lowercase words a sentence needs before it can be called a copy
 COPY_SHARE = 0.8  # share of its lowercase words found in the source sentence
 

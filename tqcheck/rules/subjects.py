@@ -115,7 +115,7 @@ class QuotationWithoutSpeaker(Detector):
 @lru_cache(maxsize=None)
 def _verb_first() -> re.Pattern:
     verbs = alternation("verbs.toml", "reporting_past_words") + "|" + alternation("verbs.toml", "reporting_present_words")
-    return warmstart.regex(r"[\"“‘«(]?\s*(?P<verb>(?i:%s)|[A-Z][a-z]{2,}ed)(?:\s+out)?\s+that\b(?=\s+[\w“\"‘«])" % verbs)
+    return warmstart.regex(r"[\"“‘«(]?\s*+(?P<verb>(?i:%s)|[A-Z][a-z]{2,}ed)(?:\s+out)?\s+that\b(?=\s+[\w“\"‘«])" % verbs)
 
 
 # Participles English opens a sentence with before "that": "Provided that…", "Granted that…".
@@ -176,7 +176,7 @@ class SentenceStartsWithVerb(Detector):
 
 
 _AUXILIARY_FIRST = warmstart.regex(
-    r"[\"“‘«(]?\s*(?P<aux>Is|Are|Was|Were|(?:Has|Have|Had) been|Will be)\s+(?P<next>[a-z]+)\b"
+    r"[\"“‘«(]?\s*+(?P<aux>Is|Are|Was|Were|(?:Has|Have|Had) been|Will be)\s+(?P<next>[a-z]+)\b"
 )
 
 

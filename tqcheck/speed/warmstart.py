@@ -28,6 +28,11 @@ _data: dict | None = None  # key → marshal-able value, loaded on first use
 _patterns: dict | None = None  # (pattern, flags) → the compiled program's parts
 _dirty = False
 
+# Every pattern this process asked `regex` for, by the place that asked: (file, line) → {(pattern, flags)}.
+# It is what the guard against catastrophic backtracking (tests/test_pattern_guard.py) proves safe.
+asked: dict[tuple[str, int], dict[tuple, None]] = {}
+_ASKED_FROM_TEXT = 16  # patterns kept per place for those built from the text being checked (`store=False`)
+
 
 def data(key: str, build: Callable[[], T]) -> T:
     """The value stored under `key`, else `build()` (stored for the next run when `marshal` can hold it)."""
@@ -42,11 +47,25 @@ def data(key: str, build: Callable[[], T]) -> T:
     return value
 
 
-def regex(pattern: str, flags: int = 0) -> re.Pattern:
-    """`re.compile(pattern, flags)`, skipping the parse and compile steps when an earlier run did them."""
+def regex(pattern: str, flags: int = 0, *, store: bool = True) -> re.Pattern:
+    """`re.compile(pattern, flags)`, skipping the parse and compile steps when an earlier run did them.
+
+    Every pattern of tqcheck is compiled here, so that one test sees them all.  `store=False` is
+    for a pattern built from the text being checked (words of a finding): compiled by `re` and
+    never written to the warm-start file, which would otherwise grow with every text checked.
+    """
     global _dirty
-    patterns = _load()[1]
     key = (pattern, int(flags))
+    caller = sys._getframe(1)
+    site = (caller.f_code.co_filename, caller.f_lineno)
+    seen = asked.get(site)
+    if seen is None:
+        seen = asked[site] = {}
+    if store or len(seen) < _ASKED_FROM_TEXT:
+        seen[key] = None
+    if not store:
+        return re.compile(pattern, flags)
+    patterns = _load()[1]
     parts = patterns.get(key)
     if parts is not None:
         try:

@@ -126,7 +126,7 @@ def _scale_pattern(lang: str) -> re.Pattern | None:
     if not words:
         return None
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
-    return warmstart.regex(rf"[ \u00a0]+({alternatives})\b", re.IGNORECASE)
+    return warmstart.regex(rf"[ \u00a0]++({alternatives})\b", re.IGNORECASE)
 
 
 # Figures only one convention can read: a decimal part of other than three digits, or several

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+
+from tqcheck.speed import warmstart
 
 # (source sentences, target sentences) one link may join. 1-0 is an omission, 0-1 an addition.
 LINK_KINDS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
@@ -94,8 +95,8 @@ class Alignment:
 # -- similarity -------------------------------------------------------------------------------
 
 _FIGURE_PATTERN = r"\d+(?:[.,]\d+)*"
-_TOKEN = re.compile(_FIGURE_PATTERN + r"|[^\W\d_]+")
-_FIGURE = re.compile(_FIGURE_PATTERN)
+_TOKEN = warmstart.regex(_FIGURE_PATTERN + r"|[^\W\d_]+")
+_FIGURE = warmstart.regex(_FIGURE_PATTERN)
 COGNATE_PREFIX = 4  # Spanish and English cognates share their first letters: "pacientes", "patients"
 
 

@@ -1,12 +1,13 @@
 """Back-translation of every segment into the source language and back, scored with chrF."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+from tqcheck.speed import warmstart
+
+_WORD = warmstart.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words this short or this common say nothing about meaning drift.
 MIN_DRIFT_WORD = 4
 

@@ -7,31 +7,32 @@ from dataclasses import dataclass
 from tqcheck.reading.markdown.frontmatter import front_matter_end
 from tqcheck.reading.markdown.inline import CLOSE_TAG, HTML_BLOCK_TAGS, OPEN_TAG, InlineMasker, Leaf, link_label
 from tqcheck.reading.masking import comment_suppression
+from tqcheck.speed import warmstart
 from tqcheck.text.document import Suppression
 
-_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
+_LINE = warmstart.regex(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 
 # Block starts, matched at the first non-blank character of a line (after any `>` markers).
-_FENCE = re.compile(r"(`{3,})([^`\r\n]*)$|(~{3,})(.*)$")
-_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_BULLET = re.compile(r"([-*+])(?=[ \t]|$)")
-_ORDERED = re.compile(r"([0-9]{1,9})[.)](?=[ \t]|$)")
-_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
-_DEFINITION = re.compile(
+_FENCE = warmstart.regex(r"(`{3,})([^`\r\n]*)$|(~{3,}+)(.*)$")
+_ATX = warmstart.regex(r"(#{1,6})(?:[ \t]+|$)")
+_SETEXT = warmstart.regex(r"(?:=++|-++)[ \t]*$")
+_HR = warmstart.regex(r"(?:(?:\*[ \t]*){3,}+|(?:-[ \t]*){3,}+|(?:_[ \t]*){3,}+)$")
+_BULLET = warmstart.regex(r"([-*+])(?=[ \t]|$)")
+_ORDERED = warmstart.regex(r"([0-9]{1,9})[.)](?=[ \t]|$)")
+_TASK = warmstart.regex(r"\[[ xX]\](?=[ \t])")
+_DEFINITION = warmstart.regex(
     r"\[((?:[^\[\]\\\r\n]|\\.){1,999})\]:[ \t]*(?:<[^<>\r\n]*>|\S+)"
     r"([ \t]+(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^()\r\n]*\)))?[ \t]*$"
 )
-_DEFINITION_TITLE = re.compile(r"[ \t]*(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^()\r\n]*\))[ \t]*$")
-_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]{1,100}\]:")
-_DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_PIPE = re.compile(r"(?<!\\)\|")
+_DEFINITION_TITLE = warmstart.regex(r"[ \t]*(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^()\r\n]*\))[ \t]*$")
+_FOOTNOTE_DEF = warmstart.regex(r"\[\^[^\]\s]{1,100}\]:")
+_DELIMITER_ROW = warmstart.regex(r"\|?[ \t]*:?-++:?[ \t]*+(?:\|[ \t]*:?-++:?[ \t]*+)*\|?[ \t]*$")
+_PIPE = warmstart.regex(r"(?<!\\)\|")
 
 # HTML blocks (CommonMark kinds 1-7); kind 1 holds no prose at all, kind 2 is a comment.
-_RAW_HTML_BLOCK = re.compile(r"<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
-_RAW_HTML_END = re.compile(r"</(?:script|pre|style|textarea)>", re.I)
-_HTML_BLOCK_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_RAW_HTML_BLOCK = warmstart.regex(r"<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
+_RAW_HTML_END = warmstart.regex(r"</(?:script|pre|style|textarea)>", re.I)
+_HTML_BLOCK_TAG = warmstart.regex(r"</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 
 
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tqcheck.speed import warmstart
+
 # HTML block-level tag names (CommonMark kind 6), and what each starts.
 HTML_BLOCK_TAGS = frozenset(
     "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt "
@@ -20,14 +22,14 @@ HTML_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading"
 # Inline constructs.
 _TAG_NAME = r"[A-Za-z][A-Za-z0-9-]*"
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
-OPEN_TAG = re.compile(rf"<({_TAG_NAME}){_ATTRIBUTE}*\s*/?>")
-CLOSE_TAG = re.compile(rf"</({_TAG_NAME})\s*>")
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*")
-_SPECIAL = re.compile(r"[\\`<\[\]*_~]|!\[|(?<![^\s(\[>*_~\"'])(?:https?://|www\.)")
-_BACKTICKS = re.compile(r"`+")
-_REF_LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){0,999})\]")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,100}\]")
+OPEN_TAG = warmstart.regex(rf"<({_TAG_NAME}){_ATTRIBUTE}*\s*/?>")
+CLOSE_TAG = warmstart.regex(rf"</({_TAG_NAME})\s*>")
+_AUTOLINK = warmstart.regex(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>")
+_BARE_URL = warmstart.regex(r"(?:https?://|www\.)[^\s<>]*")
+_SPECIAL = warmstart.regex(r"[\\`<\[\]*_~]|!\[|(?<![^\s(\[>*_~\"'])(?:https?://|www\.)")
+_BACKTICKS = warmstart.regex(r"`+")
+_REF_LABEL = warmstart.regex(r"\[((?:[^\[\]\\]|\\.){0,999})\]")
+_FOOTNOTE_REF = warmstart.regex(r"\[\^[^\]\s]{1,100}\]")
 _NOT_PROSE_ELEMENTS = ("code", "script", "style", "pre", "kbd", "samp", "textarea")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _URL_TRAILING = "?!.,:;*_~'\""
@@ -421,7 +423,7 @@ def _skip_link_ws(s: str, k: int, n: int) -> int:
 
 @functools.lru_cache(maxsize=None)
 def _element_closer(name: str) -> re.Pattern:
-    return re.compile(rf"</{name}\s*>", re.I)
+    return warmstart.regex(rf"</{name}\s*>", re.I)
 
 
 def link_label(s: str) -> str:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from tqcheck.translation.engines.base import Engine, base_language, split_language_tag
 from tqcheck.errors import EngineError, held
+from tqcheck.speed import warmstart
 
 INSTALL_HINT = "apt-get install apertium apertium-eng-spa"
 _DEFAULT_DATADIRS = ("/usr/share/apertium", "/usr/local/share/apertium")
 # Mode names: `eng-spa`, `spa-eng_US`, `oci_aran-spa`, older two-letter `es-pt`.
-_MODE_NAME_RE = re.compile(
+_MODE_NAME_RE = warmstart.regex(
     r"^([a-z]{2,3})(?:_([A-Za-z0-9]+))?-([a-z]{2,3})(?:_([A-Za-z0-9_]+))?$"
 )
 # Sentences travel as paragraphs: `apertium-destxt` turns a blank line into a
@@ -28,8 +29,8 @@ _SEPARATOR = "\n\n"
 # `@` are swapped for private-use characters before translation (the analyser
 # treats both as blanks), so every mark left in the output is Apertium's.
 # An `@` between word characters stays: it is part of an e-mail address.
-_LITERAL_RE = re.compile(r"[*#]|(?<!\w)@|@(?!\w)")
-_MARK_RE = re.compile(r"(?:[*#]|(?<!\w)@)+(\w+(?:['’]\w+)*)?")
+_LITERAL_RE = warmstart.regex(r"[*#]|(?<!\w)@|@(?!\w)")
+_MARK_RE = warmstart.regex(r"(?:[*#]|(?<!\w)@)+(\w+(?:['’]\w+)*)?")
 _BASE_TIMEOUT = 30.0  # seconds, covers start-up on a loaded machine
 _CHARS_PER_SECOND_FLOOR = 200  # ~100x slower than measured, before we call it a hang
 
@@ -98,7 +99,10 @@ def _dpkg_version(package: str) -> str | None:
 
 # dpkg's database; `dpkg-query -W` reads this file (and the journal in updates/, when not yet folded in).
 _DPKG_ADMINDIR = Path("/var/lib/dpkg")
-_STATUS_FIELD_RE = re.compile(rb"^(Status|Version): *(.*?) *$", re.M)
+# A value runs to the end of its line; its trailing spaces are stripped where it is read
+# (a lazy `(.*?) *$` would try every split of a run of spaces).
+_STATUS_FIELD_RE = warmstart.regex(rb"^(Status|Version): *+(.*)$", re.M)
+_PATH_RE = warmstart.regex(r"(/[^\s'\"|;&<>]+)")  # a file a mode's script runs
 
 
 def _status_versions(package: str) -> list[str] | None:
@@ -119,7 +123,7 @@ def _status_versions(package: str) -> list[str] | None:
     at = status.find(needle)
     while at >= 0:
         end = status.find(b"\n\n", at + 1)
-        fields = dict(_STATUS_FIELD_RE.findall(status[at:end if end >= 0 else len(status)]))
+        fields = {name: value.rstrip(b" ") for name, value in _STATUS_FIELD_RE.findall(status[at:end if end >= 0 else len(status)])}
         if fields.get(b"Status", b"").split()[-1:] != [b"installed"] or not fields.get(b"Version"):
             return None
         versions.append(fields[b"Version"].decode("utf-8", errors="replace"))
@@ -168,7 +172,7 @@ class _Placeholders:
         free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in used)
         self._to_placeholder = {ch: next(free) for ch in "*#@"}
         self._to_literal = {v: k for k, v in self._to_placeholder.items()}
-        self._restore_re = re.compile("[" + "".join(self._to_literal) + "]")
+        self._restore = str.maketrans(self._to_literal)
 
     def protect(self, text: str) -> str:
         return _LITERAL_RE.sub(lambda m: self._to_placeholder[m.group()], text)
@@ -182,7 +186,7 @@ class _Placeholders:
             return match.group(1) or ""
 
         text = _MARK_RE.sub(drop, text)
-        text = self._restore_re.sub(lambda m: self._to_literal[m.group()], text)
+        text = text.translate(self._restore)
         # Dropped pronouns leave double spaces; whitespace carries no meaning here.
         return " ".join(text.split()), unknown
 
@@ -242,7 +246,7 @@ class ApertiumEngine(Engine):
                 text = mode.path.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
-            files = [Path(p) for p in re.findall(r"(/[^\s'\"|;&<>]+)", text)]
+            files = [Path(p) for p in _PATH_RE.findall(text)]
             packages = sorted({f.parent.name for f in files if f.parent.name.startswith("apertium-")})
             parts = []
             for package in packages:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import abc
-import re
+
+from tqcheck.speed import warmstart
 
 # ISO 639-1 ↔ the ISO 639-3 codes Apertium names its modes with.  Languages
 # without a two-letter code (ast, hbs…) keep their three-letter code.
@@ -31,7 +32,8 @@ _ISO3_TO_ISO1.update({
     "zlm": "ms",  # Apertium's Malay
 })
 
-_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+_TAG_RE = warmstart.regex(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+_SUBTAG_SEPARATOR = warmstart.regex(r"[-_]")
 
 
 def split_language_tag(tag: str) -> tuple[str, list[str]]:
@@ -42,7 +44,7 @@ def split_language_tag(tag: str) -> tuple[str, list[str]]:
     tag = (tag or "").strip()
     if not _TAG_RE.match(tag):
         raise ValueError(f"not a language code: {tag!r}")
-    base, *subtags = re.split(r"[-_]", tag)
+    base, *subtags = _SUBTAG_SEPARATOR.split(tag)
     base = base.lower()
     return _ISO3_TO_ISO1.get(base, base), subtags
 
