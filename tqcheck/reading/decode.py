@@ -32,6 +32,8 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
             raise InputError(f"unknown encoding {encoding!r} (try utf-8, utf-16, latin-1, cp1252)") from None
         except UnicodeDecodeError as exc:
             raise InputError(f"{label}: cannot decode byte {exc.start} as {encoding}") from None
+        except UnicodeError:  # codecs such as punycode and idna fail without naming a byte
+            raise InputError(f"{label}: cannot decode as {encoding}") from None
         return text[1:] if text.startswith("\ufeff") else text
     for bom, enc in _BOMS:
         if data.startswith(bom):
