@@ -1,0 +1,509 @@
+"""Generated inputs that target the readers' edges, and the invariants every input must keep.
+
+Shared by the property tests (tests/test_fuzz.py, a few hundred examples) and the long run
+(tools/fuzz.py, thousands). A check returns a list of problems, each a short sentence, so the
+tests can assert it is empty and the long run can count and save what breaks.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FILES = (
+    (ROOT / "seeds" / "000_24777a2ba7ef8ce0.txt", "text"),
+    (ROOT / "fixtures" / "seed_article.md", "markdown"),
+    (ROOT / "fixtures" / "seed_article.html", "html"),
+)
+SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+FORMATS = ("text", "markdown", "html")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+# (source, target) language pairs a document is checked as; None: detected / every registered source.
+LANGUAGE_PAIRS = ((None, "en"), ("es", "en"), ("fr", "en"), ("pt", "en"), ("en", "es"), (None, "es"), (None, None))
+
+# --- the pieces documents are made of ------------------------------------------------
+
+MARKDOWN = (
+    "```", "```python\n", "~~~", "\n```\n", "    ", "\t", "[a](", "](", "[", "]", "(", ")", "[link](http://x.y/a_b)",
+    "![alt “text”](img.png)", "**", "*", "_", "__", "`", "``", "<!--", "-->", "<b>", "</b>", "<br/>", "\\",
+    "| a | b |\n|---|---|\n| “c | d” |\n", "|", "---\n", "+++\n", "---\ntitle: “x\n---\n", "# ", "## ", "> ", "- ",
+    "* ", "1. ", "<https://example.org/x>", "https://example.org/a?q=”x”", "[^1]", "[^1]: note\n", "===\n",
+    "<!-- tqcheck: disable Q101 -->", "<!-- tqcheck: enable -->", "<!-- tqcheck: ignore-next-line -->",
+    "<!-- tqcheck: disable -->", "tqcheck: ignore-next-line\n", "# tqcheck: disable Q\n",
+    "[ref]: http://x.y \"title\"\n", "[ref]", "\\|", "``` ` ```", "<div>\n", "</div>\n", "    - ", "\n    code\n",
+    "***\n", "___\n", "- [ ] ", "<details>", "{#id}", "$$", "<kbd>", "\n---\n", "\n+++\n", "---", "+++",
+)
+HTML = (
+    "<p>", "</p>", "<div class=\"x\">", "</div>", "<script>", "</script>", "<style>", "</style>", "<pre>", "</pre>",
+    "<code>", "</code>", "<img alt=\"", "\" title=\"", "\">", "<a href='", "'>", "</a>", "&nbsp;", "&#8220;",
+    "&#x201d;", "&quot;", "&lt;", "&amp;", "&amp", "&", "&#", "&#x;", "&#99999999;", "&#0;", "&#xD800;",
+    "&unknown;", "&ldquo", "&rdquo;", "&notin;", "&not", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<", ">", "</",
+    "<br>", "<h1>", "</h1>", "<li>", "<ul>", "<td>", "<tr>", "<table>", "<blockquote>", "<title>", "<textarea>",
+    "<plaintext>", "<svg>", "<math>", "<?xml ?>", "<!-- tqcheck: disable -->", "<b", "<p/", "</p ",
+    "&#10;", "&#13;", "&#x85;", "&#128;", "&#xFFFF;", "&#x1F600;", "&fjlig;", "&NotEqualTilde;", "&amp;quot;",
+    "<p title=\"“a\">", "<img alt='x&quot;y'>", "<!-->", "<!--->", "<script src=x>", "</script ", "<SCRIPT>",
+)
+QUOTES = ("“", "”", "«", "»", "„", "‘", "’", '"', "'", "‹", "›", "« ", " »", "「", "」", "‚", "`", "´")
+LINE_ENDS = ("\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\r\r", "\n\r")
+CONTROLS = (
+    "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\u200b",
+    "\u200d", "\u00a0", "\u202f", "\u2009", "\t", "\u00ad", "\ufffd", "\U0001f600",
+)
+COMBINING = ("\u0301", "\u0308", "e\u0301", "n\u0303", "\u20dd", "\u0327", "a\u0300\u0301", "\u0345")
+WORDS = (
+    "The", "the", "minister", "said", "that", "was", "will", "be", "Mr.", "Dr.", "U.S.", "e.g.", "etc.", "St.",
+    "J.", "this Friday", "actually", "eventually", "assist", "sensible", "library", "in effect", "Monday",
+    "According to", "it is", "Is", "Has", "el", "la", "de", "que", "los", "y", "en", "por", "para", "una",
+    "es", "le", "les", "des", "et", "est", "não", "uma", "com", "português", "año", "niño", "garçon", "Ukraine",
+    "NATO", "Putin", "Moscow", "Source:", "Read more", "You may also like", "Photo:", "EFE", "(AFP)",
+    "12:30 h", "14h30", "03/02/2022", "2022-02-03", "million", "millones", "mil", "billion", "%", "€", "$",
+    "word word", "the the", "A", "I", "¿", "¡", "?", "!", "…", "...", ".", ",", ";", ":", "-", " - ", "—", "–",
+)
+SYNTAX = MARKDOWN + HTML
+
+# Digits with . and , as separators: 13.000, 13,000, 1.234,5, 0,5 and the like.
+numbers = st.tuples(
+    st.integers(0, 999), st.lists(st.integers(0, 999), max_size=3), st.sampled_from(".,"),
+    st.sampled_from(("", ".5", ",5", ".25", ",75", ".")), st.sampled_from(("", "", "%", " %", " €", "h", " km")),
+).map(lambda t: str(t[0]) + "".join(f"{t[2]}{group:03d}" for group in t[1]) + t[3] + t[4])
+
+
+def _atoms(syntax=SYNTAX):
+    return st.one_of(
+        st.sampled_from(WORDS).map(lambda w: w + " "),
+        st.sampled_from(WORDS),
+        st.sampled_from(syntax),
+        st.sampled_from(QUOTES),
+        st.sampled_from(LINE_ENDS),
+        st.sampled_from(CONTROLS),
+        st.sampled_from(COMBINING),
+        numbers,
+        st.just(" "),
+        # Random unicode without surrogates (a str cannot be written to a file with one).
+        st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=8),
+    )
+
+
+def _joined(parts: st.SearchStrategy, max_chars: int) -> st.SearchStrategy:
+    """Runs of `parts` joined, in runs of runs: Hypothesis keeps one flat list short."""
+    run = st.lists(parts, max_size=max(4, max_chars // 60)).map("".join)
+    return st.lists(run, max_size=max(2, max_chars // 200)).map(lambda runs: "".join(runs)[:max_chars])
+
+
+def composed(max_chars: int, syntax=SYNTAX):
+    """A document put together from syntax, quotes, words, numbers, line ends and odd characters."""
+    return _joined(_atoms(syntax), max_chars)
+
+
+@lru_cache(maxsize=None)
+def seed_texts() -> tuple[str, ...]:
+    return tuple(path.read_text("utf-8") for path, _ in SEED_FILES)
+
+
+@st.composite
+def mutated(draw, max_chars: int):
+    """A stretch of a real article (the seed or a fixture) with slices inserted, deleted, duplicated,
+    swapped, and syntax injected."""
+    text = draw(st.sampled_from(seed_texts()))
+    if len(text) > max_chars or draw(st.booleans()):
+        start = draw(st.integers(0, len(text) - 1))
+        text = text[start:start + draw(st.integers(1, max_chars))]
+    for _ in range(draw(st.integers(0, 6))):
+        n = len(text)
+        i = draw(st.integers(0, n))
+        j = draw(st.integers(i, min(n, i + 200)))
+        op = draw(st.sampled_from(("insert", "delete", "duplicate", "swap", "inject", "replace")))
+        if op == "insert":
+            text = text[:i] + draw(composed(40)) + text[i:]
+        elif op == "delete":
+            text = text[:i] + text[j:]
+        elif op == "duplicate":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "swap":
+            k = draw(st.integers(j, n))
+            m = draw(st.integers(k, min(n, k + 200)))
+            text = text[:i] + text[k:m] + text[j:k] + text[i:j] + text[m:]
+        elif op == "inject":
+            text = text[:i] + draw(st.sampled_from(SYNTAX + QUOTES + LINE_ENDS + CONTROLS)) + text[i:]
+        else:
+            text = text[:i] + draw(st.sampled_from(QUOTES + LINE_ENDS + COMBINING)) + text[j:]
+    return text[:max_chars]
+
+
+NUMBER_WORDS = ("13.000", "13,000", "1.234,5", "1,234.5", "0,5", "2.5", "1.000.000", "3,14", "12.30", "45 %", "7")
+_CLOSERS = (".", ".", "?", "!", "…", ":", "", ".”", "”.")
+
+
+@st.composite
+def sentence(draw, syntax=SYNTAX):
+    """Something like a sentence: a capitalised start, words, maybe a quotation, an end mark."""
+    vocabulary = WORDS + WORDS + NUMBER_WORDS + QUOTES + syntax
+    # One draw of bytes picks every word: a draw a word would make prose the slowest thing to generate.
+    words = [vocabulary[b % len(vocabulary)] for b in draw(st.binary(min_size=1, max_size=15))]
+    if draw(st.booleans()):
+        i = draw(st.integers(0, len(words)))
+        j = draw(st.integers(i, len(words)))
+        opening, closing = draw(st.sampled_from((("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"))))
+        words = words[:i] + [opening + " ".join(words[i:j]) + closing] + words[j:]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] + draw(st.sampled_from(_CLOSERS))
+
+
+def prose(max_chars: int, syntax=SYNTAX):
+    """Paragraphs of sentence-like text, with syntax inside and between them."""
+    separators = st.sampled_from((" ", " ", "  ") + LINE_ENDS + syntax)
+    return _joined(st.tuples(sentence(syntax), separators).map("".join), max_chars)
+
+
+def documents(max_chars: int = 2000):
+    """Any text a reader may be given: composed from pieces, sentence-like prose, or a mutated real article."""
+    return st.one_of(composed(max_chars), prose(max_chars), mutated(max_chars))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One document and how it is checked."""
+
+    text: str
+    fmt: str
+    source_lang: str | None
+    target_lang: str | None
+
+    def describe(self) -> dict:
+        return {"text": self.text, "fmt": self.fmt, "source_lang": self.source_lang, "target_lang": self.target_lang}
+
+
+def cases(max_chars: int = 2000):
+    """A document, the format it is read as and the languages it is checked with."""
+    return st.tuples(documents(max_chars), st.sampled_from(FORMATS), st.sampled_from(LANGUAGE_PAIRS)).map(
+        lambda t: Case(t[0], t[1], *t[2])
+    )
+
+
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-16", "latin-1", "cp1252")
+BOMS = (b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE)
+# What --encoding may be given: nothing (BOM or UTF-8), real encodings, codecs that fail in odd ways
+# (punycode, idna), decode to lone surrogates (utf-7, unicode_escape), are not text codecs, or do not exist.
+ODD_ENCODINGS = (None, None, "utf-8", "utf-16", "latin-1", "cp1252", "utf-7", "unicode_escape", "punycode", "idna",
+                 "hex", "no-such-codec")
+# The BOMs tqcheck reads, by the encoding they announce; "" is UTF-8 without one.
+BOM_ENCODINGS = ("", "utf-8", "utf-16-le", "utf-16-be")
+_BOM_OF = {"": b"", "utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+def encode_with_bom(text: str, bom: str) -> bytes:
+    return _BOM_OF[bom] + text.encode(bom or "utf-8")
+
+
+def expected_decoding(text: str, bom: str) -> str | None:
+    """What decoding `encode_with_bom(text, bom)` must give: the text without the BOM, or None where the
+    bytes are refused as binary (no BOM, and a NUL byte in the first 8 KiB, as git decides)."""
+    if bom:
+        return text
+    if text.startswith("\ufeff"):
+        return text[1:]  # a leading U+FEFF in UTF-8 is the BOM
+    return None if b"\x00" in encode_with_bom(text, bom)[:8192] else text
+
+
+@st.composite
+def raw_bytes(draw, max_chars: int = 2000):
+    """Bytes a file may hold: text encoded one way or another, with or without a BOM, cut anywhere,
+    or arbitrary bytes."""
+    if draw(st.booleans()):
+        data = draw(st.binary(max_size=max_chars))
+    else:
+        text = draw(documents(max_chars))
+        data = text.encode(draw(st.sampled_from(ENCODINGS)), errors="replace")
+    data = draw(st.sampled_from(BOMS)) + data
+    if data and draw(st.booleans()):
+        data = data[: draw(st.integers(0, len(data)))]
+    return data
+
+
+# --- invariants ------------------------------------------------------------------------
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset`, computed afresh: `\\r\\n`, a lone `\\r` and `\\n` end a line
+    (tqcheck.text.document.LineIndex), and the column counts code points from the line's start."""
+    line, line_start, i = 1, 0, 0
+    while i < offset:
+        ch = text[i]
+        if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            i += 1  # the pair ends one line
+        if ch in "\r\n":
+            if i + 1 > offset:
+                break
+            line, line_start = line + 1, i + 1
+        i += 1
+    return line, offset - line_start + 1
+
+
+def document_problems(doc) -> list[str]:
+    """What a reader must give: a view of the prose, blocks inside it, suppressions inside the text."""
+    problems = []
+    text, view = doc.text, doc.view
+    if doc.view_to_raw is None:
+        if len(view) != len(text):
+            problems.append(f"view length {len(view)} != text length {len(text)}")
+        else:
+            changed = [i for i, (a, b) in enumerate(zip(text, view)) if a != b and b != " "]
+            if changed:
+                problems.append(f"view changes characters other than to a blank at {changed[:5]}")
+    in_block = bytearray(len(view))
+    last_end = 0
+    for block in doc.blocks:
+        in_block[block.start:block.end] = b"\x01" * max(0, block.end - block.start)
+        if not (last_end <= block.start < block.end <= len(view)):
+            problems.append(f"block {block} is empty, overlaps the one before or leaves the view ({len(view)})")
+        last_end = max(last_end, block.end)
+        a, b = doc.raw_span(block.start, block.end)
+        if not (0 <= a <= b <= len(text)):
+            problems.append(f"block {block} maps to raw {a}:{b} outside the text ({len(text)})")
+    unread = next((i for i, ch in enumerate(view) if not in_block[i] and not ch.isspace()), None)
+    if unread is not None:
+        problems.append(f"prose {view[unread:unread + 20]!r} at view offset {unread} lies in no block")
+    for s in doc.suppressions:
+        if not (0 <= s.start <= s.end <= len(text)):
+            problems.append(f"suppression {s} outside the text ({len(text)})")
+    return problems
+
+
+def segment_problems(doc, segments) -> list[str]:
+    """Sentences in order, inside their block, trimmed, and mapped into the raw text."""
+    problems = []
+    covered = bytearray(len(doc.view))
+    last_end = 0
+    for i, s in enumerate(segments):
+        covered[s.start:s.end] = b"\x01" * max(0, s.end - s.start)
+        if s.index != i:
+            problems.append(f"segment {i} has index {s.index}")
+        block = doc.blocks[s.block] if 0 <= s.block < len(doc.blocks) else None
+        if block is None or not (block.start <= s.start < s.end <= block.end):
+            problems.append(f"segment {s} is empty or outside its block {block}")
+        if s.start < last_end:
+            problems.append(f"segment {s} overlaps the one before")
+        last_end = s.end
+        if s.end > s.start and (doc.view[s.start].isspace() or doc.view[s.end - 1].isspace()):
+            problems.append(f"segment {s} is not trimmed: {doc.view[s.start:s.end]!r}")
+        a, b = doc.raw_span(s.start, s.end)
+        if not (0 <= a <= b <= len(doc.text)):
+            problems.append(f"segment {s} maps to raw {a}:{b} outside the text ({len(doc.text)})")
+    for block in doc.blocks:
+        left = next((i for i in range(block.start, block.end) if not covered[i] and not doc.view[i].isspace()), None)
+        if left is not None:
+            problems.append(f"prose at view offset {left} of block {block} lies in no segment")
+    return problems
+
+
+def _entity_spans(doc) -> set[tuple[int, int]]:
+    """Raw spans that stand for one view character but are longer than one: HTML entities."""
+    spans = set()
+    for v in range(len(doc.view)) if doc.view_to_raw is not None else ():
+        a, b = doc.raw_span(v, v + 1)
+        if b - a > 1:
+            spans.add((a, b))
+    return spans
+
+
+def finding_problems(doc, report) -> list[str]:
+    """Every finding points at real characters of the raw text, with the line and column they have:
+    never at non-prose alone (Markdown and plain text), never into the middle of an HTML entity."""
+    from tqcheck.rules import by_code
+    from tqcheck.text.suppress import UNUSED_CODE
+
+    problems = []
+    text = doc.text
+    codes = set(by_code()) | {UNUSED_CODE}
+    entities = _entity_spans(doc)
+    for f in report.findings:
+        where = f"{f.code} {f.start}:{f.end}"
+        if not (0 <= f.start <= f.end <= len(text)):
+            problems.append(f"bad offset: {where} outside 0..{len(text)}")
+            continue
+        if doc.view_to_raw is None and f.code != UNUSED_CODE and f.end > f.start and all(
+            doc.view[i] != text[i] or text[i].isspace() for i in range(f.start, f.end)
+        ):
+            problems.append(f"bad offset: {where} covers no prose, only {text[f.start:f.end]!r}")
+        for a, b in entities:
+            if a < f.start < b or a < f.end < b:
+                problems.append(f"bad offset: {where} cuts the entity {text[a:b]!r} at {a}:{b}")
+        if text[f.start:f.end] != f.excerpt:
+            problems.append(f"bad offset: {where} excerpt {f.excerpt!r} != text {text[f.start:f.end]!r}")
+        if (f.line, f.column) != line_column(text, f.start):
+            problems.append(f"bad offset: {where} starts at {f.line}:{f.column}, not {line_column(text, f.start)}")
+        if (f.end_line, f.end_column) != line_column(text, f.end):
+            problems.append(f"bad offset: {where} ends at {f.end_line}:{f.end_column}, not {line_column(text, f.end)}")
+        if f.segment is not None and not 0 <= f.segment < len(report.segments):
+            problems.append(f"bad offset: {where} names segment {f.segment} of {len(report.segments)}")
+        if f.code not in codes:
+            problems.append(f"{where}: unknown code")
+    # Not in raw order: an HTML alt or title value is read after the text of its block.
+    for s in report.segments:
+        if not (0 <= s.start <= s.end <= len(text)):
+            problems.append(f"bad offset: segment {s.index} at {s.start}:{s.end} outside 0..{len(text)}")
+    return problems
+
+
+# --- output formats --------------------------------------------------------------------
+
+JSON_KEYS = ("tool", "signatures", "files", "summary")
+JSON_FILE_KEYS = ("path", "format", "target_lang", "source_lang", "engine", "score", "findings", "segments", "notes")
+JSON_FINDING_KEYS = ("code", "name", "severity", "message", "source_lang", "start", "end", "line", "column",
+                     "end_line", "end_column", "excerpt", "suggestion", "segment")
+JSON_SEGMENT_KEYS = ("index", "start", "end", "text", "score", "backtranslation", "round_trip", "chrf", "source")
+_GITHUB_LINE = re.compile(
+    r"::(error|warning|notice) file=[^,:\r\n]*,line=\d+(,col=\d+)?,endLine=\d+(,endColumn=\d+)?,"
+    r"title=[A-Z]\d{3} [a-z-]+::[^\r\n]*"
+)
+
+
+def make_report(file_reports):
+    """A Report as tqcheck.checking.run builds one: every detector's description, the files in order."""
+    from tqcheck import __version__
+    from tqcheck.output.report import Report
+    from tqcheck.rules import all_detectors
+
+    return Report(__version__, files=list(file_reports), rules={d.code: d for d in all_detectors()})
+
+
+def render_all(report) -> dict[str, str]:
+    from tqcheck.output import render
+
+    out = {fmt: render(report, fmt) for fmt in OUTPUT_FORMATS}
+    out["text-color"] = render(report, "text", color=True)
+    return out
+
+
+def json_problems(rendered: str, report) -> list[str]:
+    """The json format parses, has the documented keys in order and the values of the report."""
+    try:
+        data = json.loads(rendered)
+    except ValueError as exc:
+        return [f"invalid output: json does not parse: {exc}"]
+    problems = []
+
+    def keys(obj, expected, what):
+        if not isinstance(obj, dict) or tuple(obj)[: len(expected)] != expected:
+            problems.append(f"invalid output: json {what} keys {list(obj) if isinstance(obj, dict) else obj!r}")
+            return False
+        return True
+
+    if not keys(data, JSON_KEYS, "top-level"):
+        return problems
+    files = data["files"]
+    if len(files) != len(report.files):
+        problems.append("invalid output: json has another number of files")
+    for jf, rf in zip(files, report.files):
+        if not keys(jf, JSON_FILE_KEYS, "file"):
+            continue
+        for jx, fx in zip(jf["findings"], rf.findings):
+            if keys(jx, JSON_FINDING_KEYS, "finding"):
+                if (jx["start"], jx["end"], jx["excerpt"]) != (fx.start, fx.end, rf.text[fx.start:fx.end]):
+                    problems.append(f"invalid output: json finding {jx['code']} does not match the text")
+        for js in jf["segments"]:
+            if keys(js, JSON_SEGMENT_KEYS, "segment") and not isinstance(js["text"], str):
+                problems.append("invalid output: json segment text is not a string")
+        if len(jf["findings"]) != len(rf.findings) or len(jf["segments"]) != len(rf.segments):
+            problems.append("invalid output: json has another number of findings or segments")
+    summary = data["summary"]
+    if summary.get("findings") != sum(len(f.findings) for f in report.files):
+        problems.append("invalid output: json summary miscounts findings")
+    return problems
+
+
+@lru_cache(maxsize=None)
+def sarif_validator():
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    return jsonschema.Draft7Validator(schema)
+
+
+def sarif_problems(rendered: str, report) -> list[str]:
+    try:
+        data = json.loads(rendered)
+    except ValueError as exc:
+        return [f"invalid output: sarif does not parse: {exc}"]
+    problems = [f"invalid output: sarif {e.message[:200]} at {list(e.absolute_path)}"
+                for e in sarif_validator().iter_errors(data)]
+    results = data["runs"][0]["results"] if not problems else []
+    findings = [f for file in report.files for f in file.findings]
+    if not problems and len(results) != len(findings):
+        problems.append("invalid output: sarif has another number of results than findings")
+    for result, f in zip(results, findings):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        if (region["charOffset"], region["charLength"], region["startLine"], region["startColumn"]) != (
+            f.start, f.end - f.start, f.line, f.column
+        ):
+            problems.append(f"invalid output: sarif region of {f.code} does not match the finding")
+    return problems
+
+
+def github_problems(rendered: str, report) -> list[str]:
+    lines = rendered.split("\n")
+    if lines[-1] != "":
+        return ["invalid output: github output does not end with a newline"]
+    lines = lines[:-1]
+    problems = []
+    if len(lines) != sum(len(f.findings) for f in report.files):
+        problems.append(f"invalid output: github has {len(lines)} lines for the findings")
+    problems += [f"invalid output: github line {line[:120]!r}" for line in lines if not _GITHUB_LINE.fullmatch(line)]
+    return problems
+
+
+def text_problems(rendered: str, report) -> list[str]:
+    """The text format names every finding as path:line:column: CODE."""
+    problems = []
+    for file in report.files:
+        for f in file.findings:
+            if f"{file.path}:{f.line}:{f.column}: {f.code} [" not in rendered:
+                problems.append(f"invalid output: text report lacks {f.code} at {f.line}:{f.column}")
+    return problems
+
+
+def output_problems(outputs: dict[str, str], report) -> list[str]:
+    return (
+        json_problems(outputs["json"], report)
+        + sarif_problems(outputs["sarif"], report)
+        + github_problems(outputs["github"], report)
+        + text_problems(outputs["text"], report)
+    )
+
+
+# --- one case through everything -------------------------------------------------------
+
+
+def check_case(case: Case, path: str = "fuzz/doc.txt"):
+    """The FileReport of `case` checked as the library checks a string (every detector, no engine)."""
+    from tqcheck.api import check_text
+
+    return check_text(case.text, fmt=case.fmt, target_lang=case.target_lang, source_lang=case.source_lang, path=path)
+
+
+def check_with_source(case: Case, source: Case, path: str = "fuzz/doc.txt"):
+    """The FileReport of `case` checked against `source` as its original (the source-aware detectors too)."""
+    from tqcheck.checking.check import Settings, check_document
+    from tqcheck.reading import parse_text
+
+    doc = parse_text(path, case.text, case.fmt)
+    source_doc = parse_text("fuzz/source.txt", source.text, source.fmt)
+    target = case.target_lang or "en"
+    settings = Settings(target_lang=target, source_lang=case.source_lang or ("es" if target == "en" else "en"),
+                        engine="none")
+    return check_document(doc, settings, None, source_doc)
+
+
+def json_reports_main() -> None:
+    """Read cases as JSON on stdin, print the json report of each: the same check in a fresh process."""
+    import sys
+
+    batch = [Case(**c) for c in json.load(sys.stdin)]
+    out = [render_all(make_report([check_case(c)]))["json"] for c in batch]
+    sys.stdout.write(json.dumps(out))
