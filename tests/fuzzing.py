@@ -507,3 +507,53 @@ def json_reports_main() -> None:
     batch = [Case(**c) for c in json.load(sys.stdin)]
     out = [render_all(make_report([check_case(c)]))["json"] for c in batch]
     sys.stdout.write(json.dumps(out))
+
+
+# --- configuration files ---------------------------------------------------------------
+
+CONFIG_KEYS = ("select", "ignore", "exclude", "fail-on", "engine", "source-lang", "target-lang", "source-pattern",
+               "severity", "colour")
+_CONFIG_WORDS = ("Q101", "Q", "unbalanced-quote", "error", "warning", "info", "never", "auto", "none", "en", "es",
+                 "en-US", "english!", "{stem}.{lang}{ext}", "drafts/*", "")
+_toml_scalars = st.one_of(
+    st.sampled_from(_CONFIG_WORDS), st.text(max_size=8), st.integers(), st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+toml_values = st.recursive(
+    _toml_scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.sampled_from(CONFIG_KEYS + _CONFIG_WORDS), inner, max_size=3)),
+    max_leaves=6,
+)
+
+
+def toml(value) -> str:
+    """`value` written as a TOML value (strings with JSON's escapes, which TOML shares, but for astral
+    characters, which TOML writes as they are rather than as a surrogate pair)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(toml(v) for v in value) + "]"
+    return "{" + ", ".join(f"{toml(k)} = {toml(v)}" for k, v in value.items()) + "}"
+
+
+@st.composite
+def config_files(draw) -> tuple[str, str]:
+    """(file name, content) of a configuration file: right or wrong keys, values of any TOML type,
+    a pyproject.toml whose `tool` or `tool.tqcheck` is anything, or text that is not TOML at all."""
+    table = draw(st.dictionaries(st.sampled_from(CONFIG_KEYS), toml_values, max_size=4))
+    body = "".join(f"{toml(k)} = {toml(v)}\n" for k, v in table.items())
+    name = draw(st.sampled_from((".tqcheck.toml", "pyproject.toml")))
+    if name == "pyproject.toml":
+        body = draw(st.sampled_from((
+            f"[project]\nname = \"x\"\n\n[tool.tqcheck]\n{body}",
+            f"tool = {toml(draw(toml_values))}\n",
+            f"[tool]\ntqcheck = {toml(draw(toml_values))}\n",
+        )))
+    if draw(st.integers(0, 9)) == 0:
+        body = body[: draw(st.integers(0, len(body)))] + draw(st.text(max_size=10))
+    return name, body

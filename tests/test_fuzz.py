@@ -13,6 +13,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -174,6 +176,23 @@ def test_the_command_line_on_any_bytes_exits_0_1_or_2_without_an_internal_error(
     # --debug lets every exception through, so anything but tqcheck's own errors fails here.
     args = ["check", "--debug", "--engine", "none", "--format", fmt, "--stdin-filename", name, *extra, "-"]
     result = CliRunner().invoke(cli, args, input=data)
+    if isinstance(result.exception, TqcheckError):
+        return
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.output
+
+
+@examples(40)
+@given(fuzzing.config_files(), st.booleans())
+def test_any_configuration_file_is_read_or_refused_with_one_line_never_an_internal_error(config, explicit):
+    name, content = config
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, name).write_text(content, encoding="utf-8")
+        article = Path(folder, "article.md")
+        article.write_text("The minister promised talks on border guarantees” requested by the unions.\n")
+        args = ["check", "--debug", "--engine", "none", *(["--config", str(Path(folder, name))] if explicit else []),
+                str(article)]
+        result = CliRunner().invoke(cli, args)
     if isinstance(result.exception, TqcheckError):
         return
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
