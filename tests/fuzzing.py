@@ -25,7 +25,9 @@ SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 FORMATS = ("text", "markdown", "html")
 OUTPUT_FORMATS = ("text", "json", "sarif", "github")
 # (source, target) language pairs a document is checked as; None: detected / every registered source.
-LANGUAGE_PAIRS = ((None, "en"), ("es", "en"), ("fr", "en"), ("pt", "en"), ("en", "es"), (None, "es"), (None, None))
+# Also pairs with no language data (de, fr as a target), regional and upper-case tags.
+LANGUAGE_PAIRS = ((None, "en"), ("es", "en"), ("fr", "en"), ("pt", "en"), ("en", "es"), (None, "es"), (None, None),
+                  ("de", "en"), ("es", "en-GB"), (None, "fr"), ("EN", "ES"), ("fr", "es"))
 
 # --- the pieces documents are made of ------------------------------------------------
 
