@@ -304,34 +304,39 @@ def segment_problems(doc, segments) -> list[str]:
     return problems
 
 
-def _entity_spans(doc) -> set[tuple[int, int]]:
-    """Raw spans that stand for one view character but are longer than one: HTML entities."""
-    spans = set()
-    for v in range(len(doc.view)) if doc.view_to_raw is not None else ():
+def _prose_and_entities(doc) -> tuple[bytearray, set[tuple[int, int]]]:
+    """Which raw characters are prose (the source of a non-blank view character), and the raw spans
+    longer than the one view character they stand for (HTML entities)."""
+    prose, entities = bytearray(len(doc.text)), set()
+    if doc.view_to_raw is None:
+        for i, (raw, seen) in enumerate(zip(doc.text, doc.view)):
+            prose[i] = raw == seen and not raw.isspace()
+        return prose, entities
+    for v, ch in enumerate(doc.view):
         a, b = doc.raw_span(v, v + 1)
         if b - a > 1:
-            spans.add((a, b))
-    return spans
+            entities.add((a, b))
+        if not ch.isspace():
+            prose[a:b] = b"\x01" * (b - a)
+    return prose, entities
 
 
 def finding_problems(doc, report) -> list[str]:
     """Every finding points at real characters of the raw text, with the line and column they have:
-    never at non-prose alone (Markdown and plain text), never into the middle of an HTML entity."""
+    never at non-prose alone (tags, code, front matter), never into the middle of an HTML entity."""
     from tqcheck.rules import by_code
     from tqcheck.text.suppress import UNUSED_CODE
 
     problems = []
     text = doc.text
     codes = set(by_code()) | {UNUSED_CODE}
-    entities = _entity_spans(doc)
+    prose, entities = _prose_and_entities(doc)
     for f in report.findings:
         where = f"{f.code} {f.start}:{f.end}"
         if not (0 <= f.start <= f.end <= len(text)):
             problems.append(f"bad offset: {where} outside 0..{len(text)}")
             continue
-        if doc.view_to_raw is None and f.code != UNUSED_CODE and f.end > f.start and all(
-            doc.view[i] != text[i] or text[i].isspace() for i in range(f.start, f.end)
-        ):
+        if f.code != UNUSED_CODE and f.end > f.start and not any(prose[f.start:f.end]):
             problems.append(f"bad offset: {where} covers no prose, only {text[f.start:f.end]!r}")
         for a, b in entities:
             if a < f.start < b or a < f.end < b:
