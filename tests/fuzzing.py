@@ -213,15 +213,27 @@ def expected_decoding(text: str, bom: str) -> str | None:
     return None if b"\x00" in encode_with_bom(text, bom)[:8192] else text
 
 
+# Bytes at the edges of decoders: BOMs mid-stream, NUL, bytes no UTF-8 starts with, cut sequences,
+# escapes and UTF-7 runs that decode to half a surrogate pair, punycode and IDNA prefixes.
+BYTE_PIECES = (
+    codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x00", b"\xff", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80",
+    b"\\ud800", b"\\udc00", b"\\x", b"\\N{", b"\\u00e9", b"+2AA-", b"+AGEAYgBj-", b"+", b"-", b"xn--", b"xn--a-",
+    b".", b"\r\n", b"\r", b"\n", b" ", b"?", b"The minister said", b"\xe2\x80\x9d", b"\x93", b"\x94",
+)
+
+
 @st.composite
 def raw_bytes(draw, max_chars: int = 2000):
-    """Bytes a file may hold: text encoded one way or another, with or without a BOM, cut anywhere,
-    or arbitrary bytes."""
-    if draw(st.booleans()):
+    """Bytes a file may hold: text encoded one way or another, pieces at decoders' edges, or arbitrary
+    bytes; with or without a BOM, cut anywhere."""
+    kind = draw(st.sampled_from(("binary", "text", "pieces")))
+    if kind == "binary":
         data = draw(st.binary(max_size=max_chars))
-    else:
+    elif kind == "text":
         text = draw(documents(max_chars))
         data = text.encode(draw(st.sampled_from(ENCODINGS)), errors="replace")
+    else:
+        data = b"".join(draw(st.lists(st.sampled_from(BYTE_PIECES), max_size=max(4, max_chars // 20))))
     data = draw(st.sampled_from(BOMS)) + data
     if data and draw(st.booleans()):
         data = data[: draw(st.integers(0, len(data)))]
@@ -514,6 +526,27 @@ def json_reports_main() -> None:
     batch = [Case(**c) for c in json.load(sys.stdin)]
     out = [render_all(make_report([check_case(c)]))["json"] for c in batch]
     sys.stdout.write(json.dumps(out))
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def command_line_problems(args: list[str], stdin: bytes | None = None) -> list[str]:
+    """Run `tqcheck check --debug ARGS` in this process: exit 0 or 1, or one of tqcheck's own errors
+    (which --debug lets through instead of printing); anything else is a problem, with its traceback."""
+    import traceback
+
+    from click.testing import CliRunner
+
+    from tqcheck.cli import cli
+    from tqcheck.errors import TqcheckError
+
+    result = CliRunner().invoke(cli, ["check", "--debug", *args], input=stdin)
+    error = result.exception
+    if error is None or isinstance(error, TqcheckError) or (isinstance(error, SystemExit) and result.exit_code in (0, 1)):
+        return []
+    return [f"crash: tqcheck check {' '.join(args)} raised {type(error).__name__}: {error}\n"
+            + "".join(traceback.format_exception(*result.exc_info))]
 
 
 # --- configuration files ---------------------------------------------------------------
