@@ -5,18 +5,22 @@ up to --max-chars (5,000 by default, the tests stop at 2,000). Each worker is it
 its own hash seed and Hypothesis seed; every document is
 
 - encoded (with or without a BOM) and decoded, and must come back as it was;
-- read, segmented and checked with every detector that needs no engine (every fourth one also
-  against a generated original, for the source-aware detectors), in the format and languages drawn;
+- read, segmented and checked with every detector that needs no engine (a share of them, counted in
+  the output, also against a generated original, for the source-aware detectors), in the format and
+  languages drawn;
 - rendered as text, json, sarif and github, which must parse, validate and agree with the findings;
 - checked and rendered a second time, which must give the same bytes;
+- a share of them, also checked by the command line as a file beside a generated configuration
+  file (right or wrong keys and values, pyproject tables of any shape, broken TOML): exit 0 or 1,
+  or tqcheck's own error;
 
 and a sample is checked again afterwards in a fresh process with another hash seed. Beside each
 document, arbitrary bytes are read with a drawn encoding: a Document or an input error, nothing else.
 Failing inputs are saved as JSON in --out; `--replay FILE` runs one again and prints its problems.
 
-    python tools/fuzz.py                          # 10,000 documents, 2 workers
+    python tools/fuzz.py                          # 10,000 documents, a worker a core (at most 4)
     python tools/fuzz.py --documents 500 --jobs 4 --max-chars 2000
-    python tools/fuzz.py --replay fuzz-failures/crash-1a2b3c4d5e.json
+    python tools/fuzz.py --replay fuzz-failures/crashes-1a2b3c4d5e.json
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -40,16 +45,26 @@ from fuzzing import Case  # noqa: E402
 
 COUNTS = ("documents", "findings", "crashes", "bad offsets", "invalid outputs", "nondeterministic outputs")
 SAMPLE_EVERY = 20  # one document in this many is checked again in a process with another hash seed
+# Hypothesis draws the first of n integers more often than 1/n: these give about 1/3 and 1/4.
+SOURCE_EVERY = 4  # documents also checked against a generated original
+CLI_EVERY = 10  # documents that also go through the command line, beside a configuration file
 SLOW_SECONDS = 10.0  # a document that takes longer is saved (as slow, not as a failure)
 
 
-def examine(case: Case, source: Case | None, bom: str, data: bytes, encoding: str | None) -> tuple[Counter, list]:
-    """(counts, failures) for one document; a failure is (category, problem, traceback or None)."""
+SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html"}
+
+
+def examine(case: Case, source: Case | None, bom: str, data: bytes, encoding: str | None,
+            config: tuple[str, str] | None = None, output: str = "text") -> tuple[Counter, list]:
+    """(counts, failures) for one document; a failure is (category, problem, traceback or None).
+    With a `config` (file name, content), the document is also checked by the command line, as a
+    file beside that configuration file, in the `output` format."""
     from tqcheck.errors import TqcheckError
     from tqcheck.reading import parse_text, read_document
     from tqcheck.text.segment import segment
 
-    counts: Counter = Counter(documents=1)
+    counts: Counter = Counter(documents=1, **{"with an original": source is not None,
+                                               "through the command line": config is not None})
     failures: list = []
 
     def fail(category: str, problems: list[str], tb: str | None = None) -> None:
@@ -83,6 +98,12 @@ def examine(case: Case, source: Case | None, bom: str, data: bytes, encoding: st
         fail("invalid outputs", fuzzing.output_problems(outputs, whole))
         again = fuzzing.render_all(fuzzing.make_report([fuzzing.check_case(case)]))
         fail("nondeterministic outputs", [f"{fmt} differs on a second run" for fmt in outputs if outputs[fmt] != again[fmt]])
+        if config is not None:
+            with tempfile.TemporaryDirectory() as folder:
+                Path(folder, config[0]).write_text(config[1], encoding="utf-8")
+                path = Path(folder, "doc" + SUFFIXES[case.fmt])
+                path.write_bytes(encoded)
+                fail("crashes", fuzzing.command_line_problems(["--engine", "none", "--format", output, str(path)]))
     except Exception as exc:  # noqa: BLE001 - a crash is what this run counts
         fail("crashes", [f"{type(exc).__name__}: {exc}"], traceback.format_exc())
     return counts, failures
@@ -90,6 +111,14 @@ def examine(case: Case, source: Case | None, bom: str, data: bytes, encoding: st
 
 def _digest(case: Case) -> str:
     return hashlib.sha256(fuzzing.render_all(fuzzing.make_report([fuzzing.check_case(case)]))["json"].encode()).hexdigest()
+
+
+def _one_in(n: int, strategy):
+    """A value of `strategy` about one time in `n`, else None (st.one_of of n-1 st.none() draws None
+    nearly always)."""
+    from hypothesis import strategies as st
+
+    return st.tuples(st.integers(0, n - 1), strategy).map(lambda pair: pair[1] if pair[0] == 0 else None)
 
 
 def worker(index: int, documents: int, max_chars: int, seed: int, out: Path) -> dict:
@@ -101,25 +130,29 @@ def worker(index: int, documents: int, max_chars: int, seed: int, out: Path) -> 
     totals: Counter = Counter()
     sample: list = []
     slowest = [0.0]
+    # The command line saves its warm-start file in the cache folder: not the user's.
+    os.environ["TQCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="tqcheck-fuzz-cache-")
 
     @hypothesis_seed(seed + index)
     @settings(max_examples=documents, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
     @given(
         fuzzing.cases(max_chars),
-        st.one_of(st.none(), st.none(), st.none(), fuzzing.cases(min(max_chars, 1000))),
+        _one_in(SOURCE_EVERY, fuzzing.cases(min(max_chars, 1000))),
         st.sampled_from(fuzzing.BOM_ENCODINGS),
         fuzzing.raw_bytes(min(max_chars, 1000)),
         st.sampled_from(fuzzing.ODD_ENCODINGS),
+        _one_in(CLI_EVERY, fuzzing.config_files()),
+        st.sampled_from(fuzzing.OUTPUT_FORMATS),
     )
-    def run(case, source, bom, data, encoding):
+    def run(case, source, bom, data, encoding, config, output):
         start = time.perf_counter()
-        counts, failures = examine(case, source, bom, data, encoding)
+        counts, failures = examine(case, source, bom, data, encoding, config, output)
         seconds = time.perf_counter() - start
         slowest[0] = max(slowest[0], seconds)
         totals.update(counts)
         saved = {"case": case.describe(), "source": source.describe() if source else None, "bom": bom,
-                 "bytes": data.hex(), "encoding": encoding}
+                 "bytes": data.hex(), "encoding": encoding, "config": config, "output": output}
         for category, problem, tb in failures:
             _save(out, category, problem, tb, saved)
         if seconds > SLOW_SECONDS:
@@ -151,7 +184,9 @@ def replay(path: Path) -> int:
     saved = json.loads(path.read_text("utf-8"))
     case = Case(**saved["case"])
     source = Case(**saved["source"]) if saved.get("source") else None
-    counts, failures = examine(case, source, saved["bom"], bytes.fromhex(saved["bytes"]), saved["encoding"])
+    config = tuple(saved["config"]) if saved.get("config") else None
+    counts, failures = examine(case, source, saved["bom"], bytes.fromhex(saved["bytes"]), saved["encoding"], config,
+                               saved.get("output", "text"))
     for category, problem, tb in failures:
         print(f"{category}: {problem}")
         if tb:
@@ -203,11 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     differing = json.loads(checker.communicate(json.dumps(sample))[0])
     for case in differing:
         _save(args.out, "nondeterministic outputs", "json differs in a process with another hash seed", None,
-              {"case": case, "source": None, "bom": "", "bytes": "", "encoding": None})
+              {"case": case, "source": None, "bom": "", "bytes": "", "encoding": None, "config": None})
     totals["nondeterministic outputs"] += len(differing)
     seconds = time.perf_counter() - started
     for name in COUNTS:
         print(f"{name}: {totals[name]:,}")
+    print(f"of the documents, checked against an original: {totals['with an original']:,}; "
+          f"through the command line: {totals['through the command line']:,}")
     print(f"rechecked in a process with another hash seed: {len(sample):,}")
     print(f"slowest document: {max(r['slowest'] for r in results):.2f} s")
     print(f"seconds: {seconds:.0f}")
