@@ -372,11 +372,17 @@ def finding_problems(doc, report) -> list[str]:
 
 # --- output formats --------------------------------------------------------------------
 
-JSON_KEYS = ("tool", "signatures", "files", "summary")
-JSON_FILE_KEYS = ("path", "format", "target_lang", "source_lang", "engine", "score", "findings", "segments", "notes")
-JSON_FINDING_KEYS = ("code", "name", "severity", "message", "source_lang", "start", "end", "line", "column",
-                     "end_line", "end_column", "excerpt", "suggestion", "segment")
-JSON_SEGMENT_KEYS = ("index", "start", "end", "text", "score", "backtranslation", "round_trip", "chrf", "source")
+# The json contract (tqcheck/output/json_format.py): each key, in order, with the types its value may have.
+_N = type(None)
+JSON_KEYS = {"tool": dict, "signatures": dict, "files": list, "summary": dict}
+JSON_FILE_KEYS = {"path": str, "format": str, "target_lang": (str, _N), "source_lang": (str, _N), "engine": (dict, _N),
+                  "score": (int, float), "findings": list, "segments": list, "notes": list}
+JSON_FINDING_KEYS = {"code": str, "name": str, "severity": str, "message": str, "source_lang": (str, _N),
+                     "start": int, "end": int, "line": int, "column": int, "end_line": int, "end_column": int,
+                     "excerpt": str, "suggestion": (str, _N), "segment": (int, _N)}
+JSON_SEGMENT_KEYS = {"index": int, "start": int, "end": int, "text": str, "score": (int, float),
+                     "backtranslation": (str, _N), "round_trip": (str, _N), "chrf": (int, float, _N), "source": (dict, _N)}
+JSON_SUMMARY_KEYS = {"files": int, "findings": int, "by_severity": dict, "skipped": list}
 _GITHUB_LINE = re.compile(
     r"::(error|warning|notice) file=[^,:\r\n]*,line=\d+(,col=\d+)?,endLine=\d+(,endColumn=\d+)?,"
     r"title=[A-Z]\d{3} [a-z-]+::[^\r\n]*"
@@ -401,39 +407,43 @@ def render_all(report) -> dict[str, str]:
 
 
 def json_problems(rendered: str, report) -> list[str]:
-    """The json format parses, has the documented keys in order and the values of the report."""
+    """The json format parses, has the documented keys in order with values of the documented types,
+    and says what the report says."""
     try:
         data = json.loads(rendered)
     except ValueError as exc:
         return [f"invalid output: json does not parse: {exc}"]
     problems = []
 
-    def keys(obj, expected, what):
-        if not isinstance(obj, dict) or tuple(obj)[: len(expected)] != expected:
+    def shaped(obj, spec: dict, what: str) -> bool:
+        if not isinstance(obj, dict) or tuple(obj)[: len(spec)] != tuple(spec):
             problems.append(f"invalid output: json {what} keys {list(obj) if isinstance(obj, dict) else obj!r}")
             return False
-        return True
+        wrong = [k for k, types in spec.items() if not isinstance(obj[k], types) or isinstance(obj[k], bool)]
+        problems.extend(f"invalid output: json {what} {k} = {obj[k]!r}" for k in wrong)
+        return not wrong
 
-    if not keys(data, JSON_KEYS, "top-level"):
+    if not shaped(data, JSON_KEYS, "report") or not shaped(data["summary"], JSON_SUMMARY_KEYS, "summary"):
         return problems
-    files = data["files"]
-    if len(files) != len(report.files):
+    if len(data["files"]) != len(report.files):
         problems.append("invalid output: json has another number of files")
-    for jf, rf in zip(files, report.files):
-        if not keys(jf, JSON_FILE_KEYS, "file"):
+    for jf, rf in zip(data["files"], report.files):
+        if not shaped(jf, JSON_FILE_KEYS, "file"):
             continue
-        for jx, fx in zip(jf["findings"], rf.findings):
-            if keys(jx, JSON_FINDING_KEYS, "finding"):
-                if (jx["start"], jx["end"], jx["excerpt"]) != (fx.start, fx.end, rf.text[fx.start:fx.end]):
-                    problems.append(f"invalid output: json finding {jx['code']} does not match the text")
-        for js in jf["segments"]:
-            if keys(js, JSON_SEGMENT_KEYS, "segment") and not isinstance(js["text"], str):
-                problems.append("invalid output: json segment text is not a string")
         if len(jf["findings"]) != len(rf.findings) or len(jf["segments"]) != len(rf.segments):
             problems.append("invalid output: json has another number of findings or segments")
-    summary = data["summary"]
-    if summary.get("findings") != sum(len(f.findings) for f in report.files):
-        problems.append("invalid output: json summary miscounts findings")
+        for jx, fx in zip(jf["findings"], rf.findings):
+            if not shaped(jx, JSON_FINDING_KEYS, "finding"):
+                continue
+            if jx["severity"] not in ("error", "warning", "info"):
+                problems.append(f"invalid output: json severity {jx['severity']!r}")
+            if (jx["code"], jx["start"], jx["end"], jx["excerpt"]) != (fx.code, fx.start, fx.end, rf.text[fx.start:fx.end]):
+                problems.append(f"invalid output: json finding {jx['code']} is not the report's or not its text")
+        for js in jf["segments"]:
+            shaped(js, JSON_SEGMENT_KEYS, "segment")
+    counts = data["summary"]["by_severity"]
+    if data["summary"]["findings"] != sum(len(f.findings) for f in report.files) or counts != report.by_severity():
+        problems.append("invalid output: json summary miscounts the findings")
     return problems
 
 
