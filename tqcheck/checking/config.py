@@ -48,7 +48,8 @@ def load(path: Path) -> Config:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("tqcheck", {})
+        tool = data.get("tool")
+        data = tool.get("tqcheck", {}) if isinstance(tool, dict) else {}  # another tool's business otherwise
         where = "[tool.tqcheck]"
     else:
         where = ""
@@ -58,6 +59,8 @@ def load(path: Path) -> Config:
 def validate(data: dict, where: str) -> dict:
     from tqcheck.text.language import valid_tag
 
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a table of settings, not {type(data).__name__}")
     values = {}
     for key, value in data.items():
         if key not in KNOWN_KEYS:
@@ -132,4 +135,5 @@ def _has_tool_table(path: Path) -> bool:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    return "tqcheck" in data.get("tool", {})
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "tqcheck" in tool

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from tqcheck.errors import InputError
 
@@ -10,6 +11,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BinaryFile(InputError):
@@ -32,6 +34,12 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
             raise InputError(f"unknown encoding {encoding!r} (try utf-8, utf-16, latin-1, cp1252)") from None
         except UnicodeDecodeError as exc:
             raise InputError(f"{label}: cannot decode byte {exc.start} as {encoding}") from None
+        except UnicodeError:  # codecs such as punycode and idna fail without naming a byte
+            raise InputError(f"{label}: cannot decode as {encoding}") from None
+        surrogate = _SURROGATE.search(text)
+        if surrogate:
+            # utf-7 and the escape codecs can decode to half a UTF-16 pair, which no output can encode.
+            raise InputError(f"{label}: decoding as {encoding} gives a lone surrogate at character {surrogate.start()}")
         return text[1:] if text.startswith("\ufeff") else text
     for bom, enc in _BOMS:
         if data.startswith(bom):
