@@ -94,26 +94,29 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
     """Role of a double mark from the characters on each side, and what is wrong with its placement."""
     if german and ch == "“":
         return "close", None
+    # Each side read once: this runs for every mark of a document.
+    space_before, space_after = _is_space(before), _is_space(after)
+    word_before, word_after = before.isalnum(), after.isalnum()
     if ch == STRAIGHT:
-        if _is_space(before) or before in "([{—–-/":
+        if space_before or before in "([{—–-/":
             return "open", None
-        if _is_space(after) or not _is_word(after):
+        if space_after or not word_after:
             return "close", None
         return ("close" if inside else "open"), "glued"
     if ch in DOUBLE_OPEN:
-        if ch == "“" and inside and _is_space(before) and _is_space(after):
+        if ch == "“" and inside and space_before and space_after:
             return "close", "reversed-open"  # `” word “`: French spacing with the marks swapped
-        if _is_word(before) and (_is_space(after) or after in ".,;:!?"):
+        if word_before and (space_after or after in ".,;:!?"):
             return "close", "reversed-open"
-        if _is_word(before) and _is_word(after):
+        if word_before and word_after:
             return "open", "glued"
         return "open", None
     # a closing mark: ” or »
-    if ch == "”" and not inside and _is_space(before) and _is_space(after) and before != "":
+    if ch == "”" and not inside and space_before and space_after and before != "":
         return "open", "reversed-close"  # `referring to ” production`: opens what a later ” closes
-    if _is_space(before) and _is_word(after):
+    if space_before and word_after:
         return ("close" if inside else "open"), (None if inside else "reversed-close")
-    if (_is_word(before) or before in ".,;:!?") and _is_word(after):
+    if (word_before or before in ".,;:!?") and word_after:
         return ("close" if inside else "open"), "glued"
     return "close", None
 

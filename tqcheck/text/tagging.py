@@ -45,7 +45,7 @@ class Token:
         self.end = end
         self.tags = tags
         self.tag = tags[0]
-        self.low = text.lower().replace("’", "'")
+        self.low = text.lower().replace("’", "'") if text[0].isalpha() else text
 
     def __repr__(self) -> str:
         return f"{self.text}/{self.tag}"
