@@ -16,6 +16,8 @@ from tqcheck.text import tagging
 
 SYNTAX_FILE = "syntax.toml"
 CLOSING = frozenset(".,;:!?)”’\"»—–")
+QUANTIFIERS = frozenset(("more", "much", "all", "some", "any", "many", "most", "none", "one", "lots", "plenty", "few",
+                         "less", "both", "each", "either", "neither", "two", "three", "several"))
 
 
 def _at(tokens, i):
@@ -265,8 +267,8 @@ class BareRoleNoun(_Syntax, Detector):
                 after = _at(tokens, j + 1)
                 if after is not None and not (after.text in CLOSING or after.tag in "ICKW"):
                     continue  # "is student housing", "was driver error": the noun modifies another
-                if after is not None and after.low == "of" and verb.low in COPULAS and i > 0 and tokens[i - 1].low == "what":
-                    continue
+                if after is not None and after.low == "of" and [t.low for t in tokens[j + 2:j + 4]] == ["the", "year"]:
+                    continue  # "she was teacher of the year": the name of an award
                 yield self.finding(
                     verb.start,
                     noun.end,
@@ -283,7 +285,7 @@ class BareRoleNoun(_Syntax, Detector):
 @lru_cache(maxsize=None)
 def _same_pronoun() -> re.Pattern:
     return warmstart.regex(
-        r"(?<!\bmore )(?<!\bmuch )(?<!\ball )\b(?P<prep>of|in|to|by|from|within|on|for|about|through|into|during|against|over|under)"
+        r"(?:\b(?P<before>[a-z]+)\s+)?\b(?P<prep>of|in|to|by|from|within|on|for|through|into|during|against|under)"
         r"\s+(?P<same>the\s+same)(?=\s*[.,;:)!?]|\s*$)",
         re.I,
     )
@@ -324,10 +326,12 @@ class SameAsPronoun(_Syntax, Detector):
                            for c, _e, _l in phrase_table("phrases", pairs).matches(view, seg.start, seg.end)]
             if any(a < m.end() and m.start() < b for a, b in calqued):
                 continue
+            if (m.group("before") or "").lower() in QUANTIFIERS:
+                continue  # "more of the same", "some of the same": English's own idiom
             yield self.finding(
-                m.start(),
+                m.start("prep"),
                 m.end(),
-                f"“{m.group(0)}” uses “the same” as a pronoun, as {source_label(langs)} “el mismo/le même” does",
+                f"“{view[m.start('prep'):m.end()]}” uses “the same” as a pronoun, as {source_label(langs)} “el mismo/le même” does",
                 suggestion="a pronoun (“it”, “them”, “its”, “their”) or the noun again",
                 source_lang=assumed_source(ctx, langs),
             )
@@ -419,6 +423,8 @@ class RelativeCalque(_Syntax, Detector):
         before = _at(tokens, i - 2)
         if before is None or not before.is_word or before.tag in "VAMO" or before.low in ("say", "know", "is", "see"):
             return False
+        if any(t.low in ("what", "how", "where", "why", "whether") for t in tokens[:i]):
+            return False  # "what he did, what twists his career took": a series of questions
         verb = _at(tokens, i + 1)
         if verb is None or not verb.text.islower():
             return False
