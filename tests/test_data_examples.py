@@ -69,6 +69,12 @@ def test_data_files_lint():
                     if field in entry:
                         re.compile(entry[field])
                 ident = entry.get("pattern") or entry.get("word") or entry.get("phrase")
+                if ident is None and "words" in entry:  # a class of words (en/syntax.toml): each word once in the table
+                    words = entry["words"]
+                    assert words == sorted(words), f"{pair}/{name}: {key} class {words[:3]}… is not sorted"
+                    assert not seen & set(words), f"{pair}/{name}: {sorted(seen & set(words))} listed twice in {key}"
+                    seen.update(words)
+                    continue
                 assert ident not in seen, f"{pair}/{name}: {ident!r} listed twice"
                 seen.add(ident)
         for key, value in table.items():

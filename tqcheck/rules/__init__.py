@@ -14,6 +14,7 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
     "tqcheck.rules.word_order",
+    "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",
     "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
