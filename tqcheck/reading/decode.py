@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from tqcheck.errors import InputError
+from tqcheck.speed import warmstart
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = warmstart.regex("[\ud800-\udfff]")
 
 
 class BinaryFile(InputError):

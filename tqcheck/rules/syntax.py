@@ -14,6 +14,8 @@ from tqcheck.rules.word_order import tagged
 from tqcheck.speed import warmstart
 from tqcheck.text import tagging
 
+_LEADING_DIGITS = warmstart.regex(r"\d+")
+
 SYNTAX_FILE = "syntax.toml"
 CLOSING = frozenset(".,;:!?)”’\"»—–")
 QUANTIFIERS = frozenset(("more", "much", "all", "some", "any", "many", "most", "none", "one", "lots", "plenty", "few",
@@ -145,7 +147,7 @@ class ArticleBeforeNumber(_Syntax, Detector):
         for m in segment_matches(ctx, _article_number()):
             if m.group("art"):
                 number = m.group("num")
-                digits = re.match(r"\d+", number).group()
+                digits = _LEADING_DIGITS.match(number).group()
                 if m.group("art").lower() == "the" and (digits in ("1", "99") or m.group("tail")
                                                         or _RELATIVE_AHEAD.match(view, m.end())):
                     continue  # "the 1%", "the 10% of voters who…", "the 12% in March" (a figure named before)
