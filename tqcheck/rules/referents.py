@@ -1,7 +1,6 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
