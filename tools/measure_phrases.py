@@ -13,6 +13,12 @@ stories; `pip download --no-deps gensim==4.4.0` and unzip gensim/test/test_data/
 copied into the project. For each phrase it prints the number of native hits, with the first few
 in context, and the hits on the studied MT articles (eval/corpus/study_*.jsonl, dev MT articles)
 for information: an entry is never chosen from them.
+
+    python tools/measure_phrases.py --apertium tools/resources/mwe_sentences_es.txt
+
+translates Spanish sentences (written by the team, one multiword expression each) with Apertium's
+spa-eng, the most literal engine there is, and lists the sentences whose English no C104 phrase
+catches: a check that the patterns match how a machine really renders each expression.
 """
 from __future__ import annotations
 
@@ -86,6 +92,21 @@ def mt_texts() -> list[str]:
     return texts
 
 
+def apertium_check(path: Path, entries: dict[str, dict]) -> None:
+    import subprocess
+
+    spanish = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    english = subprocess.run(["apertium", "spa-eng"], input="\n".join(spanish) + "\n", capture_output=True,
+                             text=True, check=True).stdout.splitlines()
+    patterns = [re.compile(p, re.I) for p in entries]
+    caught = 0
+    for es, en in zip(spanish, english):
+        hits = [m.group(0) for rx in patterns for m in rx.finditer(en)]
+        caught += bool(hits)
+        print(f"{'hit ' if hits else 'MISS'}  {es}\n      {en}" + (f"  <- {hits}" if hits else ""))
+    print(f"{caught} of {len(spanish)} literal renderings caught", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lang", action="append", choices=["es", "fr", "pt"])
@@ -93,6 +114,7 @@ def main() -> None:
     ap.add_argument("--extra", action="append", default=[], help="more native English, plain text")
     ap.add_argument("--show", type=int, default=3, help="native hits shown per entry")
     ap.add_argument("--only-hits", action="store_true", help="list only entries with a native hit")
+    ap.add_argument("--apertium", metavar="FILE", help="Spanish sentences to render with Apertium spa-eng and check")
     args = ap.parse_args()
     from tqcheck.data import langdata
 
@@ -103,6 +125,9 @@ def main() -> None:
     if args.match:
         sel = re.compile(args.match, re.I)
         entries = {p: e for p, e in entries.items() if sel.search(p) or sel.search(e["source"])}
+    if args.apertium:
+        apertium_check(Path(args.apertium), entries)
+        return
     native = native_texts(args.extra)
     words = {k: sum(len(t.split()) for t in v) for k, v in native.items()}
     print("native English read: " + ", ".join(f"{k} {w:,} words" for k, w in words.items()), file=sys.stderr)
