@@ -15,10 +15,12 @@ in context, and the hits on the studied MT articles (eval/corpus/study_*.jsonl, 
 for information: an entry is never chosen from them.
 
     python tools/measure_phrases.py --apertium tools/resources/mwe_sentences_es.txt
+    python tools/measure_phrases.py --apertium tools/resources/mwe_sentences_fr.txt --from fr
 
-translates Spanish sentences (written by the team, one multiword expression each) with Apertium's
-spa-eng, the most literal engine there is, and lists the sentences whose English no C104 phrase
-catches: a check that the patterns match how a machine really renders each expression.
+translates sentences written by the team (one multiword expression each) with Apertium, the most
+literal engine there is (spa-eng; French and Portuguese through Spanish, fr-es or pt-es first), and
+lists the sentences whose English no C104 phrase catches: a check that the patterns match how a
+machine really renders each expression.
 """
 from __future__ import annotations
 
@@ -92,19 +94,24 @@ def mt_texts() -> list[str]:
     return texts
 
 
-def apertium_check(path: Path, entries: dict[str, dict]) -> None:
+APERTIUM_MODES = {"es": ["spa-eng"], "fr": ["fr-es", "spa-eng"], "pt": ["pt-es", "spa-eng"]}
+
+
+def apertium_check(path: Path, source: str, entries: dict[str, dict]) -> None:
     import subprocess
 
-    spanish = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    english = subprocess.run(["apertium", "spa-eng"], input="\n".join(spanish) + "\n", capture_output=True,
-                             text=True, check=True).stdout.splitlines()
+    sentences = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = "\n".join(sentences) + "\n"
+    for mode in APERTIUM_MODES[source]:
+        text = subprocess.run(["apertium", mode], input=text, capture_output=True, text=True, check=True).stdout
+    english = text.splitlines()
     patterns = [re.compile(p, re.I) for p in entries]
     caught = 0
-    for es, en in zip(spanish, english):
+    for es, en in zip(sentences, english):
         hits = [m.group(0) for rx in patterns for m in rx.finditer(en)]
         caught += bool(hits)
         print(f"{'hit ' if hits else 'MISS'}  {es}\n      {en}" + (f"  <- {hits}" if hits else ""))
-    print(f"{caught} of {len(spanish)} literal renderings caught", file=sys.stderr)
+    print(f"{caught} of {len(sentences)} literal renderings caught", file=sys.stderr)
 
 
 def main() -> None:
@@ -114,7 +121,8 @@ def main() -> None:
     ap.add_argument("--extra", action="append", default=[], help="more native English, plain text")
     ap.add_argument("--show", type=int, default=3, help="native hits shown per entry")
     ap.add_argument("--only-hits", action="store_true", help="list only entries with a native hit")
-    ap.add_argument("--apertium", metavar="FILE", help="Spanish sentences to render with Apertium spa-eng and check")
+    ap.add_argument("--apertium", metavar="FILE", help="sentences to render with Apertium into English and check")
+    ap.add_argument("--from", dest="source", choices=["es", "fr", "pt"], default="es", help="language of --apertium FILE")
     args = ap.parse_args()
     from tqcheck.data import langdata
 
@@ -126,7 +134,7 @@ def main() -> None:
         sel = re.compile(args.match, re.I)
         entries = {p: e for p, e in entries.items() if sel.search(p) or sel.search(e["source"])}
     if args.apertium:
-        apertium_check(Path(args.apertium), entries)
+        apertium_check(Path(args.apertium), args.source, entries)
         return
     native = native_texts(args.extra)
     words = {k: sum(len(t.split()) for t in v) for k, v in native.items()}
