@@ -174,6 +174,61 @@ def test_phrases_native_writers_also_use_are_only_info():
     assert [f.severity for f in found] == [Severity.INFO]
 
 
+def test_literal_renderings_of_multiword_expressions_fire_with_the_source_unknown():
+    # Spanish "llegar a buen puerto", French "avoir pour objectif", Portuguese "segundo turno",
+    # "crise sanitaire", "arma de fuego": each span is the literal phrase, not the sentence.
+    text = (
+        "The talks arrived to good port after a year. The reform has for objective to cut waiting lists. "
+        "Lula won the second turn with 50.9 percent. The sanitary crisis closed schools for months. "
+        "Police seized three weapons of fire in the house."
+    )
+    assert excerpts(text, "C104") == [
+        "to good port", "has for objective", "won the second turn", "sanitary crisis", "weapons of fire",
+    ]
+
+
+def test_literal_rendering_of_a_verb_phrase_is_caught_in_every_form():
+    for text, found in [
+        ("The club gives a step towards the title.", "gives a step"),
+        ("The club gave a decisive step towards the title.", "gave a decisive step"),
+        ("The club is giving another step towards the title.", "giving another step"),
+        ("Both teams have given small steps towards a deal.", "given small steps"),
+    ]:
+        assert excerpts(text, "C104") == [found], text
+
+
+def test_french_and_portuguese_renderings_name_their_own_source():
+    [finding] = findings("The prefecture made state of three injured.", "C104", source_lang="fr")
+    assert finding.source_lang == "fr" and "faire état de" in finding.message
+    assert excerpts("The prefecture made state of three injured.", "C104", source_lang="es") == []
+    [finding] = findings("The vote is scheduled for this second-fair.", "C104")
+    assert finding.source_lang == "pt" and finding.excerpt == "second-fair"
+
+
+def test_native_idioms_near_the_literal_renderings_stay_quiet():
+    for text in [
+        "The government took a decisive step towards peace.",
+        "The manual gives the steps to follow.",
+        "The ruling gave rise to a wave of appeals.",
+        "The white vote shifted to the Republicans.",
+        "She put the leg of lamb in the oven.",
+        "Online booking will make queues shorter.",
+        "The law would make strike action harder.",
+        "Doctors want to make exercise a habit.",
+        "He was made the object of ridicule.",
+        "We were given to understand that he would resign.",
+        "The ashes were kept in the urns.",
+        "It is the oldest hotel of the city.",
+        "Historians looked at the course of the war.",
+        "The aid contributed to the continuation of the war.",
+        "The driver's wallet was stolen.",
+        "The band gave a new twist to an old song.",
+        "Voters have to see with their own eyes what changed.",
+        "The vote was in flagrant violation of the rules.",
+    ]:
+        assert excerpts(text, "C104") == [], text
+
+
 def test_capitalised_common_noun_fires_only_on_the_capital():
     assert excerpts("The right of each State to choose its allies.", "C106") == ["each State"]
     assert excerpts("The right of each state to choose its allies.", "C106") == []
