@@ -55,7 +55,10 @@ def _clause_end() -> re.Pattern:
 
 # A speaker named after a closing quotation mark: a pronoun, a name (`Mr. Legault`, `Arévalo de León`), or
 # `the` and a title (`the Prime Minister`, `the minister of finance`).
-_SPEAKER = (r"(?:he|she|they|we|I|(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|do|dos|del|la|van|von))*"
+# A name's words are taken possessively (tests/test_pattern_guard.py): nothing after a name reads a
+# capitalised word or a whole particle, so giving one back never helped; a particle must be a whole
+# word for that to hold (`la` is not the start of `later`).
+_SPEAKER = (r"(?:he|she|they|we|I|(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:de|da|do|dos|del|la|van|von)(?![\w’'-])))*+"
             r"|the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)")
 _QUOTE_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s+(?P<subject>%s)\s+(?:(?:also|later|then|again)\s+)?$" % _SPEAKER)
 _PRONOUN_CLOSING = warmstart.regex(r",\s+(?P<subject>he|she|they)\s+$")

@@ -13,7 +13,7 @@ from tqcheck.speed import warmstart
 SOURCES = ("es", "pt", "fr")  # "su"/"seu"/"son" do not say whose gender; Spanish and Portuguese also drop "él"/"ela"
 _GENERIC = warmstart.regex(r"\s*(?:or|/)\s*(?:s?he|him|his|her|hers)\b", re.I)
 _GENERIC_BEFORE = warmstart.regex(r"\b(?:s?he|him|his|her|hers)\s*(?:or|/)\s*$", re.I)
-_AFTER_QUOTE = warmstart.regex(r"[”\"»“]\s*,?\s*$")
+_AFTER_QUOTE = warmstart.regex(r"[”\"»“]\s*+,?\s*$")
 _OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I),
                   "m": warmstart.regex(r"\b(?:he|him|his|himself)\b", re.I)}
 

@@ -226,7 +226,7 @@ class SentenceStartsWithAuxiliary(Detector):
 @lru_cache(maxsize=None)
 def _first_person_report() -> re.Pattern:
     verbs = alternation("verbs.toml", "first_person_report_words")
-    return warmstart.regex(r"[”\"»“]\s*,?\s*(?P<words>I\s+(?P<verb>%s))\s*[.;]" % verbs)
+    return warmstart.regex(r"[”\"»“]\s*+,?\s*(?P<words>I\s+(?P<verb>%s))\s*[.;]" % verbs)
 
 
 class FirstPersonAttribution(Detector):
