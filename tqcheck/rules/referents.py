@@ -1,6 +1,7 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -155,8 +156,25 @@ def quoted_spans(ctx) -> list[tuple[int, int]]:
     return spans
 
 
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class Covered:
+    """The offsets a list of (start, end) spans covers, merged once so that asking costs a bisection, not a
+    scan of every span (asked for each word of a document, a scan was quadratic)."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue  # an empty span covers nothing
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
@@ -288,10 +306,10 @@ class Referents:
         self.unknown_runs = [(a, b) for a, b in self.unknown_runs
                              if fold(_bare(view[a:b].split()[-1])) not in self.people]
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
-        full = [(s, e) for s, e, _ in self.name_spans]
+        full = Covered((s, e) for s, e, _ in self.name_spans)
         for t in tokens:
             person = self.people.get(fold(_bare(t.text)))
-            if person and t.capital and not any(s <= t.start < e for s, e in full):
+            if person and t.capital and t.start not in full:
                 person.cue = True
 
     def _named(self, i: int, j: int) -> bool:
@@ -321,10 +339,11 @@ class Referents:
                     titles.setdefault(title, []).append(person)
         spans_by_start = {s: (e, key) for s, e, key in covered}
         runs_by_start = dict(self.unknown_runs)
+        in_quotes = Covered(self.quoted)
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            quoted = inside(self.quoted, t.start)
+            quoted = t.start in in_quotes
             if t.start in spans_by_start:
                 end, key = spans_by_start[t.start]
                 person = self.people[key]
