@@ -68,7 +68,6 @@ class WrongGenderPronoun(Detector):
         refs = Referents(ctx, fallback)
         if not any(p.cue and p.gender for p in refs.people.values()):
             return
-        seg_starts = [seg.start for seg in ctx.segments]
         flagged: set[int] = set()
         mentions = refs.mentions
         first = 0  # index of the first mention inside the window
@@ -77,8 +76,8 @@ class WrongGenderPronoun(Detector):
                 continue
             if _GENERIC.match(view, m.end) or _GENERIC_BEFORE.search(view, max(0, m.start - 12), m.start):
                 continue  # "his or her", "he/she": anyone
-            seg = _segment_index(seg_starts, m.start)
-            window = seg_starts[seg - 1] if seg > 0 else seg_starts[seg]
+            seg = ctx.segment_at(m.start).index  # a mention is a word of a sentence
+            window = ctx.segments[max(seg - 1, 0)].start
             while mentions[first].start < window:
                 first += 1
             near = [c for c in mentions[first:index] if c.start not in flagged]
@@ -119,12 +118,6 @@ _SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
 def _swap(word: str) -> str:
     swapped = _SWAP[word.lower()]
     return swapped.capitalize() if word[0].isupper() else swapped
-
-
-def _segment_index(starts: list[int], pos: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _quotation_before(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

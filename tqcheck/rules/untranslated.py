@@ -292,9 +292,10 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     def _name_traces(self, ctx, index: _Index):
         """The source language's "and" between two names, a name half translated, a region's abbreviation."""
         view = ctx.doc.view
-        foreign = [ctx.segments[i] for i in foreign_segments(ctx)]
+        foreign = foreign_segments(ctx)
         for trace in name_traces(view, index):
-            if any(seg.start <= trace.start < seg.end for seg in foreign):
+            seg = ctx.segment_at(trace.start)
+            if seg is not None and seg.index in foreign:
                 continue  # the whole sentence is reported as untranslated (U101)
             yield self.finding(trace.start, trace.end, trace.message, suggestion=trace.suggestion,
                                source_lang=trace.lang)
