@@ -1,6 +1,7 @@
 """Fluency slips machine translation and scraping leave in English: stray capitals and marks, glued words, resumptive pronouns, lower-case names, Spanish marks and articles."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -634,6 +635,7 @@ class GluedWords(Detector):
         """A capital inside a word, where two words met without a space (not a brand's inner capital)."""
         openers = english_words("words.toml", "sentence_opener_words")
         counts = None
+        ordered = None  # the text's tokens sorted: the ones a run starts are found by bisection
         for m in segment_matches(ctx, _CASE_JUNCTION):
             head, tail = m.group("head"), m.group("tail")
             if head[0].islower():
@@ -647,7 +649,9 @@ class GluedWords(Detector):
                 counts = counts if counts is not None else _token_counts(ctx)
                 if counts.get(head + tail, 0) > 1 or counts.get(head, 0) < 1 or counts.get(tail, 0) < 1:
                     continue
-                if any(token != head + tail and token.startswith(head + tail) for token in counts):
+                ordered = ordered if ordered is not None else sorted(counts)
+                after = bisect.bisect_right(ordered, head + tail)  # the first token after the run, sorted
+                if after < len(ordered) and ordered[after].startswith(head + tail):
                     continue  # "CoinMarket Cap" beside "CoinMarketCap": a brand spelt two ways
             yield self.finding(
                 m.start(),
