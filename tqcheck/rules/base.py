@@ -58,6 +58,27 @@ def segment_matches(ctx: Context, pattern: re.Pattern):
         yield from pattern.finditer(view, seg.start, seg.end)
 
 
+class Covered:
+    """The offsets a list of (start, end) spans covers, merged once so that asking costs a bisection, not a
+    scan of every span: a detector that asks for each word or match of a file would be quadratic."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue  # an empty span covers nothing
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 class Detector:
     """Base class. Subclasses set the class attributes and implement `check`.
 

@@ -9,7 +9,7 @@ from tqcheck.text import language
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.rules.base import Covered, Detector, segment_matches
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -198,13 +198,13 @@ class ThisWeekday(Detector):
                 suggestion=_dated_suggestion(m.group(0)),
                 source_lang=assumed_source(ctx, langs),
             )
-        taken = verb_time_object_spans(ctx) + [(a, b, a, b) for a, b in dated]
+        taken = Covered([(a, b) for _, _, a, b in verb_time_object_spans(ctx)] + dated)
         before_date = english_words("words.toml", "before_date_words")
         future = english_words("verbs.toml", "future_words")
         for seg in ctx.segments:
             words = starts = None  # the sentence's words, read once and only if a weekday is in it
             for m in _this_weekday().finditer(view, seg.start, seg.end):
-                if any(a <= m.start() < b for _, _, a, b in taken):
+                if m.start() in taken:
                     continue  # reported by C101
                 if _POSSESSIVE_AFTER.match(view, m.end()):
                     continue  # "this Friday's match" looks ahead

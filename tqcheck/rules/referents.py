@@ -1,13 +1,13 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
-import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from tqcheck.data import langdata
+from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import scan
 from tqcheck.speed import warmstart
@@ -154,27 +154,6 @@ def quoted_spans(ctx) -> list[tuple[int, int]]:
         if mark.role == "open" and mark.partner is not None:
             spans.append((mark.pos, marks[mark.partner].pos + 1))
     return spans
-
-
-class Covered:
-    """The offsets a list of (start, end) spans covers, merged once so that asking costs a bisection, not a
-    scan of every span (asked for each word of a document, a scan was quadratic)."""
-
-    def __init__(self, spans):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for a, b in sorted(spans):
-            if a >= b:
-                continue  # an empty span covers nothing
-            if self.ends and a <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], b)
-            else:
-                self.starts.append(a)
-                self.ends.append(b)
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
 
 
 def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
