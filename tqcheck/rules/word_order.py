@@ -2,7 +2,9 @@
 inside a noun phrase, a verb before its subject, a time phrase between a verb and its object."""
 from __future__ import annotations
 
+from tqcheck.data import langdata
 from tqcheck.finding import Severity
+from tqcheck.rules.attribution import verb_table
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import ROMANCE, assumed_source, english_words, romance_sources, source_label
 from tqcheck.text import tagging
@@ -265,13 +267,7 @@ class VerbBeforeSubject(Detector):
     @staticmethod
     def _calqued_verbs(ctx) -> frozenset[str]:
         """Verbs C109 already reports as calqued attribution: one finding is enough."""
-        from tqcheck.data import langdata
-
-        forms = set()
-        for lang in romance_sources(ctx, tuple(langdata.sources_for("en"))):
-            for entry in langdata.load(f"{lang}-en", "calques.toml").get("reporting", ()):
-                forms.update(entry.get("forms", [entry["word"]]))
-        return frozenset(forms)
+        return frozenset(verb_table(romance_sources(ctx, tuple(langdata.sources_for("en")))).by_form)
 
     @staticmethod
     def _verb_positions(tokens):
