@@ -10,20 +10,15 @@ from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import ROMANCE, assumed_source, phrase_table, romance_sources, source_label
-from tqcheck.rules.word_order import tagged
+from tqcheck.rules.word_order import CLOSING, tagged, token_at
 from tqcheck.speed import warmstart
 from tqcheck.text import tagging
 
 _LEADING_DIGITS = warmstart.regex(r"\d+")
 
 SYNTAX_FILE = "syntax.toml"
-CLOSING = frozenset(".,;:!?)”’\"»—–")
 QUANTIFIERS = frozenset(("more", "much", "all", "some", "any", "many", "most", "none", "one", "lots", "plenty", "few",
                          "less", "both", "each", "either", "neither", "two", "three", "several"))
-
-
-def _at(tokens, i):
-    return tokens[i] if 0 <= i < len(tokens) else None
 
 
 class _Syntax:
@@ -62,7 +57,7 @@ def _match_phrase(tokens, i, table: str) -> int | None:
     """The index of the last token of a class phrase starting at token `i`, or None."""
     for phrase in _phrase_class(table).get(tokens[i].low, ()):
         words = phrase.split()
-        if all(_at(tokens, i + k) is not None and tokens[i + k].low == w for k, w in enumerate(words)):
+        if all(token_at(tokens, i + k) is not None and tokens[i + k].low == w for k, w in enumerate(words)):
             return i + len(words) - 1
     return None
 
@@ -206,7 +201,7 @@ class ArticleBeforeTitle(_Syntax, Detector):
                 name_end = _name_end(tokens, title_end + 1)
                 if name_end is None:
                     continue
-                after = _at(tokens, name_end + 1)
+                after = token_at(tokens, name_end + 1)
                 if after is not None and after.tag in "NS" and after.text.islower():
                     continue  # "the President Trump administration" names a period, not the person
                 title = " ".join(t.text for t in tokens[i + 1:title_end + 1])
@@ -260,13 +255,13 @@ class BareRoleNoun(_Syntax, Detector):
                 if verb.low not in COPULAS and not after_as:
                     continue
                 j = i + 2 if after_as else i + 1
-                if _at(tokens, j) is not None and "J" in tokens[j].tags and tokens[j].text.islower() \
-                        and _at(tokens, j + 1) is not None and tokens[j + 1].low in roles:
+                if token_at(tokens, j) is not None and "J" in tokens[j].tags and tokens[j].text.islower() \
+                        and token_at(tokens, j + 1) is not None and tokens[j + 1].low in roles:
                     j += 1  # "is criminal lawyer"
-                noun = _at(tokens, j)
+                noun = token_at(tokens, j)
                 if noun is None or noun.low not in roles or not noun.text.islower():
                     continue
-                after = _at(tokens, j + 1)
+                after = token_at(tokens, j + 1)
                 if after is not None and not (after.text in CLOSING or after.tag in "ICKW"):
                     continue  # "is student housing", "was driver error": the noun modifies another
                 if after is not None and after.low == "of" and [t.low for t in tokens[j + 2:j + 4]] == ["the", "year"]:
@@ -396,7 +391,7 @@ class RelativeCalque(_Syntax, Detector):
             for i, token in enumerate(tokens[:-1]):
                 if token.low == "which" and i > 0 and tokens[i - 1].low in people and tokens[i - 1].text[1:].islower():
                     after = tokens[i + 1]
-                    before = _at(tokens, i - 2)
+                    before = token_at(tokens, i - 2)
                     if after.tag not in "VZDM" and after.low not in ("have", "has", "had", "are", "were"):
                         continue
                     if before is not None and (before.low in ("of", "among", "between") or before.tag == "U"):
@@ -422,18 +417,18 @@ class RelativeCalque(_Syntax, Detector):
     def _what_clause(tokens, i) -> bool:
         """`…, what caused outrage`: `what` followed by a finite verb (or has/had and a participle) and an
         object or complement, the words before the comma a finished clause (not `Tell me, what…`)."""
-        before = _at(tokens, i - 2)
+        before = token_at(tokens, i - 2)
         if before is None or not before.is_word or before.tag in "VAMO" or before.low in ("say", "know", "is", "see"):
             return False
         if any(t.low in ("what", "how", "where", "why", "whether") for t in tokens[:i]):
             return False  # "what he did, what twists his career took": a series of questions
-        verb = _at(tokens, i + 1)
+        verb = token_at(tokens, i + 1)
         if verb is None or not verb.text.islower():
             return False
         k = i + 1
         if verb.low in ("has", "had", "would", "will", "could", "might"):
             k += 1
-            nxt = _at(tokens, k)
+            nxt = token_at(tokens, k)
             if nxt is None or nxt.tag not in "PDV":
                 return False
         elif verb.tag not in "ZD" or verb.low in ("is", "was", "does", "did"):
@@ -569,7 +564,7 @@ class NounOfName(_Syntax, Detector):
                 name_end = _name_end(tokens, i + 2)
                 if name_end is None:
                     continue
-                after = _at(tokens, name_end + 1)
+                after = token_at(tokens, name_end + 1)
                 if after is not None and (after.tag == "$" or after.low == "of"):
                     continue
                 name = " ".join(t.text for t in tokens[i + 2:name_end + 1])

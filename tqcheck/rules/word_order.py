@@ -26,7 +26,8 @@ def tagged(ctx):
     return found
 
 
-def _at(tokens, i):
+def token_at(tokens, i):
+    """The token at index `i` of a sentence, or None past either end."""
     return tokens[i] if 0 <= i < len(tokens) else None
 
 
@@ -86,7 +87,7 @@ class AdjectiveAfterNoun(Detector):
                                  or (tokens[j].text == "," or tokens[j].low == "and") and tokens[j + 1].tag == "R"):
                     j -= 1
                 adverbs = j < i - 1
-                noun, det = _at(tokens, j), _at(tokens, j - 1)
+                noun, det = token_at(tokens, j), token_at(tokens, j - 1)
                 if noun is None or det is None or not (det.low in DETERMINERS or det.tag == "U" and noun.tag == "S"
                                                         or det.low in QUANTIFIERS and noun.tag == "S"):
                     continue
@@ -96,7 +97,7 @@ class AdjectiveAfterNoun(Detector):
                     continue
                 if adverbs and det.low not in ("a", "an"):
                     continue  # "a Chile socially fragmented"; "the US suddenly stopped" is a subject and its verb
-                if not _ends_phrase(_at(tokens, i + 1)) or self._complement(_at(tokens, j - 2)):
+                if not _ends_phrase(token_at(tokens, i + 1)) or self._complement(token_at(tokens, j - 2)):
                     continue
                 yield self.finding(
                     noun.start,
@@ -189,7 +190,7 @@ class AdverbInsideNounPhrase(Detector):
                     continue
                 if noun.tag != "X" and tagging.lookup(noun.low)[:1] not in ("N", "S"):
                     continue  # a word the lexicon does not know may be an adjective: "an utterly insouciant"
-                after = _at(tokens, i + 2)
+                after = token_at(tokens, i + 2)
                 if noun.tag in "NS" and after is not None and after.tag in "NS":
                     continue  # "the now defunct" and the like end on a noun compound the lexicon misreads
                 yield self.finding(
@@ -247,7 +248,7 @@ class VerbBeforeSubject(Detector):
                 end = self._subject_end(tokens, verb_at + 1)
                 if end is None:
                     continue
-                after = _at(tokens, end + 1)
+                after = token_at(tokens, end + 1)
                 if where == "comma" and (after is None or after.low != "that"):
                     continue
                 if where == "clause" and not (verb.low in english_words("verbs.toml", "reporting_words")
@@ -313,33 +314,33 @@ class VerbBeforeSubject(Detector):
         if not (head.tag == "X" or head.low in english_words("words.toml", "agent_noun_words")):
             return False
         i = end + 1
-        if _at(tokens, i) is not None and tokens[i].low == "of":
+        if token_at(tokens, i) is not None and tokens[i].low == "of":
             i += 1
-            while _at(tokens, i) is not None and (tokens[i].tag in "XNSJ" or tokens[i].low in ("the", "of")):
+            while token_at(tokens, i) is not None and (tokens[i].tag in "XNSJ" or tokens[i].low in ("the", "of")):
                 i += 1
-        after = _at(tokens, i)
+        after = token_at(tokens, i)
         return after is None or after.text in ".!?;(" or after.text in CLOSING_QUOTES
 
     @staticmethod
     def _subject_end(tokens, i) -> int | None:
         """The last token of a subject starting at `i`: a determiner and its noun (adjectives between), or a name."""
-        t = _at(tokens, i)
+        t = token_at(tokens, i)
         if t is None:
             return None
         if t.tag == "X":
-            while _at(tokens, i + 1) is not None and tokens[i + 1].tag == "X":
+            while token_at(tokens, i + 1) is not None and tokens[i + 1].tag == "X":
                 i += 1
             return i
         if t.low not in DETERMINERS:
             return None
         i += 1
-        while _at(tokens, i) is not None and tokens[i].tag == "J" and _at(tokens, i + 1) is not None \
+        while token_at(tokens, i) is not None and tokens[i].tag == "J" and token_at(tokens, i + 1) is not None \
                 and tokens[i + 1].tag in "NSJX":
             i += 1
-        t = _at(tokens, i)
+        t = token_at(tokens, i)
         if t is None or t.tag not in "NSX":
             return None
-        while _at(tokens, i + 1) is not None and tokens[i + 1].tag == t.tag == "X":
+        while token_at(tokens, i + 1) is not None and tokens[i + 1].tag == t.tag == "X":
             i += 1
         return i
 
@@ -390,7 +391,7 @@ class TimeBetweenVerbAndObject(Detector):
             for i, verb in enumerate(tokens[:-3]):
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in reporting:
                     continue
-                previous = _at(tokens, i - 1)
+                previous = token_at(tokens, i - 1)
                 if previous is not None and previous.low in tagging.BE_HAVE:
                     continue
                 when = tokens[i + 1]
@@ -400,19 +401,19 @@ class TimeBetweenVerbAndObject(Detector):
                     end = i + 2
                 else:
                     continue
-                det = _at(tokens, end + 1)
+                det = token_at(tokens, end + 1)
                 if det is None or not (det.low in DETERMINERS - {"this", "these", "those"} or det.tag == "U"):
                     continue
                 head = end + 2
-                while _at(tokens, head) is not None and tokens[head].tag == "J":
+                while token_at(tokens, head) is not None and tokens[head].tag == "J":
                     head += 1
-                noun = _at(tokens, head)
+                noun = token_at(tokens, head)
                 if noun is None or noun.tag not in "NSX":
                     continue
-                while _at(tokens, head + 1) is not None and tokens[head + 1].tag in "NSX":
+                while token_at(tokens, head + 1) is not None and tokens[head + 1].tag in "NSX":
                     head += 1  # "the next aid package"
                 noun = tokens[head]
-                nxt = _at(tokens, head + 1)
+                nxt = token_at(tokens, head + 1)
                 if nxt is not None and nxt.tag in "VZDAM":
                     continue  # "announced yesterday the company would…": a clause, not an object
                 phrase = " ".join(t.text for t in tokens[i + 1:end + 1])
