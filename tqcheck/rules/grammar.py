@@ -19,14 +19,9 @@ def _mass_nouns() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
-def _mass_words(key: str) -> frozenset[str]:
-    return frozenset(langdata.load("en", MASS_FILE).get(key, ()))
-
-
-@lru_cache(maxsize=None)
 def _counted() -> re.Pattern:
     nouns = _mass_nouns()
-    counting = "|".join(sorted(_mass_words("counting_words"), key=lambda w: (-len(w), w)))
+    counting = "|".join(sorted(english_words(MASS_FILE, "counting_words"), key=lambda w: (-len(w), w)))
     singular = "|".join(sorted(nouns, key=lambda w: (-len(w), w)))
     plural = "|".join(sorted((e["plural"] for e in nouns.values() if e.get("plural")), key=lambda w: (-len(w), w)))
     return warmstart.regex(
@@ -41,7 +36,7 @@ def _modifier(word: str, function_words: frozenset[str]) -> bool:
     """Whether `word` can stand between a determiner and its noun: an adjective or an adverb by its form or by the list."""
     if word in function_words:
         return False
-    if word in _mass_words("adjective_words") or word.endswith("ly"):
+    if word in english_words(MASS_FILE, "adjective_words") or word.endswith("ly"):
         return True
     return any(word.endswith(suffix) for suffix in english_words("words.toml", "adjective_suffixes"))
 
@@ -88,7 +83,7 @@ class UncountableNounCounted(Detector):
     def check(self, ctx):
         nouns = _mass_nouns()
         plurals = {e["plural"]: e for e in nouns.values() if e.get("plural")}
-        continuers = _mass_words("continuer_words")
+        continuers = english_words(MASS_FILE, "continuer_words")
         function_words = english_words("words.toml", "function_words")
         for m in segment_matches(ctx, _counted()):
             if m.group("plural"):

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck.data import langdata
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import scan
@@ -68,8 +67,7 @@ def person_nouns() -> WordList:
 
 @lru_cache(maxsize=None)
 def _gender_lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    table = langdata.load("en", "persons.toml")
-    return tuple(frozenset(table.get(key, ())) for key in ("female_words", "male_words", "female_titles", "male_titles"))
+    return tuple(english_words("persons.toml", key) for key in ("female_words", "male_words", "female_titles", "male_titles"))
 
 
 def noun_gender(word: str) -> str | None:
