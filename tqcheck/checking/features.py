@@ -39,6 +39,7 @@ def _knowledge():
     }
 
 
+@lru_cache(maxsize=None)
 def _word_pattern() -> re.Pattern:
     return warmstart.regex(_WORD)
 
