@@ -417,7 +417,6 @@ def _language_of(words: list[_Token], source_langs) -> str:
 
 # -- names: the source's "and" between two names, a name half translated, a region's abbreviation --------
 
-_NAME_WORD = r"[^\W\d_][\w’'.-]*"
 _WORD_BEFORE = warmstart.regex(r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)[ ]$")
 _WORDS_AFTER = warmstart.regex(r" ([^\W\d_][\w’'-]*)(?: ([^\W\d_][\w’'-]*))?")
 

@@ -21,10 +21,8 @@ from importlib import resources
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordlist import WordList
 
-NOUNS = frozenset("NSX")
 NOMINAL = frozenset("NSJXU")
 VERBS = frozenset("VZDPG")
-FINITE = frozenset("ZD")
 OPENERS = frozenset("“‘\"«([—–:-")  # after one of these, a capital starts a sentence, not a name
 SUBJECT_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "who"))
 BE_HAVE = frozenset(("be", "is", "am", "are", "was", "were", "been", "being", "has", "have", "had", "having"))
