@@ -3,6 +3,8 @@ words: articles English does not use or needs, relatives and connectives calqued
 person's possessive written as `the … of Name`."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -288,6 +290,21 @@ def _same_pronoun() -> re.Pattern:
     )
 
 
+class _Overlaps:
+    """Whether a span overlaps one of a file's spans, by one bisection rather than a scan of them all (a
+    scan for each match was quadratic on a file of calques)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def overlap(self, start: int, end: int) -> bool:
+        """`any(a < end and start < b for a, b in spans)`: of the spans starting before `end`, one ends after `start`."""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
 class SameAsPronoun(_Syntax, Detector):
     """What it does:
     Flags `the same` standing for a noun already named, after a preposition and closing the
@@ -319,9 +336,9 @@ class SameAsPronoun(_Syntax, Detector):
         calqued = None
         for m in segment_matches(ctx, _same_pronoun()):
             if calqued is None:  # C104 knows `the use of the same` and its kin: one finding is enough
-                calqued = [(c.start(), c.end()) for seg in ctx.segments
-                           for c, _e, _l in phrase_table("phrases", pairs).matches(view, seg.start, seg.end)]
-            if any(a < m.end() and m.start() < b for a, b in calqued):
+                calqued = _Overlaps((c.start(), c.end()) for seg in ctx.segments
+                                    for c, _e, _l in phrase_table("phrases", pairs).matches(view, seg.start, seg.end))
+            if calqued.overlap(m.start(), m.end()):
                 continue
             if (m.group("before") or "").lower() in QUANTIFIERS:
                 continue  # "more of the same", "some of the same": English's own idiom
