@@ -133,7 +133,7 @@ FLOOD_LIMIT = 5
 
 def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
     found = []
-    starts = [seg.start for seg in ctx.segments]
+    starts = ctx.segment_starts()
     for detector in detectors:
         if detector.needs - ctx_capabilities(ctx):
             continue
@@ -181,7 +181,7 @@ def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Fin
 
 def _untranslated_segments(ctx: Context, findings: list[Finding]) -> set[int]:
     """Segments reported as left in the source language: a copy round-trips to itself, so do not score it."""
-    starts = [s.start for s in ctx.segments]
+    starts = ctx.segment_starts()
     out = set()
     for f in findings:
         if f.code.startswith("U"):

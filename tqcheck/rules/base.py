@@ -40,11 +40,16 @@ class Context:
     def text(self) -> str:
         return self.doc.view
 
-    def segment_at(self, pos: int) -> "Segment | None":
-        """The segment holding view offset `pos`, or None when `pos` falls between segments."""
+    def segment_starts(self) -> list[int]:
+        """Each segment's view start, in order: built once per file, for bisection."""
         starts = self.cache.get("segment_starts")
         if starts is None:
             starts = self.cache["segment_starts"] = [seg.start for seg in self.segments]
+        return starts
+
+    def segment_at(self, pos: int) -> "Segment | None":
+        """The segment holding view offset `pos`, or None when `pos` falls between segments."""
+        starts = self.segment_starts()
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and pos < self.segments[i].end:
             return self.segments[i]
