@@ -355,6 +355,14 @@ def distinct_texts(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(t for t in texts if t.strip()))
 
 
+def _translate_misses(engine: Engine, misses: list[str], batch) -> list:
+    """The engine's answers for the cache misses, one per text, or EngineError when it miscounts."""
+    results = batch(misses) if misses else []
+    if len(results) != len(misses):
+        raise EngineError(f"{engine.name} returned {len(results)} translations for {len(misses)} sentences")
+    return results
+
+
 def cached_translate(
     engine: Engine, texts: list[str], source: str, target: str,
     cache: TranslationCache | None = None,
@@ -364,16 +372,11 @@ def cached_translate(
     version = engine_version(engine, source, target) if wanted else ""
     found = cache.get_many(engine.name, version, source, target, wanted) if cache and wanted else {}
     misses = [t for t in wanted if t not in found]
-    if misses:
-        translations = engine.translate_batch(misses, source, target)
-        if len(translations) != len(misses):
-            raise EngineError(
-                f"{engine.name} returned {len(translations)} translations for {len(misses)} sentences"
-            )
-        new = dict(zip(misses, translations))
-        if cache is not None:
-            cache.put_many(engine.name, version, source, target, new.items())
-        found.update(new)
+    new = dict(zip(misses, _translate_misses(
+        engine, misses, lambda batch: engine.translate_batch(batch, source, target))))
+    if new and cache is not None:
+        cache.put_many(engine.name, version, source, target, new.items())
+    found.update(new)
     return [found[t] if t.strip() else "" for t in texts]
 
 
@@ -385,19 +388,14 @@ def cached_translate_detailed(
     wanted = distinct_texts(texts)
     version = engine_version(engine, source, target) if wanted else ""
     cached = cache.get_many_detailed(engine.name, version, source, target, wanted) if cache and wanted else {}
+    # A cached translation stored without its unknown words cannot answer here: translate it again.
     found = {t: (tr, unk) for t, (tr, unk) in cached.items() if unk is not None}
     misses = [t for t in wanted if t not in found]
-    if misses:
-        results = engine.translate_batch_detailed(misses, source, target)
-        if len(results) != len(misses):
-            raise EngineError(
-                f"{engine.name} returned {len(results)} translations for {len(misses)} sentences"
-            )
-        new = {t: (tr, list(unk)) for t, (tr, unk) in zip(misses, results)}
-        if cache is not None:
-            cache.put_many(engine.name, version, source, target,
-                           [(t, tr, unk) for t, (tr, unk) in new.items()])
-        found.update(new)
+    new = {t: (tr, list(unk)) for t, (tr, unk) in zip(misses, _translate_misses(
+        engine, misses, lambda batch: engine.translate_batch_detailed(batch, source, target)))}
+    if new and cache is not None:
+        cache.put_many(engine.name, version, source, target, [(t, tr, unk) for t, (tr, unk) in new.items()])
+    found.update(new)
     return [found[t] if t.strip() else ("", []) for t in texts]
 
 
