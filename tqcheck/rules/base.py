@@ -154,3 +154,10 @@ def parse_docs(doc: str) -> dict[str, str]:
     for i in range(1, len(parts) - 1, 2):
         sections[parts[i]] = inspect.cleandoc(parts[i + 1]).strip()
     return sections
+
+
+def median_of(values):
+    """The median of `values`; statistics is imported here, not at start-up, since only engine and source checks need it."""
+    import statistics
+
+    return statistics.median(values)

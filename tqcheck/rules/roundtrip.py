@@ -1,10 +1,9 @@
 """Round-trip detectors: segments whose meaning does not survive translation there and back."""
 from __future__ import annotations
 
-import statistics
 
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, median_of
 
 # A segment drifts when its chrF falls this far below the document's median, and below the floor.
 DRIFT_MARGIN = 30.0
@@ -42,7 +41,7 @@ class RoundTripDrift(Detector):
         scored = {i: r for i, r in results.items() if len(ctx.doc.view[ctx.segments[i].start:ctx.segments[i].end].split()) >= MIN_WORDS}
         if len(scored) < 3:
             return
-        median = statistics.median(r.chrf for r in scored.values())
+        median = median_of(r.chrf for r in scored.values())
         for i, r in sorted(scored.items()):
             if r.chrf < DRIFT_FLOOR and r.chrf < median - DRIFT_MARGIN:
                 seg = ctx.segments[i]

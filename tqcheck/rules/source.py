@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import math
-import statistics
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
 from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, median_of
 from tqcheck.rules.numbers import LANG_NAMES
 from tqcheck.speed import warmstart
 
@@ -572,7 +571,7 @@ def document_length_ratio(ctx, found: list[Pair]) -> float:
     ratios = [len(p.target_text) / len(p.source_text) for p in found
               if p.link.kind == "1-1" and len(p.source_text) >= 20]
     if len(ratios) >= 5:
-        return statistics.median(ratios)
+        return median_of(ratios)
     return alignment_for(ctx).ratio
 
 
@@ -650,7 +649,7 @@ class MeaningDrift(_PairRule, Detector):
                   and len(p.target_text.split()) >= MIN_MEANING_WORDS]
         if len(scored) < 3:
             return
-        median = statistics.median(c for _, c in scored)
+        median = median_of(c for _, c in scored)
         for pair, chrf in scored:
             if chrf < MEANING_FLOOR and chrf < median - MEANING_MARGIN:
                 start, end = pair.span
