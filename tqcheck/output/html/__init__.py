@@ -55,7 +55,7 @@ def render(report: "Report", *, color: bool = False, show_segments: bool = True,
     lazy = len(report.files) >= lazy_from
     out = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',  # our own text, no quotes to escape
         '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
         f"<title>{_e(_title(report))}</title>\n<style>{css}</style>\n</head>\n<body>\n",
