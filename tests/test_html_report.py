@@ -232,3 +232,67 @@ def test_severities_are_told_apart_without_colour_and_regions_are_labelled(brows
         assert region.get_attribute("aria-label")
     for box in browser.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"):
         assert box.find_element(By.XPATH, "ancestor::label").text.strip()
+
+
+SEGMENTS_SHOWN = """
+return Array.from(document.querySelectorAll('ol.segments li')).map(function (li) {
+  function t(sel) { var e = li.querySelector(sel); return e ? e.textContent : null; }
+  return {index: +li.dataset.segment, target: t('.tgt'), back: t('.bt'), trip: t('.rt'), source: t('.src'),
+          drift: Array.from(li.querySelectorAll('.tgt strong.drift')).map(function (e) { return e.textContent; })};
+});
+"""
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_with_an_engine_the_segment_panel_shows_the_most_suspicious_segments_with_their_round_trip(browser, tmp_path):
+    page, report = html_and_json(tmp_path, "--engine", "apertium", SEED)
+    file = report["files"][0]
+    assert file["engine"]["name"] == "apertium"
+    expected = sorted((s for s in file["segments"] if s["score"] >= 0.5), key=lambda s: -s["score"])[:10]
+    assert expected
+    open_page(browser, page)
+    shown = browser.execute_script(SEGMENTS_SHOWN)
+    assert [s["index"] for s in shown] == [s["index"] for s in expected]
+    for got, want in zip(shown, expected):
+        assert got["target"] == flat(want["text"])
+        assert got["back"] == "back: " + flat(want["backtranslation"])
+        assert got["trip"] == "round trip: " + flat(want["round_trip"])
+        assert got["source"] is None
+    # The segment's words the round trip lost are marked in it, and none of them came back.
+    drifted = [s for s in shown if s["drift"]]
+    assert drifted
+    for s in drifted:
+        for word in s["drift"]:
+            assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", s["target"])
+            assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", s["trip"], re.I)
+
+
+SOURCE_ES = ("# El puerto de Valencia\n\nEl puerto de Valencia recibió 950 barcos durante el año pasado. "
+             "El alcalde dijo que la ampliación costará 120 millones de euros. "
+             "Las obras comenzarán en marzo, según el Ayuntamiento.\n")
+TARGET_EN = ("# The port of Valencia\n\nThe port of Valencia received 590 ships during the last year. "
+             "The mayor said that the expansion will cost 120 million euros. "
+             "Las obras comenzarán en marzo, según el Ayuntamiento.\n")
+
+
+@pytest.mark.parametrize("engine", ["none", "apertium"])
+def test_in_source_aware_mode_each_segment_shows_its_aligned_source(browser, tmp_path, engine):
+    src, tgt = tmp_path / "port.es.md", tmp_path / "port.en.md"
+    src.write_text(SOURCE_ES, encoding="utf-8")
+    tgt.write_text(TARGET_EN, encoding="utf-8")
+    page, report = html_and_json(tmp_path, "--engine", engine, "--source", src, "--source-lang", "es",
+                                 "--target-lang", "en", tgt)
+    file = report["files"][0]
+    assert {f["code"] for f in file["findings"]} >= {"A103", "A107"}
+    by_index = {s["index"]: s for s in file["segments"]}
+    open_page(browser, page)
+    [view] = browser.execute_script(MARKED_TEXTS)
+    assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(file["findings"])}
+    shown = browser.execute_script(SEGMENTS_SHOWN)
+    assert shown
+    for s in shown:
+        assert s["source"] == "source: " + flat(by_index[s["index"]]["source"]["text"])
+    assert any("590" in s["target"] and "950" in s["source"] for s in shown)
