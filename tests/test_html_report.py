@@ -296,3 +296,45 @@ def test_in_source_aware_mode_each_segment_shows_its_aligned_source(browser, tmp
     for s in shown:
         assert s["source"] == "source: " + flat(by_index[s["index"]]["source"]["text"])
     assert any("590" in s["target"] and "950" in s["source"] for s in shown)
+
+
+def test_a_folder_of_real_articles_gets_a_sortable_index_and_views_shown_from_inert_templates(browser, tmp_path):
+    from benchmarks.corpus import articles
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    texts = articles()[:60]  # real articles, written at test time, never kept in the project
+    for n, text in enumerate(texts):
+        (folder / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    page, report = html_and_json(tmp_path, "--engine", "none", folder)
+    files = report["files"]
+    assert len(files) == 60
+    open_page(browser, page)
+    rows = browser.find_elements(By.CSS_SELECTOR, "nav.index tbody tr")
+    assert [r.find_element(By.TAG_NAME, "a").text for r in rows] == [f["path"] for f in files]
+    assert "in 60 files" in browser.find_element(By.CSS_SELECTOR, ".summary").text
+    # No file view is in the document until one is chosen: they wait in <template> elements.
+    assert not browser.find_elements(By.CSS_SELECTOR, "section.file")
+    assert browser.execute_script("return document.querySelectorAll('template[id^=view-]').length") == 60
+    # Sorting by score, highest first on the second click.
+    header = browser.find_element(By.CSS_SELECTOR, 'nav.index th[data-key="score"] button')
+    header.click()
+    header.click()
+    scores = [float(r.get_attribute("data-score")) for r in browser.find_elements(By.CSS_SELECTOR, "nav.index tbody tr")]
+    assert scores == sorted((round(f["score"], 4) for f in files), reverse=True)
+    # Following the top row's link shows that file, its findings marked at their excerpts.
+    top = browser.find_element(By.CSS_SELECTOR, "nav.index tbody tr a")
+    path = top.text
+    top.click()
+    [view] = browser.execute_script(MARKED_TEXTS)
+    [file] = [f for f in files if f["path"] == path]
+    assert file["findings"]
+    assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(file["findings"])}
+    assert view["text"] == Path(path).read_text(encoding="utf-8")
+    browser.find_element(By.TAG_NAME, "body").send_keys("j")
+    assert current(browser) == "0"
+    # Another file replaces it.
+    other = next(n for n, f in enumerate(files) if f["path"] != path and f["findings"])
+    browser.execute_script(f"location.hash = '#file-{other}'")
+    [view] = browser.execute_script(MARKED_TEXTS)
+    assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(files[other]["findings"])}
