@@ -338,3 +338,62 @@ def test_a_folder_of_real_articles_gets_a_sortable_index_and_views_shown_from_in
     browser.execute_script(f"location.hash = '#file-{other}'")
     [view] = browser.execute_script(MARKED_TEXTS)
     assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(files[other]["findings"])}
+
+
+def test_the_copy_button_gives_the_findings_path_line_and_column(browser, tmp_path):
+    page, report = html_and_json(tmp_path, "--engine", "none", SEED)
+    file = report["files"][0]
+    open_page(browser, page)
+    buttons = browser.find_elements(By.CSS_SELECTOR, "li.finding button.copy")
+    assert [b.get_attribute("data-loc") for b in buttons] == [
+        f'{file["path"]}:{f["line"]}:{f["column"]}' for f in file["findings"]]
+    button = buttons[3]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    browser.implicitly_wait(0)
+    for _ in range(50):
+        if button.text in ("copied", "press Ctrl+C"):
+            break
+        browser.execute_script("return 1")
+    # Copied to the clipboard, or, where the browser refuses that, selected for the user to copy.
+    location = button.get_attribute("data-loc")
+    if button.text == "copied":
+        browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["clipboardReadWrite"]})
+        assert browser.execute_script("return navigator.clipboard.readText()") == location
+    else:
+        assert button.text == "press Ctrl+C"
+        assert browser.execute_script("return String(window.getSelection())") == location
+
+
+def test_the_html_renderer_is_imported_only_when_chosen_and_never_imports_a_browser():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tqcheck.api import check_text\n"
+        "from tqcheck.output import render\n"
+        "from tqcheck.output.report import Report\n"
+        "report = Report('0', files=[check_text('They said that “the talks were over.')])\n"
+        "render(report, 'json'); render(report, 'text')\n"
+        "assert 'tqcheck.output.html' not in sys.modules\n"
+        "page = render(report, 'html')\n"
+        "assert 'tqcheck.output.html' in sys.modules and page.startswith('<!DOCTYPE html>')\n"
+        "assert not [m for m in sys.modules if m.startswith('selenium')]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_windows_and_old_mac_line_endings_are_kept_and_numbered(browser, tmp_path):
+    article = tmp_path / "crlf.txt"
+    text = ("The minister said that “the talks were over.\r\nOn the occasion of the meeting, she left.\r"
+            "\r\nIn this context of crisis, he said” nothing.\r\n")
+    article.write_bytes(text.encode("utf-8"))
+    page, report = html_and_json(tmp_path, "--engine", "none", article)
+    findings = report["files"][0]["findings"]
+    assert findings
+    open_page(browser, page)
+    [view] = browser.execute_script(MARKED_TEXTS)
+    assert view["text"] == text
+    assert view["lines"] == 4
+    assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(findings)}

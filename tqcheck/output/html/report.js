@@ -83,11 +83,16 @@
     if (pick) { select(pick.closest("li.finding"), true); return; }
     var copy = t.closest && t.closest("button.copy");
     if (copy) {
-      var text = copy.dataset.loc;
-      var done = function () { copy.textContent = "copied"; };
+      // Where the clipboard is refused (some browsers on file://), the location is selected for Ctrl+C.
+      var loc = copy.parentNode.querySelector(".loc");
+      var fallback = function () {
+        loc.textContent = copy.dataset.loc;
+        window.getSelection().selectAllChildren(loc);
+        copy.textContent = "press Ctrl+C";
+      };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy:", text); });
-      } else { window.prompt("Copy:", text); }
+        navigator.clipboard.writeText(copy.dataset.loc).then(function () { copy.textContent = "copied"; }, fallback);
+      } else { fallback(); }
       return;
     }
     var sort = t.closest && t.closest("nav.index th button");

@@ -121,7 +121,8 @@ def render_text(file: "FileReport") -> str:
             out.append(_mark([i], severity, families, np_depth > 0, ""))
         if k + 1 == len(points):
             break
-        chunk = escape(text[p:points[k + 1]], quote=False)
+        # A carriage return as a reference: an HTML parser would turn a literal one into "\n".
+        chunk = escape(text[p:points[k + 1]], quote=False).replace("\r", "&#13;")
         if in_eol:
             chunk = f'<span class="eol">{chunk}</span>'
         if active:
