@@ -397,3 +397,39 @@ def test_windows_and_old_mac_line_endings_are_kept_and_numbered(browser, tmp_pat
     assert view["text"] == text
     assert view["lines"] == 4
     assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(findings)}
+
+
+def test_the_gauge_gives_the_score_the_counts_and_a_strip_of_segments_and_findings(browser, tmp_path):
+    page, report = html_and_json(tmp_path, "--engine", "none", SEED)
+    file = report["files"][0]
+    open_page(browser, page)
+    assert browser.find_element(By.CSS_SELECTOR, ".gauge .score").text == f'{file["score"]:.2f}'
+    counts = {row.find_element(By.TAG_NAME, "th").text: int(row.find_element(By.TAG_NAME, "td").text)
+              for row in browser.find_elements(By.CSS_SELECTOR, ".gauge table.counts tr")}
+    for severity in ("error", "warning", "info"):
+        assert counts[severity] == sum(f["severity"] == severity for f in file["findings"])
+    assert counts["Q quotes"] == sum(f["code"].startswith("Q") for f in file["findings"])
+    titles = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.gauge svg rect title')).map(function (t) { return t.textContent; })")
+    scored = [s for s in file["segments"] if s["score"] > 0]
+    shown = [re.fullmatch(r"segment (\d+), score (\d\.\d\d)", t).groups() for t in titles]
+    assert [int(n) for n, _ in shown] == [s["index"] + 1 for s in scored]
+    assert all(abs(float(v) - s["score"]) <= 0.0051 for (_, v), s in zip(shown, scored))
+    ticks = browser.find_elements(By.CSS_SELECTOR, '.gauge svg rect[y="20"]')
+    assert len(ticks) == len(file["findings"])
+    # The most suspicious segment's shading is the darkest.
+    top = max(scored, key=lambda s: s["score"])
+    opacities = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.gauge svg rect[y=\"0\"][fill-opacity]')).map(function (r) { return +r.getAttribute('fill-opacity'); })")
+    assert max(opacities) == opacities[scored.index(top)]
+
+
+def test_question_mark_shows_and_hides_the_keys(browser, tmp_path):
+    page, _ = html_and_json(tmp_path, "--engine", "none", SEED)
+    open_page(browser, page)
+    help_box = browser.find_element(By.ID, "help")
+    assert not help_box.is_displayed()
+    browser.find_element(By.TAG_NAME, "body").send_keys("?")
+    assert help_box.is_displayed() and "next finding" in help_box.text
+    browser.find_element(By.TAG_NAME, "body").send_keys("?")
+    assert not help_box.is_displayed()
