@@ -82,7 +82,14 @@ def test_overlapping_findings_each_keep_their_exact_span(browser, tmp_path):
     open_page(browser, page)
     [view] = browser.execute_script(MARKED_TEXTS)
     assert view["marked"] == {str(i): f["excerpt"] for i, f in enumerate(findings)}
-    assert browser.find_elements(By.CSS_SELECTOR, ".doc mark.n2"), "a stretch two findings share is drawn as shared"
+    shared = browser.find_element(By.CSS_SELECTOR, ".doc mark.n2")  # a stretch two findings share is drawn as shared
+    ids = shared.get_attribute("data-f").split()
+    seen = []
+    for _ in ids:
+        shared.click()
+        seen.append(current(browser))
+        assert findings[int(seen[-1])]["message"] in browser.find_element(By.CSS_SELECTOR, ".detail").text
+    assert sorted(seen) == sorted(ids), "clicking the shared stretch again moves to the next of its findings"
 
 
 def test_clicking_a_mark_shows_its_message_suggestion_and_rule_docs(browser, tmp_path):
