@@ -331,7 +331,7 @@ def test_snapshot_clean_text():
 
 
 def test_registry_names_and_unknown_format():
-    assert FORMATS == ("text", "json", "sarif", "github")
+    assert FORMATS == ("text", "json", "sarif", "github", "html")
     for fmt in FORMATS:
         assert render(full_report(), fmt).endswith("\n")
     with pytest.raises(ValueError, match="unknown format 'xml'"):

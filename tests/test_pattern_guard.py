@@ -57,6 +57,7 @@ def enumerated() -> dict[tuple, set[tuple[str, int]]]:
     from tqcheck.data import langdata
     from tqcheck.text import numbers
     from tqcheck.output import text as text_output
+    from tqcheck.output import html as html_output
     from tqcheck.rules import by_code
 
     for module in _modules():
@@ -84,6 +85,7 @@ def enumerated() -> dict[tuple, set[tuple[str, int]]]:
         numbers.quantities("3 million, 4 millones, 5 milliards, 2 mil y 7 mille", lang)
     # Patterns built from a finding's words and from the configuration.
     text_output._mark("The minister's visit was delayed.", ["minister's", "visit", "a.b"], text_output._Paint(False))
+    html_output._marked("The minister's visit was delayed.", ["minister's", "visit", "a.b"])
     pairing.pattern_regex(pairing.DEFAULT_PATTERN)
     pairing.pattern_regex("{lang}/{stem}{ext}")
 

@@ -11,7 +11,7 @@ from tqcheck.errors import (
     EXIT_CLEAN, EXIT_FINDINGS, EXIT_SIGINT, EXIT_SIGPIPE, EXIT_USAGE, Interrupted, TqcheckError, raise_from_signal,
 )
 
-FORMAT_CHOICES = ("text", "json", "sarif", "github")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "html")
 
 
 def _split(values) -> list[str] | None:

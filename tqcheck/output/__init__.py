@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tqcheck.output.report import Report
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 # "json" lives in json_format.py so that no module of ours is named like the stdlib one.
-_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
+_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github", "html": "html"}
 
 
 def render(report: "Report", fmt: str, *, color: bool = False, show_segments: bool = True) -> str:
