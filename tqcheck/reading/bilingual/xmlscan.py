@@ -107,8 +107,10 @@ def _well_formed(builder) -> None:
             parser.feed(text[i:i + FEED_CHARS].encode("utf-8", "surrogatepass"))
         parser.close()
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno or (exc.position[0] if exc.position else 1)
-        message = (exc.msg or str(exc)).split(", line ")[0].replace(", try XML_PARSE_HUGE", " (over 10 MB)")
+        first = next(iter(exc.error_log), None)  # the cause; a fed parser's own message may be only "no element found"
+        line = (first.line if first is not None else 0) or exc.lineno or 1
+        message = first.message if first is not None else (exc.msg or str(exc)).split(", line ")[0]
+        message = message.replace(", try XML_PARSE_HUGE", " (over 10 MB)")
         raise builder.error(line, f"not well-formed XML: {message}") from None
 
 
