@@ -309,6 +309,16 @@ def test_every_output_format_renders_a_bilingual_file(tmp_path, fmt):
     assert "3000" in proc.stdout and "Traceback" not in proc.stderr
     if fmt == "github":
         assert f"file={path},line=7,col=" in proc.stdout
+    if fmt == "sarif":
+        import jsonschema
+
+        from conftest import ROOT
+
+        sarif = json.loads(proc.stdout)
+        schema = json.loads(next((ROOT / "tests" / "schemas").glob("sarif*.json")).read_text("utf-8"))
+        jsonschema.validate(sarif, schema)
+        units = {loc["logicalLocations"][0]["name"] for r in sarif["runs"][0]["results"] for loc in r["locations"]}
+        assert {"beds", "save"} <= units
 
 
 def test_a_directory_walk_reads_bilingual_files_and_configuration(tmp_path):
