@@ -233,6 +233,16 @@ def test_tmx_units_by_tuid_or_index_with_codes_keyed_by_content(tmp_path):
     assert "The mayor greeted in person 30 neighbours." in [s["text"] for s in got["segments"]]
 
 
+def test_tmx_with_three_variants_checks_the_one_target_lang_names(tmp_path):
+    three = TMX.replace('</tuv>\n    </tu>\n    <tu>', '</tuv>\n      <tuv xml:lang="fr"><seg>Le maire a salué 300 voisins.</seg></tuv>\n    </tu>\n    <tu>', 1)
+    assert three != TMX
+    path = write(tmp_path, "memory.tmx", three)
+    english = report(path)
+    assert english["target_lang"] == "en-GB" and "The mayor greeted in person 30 neighbours." in [s["text"] for s in english["segments"]]
+    french = report(path, "--target-lang", "fr")
+    assert french["target_lang"] == "fr" and [s["text"] for s in french["segments"]] == ["Le maire a salué 300 voisins."]
+
+
 # -- PO ------------------------------------------------------------------------------------------------
 
 def test_po_positions_through_escapes_and_plural_forms(tmp_path):
@@ -329,6 +339,9 @@ def test_a_directory_walk_reads_bilingual_files_and_configuration(tmp_path):
     (tmp_path / ".tqcheck.toml").write_text('ignore = ["A110"]\n', encoding="utf-8")
     proc = run_tqcheck("check", "--engine", "none", "--format", "json", tmp_path)
     files = json.loads(proc.stdout)["files"]
+    template = run_tqcheck("check", "--engine", "none", "--format", "json", tmp_path / "template.pot")
+    assert json.loads(template.stdout)["summary"]["skipped"] == [
+        {"path": str(tmp_path / "template.pot"), "reason": "PO template: no translations to check"}]
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in files) == ["app.po", "memory.tmx", "news.xlf"]
     assert not [f for x in files for f in x["findings"] if f["code"] == "A110"]
     assert any(f["code"] == "A103" for x in files for f in x["findings"])

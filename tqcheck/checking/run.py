@@ -139,7 +139,7 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
             with time_limit(limit):
                 data = stdin_data.get(id(item)) or _read_bytes(item)
                 doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding,
-                                    options.include_fuzzy)
+                                    options.include_fuzzy, settings.target_lang)
                 if doc.bilingual is not None:
                     from tqcheck.checking import bilingual
 
@@ -243,8 +243,10 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
     if data is None:
         data = _read_bytes(item)
     fmt_name = format_for(item.label) or "text"
+    if item.label.lower().endswith(".pot"):
+        return {"path": item.label, "reason": "PO template: no translations to check"}, None
     try:
-        doc = read_document(item.label, data, fmt_name, options.encoding, options.include_fuzzy)
+        doc = read_document(item.label, data, fmt_name, options.encoding, options.include_fuzzy, settings.target_lang)
         del data  # the decoded text is all that is needed now; a large file's bytes need not stay
     except BinaryFile:
         if item.explicit:

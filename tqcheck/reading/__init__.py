@@ -27,16 +27,18 @@ def format_for(path: str) -> str | None:
 
 
 def read_document(label: str, data: bytes, fmt: str = "text", encoding: str | None = None,
-                  include_fuzzy: bool = False) -> Document:
+                  include_fuzzy: bool = False, target_lang: str | None = None) -> Document:
     text = decode(data, label, encoding)
-    return parse_text(label, text, fmt, include_fuzzy)
+    return parse_text(label, text, fmt, include_fuzzy, target_lang)
 
 
-def parse_text(label: str, text: str, fmt: str = "text", include_fuzzy: bool = False) -> Document:
+def parse_text(label: str, text: str, fmt: str = "text", include_fuzzy: bool = False,
+               target_lang: str | None = None) -> Document:
+    """`include_fuzzy` and `target_lang` (which variant of a TMX unit is the target) matter to bilingual files only."""
     if fmt in BILINGUAL:
         from tqcheck.reading import bilingual
 
-        return bilingual.read(label, text, fmt, include_fuzzy)
+        return bilingual.read(label, text, fmt, include_fuzzy, target_lang)
     if fmt == "markdown":
         from tqcheck.reading import markdown as reader
     elif fmt == "html":

@@ -62,7 +62,7 @@ class Bilingual:
         return f"{self.checked} units checked, {skipped} skipped" + (f" ({why})" if why else "")
 
 
-def read(label: str, text: str, fmt: str, include_fuzzy: bool = False) -> Document:
+def read(label: str, text: str, fmt: str, include_fuzzy: bool = False, target_lang: str | None = None) -> Document:
     """The Document of a bilingual file: the targets as its view, the sources in `doc.bilingual.source_doc`."""
     if fmt == "po":
         from tqcheck.reading.bilingual import po as reader
@@ -71,6 +71,7 @@ def read(label: str, text: str, fmt: str, include_fuzzy: bool = False) -> Docume
     else:
         from tqcheck.reading.bilingual import xliff as reader
     builder = Builder(label, text, fmt)
+    builder.wanted_target = target_lang
     reader.read(builder, include_fuzzy)
     return builder.finish()
 
@@ -193,6 +194,7 @@ class Builder:
         self.suppressions: list[Suppression] = []
         self.source_lang: str | None = None
         self.target_lang: str | None = None
+        self.wanted_target: str | None = None  # --target-lang: which variant of a TMX unit to check
         self.checked = 0
         self.skipped: dict[str, int] = {}
         self._units: set[str] = set()

@@ -25,7 +25,8 @@ def read(builder, include_fuzzy: bool) -> None:
             builder.source_lang = variants[0][0] or None
         others = [(lang, v) for lang, v in variants if v is not source]
         if builder.target_lang is None and others:
-            builder.target_lang = others[0][0] or None
+            wanted = _variant(others, builder.wanted_target) if builder.wanted_target else None
+            builder.target_lang = next((lang for lang, v in others if v is wanted), others[0][0]) or None
         target = _variant(others, builder.target_lang)
         seg_s = source.find("seg") if source is not None else None
         seg_t = target.find("seg") if target is not None else None
