@@ -245,8 +245,9 @@ def test_tmx_with_three_variants_checks_the_one_target_lang_names(tmp_path):
 
 # -- PO ------------------------------------------------------------------------------------------------
 
-def test_po_positions_through_escapes_and_plural_forms(tmp_path):
-    path = write(tmp_path, "app.po", PO)
+@pytest.mark.parametrize("newline,bom", [("\n", False), ("\r\n", True)])
+def test_po_positions_through_escapes_and_plural_forms(tmp_path, newline, bom):
+    path = write(tmp_path, "app.po", PO, newline, bom)
     got = report(path)
     assert_exact(path, got)
     assert (got["source_lang"], got["target_lang"]) == ("es", "en")
