@@ -12,7 +12,7 @@ from conftest import run_tqcheck
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file source-language="es" target-language="en" datatype="plaintext" original="news.txt">
+  <file source-language="es_ES" target-language="en" datatype="plaintext" original="news.txt">
     <body>
       <trans-unit id="beds">
         <source>El hospital abrió en 1990 y tiene 300 camas.</source>
@@ -151,7 +151,7 @@ def assert_exact(path, file_report):
 def test_xliff_12_findings_point_into_the_target_with_its_unit(tmp_path, newline, bom):
     path = write(tmp_path, "news.xlf", XLIFF_12, newline, bom)
     got = report(path)
-    assert (got["format"], got["source_lang"], got["target_lang"]) == ("xliff", "es", "en")
+    assert (got["format"], got["source_lang"], got["target_lang"]) == ("xliff", "es", "en")  # es_ES read as es-ES
     assert_exact(path, got)
     changed = findings(got, "A103")
     assert {(f["unit"], f["excerpt"]) for f in changed} >= {("beds", "3000"), ("cdata", "52")}
@@ -292,6 +292,12 @@ def test_po_source_language_detected_from_msgids_else_exit_2_asking_for_it(tmp_p
     assert "short.po" in proc.stderr and "--source-lang" in proc.stderr and "Traceback" not in proc.stderr
     ok = run_tqcheck("check", "--engine", "none", "--source-lang", "es", tmp_path / "short.po")
     assert ok.returncode in (0, 1), ok.stderr
+
+
+def test_a_po_file_with_nothing_translated_is_clean_and_says_so(tmp_path):
+    empty = 'msgid ""\nmsgstr "Language: en\\n"\n\nmsgid "Hola"\nmsgstr ""\n'
+    got = report(write(tmp_path, "todo.po", empty))
+    assert got["findings"] == [] and "0 units checked, 1 skipped (1 untranslated)" in got["notes"]
 
 
 def test_docstring_example_of_a110_fires_and_its_correction_does_not(tmp_path):

@@ -17,15 +17,21 @@ def prepare(doc, settings):
     A PO file names only its target: the source language is read from its msgids, as `--source` does.
     """
     info = doc.bilingual
-    target = settings.target_lang or info.target_lang
-    source = settings.source_lang or info.source_lang
+    target = settings.target_lang or _tag(info.target_lang)
+    source = settings.source_lang or _tag(info.source_lang)
+    if not info.parts:  # nothing translated to check: no source to read or to ask for
+        return replace(settings, target_lang=target or "en"), None
     if not source:
         source = language.detect(info.source_doc.view[:DETECTION_SAMPLE])
         if not source:
             raise InputError(f"{doc.path}: cannot tell the language of its source texts; pass --source-lang")
-    if target and not language.valid_tag(target):
-        target = None
     return replace(settings, target_lang=target, source_lang=source), info.source_doc
+
+
+def _tag(value: str | None) -> str | None:
+    """A file's language as a BCP 47 tag (`es_ES` → `es-ES`), or None when it is not one."""
+    value = (value or "").strip().replace("_", "-")
+    return value if value and language.valid_tag(value) else None
 
 
 def align(ctx) -> None:
