@@ -62,3 +62,33 @@ def test_po_targets_map_back_to_their_raw_characters(units):
     doc = parse_text("u.po", text, "po")
     check_every_view_char_maps_to_its_raw_writing(doc, [t for _, t, _ in units])
     assert [p.unit.split("\x04")[0] for p in doc.bilingual.parts] == [f"c{i}" for i in range(len(units))]
+
+
+XML_BITS = st.sampled_from(['<xliff version="1.2">', '<file source-language="es" target-language="en">', "<body>",
+                            '<trans-unit id="1">', "<source>", "</source>", "<target>", "</target>", "</trans-unit>",
+                            "</body>", "</file>", "</xliff>", '<x id="1"/>', '<g id="2">', "</g>", "&amp;", "&lt;",
+                            "&#233;", "&bogus;", "<![CDATA[a]]>", "<!-- c -->", "Hola. ", "Hello, 13.000 people. ",
+                            "%s", "{0}", "<", ">", "&", "]]>", '<!DOCTYPE x [<!ENTITY e "x">]>', "\n", "\r\n"])
+PO_BITS = st.sampled_from(['msgid "Hola"\n', 'msgstr "Hello"\n', 'msgstr[0] "a"\n', 'msgid_plural "b"\n',
+                           'msgctxt "c"\n', '"more"\n', "#, fuzzy\n", "# tqcheck: ignore\n", "\n", '"\\', 'msgstr "',
+                           '"\\"q\\" %d\\n"\n', "msgid\n", "garbage\n", '"unclosed\n', "#~ msgid \"old\"\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.tuples(st.just("xliff"), st.lists(XML_BITS, max_size=40)),
+                 st.tuples(st.just("po"), st.lists(PO_BITS, max_size=40))))
+def test_any_arrangement_is_a_document_or_one_line_error(case):
+    from tqcheck.errors import InputError
+
+    fmt, bits = case
+    text = "".join(bits)
+    try:
+        doc = parse_text("f", text, fmt)
+    except InputError as exc:
+        assert str(exc).startswith("f:") and "\n" not in str(exc)
+        return
+    for block in doc.blocks:
+        start, end = doc.raw_span(block.start, block.end)
+        assert 0 <= start <= end <= len(text)
+    for part in doc.bilingual.parts:
+        assert 0 <= part.unit_span[0] < part.unit_span[1] <= len(text)
