@@ -70,10 +70,13 @@ def read(label: str, text: str, fmt: str, include_fuzzy: bool = False, target_la
         from tqcheck.reading.bilingual import tmx as reader
     else:
         from tqcheck.reading.bilingual import xliff as reader
+    from tqcheck.reading.masking import gc_paused
+
     builder = Builder(label, text, fmt)
     builder.wanted_target = target_lang
-    reader.read(builder, include_fuzzy)
-    return builder.finish()
+    with gc_paused():  # tens of thousands of units make no cycles, but would wake the collector again and again
+        reader.read(builder, include_fuzzy)
+        return builder.finish()
 
 
 class View:

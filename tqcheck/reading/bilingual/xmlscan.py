@@ -110,7 +110,7 @@ def _well_formed(builder) -> None:
         first = next(iter(exc.error_log), None)  # the cause; a fed parser's own message may be only "no element found"
         line = (first.line if first is not None else 0) or exc.lineno or 1
         message = first.message if first is not None else (exc.msg or str(exc)).split(", line ")[0]
-        message = message.replace(", try XML_PARSE_HUGE", " (over 10 MB)")
+        message = message.replace(", try XML_PARSE_HUGE", " (over 10 MB)").replace(", use XML_PARSE_HUGE option", "")
         raise builder.error(line, f"not well-formed XML: {message}") from None
 
 
