@@ -67,6 +67,8 @@ def cli():
 @click.option("--output", "-o", metavar="FILE",
               help="Write the report to FILE (whole, or not at all) instead of standard output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--include-fuzzy", is_flag=True, expose_value=False, callback=lambda ctx, param, value: ctx.meta.update(include_fuzzy=value),
+              help="In XLIFF, TMX and PO files, also check units marked fuzzy or new.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
           stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
@@ -89,6 +91,7 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         jobs=jobs,
         timeout_per_file=timeout_per_file,
         output=output,
+        include_fuzzy=click.get_current_context().meta.get("include_fuzzy", False),
     )
     if color is None:
         color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"

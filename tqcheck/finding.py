@@ -48,6 +48,7 @@ class Finding:
     end_column: int = 0
     excerpt: str = ""
     segment: int | None = None
+    unit: str | None = None  # in a bilingual file: the unit's id (PO: msgctxt \x04 msgid), for a CAT tool to find
     extra: dict = field(default_factory=dict)
 
     def sort_key(self):

@@ -41,6 +41,10 @@ class Settings:
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
     notes: list[str] = []
+    if doc.bilingual is not None:  # XLIFF, TMX, PO: languages and sources come from the file
+        from tqcheck.checking import bilingual
+
+        settings, source_doc = bilingual.prepare(doc, settings)
     target = settings.target_lang or detect_target(doc, notes)
     target_base = language.base(target)
     if settings.target_lang:
@@ -54,6 +58,8 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     if source_doc is not None:
         ctx.source_doc = source_doc
         ctx.source_segments = segment(source_doc, source_langs[0])
+        if doc.bilingual is not None:
+            bilingual.align(ctx)
     detectors = [d() for d in select_detectors(settings.select, settings.ignore)]
     detectors = [d for d in detectors if d.applies_to(target_base)]
     # Target-only detectors first: the round trip skips segments they found untranslated,
@@ -67,6 +73,9 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     findings = suppress.apply(doc, findings)
     _place(doc, [f for f in findings if not f.line], segments, raw=True)
     findings = _dedupe(findings, detectors)
+    if doc.bilingual is not None:
+        bilingual.tag_units(doc, findings)
+        notes.append(doc.bilingual.summary())
     findings.sort(key=Finding.sort_key)
     report = FileReport(
         path=doc.path,

@@ -17,6 +17,7 @@ from tqcheck.finding import Severity
 from tqcheck.checking.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
 from tqcheck.reading.decode import BinaryFile
+from tqcheck.reading.bilingual import MalformedFile
 from tqcheck.output.report import Report
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class RunOptions:
     jobs: int | None = None  # None: the number of cores, capped
     timeout_per_file: float | None = None  # seconds; None: the file's configuration, else no limit
     output: str | None = None  # write the report to this file (atomically) instead of standard output
+    include_fuzzy: bool = False  # bilingual files: check units marked fuzzy or new too
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -136,7 +138,12 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
         try:
             with time_limit(limit):
                 data = stdin_data.get(id(item)) or _read_bytes(item)
-                doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding)
+                doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding,
+                                    options.include_fuzzy, settings.target_lang)
+                if doc.bilingual is not None:
+                    from tqcheck.checking import bilingual
+
+                    settings, _ = bilingual.prepare(doc, settings)
                 # The same decisions and texts as check_document, so every lookup there hits this batch.
                 target = language.base(settings.target_lang or detect_target(doc, []))
                 candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
@@ -236,13 +243,17 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
     if data is None:
         data = _read_bytes(item)
     fmt_name = format_for(item.label) or "text"
+    if item.label.lower().endswith(".pot"):
+        return {"path": item.label, "reason": "PO template: no translations to check"}, None
     try:
-        doc = read_document(item.label, data, fmt_name, options.encoding)
+        doc = read_document(item.label, data, fmt_name, options.encoding, options.include_fuzzy, settings.target_lang)
         del data  # the decoded text is all that is needed now; a large file's bytes need not stay
     except BinaryFile:
         if item.explicit:
             raise
         return {"path": item.label, "reason": "binary file"}, None
+    except MalformedFile:
+        raise  # a CI gate must not pass a bilingual file it could not read, named or found in a folder
     except InputError:
         if item.explicit:
             raise

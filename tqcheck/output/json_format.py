@@ -20,7 +20,8 @@ UTF-8 text rather than \\u escapes, trailing newline)::
                                       # 1-based; columns in code points, end_column exclusive
            "excerpt": str,            # the file's text[start:end]
            "suggestion": str | null,
-           "segment": int | null}],   # index into "segments"
+           "segment": int | null,     # index into "segments"
+           "unit": str}],             # only in XLIFF, TMX and PO files: the unit's id (PO: msgctxt \x04 msgid)
         "segments": [
           {"index": int, "start": int, "end": int, "text": str,
            "score": float, "backtranslation": str | null, "round_trip": str | null,
@@ -93,6 +94,7 @@ def _finding(x: "Finding") -> dict:
         "excerpt": x.excerpt,
         "suggestion": x.suggestion,
         "segment": x.segment,
+        **({"unit": x.unit} if x.unit is not None else {}),
     }
 
 

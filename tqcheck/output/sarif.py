@@ -123,6 +123,8 @@ def _result(f: "Finding", uri: str, artifact_index: int, rule_index: dict) -> di
             }
         }
     ]
+    if f.unit is not None:  # a bilingual file's unit (XLIFF/TMX id, PO msgctxt\x04msgid), for a CAT tool
+        result["locations"][0]["logicalLocations"] = [{"name": f.unit, "kind": "element"}]
     if f.suggestion:
         result["properties"] = {"suggestion": f.suggestion}
     return result

@@ -25,6 +25,7 @@ MODULES = (
     "tqcheck.rules.numbers",
     "tqcheck.rules.untranslated",
     "tqcheck.rules.source",
+    "tqcheck.rules.placeholders",
 )
 
 

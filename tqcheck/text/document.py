@@ -21,10 +21,11 @@ class Block:
 class Suppression:
     """An in-document `tqcheck: disable/ignore-next-line` comment, in raw offsets."""
 
-    kind: str  # "disable" | "enable" | "ignore-next-line"
+    kind: str  # "disable" | "enable" | "ignore-next-line" | "unit" (a bilingual unit's note)
     codes: tuple[str, ...]  # empty = every code
     start: int
     end: int
+    region: tuple[int, int] | None = None  # kind "unit": the raw span of the bilingual unit it silences
 
 
 _LINE_BREAK = warmstart.regex(r"\r\n|\r|\n")
@@ -69,6 +70,7 @@ class Document:
     view_to_raw: "OffsetMap | None" = None
     suppressions: list[Suppression] = field(default_factory=list)
     _lines: LineIndex | None = None
+    bilingual: object | None = None  # a bilingual file's sources and units (reading.bilingual.Bilingual)
 
     @property
     def lines(self) -> LineIndex:

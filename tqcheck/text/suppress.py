@@ -42,7 +42,7 @@ def apply(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 
 def _comments(doc: Document):
-    return [s for s in doc.suppressions if s.kind in ("disable", "ignore-next-line")]
+    return [s for s in doc.suppressions if s.kind in ("disable", "ignore-next-line", "unit")]
 
 
 def _rules(doc: Document):
@@ -60,6 +60,8 @@ def _rules(doc: Document):
                     end = later.start
                     break
             rules.append((s.codes, s.end, end, None, None))
+        elif s.kind == "unit":
+            rules.append((s.codes, s.region[0], s.region[1], None, None))
     return rules
 
 

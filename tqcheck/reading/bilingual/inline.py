@@ -1,0 +1,40 @@
+"""Inline markup inside XLIFF and TMX texts: which elements wrap prose, which are codes, and how a code is keyed."""
+from __future__ import annotations
+
+from tqcheck.reading.bilingual import xmlscan
+
+# Elements whose content is translatable prose: their tags are blanked, their content read.
+WRAPPERS = frozenset({"g", "mrk", "pc", "hi", "sub"})
+# Everything else inside a text is a code (x, bx, ex, ph, bpt, ept, it, ut, sc, ec, sm, em, cp):
+# blanked whole, content included, and compared with the source by its key.
+PAIRED_CODES = frozenset({"g", "pc"})  # wrappers that are formatting the translation must keep
+ID_ATTRIBUTES = ("id", "i", "x", "startRef", "rid")
+
+
+def key(text: str, el: xmlscan.Element) -> str:
+    """`name:id`, or `name:content` for a code without an id (TMX's `<ph>{0}</ph>`)."""
+    for attr in ID_ATTRIBUTES:
+        if el.attrs.get(attr):
+            return f"{el.name}:{el.attrs[attr]}"
+    return f"{el.name}:{' '.join(xmlscan.text_of(text, el).split())}"
+
+
+def fill(text: str, el: xmlscan.Element):
+    """A function that writes the content of text element `el` into a View."""
+
+    def write(view) -> None:
+        def child(c: xmlscan.Element) -> None:
+            if c.name in WRAPPERS:
+                if c.name != "mrk" or c.attrs.get("mtype") != "protected":
+                    if c.name in PAIRED_CODES:
+                        view.code(key(text, c), c.start, c.inner_start)
+                    else:
+                        view.blank(c.start, c.inner_start)
+                    xmlscan.emit_content(text, c, view.prose, view.char, view.blank, child)
+                    view.blank(c.inner_end, c.end)
+                    return
+            view.code(key(text, c), c.start, c.end)
+
+        xmlscan.emit_content(text, el, view.prose, view.char, view.blank, child)
+
+    return write
