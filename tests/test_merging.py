@@ -33,6 +33,13 @@ def test_a_repeated_false_friend_counts_at_its_first_two_occurrences():
     assert all("repeated" in f.message for f in findings[2:])
 
 
+def test_a_repeated_term_is_the_same_term_in_the_plural_or_capitalised():
+    text = ("Congress will debate two vacancy motions this year. The first vacancy motion needs 87 votes.\n\n"
+            "Second Vacancy Motion\n\nThe second one was filed by the opposition.")
+    findings = [f for f in check_text(text).findings if f.code == "F101"]
+    assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING, Severity.INFO]
+
+
 def test_repeats_of_different_words_each_count():
     text = ("Congress will debate a vacancy motion on Monday. The vacancy motion needs 87 votes. "
             "Police said the presumed criminals fled. The presumed criminals were caught later.")

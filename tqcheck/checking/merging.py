@@ -51,7 +51,8 @@ def _one_per_span(findings: list[Finding]) -> None:
 
 
 def _term(f: Finding) -> str:
-    return " ".join(f.excerpt.casefold().split())
+    """The finding's words, case and a plural -s aside: `Vacancy Motions` is the term `vacancy motion`."""
+    return " ".join(word.removesuffix("s") for word in f.excerpt.casefold().split())
 
 
 def _cap_repeats(findings: list[Finding], families: dict[str, str]) -> None:
