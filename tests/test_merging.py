@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from tqcheck.api import check_text
+from tqcheck.checking.check import Settings, check_document
 from tqcheck.finding import Severity
+from tqcheck.reading import parse_text
 
 
 def _counted(text):
@@ -51,3 +53,14 @@ def test_repeated_boilerplate_lines_are_each_their_own_fault():
             "The second paragraph talks about the coach.\n\n- Advertisement -\n\n"
             "A third paragraph ends the story.\n\n- Advertisement -\n\nThe end came late at night.")
     assert [code for code, _ in _counted(text)] == ["B103", "B103", "B103"]
+
+
+def test_source_aware_findings_on_one_segment_each_count():
+    # A lost clause (A101) and a lost number (A103) are two faults of the same sentence, not one.
+    settings = Settings(select=["A"], target_lang="en", source_lang="es", engine="none")
+    report = check_document(parse_text("t.txt", "The hospital opened in 1990. It serves the whole district."),
+                            settings, None,
+                            parse_text("s.txt", "El hospital abrió en 1990. Tiene 300 camas y doce quirófanos. "
+                                                "Atiende a toda la comarca."))
+    counted = sorted(f.code for f in report.findings if f.severity >= Severity.WARNING)
+    assert counted == ["A101", "A103"]

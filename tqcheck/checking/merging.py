@@ -11,6 +11,9 @@ they only decide what counts (warning, error) and so what an editor is asked to 
   throughout). Its first REPEATS_REPORTED occurrences count; later ones with the same code on the same
   words become info. Families whose every occurrence is its own fault (quotes, boilerplate lines,
   pronouns, untranslated words) are not touched.
+
+Source-aware findings (detectors that need a source or an engine) speak of whole segments and are left
+as they are.
 """
 from __future__ import annotations
 
@@ -26,7 +29,9 @@ REPEATS_REPORTED = 2
 
 def thin(findings: list[Finding], detectors) -> list[Finding]:
     """The findings, with nested counted duplicates and late repeats of a term demoted to info."""
-    _one_per_span(findings)
+    # Source-aware and round-trip findings judge a whole segment against its source, each for its own
+    # reason (a number lost, a clause omitted): they are not words at fault to be merged.
+    _one_per_span([f for f in findings if f.code not in {d.code for d in detectors if d.needs}])
     families = {d.code: d.family for d in detectors}
     _cap_repeats(findings, families)
     return findings
