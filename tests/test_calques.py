@@ -327,3 +327,11 @@ def test_would_have_been_with_an_adjective_judges_what_did_not_happen():
 
 def test_a_counterfactual_with_a_source_stays_quiet():
     assert excerpts("Local media reported that the team would have won if the referee had seen the foul.", "C108") == []
+
+
+def test_the_executive_alone_is_a_hint_but_head_of_the_executive_counts():
+    # English names an executive branch "the Executive" too; "head of the Executive" is the calque.
+    bare = "The report criticised the policy of the Executive towards its neighbours."
+    assert excerpts(bare, "C104") == []
+    assert [(f.excerpt, f.severity) for f in findings(bare, "C104", counted_only=False)] == [("the Executive", Severity.INFO)]
+    assert excerpts("The head of the Executive defended the reform in Congress.", "C104") == ["head of the Executive"]

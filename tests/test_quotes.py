@@ -89,6 +89,14 @@ def test_capitalised_quoted_fragment_in_mid_sentence():
     assert codes("Protesters carried signs saying “Hands off our parks” outside the hall.") == []
 
 
+def test_capitalised_gerund_slogan_or_second_quoted_sign_is_not_a_fragment():
+    # The Romance calque quotes an infinitive; a gerund is already English, only styled as a slogan.
+    assert codes("The union accused the board of “Selling off the family silver” to pay its debts.") == []
+    # A quotation joined to the one before it is another sign or slogan, not a clause fragment.
+    assert codes("Fans held banners reading “Thank you Diego” and “Forever our captain” at the gates.") == []
+    assert [c for c, _ in codes("Fans blamed the coach for “Lose the final” and booed him.")] == ["Q105"]
+
+
 def test_guillemets_in_english_are_a_foreign_style():
     assert [c for c, _ in codes("The mayor called the plan «a historic step» for the city.")] == ["Q103"]
 

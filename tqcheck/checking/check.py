@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from tqcheck.checking import features, scoring
+from tqcheck.checking import features, merging, scoring
 from tqcheck.text import language, suppress
 from tqcheck.data import langdata
 from tqcheck.text.document import Document
@@ -72,7 +72,7 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
     _place(doc, findings, segments)
     findings = suppress.apply(doc, findings)
     _place(doc, [f for f in findings if not f.line], segments, raw=True)
-    findings = _dedupe(findings, detectors)
+    findings = merging.thin(_dedupe(findings, detectors), detectors)
     if doc.bilingual is not None:
         bilingual.tag_units(doc, findings)
         notes.append(doc.bilingual.summary())

@@ -21,7 +21,8 @@ _OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I)
 @lru_cache(maxsize=None)
 def _reporting_after() -> re.Pattern:
     verbs = "|".join(sorted(english_words("verbs.toml", "reporting_words"), key=lambda w: (-len(w), w)))
-    return warmstart.regex(r"\s++(?:(?:also|then|later)\s++)?(?:%s)\b" % verbs)  # possessive: a verb never starts with a space
+    # Only ever matched right after a word: the lookbehind and the possessive run keep a search over spaces linear.
+    return warmstart.regex(r"(?<!\s)\s++(?:(?:also|then|later)\s++)?(?:%s)\b" % verbs)
 
 
 def _fallback_words(langs):

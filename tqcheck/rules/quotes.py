@@ -297,6 +297,15 @@ _UTTERANCE_LEADS = {
 }
 
 
+_COORDINATORS = {"and", "or", "nor"}
+
+
+def _after_quote(view: str, pos: int) -> bool:
+    """Whether the text just before `pos` (spaces aside) is a closing quotation mark."""
+    before = view[max(0, pos - 4):pos].rstrip()
+    return before.endswith(("”", '"'))
+
+
 class CapitalisedQuoteFragment(Detector):
     """What it does:
     Flags a short quoted fragment in mid-sentence that starts with a capital letter although
@@ -321,7 +330,13 @@ class CapitalisedQuoteFragment(Detector):
 
     def check(self, ctx):
         for m in segment_matches(ctx, _FRAGMENT):
-            if m.group(1) in _UTTERANCE_LEADS or m.group(2).split()[0] == "I":
+            first = m.group(2).split()[0]
+            if m.group(1) in _UTTERANCE_LEADS or first == "I":
+                continue
+            # A gerund is already the English form (`accused them of “Ripping up the rules”`: a
+            # capitalised slogan, not the quoted Romance infinitive); a quotation joined to the one
+            # before it (`“Justice denied” and “Justice for all”`) is the same kind of utterance.
+            if first.endswith("ing") or (m.group(1) in _COORDINATORS and _after_quote(ctx.doc.view, m.start(1))):
                 continue
             fragment = m.group(2)
             yield self.finding(
