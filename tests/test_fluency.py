@@ -331,3 +331,31 @@ def test_pronoun_for_article_is_left_to_spanish():
 
 def test_fluency_checks_only_read_english():
     assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []
+
+
+# --- L109 a verbless fragment cut off from its sentence --------------------------------------------
+
+
+def test_a_name_or_phrase_left_standing_after_a_full_stop_fires():
+    assert excerpts("He read the report to which he had access. Commerce.", "L109") == ["Commerce."]
+    assert excerpts("The lawyer spoke for the Italian writer. Marco Bellini.", "L109") == ["Marco Bellini."]
+    assert excerpts(
+        "A summit of the forum will be held. Pacific Trade Council in November.\n\nNext paragraph here.", "L109"
+    ) == ["Pacific Trade Council in November."]
+    assert excerpts("The house was searched and the papers were taken. 10:40 pm on Monday, May 6.", "L109") == [
+        "10:40 pm on Monday, May 6."
+    ]
+
+
+def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quiet():
+    for text in [
+        "The team lost again. Or almost.",  # a writer's afterthought opens with a conjunction
+        "Was it worth it? Yes. The figures say so.",
+        "“We will fight. Never again. Not here,” she said.",  # inside a quotation
+        "The job is hard. It's a living.",  # a contraction carries the verb
+        "The job is hard. The job's not done.",
+        "Costs rose. Prices doubled.",  # a verb, however short the sentence
+        "Shares fell. Some smashed windows of nearby shops.",  # "smashed" can be a verb
+        "Madrid, May 6.\n\nThe talks began on Monday.",  # a dateline opens its paragraph
+    ]:
+        assert excerpts(text, "L109") == [], text

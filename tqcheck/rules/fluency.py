@@ -8,10 +8,12 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.rules.base import Covered, Detector, segment_matches
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+from tqcheck.rules.referents import quoted_spans
+from tqcheck.text import tagging
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
 
@@ -674,4 +676,94 @@ class GluedWords(Detector):
                 m.end(),
                 f"“{first}{second}” runs two words together",
                 suggestion=f"{first} {second}",
+            )
+
+
+FINITE_READINGS = frozenset("VZDMA")  # a verb that can carry a clause: base/present, -s, past, modal, be/have/do
+_FRAGMENT_MAX_WORDS = 12
+_NAME_ONLY_MAX_WORDS = 5
+
+
+def _verbless(tokens) -> bool:
+    """No word of the sentence can be a finite verb: lower-case words (and the first) by every reading the
+    lexicon gives them, capitalised words inside the sentence being names. A contraction carries a verb."""
+    for k, token in enumerate(tokens):
+        if token.tag == "$" or "'" in token.low:
+            return False  # "the job's done", "it's late", "don't"
+        if not token.is_word or (k and token.text[0].isupper()):
+            continue
+        readings = tagging.lookup(token.low) or tagging.guess(token.low)
+        if FINITE_READINGS.intersection(readings) or token.low.endswith("ed"):
+            return False
+    return True
+
+
+def _name_only(words) -> bool:
+    """"Cesare Battisti.", "Trade.": capitalised words alone, the first read as a noun or unknown to the lexicon."""
+    if len(words) > _NAME_ONLY_MAX_WORDS or not all(w.text[0].isupper() for w in words):
+        return False
+    if any(w.text.isupper() and len(w.text) > 1 for w in words):
+        return False  # "NEITHER.", "NO.": shouting, a word of the sentence around it
+    readings = tagging.lookup(words[0].low)
+    return not readings or readings[0] in "NX"
+
+
+class VerblessFragment(Detector):
+    """What it does:
+    Flags a short "sentence" inside a paragraph, after a full stop, that has no verb at all:
+    a name, a date or a phrase left standing on its own (`…to which he had access. Trade.`,
+    `…where the summit will be held. Asia-Pacific Economic Cooperation in November.`,
+    `…were seized. 11:26 pm on Friday, March 29.`). A word counts as a possible verb by any
+    reading the English lexicon gives it, and a contraction carries one, so the sentence must
+    hold no word that could be a verb; quotations (`“Yes.”`), sentences opening with `and`,
+    `or`, `but` or `yes`, and a paragraph's first sentence (a dateline, a heading) stay quiet.
+
+    Why it matters:
+    A scraper that drops a link, or a translation that splits a segment at the wrong place,
+    cuts a name or a phrase off the sentence it belongs to (`the newspaper El Comercio` became
+    `. Trade.`); the reader is left with a full stop in mid-sentence and a word that means
+    nothing alone.
+
+    Example:
+    The summit of the forum will be held. Asia-Pacific Economic Cooperation in November.
+
+    Use instead:
+    The summit of the Asia-Pacific Economic Cooperation forum will be held in November.
+    """
+
+    code = "L109"
+    name = "verbless-fragment"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view, segments = ctx.doc.view, ctx.segments
+        quoted = None
+        for k in range(1, len(segments)):
+            seg, before = segments[k], segments[k - 1]
+            if before.block != seg.block or seg.block_kind == "heading":
+                continue  # a paragraph's first sentence: a dateline, a heading, a caption
+            text = view[seg.start:seg.end].rstrip()
+            if not text.endswith(".") or text.endswith("..") or not text[0].isalnum():
+                continue
+            if not view[before.start:before.end].rstrip().endswith(".") or view[before.start:before.end].rstrip().endswith(".."):
+                continue
+            tokens = tagging.tag(view, seg.start, seg.start + len(text))
+            words = [t for t in tokens if t.is_word]
+            if not words or len(words) > _FRAGMENT_MAX_WORDS:
+                continue
+            if (tagging.lookup(words[0].low) or "N")[0] in "CKH":
+                continue  # "Or almost nothing.", "Yes.": a writer's short answer
+            if not (_name_only(words) or (_verbless(tokens) and len(words) > 1)):
+                continue
+            if quoted is None:
+                quoted = Covered(quoted_spans(ctx))
+            if seg.start in quoted or seg.start + len(text) - 1 in quoted:
+                continue
+            yield self.finding(
+                seg.start,
+                seg.start + len(text),
+                "a sentence with no verb, cut off from the sentence before it",
+                suggestion="join it to the sentence it belongs to, or give it a verb",
             )

@@ -21,7 +21,7 @@ _OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I)
 @lru_cache(maxsize=None)
 def _reporting_after() -> re.Pattern:
     verbs = "|".join(sorted(english_words("verbs.toml", "reporting_words"), key=lambda w: (-len(w), w)))
-    return warmstart.regex(r"\s+(?:(?:also|then|later)\s+)?(?:%s)\b" % verbs)
+    return warmstart.regex(r"(?<!\s)\s++(?:(?:also|then|later)\s++)?(?:%s)\b" % verbs)
 
 
 def _fallback_words(langs):
