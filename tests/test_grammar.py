@@ -59,6 +59,11 @@ def test_a_tensed_form_after_a_modal_fires():
     assert excerpts("They said they will not accepted the offer.", "G102") == ["will not accepted"]
 
 
+def test_a_tensed_form_after_negated_do_fires():
+    assert excerpts("The mayor did not went to the meeting.", "G102") == ["did not went"]
+    assert excerpts("The plan doesn't remains secret.", "G102") == ["doesn't remains"]
+
+
 def test_base_forms_and_the_noun_will_are_quiet():
     for text in [
         "The coach will remain in charge until June.",
@@ -69,6 +74,13 @@ def test_base_forms_and_the_noun_will_are_quiet():
         "A must has become a habit.",
         "They will have finished by then.",
         "It would be easy.",
+        "What he did shocked the country.",  # "did" is the main verb
+        "What she does matters more than what she says.",
+        "The mayor did not go to the meeting.",
+        "The will to live is strong.",  # the noun before "to"
+        "They did everything they can to help.",  # "can" with its verb left out, then a purpose
+        "A new garbage can has been set up in the park.",  # a noun before "can" makes it a noun
+        "The season runs from may to september.",
     ]:
         assert excerpts(text, "G102") == [], text
 

@@ -116,7 +116,9 @@ class UncountableNounCounted(Detector):
 
 
 SUBJECT_TAGS = frozenset("OXNSW")  # what stands before a modal that is a verb: a pronoun, a name, a noun, `who`
+PRONOUN_SUBJECT_TAGS = frozenset("OXW")  # before `can`, `might`, `must`, which a noun before makes a noun: "a trash can"
 OBJECT_PRONOUNS = frozenset(("me", "you", "him", "her", "it", "us", "them"))
+NEGATED_DO = frozenset(("didn't", "doesn't", "don't"))
 
 
 def _sentence_tokens(ctx):
@@ -147,16 +149,18 @@ def _base_form(word: str) -> str | None:
 class VerbFormAfterModal(Detector):
     """What it does:
     Flags a modal followed by a verb form that carries tense or person: `she will remains`,
-    `the minister would has`, `they could went`, `he will added`. The form must be one the
-    English lexicon knows only as a third-person, past-tense or participle form (`remains`,
-    `went`, `added`, `has`, `was`), never as a base verb. `will`, `can`, `might` and `must`
-    are also nouns (`free will remains`, `the will was read`, `a must has`): they count only
-    after a pronoun, a name, a noun or `who`, never after a determiner or an adjective.
+    `the minister would has`, `they could went`, `he will added`; the same after a negated
+    `do` (`did not went`, `doesn't remains`). The form must be one the English lexicon knows only as a
+    third-person, past-tense or participle form (`remains`, `went`, `added`, `has`, `was`),
+    never as a base verb. `will`, `can`, `might` and `must` are also nouns (`free will
+    remains`, `a trash can has`, `a must has`): `will` counts only after a pronoun, a name, a
+    noun or `who`, the others only after a pronoun, a name or `who`, never after a determiner
+    or an adjective. `to` after a modal is left alone: `all we can to help` is English.
 
     Why it matters:
     Spanish, French and Portuguese mark tense and person on the verb itself (`seguirá`,
     `restera`), so a translation that renders the future with `will` may keep the person
-    ending as well; after a modal English takes the bare base form.
+    ending as well; after a modal, and after a negated `do`, English takes the bare base form.
 
     Example:
     The minister will remains in office until a successor is chosen.
@@ -178,13 +182,27 @@ class VerbFormAfterModal(Detector):
         for tokens in _sentence_tokens(ctx):
             for k in range(len(tokens) - 1):
                 modal = tokens[k]
+                if modal.low in NEGATED_DO or (modal.low in ("do", "does", "did") and tokens[k + 1].low == "not"):
+                    after = tokens[k + 1] if modal.low in NEGATED_DO else tokens[k + 2] if k + 2 < len(tokens) else None
+                    if after is not None and after.is_word and after.text.islower() and after.low not in finite \
+                            and _finite_form(after, finite):
+                        base = _base_form(after.low)
+                        lead = modal.text if modal.low in NEGATED_DO else f"{modal.text} not"
+                        yield self.finding(
+                            modal.start,
+                            after.end,
+                            f"“{after.text}” after “{lead}”: do, does and did take the base form of the verb",
+                            suggestion=f"{lead} {base}" if base else "the base form of the verb",
+                        )
+                    continue
                 if modal.low not in modals or not modal.text.islower():
                     continue
                 if modal.low in noun_modals:
                     before = tokens[k - 1] if k else None
-                    if before is None or not before.is_word or before.tag not in SUBJECT_TAGS \
+                    subjects = SUBJECT_TAGS if modal.low == "will" else PRONOUN_SUBJECT_TAGS
+                    if before is None or not before.is_word or before.tag not in subjects \
                             or "J" in before.tags or before.low == "whose":
-                        continue  # "free will remains", "the will was read": the noun
+                        continue  # "free will remains", "a garbage can has": the noun
                 after = tokens[k + 1]
                 if after.low == "not" and k + 2 < len(tokens):
                     after = tokens[k + 2]
