@@ -345,6 +345,12 @@ def test_a_name_or_phrase_left_standing_after_a_full_stop_fires():
     assert excerpts("The house was searched and the papers were taken. 10:40 pm on Monday, May 6.", "L109") == [
         "10:40 pm on Monday, May 6."
     ]
+    assert excerpts(
+        "The mayor spoke about the budget on Sunday. Just ten days before his inauguration as mayor for a period "
+        "of four years.", "L109") == ["Just ten days before his inauguration as mayor for a period of four years."]
+    assert excerpts("The court ruled against him. In the case of Ruiz, for having denied the charges.", "L109") == [
+        "In the case of Ruiz, for having denied the charges."
+    ]
 
 
 def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quiet():
@@ -357,5 +363,8 @@ def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quie
         "Costs rose. Prices doubled.",  # a verb, however short the sentence
         "Shares fell. Some smashed windows of nearby shops.",  # "smashed" can be a verb
         "Madrid, May 6.\n\nThe talks began on Monday.",  # a dateline opens its paragraph
+        "We finished the cabin today. Nice and easy. Just a simple job.",  # a spoken aside, no name or number
+        "He stopped at the rim. Jeez.",  # an interjection the lexicon lacks is no name
+        "I love this recipe and you will too. I make it every week. Quick, cheap and tasty for Sunday lunch.",
     ]:
         assert excerpts(text, "L109") == [], text

@@ -679,33 +679,75 @@ class GluedWords(Detector):
             )
 
 
-FINITE_READINGS = frozenset("VZDMA")  # a verb that can carry a clause: base/present, -s, past, modal, be/have/do
-_FRAGMENT_MAX_WORDS = 12
+FINITE_READINGS = frozenset("VZDMA")
+NON_FINITE = frozenset(("being", "been", "having"))
+ARTICLES = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))  # a noun follows  # forms of be and have, and what follows them, carry no tense  # a verb that can carry a clause: base/present, -s, past, modal, be/have/do
+_FRAGMENT_MAX_WORDS = 20
 _NAME_ONLY_MAX_WORDS = 5
+_FRAGMENT_MIN_WORDS = 4
 
 
 def _verbless(tokens) -> bool:
     """No word of the sentence can be a finite verb: lower-case words (and the first) by every reading the
     lexicon gives them, capitalised words inside the sentence being names. A contraction carries a verb."""
+    before, before_tag = "", ""
     for k, token in enumerate(tokens):
         if token.tag == "$" or "'" in token.low:
             return False  # "the job's done", "it's late", "don't"
         if not token.is_word or (k and token.text[0].isupper()):
+            before, before_tag = "", token.tag
             continue
-        readings = tagging.lookup(token.low) or tagging.guess(token.low)
+        low = token.low
+        readings = tagging.lookup(low) or tagging.guess(low)
+        noun = (before in ARTICLES or before_tag == "J") and ("N" in readings or "S" in readings)
+        if low in NON_FINITE or before in NON_FINITE or before == "to" or noun:
+            before, before_tag = low, token.tag
+            continue  # "for having refuted", "to build": no tense; "the case", "new charges": a noun
+        before, before_tag = low, token.tag
         if FINITE_READINGS.intersection(readings) or token.low.endswith("ed"):
             return False
     return True
 
 
 def _name_only(words) -> bool:
-    """"Cesare Battisti.", "Trade.": capitalised words alone, the first read as a noun or unknown to the lexicon."""
+    """"Cesare Battisti.", "Trade.": capitalised words alone, the first read as a noun (or, with a second word,
+    unknown to the lexicon: a name)."""
     if len(words) > _NAME_ONLY_MAX_WORDS or not all(w.text[0].isupper() for w in words):
         return False
     if any(w.text.isupper() and len(w.text) > 1 for w in words):
         return False  # "NEITHER.", "NO.": shouting, a word of the sentence around it
     readings = tagging.lookup(words[0].low)
+    if len(words) == 1:
+        return readings[:1] == "N"  # "Jeez.", "Wow.": an interjection the lexicon lacks is no name
     return not readings or readings[0] in "NX"
+
+
+def _anchored(tokens, words) -> bool:
+    """A verbless phrase long enough to be a cut-off piece of news: four words or more, with a number or a name
+    inside it ("Just 15 days before…", "Asia-Pacific Economic Cooperation in November"), not a spoken aside
+    ("Nice and easy.", "All of them.")."""
+    return len(words) >= _FRAGMENT_MIN_WORDS and (
+        any(t.tag == "U" for t in tokens) or any(w.text[0].isupper() for w in words[1:]))
+
+
+_SPEAKER_WORDS = frozenset(("i", "i'm", "i've", "i'll", "i'd", "me", "my", "you", "you're", "your", "we", "we're", "our"))
+_MAX_SPEAKER_WORDS = 2
+_SPEAKER_SHARE = 0.02  # more than two in a hundred words: news quotes its speakers, it does not speak to "you"
+
+
+def _spoken(ctx, quoted) -> bool:
+    """Whether the writer speaks in the first or second person outside quotations (a transcript, a blog, fiction),
+    where a phrase standing as a sentence is style."""
+    if "fluency.spoken" not in ctx.cache:
+        view = ctx.doc.view
+        count = sum(1 for m in _PERSON_WORD.finditer(view)
+                    if m.group().lower().replace("’", "'") in _SPEAKER_WORDS and m.start() not in quoted)
+        words = max(1, len(view.split()))
+        ctx.cache["fluency.spoken"] = count > _MAX_SPEAKER_WORDS and count / words > _SPEAKER_SHARE
+    return ctx.cache["fluency.spoken"]
+
+
+_PERSON_WORD = warmstart.regex(r"(?<![\w’'])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur)(?:[’'](?:m|ve|ll|d|re))?(?![\w’'])")
 
 
 class VerblessFragment(Detector):
@@ -714,9 +756,12 @@ class VerblessFragment(Detector):
     a name, a date or a phrase left standing on its own (`…to which he had access. Trade.`,
     `…where the summit will be held. Asia-Pacific Economic Cooperation in November.`,
     `…were seized. 11:26 pm on Friday, March 29.`). A word counts as a possible verb by any
-    reading the English lexicon gives it, and a contraction carries one, so the sentence must
-    hold no word that could be a verb; quotations (`“Yes.”`), sentences opening with `and`,
-    `or`, `but` or `yes`, and a paragraph's first sentence (a dateline, a heading) stay quiet.
+    reading the English lexicon gives it (unless a determiner or adjective before it makes it
+    a noun, or `to`, `having` or `been` a non-finite form), and a contraction carries one; a
+    phrase must have four words or more with a number or a name inside it, or be names alone.
+    Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
+    first sentence (a dateline, a heading), spoken asides (`Nice and easy.`) and writers who
+    speak as `I` or to `you` outside quotations (transcripts, blogs, fiction) stay quiet.
 
     Why it matters:
     A scraper that drops a link, or a translation that splits a segment at the wrong place,
@@ -755,11 +800,11 @@ class VerblessFragment(Detector):
                 continue
             if (tagging.lookup(words[0].low) or "N")[0] in "CKH":
                 continue  # "Or almost nothing.", "Yes.": a writer's short answer
-            if not (_name_only(words) or (_verbless(tokens) and len(words) > 1)):
+            if not (_name_only(words) or (_anchored(tokens, words) and _verbless(tokens))):
                 continue
             if quoted is None:
                 quoted = Covered(quoted_spans(ctx))
-            if seg.start in quoted or seg.start + len(text) - 1 in quoted:
+            if seg.start in quoted or seg.start + len(text) - 1 in quoted or _spoken(ctx, quoted):
                 continue
             yield self.finding(
                 seg.start,
