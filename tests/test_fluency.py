@@ -196,6 +196,24 @@ def test_object_relatives_are_quiet():
         assert excerpts(text, "L104") == [], text
 
 
+def test_pronoun_repeating_a_named_subject_fires():
+    assert excerpts("Reports that the former governor Omar Ruiz he would be appointed surprised many.", "L104") == [
+        "Omar Ruiz he would"
+    ]
+    assert excerpts("The court asked whether Juan Pérez he knew the accused.", "L104") == ["Juan Pérez he knew"]
+    assert excerpts("Because Maria Lopez she resigned, the vote was delayed.", "L104") == ["Maria Lopez she resigned"]
+
+
+def test_names_that_are_no_subject_of_the_pronoun_are_quiet():
+    for text in [
+        "He told the Daily Mail they would not comment.",  # no first name: an outlet
+        "He said that the letter to Ana Ruiz he signed was a forgery.",  # an object relative after the name
+        "She said that Ana Ruiz, he claimed, was innocent.",  # commas: an aside
+        "After meeting Ana Ruiz he said the talks went well.",  # no conjunction before the name
+    ]:
+        assert excerpts(text, "L104") == [], text
+
+
 # --- L105 glued words --------------------------------------------------------------------------------
 
 

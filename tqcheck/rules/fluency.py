@@ -515,7 +515,9 @@ def _resumptive() -> re.Pattern:
 class ResumptivePronoun(Detector):
     """What it does:
     Flags a relative clause that repeats its subject as a pronoun: `…, who they were
-    recalled`, `…, who he was arrested`.
+    recalled`, `…, who he was arrested`; and a clause opened by `that`, `whether`, `because`…
+    whose subject, a person named with a first name (after a title, if any), comes back as a
+    pronoun before its verb: `that the former governor Omar Ruiz he would be appointed`.
 
     Why it matters:
     `who` is already the subject of the clause; the extra pronoun is a translation that
@@ -546,6 +548,35 @@ class ResumptivePronoun(Detector):
                 f"“{m.group('pronoun')}” repeats the subject “who” of the relative clause",
                 suggestion=f"who {m.group('aux')} {m.group('participle')}",
             )
+        yield from self._after_name(ctx)
+
+    def _after_name(self, ctx):
+        """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun."""
+        from tqcheck.rules.referents import first_names, fold, is_title_noun
+
+        for m in segment_matches(ctx, _NAME_THEN_PRONOUN):
+            words = m.group("name").split()
+            if first_names().get(fold(words[0].split("-")[0])) is None:
+                continue  # the capitalised words must open with a first name: a person, not "the Daily Mail"
+            lead = m.group("lead").split()
+            if lead and not is_title_noun(lead[-1].lower()):
+                continue  # "that the story about Ana Ruiz he wrote": an object relative
+            readings = tagging.lookup(m.group("verb"))
+            if not readings or readings[0] not in "MAZD":
+                continue
+            yield self.finding(
+                m.start("name"),
+                m.end("verb"),
+                f"“{m.group('pronoun')}” repeats the subject {m.group('name')} of the clause",
+                suggestion=f"{m.group('name')} {m.group('verb')}",
+            )
+
+
+# A conjunction, an optional title phrase, a name of two to four capitalised words, then a subject pronoun.
+_NAME_THEN_PRONOUN = warmstart.regex(
+    r"\b(?i:that|whether|because|if|although|though|unless|while)\s+(?P<lead>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?)"
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ](?:\s+[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ]){1,3})\s+(?P<pronoun>he|she|they)\s+(?P<verb>[a-z]+)\b"
+)
 
 
 @lru_cache(maxsize=None)
