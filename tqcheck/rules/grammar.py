@@ -246,18 +246,14 @@ class FutureInTimeClause(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        openers = english_words("verbs.toml", "time_clause_words")
+        openers = [opener.split() for opener in english_words("verbs.toml", "time_clause_words")]
         for tokens in _sentence_tokens(ctx):
-            for k, token in enumerate(tokens):
-                if token.low not in ("after", "once", "until", "as"):
-                    continue
-                start = k
-                if token.low == "as":
-                    if [t.low for t in tokens[k:k + 3]] != ["as", "soon", "as"] or "as soon as" not in openers:
-                        continue
-                    k += 2
-                elif token.low not in openers or (token.low == "once" and start and tokens[start - 1].low == "at"):
-                    continue
+            for start, token in enumerate(tokens):
+                opener = next((o for o in openers if o[0] == token.low
+                               and [t.low for t in tokens[start:start + len(o)]] == o), None)
+                if opener is None or (token.low == "once" and start and tokens[start - 1].low == "at"):
+                    continue  # "at once": at one time
+                k = start + len(opener) - 1
                 subject_end = _subject_end(tokens, k + 1)
                 if subject_end is None or subject_end + 1 >= len(tokens):
                     continue
