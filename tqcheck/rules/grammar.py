@@ -100,6 +100,16 @@ class UncountableNounCounted(Detector):
                 continue
             det, noun = m.group("det").lower(), m.group("noun").lower()
             entry = nouns[noun]
+            written = m.group()[m.start("noun") - m.start():]
+            if entry.get("plural") and written.lower() == entry["plural"]:
+                # "two legislations differ": the plural is wrong whatever follows it
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"“{written}”: English “{entry['word']}” has no plural",
+                    suggestion=entry["use"],
+                )
+                continue
             if det in ("a", "an") and not entry.get("article"):
                 continue  # "a good knowledge of French" is English
             after = m.group("after").lower()
