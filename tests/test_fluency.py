@@ -196,6 +196,24 @@ def test_object_relatives_are_quiet():
         assert excerpts(text, "L104") == [], text
 
 
+def test_pronoun_repeating_a_named_subject_fires():
+    assert excerpts("Reports that the former governor Omar Ruiz he would be appointed surprised many.", "L104") == [
+        "Omar Ruiz he would"
+    ]
+    assert excerpts("The court asked whether Juan Pérez he knew the accused.", "L104") == ["Juan Pérez he knew"]
+    assert excerpts("Because Maria Lopez she resigned, the vote was delayed.", "L104") == ["Maria Lopez she resigned"]
+
+
+def test_names_that_are_no_subject_of_the_pronoun_are_quiet():
+    for text in [
+        "He told the Daily Mail they would not comment.",  # no first name: an outlet
+        "He said that the letter to Ana Ruiz he signed was a forgery.",  # an object relative after the name
+        "She said that Ana Ruiz, he claimed, was innocent.",  # commas: an aside
+        "After meeting Ana Ruiz he said the talks went well.",  # no conjunction before the name
+    ]:
+        assert excerpts(text, "L104") == [], text
+
+
 # --- L105 glued words --------------------------------------------------------------------------------
 
 
@@ -331,3 +349,40 @@ def test_pronoun_for_article_is_left_to_spanish():
 
 def test_fluency_checks_only_read_english():
     assert excerpts("El ministro dijo que his The government cayó.", "L101", target_lang="es") == []
+
+
+# --- L109 a verbless fragment cut off from its sentence --------------------------------------------
+
+
+def test_a_name_or_phrase_left_standing_after_a_full_stop_fires():
+    assert excerpts("He read the report to which he had access. Commerce.", "L109") == ["Commerce."]
+    assert excerpts("The lawyer spoke for the Italian writer. Marco Bellini.", "L109") == ["Marco Bellini."]
+    assert excerpts(
+        "A summit of the forum will be held. Pacific Trade Council in November.\n\nNext paragraph here.", "L109"
+    ) == ["Pacific Trade Council in November."]
+    assert excerpts("The house was searched and the papers were taken. 10:40 pm on Monday, May 6.", "L109") == [
+        "10:40 pm on Monday, May 6."
+    ]
+    assert excerpts(
+        "The mayor spoke about the budget on Sunday. Just ten days before his inauguration as mayor for a period "
+        "of four years.", "L109") == ["Just ten days before his inauguration as mayor for a period of four years."]
+    assert excerpts("The court ruled against him. In the case of Ruiz, for having denied the charges.", "L109") == [
+        "In the case of Ruiz, for having denied the charges."
+    ]
+
+
+def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quiet():
+    for text in [
+        "The team lost again. Or almost.",  # a writer's afterthought opens with a conjunction
+        "Was it worth it? Yes. The figures say so.",
+        "“We will fight. Never again. Not here,” she said.",  # inside a quotation
+        "The job is hard. It's a living.",  # a contraction carries the verb
+        "The job is hard. The job's not done.",
+        "Costs rose. Prices doubled.",  # a verb, however short the sentence
+        "Shares fell. Some smashed windows of nearby shops.",  # "smashed" can be a verb
+        "Madrid, May 6.\n\nThe talks began on Monday.",  # a dateline opens its paragraph
+        "We finished the cabin today. Nice and easy. Just a simple job.",  # a spoken aside, no name or number
+        "He stopped at the rim. Jeez.",  # an interjection the lexicon lacks is no name
+        "I love this recipe and you will too. I make it every week. Quick, cheap and tasty for Sunday lunch.",
+    ]:
+        assert excerpts(text, "L109") == [], text

@@ -46,3 +46,87 @@ def test_mass_nouns_as_modifiers_and_correct_counts_are_quiet():
         "He quoted Bradbury's The Machineries of Joy at the end.",
     ]:
         assert excerpts(text, "G101") == [], text
+
+
+# --- G102 a tensed verb form after a modal -----------------------------------------------------------
+
+
+def test_a_tensed_form_after_a_modal_fires():
+    assert excerpts("The coach will remains in charge until June.", "G102") == ["will remains"]
+    assert excerpts("The company said it would has to close two plants.", "G102") == ["would has"]
+    assert excerpts("Officials could went further, the report says.", "G102") == ["could went"]
+    assert excerpts("She wouldn't goes back to the party.", "G102") == ["wouldn't goes"]
+    assert excerpts("They said they will not accepted the offer.", "G102") == ["will not accepted"]
+
+
+def test_a_tensed_form_after_negated_do_fires():
+    assert excerpts("The mayor did not went to the meeting.", "G102") == ["did not went"]
+    assert excerpts("The plan doesn't remains secret.", "G102") == ["doesn't remains"]
+
+
+def test_base_forms_and_the_noun_will_are_quiet():
+    for text in [
+        "The coach will remain in charge until June.",
+        "Free will remains a puzzle for philosophers.",  # the noun, after an adjective
+        "The will was read to the family on Monday.",  # the noun, after a determiner
+        "Her last will states that the house goes to her son.",
+        "Political will has been lacking for years.",
+        "A must has become a habit.",
+        "They will have finished by then.",
+        "It would be easy.",
+        "What he did shocked the country.",  # "did" is the main verb
+        "What she does matters more than what she says.",
+        "The mayor did not go to the meeting.",
+        "The will to live is strong.",  # the noun before "to"
+        "They did everything they can to help.",  # "can" with its verb left out, then a purpose
+        "A new garbage can has been set up in the park.",  # a noun before "can" makes it a noun
+        "The season runs from may to september.",
+    ]:
+        assert excerpts(text, "G102") == [], text
+
+
+# --- G103 will in a clause of time ---------------------------------------------------------------------
+
+
+def test_will_after_a_conjunction_of_time_fires():
+    assert excerpts("The lawyers will appeal after the judge will reject the request.", "G103") == [
+        "after the judge will reject"
+    ]
+    assert excerpts("Once they will arrive, the talks start.", "G103") == ["Once they will arrive"]
+    assert excerpts("Nothing changes until the new court will rule on it.", "G103") == [
+        "until the new court will rule"
+    ]
+    assert excerpts("We will call as soon as Ramírez will land.", "G103") == ["as soon as Ramírez will land"]
+
+
+def test_present_tense_inversions_and_other_clauses_are_quiet():
+    for text in [
+        "The lawyers will appeal after the judge rejects the request.",
+        "After the vote the minister will speak to the press.",  # the main clause's own subject
+        "Only after the vote will the law pass.",  # inversion
+        "Not until next year will we know.",
+        "Do it at once; they will understand.",
+        "After that will come the hard part.",
+        "He left after lunch. They will meet again.",
+    ]:
+        assert excerpts(text, "G103") == [], text
+
+
+# --- G104 a bare verb after a to-infinitive verb -------------------------------------------------------
+
+
+def test_a_bare_verb_after_a_to_verb_fires():
+    assert excerpts("The central bank decided keep its main rate at 4 percent.", "G104") == ["decided keep"]
+    assert excerpts("The mayor tried reach an agreement with the unions.", "G104") == ["tried reach"]
+    assert excerpts("The guards refused give them the keys.", "G104") == ["refused give"]
+
+
+def test_to_infinitives_nouns_and_adjectives_are_quiet():
+    for text in [
+        "The central bank decided to keep its main rate at 4 percent.",
+        "They promised voters a refund before the election.",  # a noun after the verb
+        "The planned visit the president made was cancelled.",  # "planned" after a determiner is an adjective
+        "She wanted the job more than anyone.",
+        "He tried everything the doctors suggested.",
+    ]:
+        assert excerpts(text, "G104") == [], text

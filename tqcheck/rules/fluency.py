@@ -8,10 +8,12 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.rules.base import Covered, Detector, segment_matches
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
+from tqcheck.rules.referents import quoted_spans
+from tqcheck.text import tagging
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
 
@@ -513,7 +515,9 @@ def _resumptive() -> re.Pattern:
 class ResumptivePronoun(Detector):
     """What it does:
     Flags a relative clause that repeats its subject as a pronoun: `…, who they were
-    recalled`, `…, who he was arrested`.
+    recalled`, `…, who he was arrested`; and a clause opened by `that`, `whether`, `because`…
+    whose subject, a person named with a first name (after a title, if any), comes back as a
+    pronoun before its verb: `that the former governor Omar Ruiz he would be appointed`.
 
     Why it matters:
     `who` is already the subject of the clause; the extra pronoun is a translation that
@@ -544,6 +548,35 @@ class ResumptivePronoun(Detector):
                 f"“{m.group('pronoun')}” repeats the subject “who” of the relative clause",
                 suggestion=f"who {m.group('aux')} {m.group('participle')}",
             )
+        yield from self._after_name(ctx)
+
+    def _after_name(self, ctx):
+        """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun."""
+        from tqcheck.rules.referents import first_names, fold, is_title_noun
+
+        for m in segment_matches(ctx, _NAME_THEN_PRONOUN):
+            words = m.group("name").split()
+            if first_names().get(fold(words[0].split("-")[0])) is None:
+                continue  # the capitalised words must open with a first name: a person, not "the Daily Mail"
+            lead = m.group("lead").split()
+            if lead and not is_title_noun(lead[-1].lower()):
+                continue  # "that the story about Ana Ruiz he wrote": an object relative
+            readings = tagging.lookup(m.group("verb"))
+            if not readings or readings[0] not in "MAZD":
+                continue
+            yield self.finding(
+                m.start("name"),
+                m.end("verb"),
+                f"“{m.group('pronoun')}” repeats the subject {m.group('name')} of the clause",
+                suggestion=f"{m.group('name')} {m.group('verb')}",
+            )
+
+
+# A conjunction, an optional title phrase, a name of two to four capitalised words, then a subject pronoun.
+_NAME_THEN_PRONOUN = warmstart.regex(
+    r"\b(?i:that|whether|because|if|although|though|unless|while)\s+(?P<lead>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?)"
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ](?:\s+[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ]){1,3})\s+(?P<pronoun>he|she|they)\s+(?P<verb>[a-z]+)\b"
+)
 
 
 @lru_cache(maxsize=None)
@@ -674,4 +707,139 @@ class GluedWords(Detector):
                 m.end(),
                 f"“{first}{second}” runs two words together",
                 suggestion=f"{first} {second}",
+            )
+
+
+FINITE_READINGS = frozenset("VZDMA")
+NON_FINITE = frozenset(("being", "been", "having"))
+ARTICLES = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))  # a noun follows  # forms of be and have, and what follows them, carry no tense  # a verb that can carry a clause: base/present, -s, past, modal, be/have/do
+_FRAGMENT_MAX_WORDS = 20
+_NAME_ONLY_MAX_WORDS = 5
+_FRAGMENT_MIN_WORDS = 4
+
+
+def _verbless(tokens) -> bool:
+    """No word of the sentence can be a finite verb: lower-case words (and the first) by every reading the
+    lexicon gives them, capitalised words inside the sentence being names. A contraction carries a verb."""
+    before, before_tag = "", ""
+    for k, token in enumerate(tokens):
+        if token.tag == "$" or "'" in token.low:
+            return False  # "the job's done", "it's late", "don't"
+        if not token.is_word or (k and token.text[0].isupper()):
+            before, before_tag = "", token.tag
+            continue
+        low = token.low
+        readings = tagging.lookup(low) or tagging.guess(low)
+        noun = (before in ARTICLES or before_tag == "J") and ("N" in readings or "S" in readings)
+        if low in NON_FINITE or before in NON_FINITE or before == "to" or noun:
+            before, before_tag = low, token.tag
+            continue  # "for having refuted", "to build": no tense; "the case", "new charges": a noun
+        before, before_tag = low, token.tag
+        if FINITE_READINGS.intersection(readings) or token.low.endswith("ed"):
+            return False
+    return True
+
+
+def _name_only(words) -> bool:
+    """"Cesare Battisti.", "Trade.": capitalised words alone, the first read as a noun (or, with a second word,
+    unknown to the lexicon: a name)."""
+    if len(words) > _NAME_ONLY_MAX_WORDS or not all(w.text[0].isupper() for w in words):
+        return False
+    if any(w.text.isupper() and len(w.text) > 1 for w in words):
+        return False  # "NEITHER.", "NO.": shouting, a word of the sentence around it
+    readings = tagging.lookup(words[0].low)
+    if len(words) == 1:
+        return readings[:1] == "N"  # "Jeez.", "Wow.": an interjection the lexicon lacks is no name
+    return not readings or readings[0] in "NX"
+
+
+def _anchored(tokens, words) -> bool:
+    """A verbless phrase long enough to be a cut-off piece of news: four words or more, with a number or a name
+    inside it ("Just 15 days before…", "Asia-Pacific Economic Cooperation in November"), not a spoken aside
+    ("Nice and easy.", "All of them.")."""
+    return len(words) >= _FRAGMENT_MIN_WORDS and (
+        any(t.tag == "U" for t in tokens) or any(w.text[0].isupper() for w in words[1:]))
+
+
+_SPEAKER_WORDS = frozenset(("i", "i'm", "i've", "i'll", "i'd", "me", "my", "you", "you're", "your", "we", "we're", "our"))
+_MAX_SPEAKER_WORDS = 2
+_SPEAKER_SHARE = 0.02  # more than two in a hundred words: news quotes its speakers, it does not speak to "you"
+
+
+def _spoken(ctx, quoted) -> bool:
+    """Whether the writer speaks in the first or second person outside quotations (a transcript, a blog, fiction),
+    where a phrase standing as a sentence is style."""
+    if "fluency.spoken" not in ctx.cache:
+        view = ctx.doc.view
+        count = sum(1 for m in _PERSON_WORD.finditer(view)
+                    if m.group().lower().replace("’", "'") in _SPEAKER_WORDS and m.start() not in quoted)
+        words = max(1, len(view.split()))
+        ctx.cache["fluency.spoken"] = count > _MAX_SPEAKER_WORDS and count / words > _SPEAKER_SHARE
+    return ctx.cache["fluency.spoken"]
+
+
+_PERSON_WORD = warmstart.regex(r"(?<![\w’'])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur)(?:[’'](?:m|ve|ll|d|re))?(?![\w’'])")
+
+
+class VerblessFragment(Detector):
+    """What it does:
+    Flags a short "sentence" inside a paragraph, after a full stop, that has no verb at all:
+    a name, a date or a phrase left standing on its own (`…to which he had access. Trade.`,
+    `…where the summit will be held. Asia-Pacific Economic Cooperation in November.`,
+    `…were seized. 11:26 pm on Friday, March 29.`). A word counts as a possible verb by any
+    reading the English lexicon gives it (unless a determiner or adjective before it makes it
+    a noun, or `to`, `having` or `been` a non-finite form), and a contraction carries one; a
+    phrase must have four words or more with a number or a name inside it, or be names alone.
+    Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
+    first sentence (a dateline, a heading), spoken asides (`Nice and easy.`) and writers who
+    speak as `I` or to `you` outside quotations (transcripts, blogs, fiction) stay quiet.
+
+    Why it matters:
+    A scraper that drops a link, or a translation that splits a segment at the wrong place,
+    cuts a name or a phrase off the sentence it belongs to (`the newspaper El Comercio` became
+    `. Trade.`); the reader is left with a full stop in mid-sentence and a word that means
+    nothing alone.
+
+    Example:
+    The summit of the forum will be held. Asia-Pacific Economic Cooperation in November.
+
+    Use instead:
+    The summit of the Asia-Pacific Economic Cooperation forum will be held in November.
+    """
+
+    code = "L109"
+    name = "verbless-fragment"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view, segments = ctx.doc.view, ctx.segments
+        quoted = None
+        for k in range(1, len(segments)):
+            seg, before = segments[k], segments[k - 1]
+            if before.block != seg.block or seg.block_kind == "heading":
+                continue  # a paragraph's first sentence: a dateline, a heading, a caption
+            text = view[seg.start:seg.end].rstrip()
+            if not text.endswith(".") or text.endswith("..") or not text[0].isalnum():
+                continue
+            if not view[before.start:before.end].rstrip().endswith(".") or view[before.start:before.end].rstrip().endswith(".."):
+                continue
+            tokens = tagging.tag(view, seg.start, seg.start + len(text))
+            words = [t for t in tokens if t.is_word]
+            if not words or len(words) > _FRAGMENT_MAX_WORDS:
+                continue
+            if (tagging.lookup(words[0].low) or "N")[0] in "CKH":
+                continue  # "Or almost nothing.", "Yes.": a writer's short answer
+            if not (_name_only(words) or (_anchored(tokens, words) and _verbless(tokens))):
+                continue
+            if quoted is None:
+                quoted = Covered(quoted_spans(ctx))
+            if seg.start in quoted or seg.start + len(text) - 1 in quoted or _spoken(ctx, quoted):
+                continue
+            yield self.finding(
+                seg.start,
+                seg.start + len(text),
+                "a sentence with no verb, cut off from the sentence before it",
+                suggestion="join it to the sentence it belongs to, or give it a verb",
             )

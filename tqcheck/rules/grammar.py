@@ -1,4 +1,4 @@
-"""Grammar: English mass nouns counted as the source languages count them ("two news", "an advice", "informations")."""
+"""Grammar: English mass nouns counted as the source languages count them ("two news", "an advice"), and verb forms English does not use after a modal, a conjunction of time or a to-infinitive verb."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import english_words
+from tqcheck.text import tagging
 
 MASS_FILE = "mass_nouns.toml"
 
@@ -99,6 +100,16 @@ class UncountableNounCounted(Detector):
                 continue
             det, noun = m.group("det").lower(), m.group("noun").lower()
             entry = nouns[noun]
+            written = m.group()[m.start("noun") - m.start():]
+            if entry.get("plural") and written.lower() == entry["plural"]:
+                # "two legislations differ": the plural is wrong whatever follows it
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"“{written}”: English “{entry['word']}” has no plural",
+                    suggestion=entry["use"],
+                )
+                continue
             if det in ("a", "an") and not entry.get("article"):
                 continue  # "a good knowledge of French" is English
             after = m.group("after").lower()
@@ -112,3 +123,232 @@ class UncountableNounCounted(Detector):
                 f"“{m.group('noun')}” is a mass noun in English and is not counted with “{m.group('det')}”",
                 suggestion=entry["use"],
             )
+
+
+SUBJECT_TAGS = frozenset("OXNSW")  # what stands before a modal that is a verb: a pronoun, a name, a noun, `who`
+PRONOUN_SUBJECT_TAGS = frozenset("OXW")  # before `can`, `might`, `must`, which a noun before makes a noun: "a trash can"
+OBJECT_PRONOUNS = frozenset(("me", "you", "him", "her", "it", "us", "them"))
+NEGATED_DO = frozenset(("didn't", "doesn't", "don't"))
+
+
+def _sentence_tokens(ctx):
+    """The tagged tokens of each sentence of the file, sentence by sentence."""
+    tokens = ctx.cache.get("grammar.tokens")
+    if tokens is None:
+        view = ctx.doc.view
+        tokens = ctx.cache["grammar.tokens"] = [tagging.tag(view, seg.start, seg.end) for seg in ctx.segments]
+    return tokens
+
+
+def _finite_form(token, finite_auxiliaries: frozenset[str]) -> bool:
+    """A verb form that carries tense or person and never follows a modal: `remains`, `went`, `added`, `has`."""
+    if token.low in finite_auxiliaries:
+        return True
+    readings = tagging.lookup(token.low)
+    return bool(readings) and readings[0] in "ZDP" and "V" not in readings and "A" not in readings
+
+
+def _base_form(word: str) -> str | None:
+    """`remains` → `remain`, `goes` → `go`, `carries` → `carry`; None for a past form."""
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and "V" in tagging.lookup(word[: -len(suffix)] + replacement):
+            return word[: -len(suffix)] + replacement
+    return None
+
+
+class VerbFormAfterModal(Detector):
+    """What it does:
+    Flags a modal followed by a verb form that carries tense or person: `she will remains`,
+    `the minister would has`, `they could went`, `he will added`; the same after a negated
+    `do` (`did not went`, `doesn't remains`). The form must be one the English lexicon knows only as a
+    third-person, past-tense or participle form (`remains`, `went`, `added`, `has`, `was`),
+    never as a base verb. `will`, `can`, `might` and `must` are also nouns (`free will
+    remains`, `a trash can has`, `a must has`): `will` counts only after a pronoun, a name, a
+    noun or `who`, the others only after a pronoun, a name or `who`, never after a determiner
+    or an adjective. `to` after a modal is left alone: `all we can to help` is English.
+
+    Why it matters:
+    Spanish, French and Portuguese mark tense and person on the verb itself (`seguirá`,
+    `restera`), so a translation that renders the future with `will` may keep the person
+    ending as well; after a modal, and after a negated `do`, English takes the bare base form.
+
+    Example:
+    The minister will remains in office until a successor is chosen.
+
+    Use instead:
+    The minister will remain in office until a successor is chosen.
+    """
+
+    code = "G102"
+    name = "verb-form-after-modal"
+    severity = Severity.WARNING
+    family = "grammar"
+    targets = ("en",)
+
+    def check(self, ctx):
+        modals = english_words("verbs.toml", "modal_words")
+        noun_modals = english_words("verbs.toml", "noun_modal_words")
+        finite = english_words("verbs.toml", "finite_auxiliary_words")
+        for tokens in _sentence_tokens(ctx):
+            for k in range(len(tokens) - 1):
+                modal = tokens[k]
+                if modal.low in NEGATED_DO or (modal.low in ("do", "does", "did") and tokens[k + 1].low == "not"):
+                    after = tokens[k + 1] if modal.low in NEGATED_DO else tokens[k + 2] if k + 2 < len(tokens) else None
+                    if after is not None and after.is_word and after.text.islower() and after.low not in finite \
+                            and _finite_form(after, finite):
+                        base = _base_form(after.low)
+                        lead = modal.text if modal.low in NEGATED_DO else f"{modal.text} not"
+                        yield self.finding(
+                            modal.start,
+                            after.end,
+                            f"“{after.text}” after “{lead}”: do, does and did take the base form of the verb",
+                            suggestion=f"{lead} {base}" if base else "the base form of the verb",
+                        )
+                    continue
+                if modal.low not in modals or not modal.text.islower():
+                    continue
+                if modal.low in noun_modals:
+                    before = tokens[k - 1] if k else None
+                    subjects = SUBJECT_TAGS if modal.low == "will" else PRONOUN_SUBJECT_TAGS
+                    if before is None or not before.is_word or before.tag not in subjects \
+                            or "J" in before.tags or before.low == "whose":
+                        continue  # "free will remains", "a garbage can has": the noun
+                after = tokens[k + 1]
+                if after.low == "not" and k + 2 < len(tokens):
+                    after = tokens[k + 2]
+                if not after.is_word or not after.text.islower() or not _finite_form(after, finite):
+                    continue
+                base = _base_form(after.low)
+                yield self.finding(
+                    modal.start,
+                    after.end,
+                    f"“{after.text}” after “{modal.text}”: a modal takes the base form of the verb",
+                    suggestion=f"{modal.text} {base}" if base else "the base form of the verb after the modal",
+                )
+
+
+class FutureInTimeClause(Detector):
+    """What it does:
+    Flags `will` in a clause of time opened by `after`, `once`, `as soon as` or `until`,
+    straight after its subject: `after the judge will reject the appeal`, `once they will
+    arrive`, `until the court will rule`. The subject must be a pronoun, a name, or a
+    determiner with a noun (at most one adjective between), so `after the vote the
+    minister will speak` (two phrases, the second the subject of the main clause) and
+    inversions (`Only after the vote will the law pass`) stay quiet.
+
+    Why it matters:
+    English puts the present for the future after a conjunction of time (`after the judge
+    rejects it`, `once they arrive`). Spanish and Portuguese use the subjunctive there
+    (`después de que el juez rechace`, `assim que chegarem`) and French the future (`dès
+    qu'ils arriveront`), which translation renders as `will`.
+
+    Example:
+    The lawyers will appeal after the judge will reject the request.
+
+    Use instead:
+    The lawyers will appeal after the judge rejects the request.
+    """
+
+    code = "G103"
+    name = "future-in-time-clause"
+    severity = Severity.WARNING
+    family = "grammar"
+    targets = ("en",)
+
+    def check(self, ctx):
+        openers = [opener.split() for opener in english_words("verbs.toml", "time_clause_words")]
+        for tokens in _sentence_tokens(ctx):
+            for start, token in enumerate(tokens):
+                opener = next((o for o in openers if o[0] == token.low
+                               and [t.low for t in tokens[start:start + len(o)]] == o), None)
+                if opener is None or (token.low == "once" and start and tokens[start - 1].low == "at"):
+                    continue  # "at once": at one time
+                k = start + len(opener) - 1
+                subject_end = _subject_end(tokens, k + 1)
+                if subject_end is None or subject_end + 1 >= len(tokens):
+                    continue
+                will, verb = tokens[subject_end], tokens[subject_end + 1]
+                if will.low != "will" or not verb.is_word or not verb.text.islower():
+                    continue
+                readings = tagging.lookup(verb.low)
+                if not ("V" in readings or "A" in readings) or readings[0] in "OT":
+                    continue  # "until next year will we…": an inversion, the subject after "will"
+                yield self.finding(
+                    tokens[start].start,
+                    verb.end,
+                    f"“will” after “{' '.join(t.text for t in tokens[start:k + 1])}”: English puts the present for "
+                    f"the future in a clause of time",
+                    suggestion=f"drop “{will.text}” and put “{verb.text}” in the present",
+                )
+
+
+def _subject_end(tokens, i: int) -> int | None:
+    """The index just past a short subject starting at i (a pronoun; a name; a determiner, an optional adjective
+    and a noun), or None when what follows is no such subject."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return None
+    first = tokens[i]
+    if first.low in tagging.SUBJECT_PRONOUNS and first.low != "who":
+        return i + 1
+    if first.text[0].isupper():
+        j = i
+        while j < len(tokens) and tokens[j].is_word and tokens[j].text[0].isupper() and j - i < 3:
+            j += 1
+        return j if not tagging.lookup(first.low) or first.tag == "X" else None
+    if first.tag != "T" or first.low in ("that", "this", "these", "those", "what", "which", "whose"):
+        return None  # "after that will come…": a pronoun, not a determiner
+    j = i + 1
+    if j < len(tokens) and tokens[j].is_word and tokens[j].tag == "J" and tokens[j].text.islower():
+        j += 1
+    if j < len(tokens) and tokens[j].is_word and tokens[j].text.islower() and tokens[j].tag in "NS":
+        return j + 1
+    return None
+
+
+class BareVerbAfterToVerb(Detector):
+    """What it does:
+    Flags a verb that takes a to-infinitive followed by a bare verb and its object:
+    `decided keep the rate`, `tried reach an agreement`, `refused give them the keys`. The
+    first verb is a past form of `decide`, `try`, `agree`, `refuse`… (`en/verbs.toml`), not
+    after a determiner (`the planned visit`); the second is a word the English lexicon reads
+    first as a base verb and never as a past form; an article, possessive or object pronoun
+    must follow it, so `they promised voters a refund` (a noun) stays quiet.
+
+    Why it matters:
+    Spanish, French and Portuguese join the infinitive straight to the verb (`decidió
+    mantener`, `a décidé de maintenir`, `tentou chegar`); a translation that drops the
+    `to` leaves two verbs side by side.
+
+    Example:
+    The central bank decided keep its main interest rate at 4 percent.
+
+    Use instead:
+    The central bank decided to keep its main interest rate at 4 percent.
+    """
+
+    code = "G104"
+    name = "bare-verb-after-to-verb"
+    severity = Severity.WARNING
+    family = "grammar"
+    targets = ("en",)
+
+    def check(self, ctx):
+        verbs = english_words("verbs.toml", "to_infinitive_past_words")
+        for tokens in _sentence_tokens(ctx):
+            for k in range(len(tokens) - 2):
+                first, second, third = tokens[k], tokens[k + 1], tokens[k + 2]
+                if first.low not in verbs or not second.is_word or not second.text.islower() or not third.is_word:
+                    continue
+                if k and tokens[k - 1].tag in "T$":
+                    continue  # "the planned visit", "a failed coup"
+                readings = tagging.lookup(second.low)
+                if not readings or readings[0] != "V" or "D" in readings or "P" in readings:
+                    continue
+                if third.tag != "T" and third.low not in OBJECT_PRONOUNS:
+                    continue
+                yield self.finding(
+                    first.start,
+                    second.end,
+                    f"“{second.text}” after “{first.text}”: this verb takes “to” before another verb",
+                    suggestion=f"{first.text} to {second.text}",
+                )
