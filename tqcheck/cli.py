@@ -66,9 +66,16 @@ def cli():
               help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2.")
 @click.option("--output", "-o", metavar="FILE",
               help="Write the report to FILE (whole, or not at all) instead of standard output.")
+@click.option("--min-severity", type=click.Choice(("error", "warning", "info")), default=None,
+              help="Do not report findings below this severity [default: info, all of them].")
+@click.option("--skip-unreadable", is_flag=True,
+              help="Skip files of a folder that cannot be read or decoded instead of failing the run (exit 2).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, notes or segments.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each code has.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, debug):
+          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, min_severity,
+          skip_unreadable, quiet, statistics, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.checking.run import RunOptions, run
 
@@ -89,6 +96,10 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         jobs=jobs,
         timeout_per_file=timeout_per_file,
         output=output,
+        skip_unreadable=skip_unreadable,
+        min_severity=min_severity,
+        quiet=quiet,
+        statistics=statistics,
     )
     if color is None:
         color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"

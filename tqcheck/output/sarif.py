@@ -47,10 +47,28 @@ def to_dict(report: "Report") -> dict:
         "results": results,
     }
     notifications = _notifications(report)
+    if not report.files and not report.failed():  # else the failure is said already
+        notifications.append({"level": "error", "message": {"text": "no file was checked"}})
     if notifications:
-        successful = not any(report.skip_failed(s) for s in report.skipped)
+        successful = bool(report.files) and not report.failed()
         run["invocations"] = [{"executionSuccessful": successful, "toolExecutionNotifications": notifications}]
+    run["properties"] = _summary(report)
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _summary(report: "Report") -> dict:
+    """The run's counts, as the JSON summary has them, in the run's property bag."""
+    from tqcheck.output.report import summary_line
+
+    return {
+        "summary": summary_line(report),
+        "files": len(report.files),
+        "findings": sum(len(f.findings) for f in report.files),
+        "bySeverity": report.by_severity(),
+        "byCode": report.by_code(),
+        "skipped": len(report.skipped),
+        "failedSkips": len(report.failed()),
+    }
 
 
 def path_to_uri(path: str) -> str:
