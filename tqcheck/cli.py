@@ -22,7 +22,8 @@ def _split(values) -> list[str] | None:
 class _LazyGroup(click.Group):
     """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
 
-    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache")}
+    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache"),
+            "config": ("tqcheck.commands.config", "config")}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
