@@ -144,3 +144,41 @@ def test_output_file_gets_any_format_and_nothing_on_stdout(tmp_path):
         if fmt in ("json", "sarif"):
             json.loads(body)
         assert "Q102" in body
+
+
+# --- rules as data and SARIF help --------------------------------------------------------------
+
+
+def test_rules_as_json_match_the_text_listing_and_explain():
+    proc = run_tqcheck("rules", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rules = json.loads(proc.stdout)
+    text = run_tqcheck("rules").stdout.splitlines()
+    assert [r["code"] for r in rules] == [line.split()[0] for line in text]
+    q102 = next(r for r in rules if r["code"] == "Q102")
+    assert q102["name"] == "misplaced-quote" and q102["severity"] == "error"
+    assert set(q102["docs"]) == {"What it does", "Why it matters", "Example", "Use instead"}
+    assert q102["help_uri"].endswith("docs/rules.md#q102-misplaced-quote")
+
+
+def test_sarif_rules_carry_a_help_uri_whose_anchor_exists_in_the_rules_doc(tmp_path):
+    from conftest import ROOT
+
+    path = tmp_path / "a.txt"
+    path.write_text(GLUED, encoding="utf-8")
+    log = json.loads(run_tqcheck("check", "--engine", "none", "--format", "sarif", path).stdout)
+    doc = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    headings = {line[3:].lower().replace(" ", "-") for line in doc.splitlines() if line.startswith("## ")}
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and all(r["helpUri"].split("#")[1] in headings for r in rules)
+
+
+def test_the_rules_doc_is_what_the_detectors_say():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "make_rules_doc.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

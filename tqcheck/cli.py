@@ -117,9 +117,26 @@ def _seconds(value: float | None) -> float | None:
 
 
 @cli.command()
-def rules():
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules(fmt):
     """List the detectors: code, name, default severity, languages."""
-    sys.exit(_guard(False, _list_rules))
+    sys.exit(_guard(False, _rules_json if fmt == "json" else _list_rules))
+
+
+def _rules_json() -> int:
+    """Every detector as data: what `tqcheck rules` and `tqcheck explain` say, for scripts and editors."""
+    import json
+
+    from tqcheck.output.sarif import help_uri
+    from tqcheck.rules import all_detectors
+
+    rules = [{
+        "code": d.code, "name": d.name, "severity": d.severity.label, "family": d.family or None,
+        "targets": list(d.targets), "sources": list(d.sources), "needs": sorted(d.needs),
+        "summary": d.summary(), "docs": d.docs(), "supersedes": list(d.supersedes), "help_uri": help_uri(d),
+    } for d in all_detectors()]
+    _print([json.dumps(rules, ensure_ascii=False, indent=2)])
+    return EXIT_CLEAN
 
 
 def _list_rules() -> int:
