@@ -24,7 +24,7 @@ def _write(tmp_path, name, text, encoding="utf-8", newline=""):
 def test_seed_reports_its_quote_errors_and_exits_1():
     proc = run_tqcheck("check", "--engine", "none", SEED)
     assert proc.returncode == 1, proc.stderr
-    assert "seeds/000_24777a2ba7ef8ce0.txt:7:12: Q102 [error]" in proc.stdout.replace(str(SEED.parent.parent) + "/", "")
+    assert "seeds/000_24777a2ba7ef8ce0.txt:7:18: Q102 [error]" in proc.stdout.replace(str(SEED.parent.parent) + "/", "")
     assert ":29:40: Q101 [error]" in proc.stdout  # from the start of the sentence holding the stray mark
     assert proc.stdout.rstrip().splitlines()[-1].startswith("Found ")
 

@@ -96,6 +96,19 @@ def _quotation_start(view: str, pos: int, floor: int) -> int:
     return last_stop + 2 if last_stop >= floor else floor
 
 
+def _word_edge(view: str, pos: int, limit: int, step: int) -> int:
+    """From `pos`, the far edge of the word touching it in direction `step` (-1 back, 1 on), at most 40
+    characters and never past `limit`; `pos` itself when no letter or digit touches it."""
+    i, n = pos, 0
+    if step < 0:
+        while i > limit and n < 40 and (view[i - 1].isalnum() or view[i - 1] in "’'-"):
+            i, n = i - 1, n + 1
+    else:
+        while i < limit and n < 40 and (view[i].isalnum() or view[i] in "’'-"):
+            i, n = i + 1, n + 1
+    return i
+
+
 def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
     m = _words(n).match(view[start:min(end, start + 80)])
     return len(m.group(0).rstrip()) if m else 0
@@ -143,8 +156,9 @@ class MisplacedQuote(Detector):
             if mark.char == STRAIGHT and mark.problem == "glued":
                 continue  # inches, feet, and code-like text glue straight marks legitimately
             block = ctx.doc.blocks[mark.block]
-            start = _lead_in(view, mark.pos, block.start)
-            end = min(block.end, mark.pos + 1 + _next_words(view, mark.pos + 1, block.end, 1))
+            # The mark and the word it is glued to, on either side: `rejected”any`, `”deeply`, `flawed“`.
+            start = _word_edge(view, mark.pos, block.start, -1)
+            end = _word_edge(view, mark.pos + 1, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
             yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix)
