@@ -70,3 +70,19 @@ def test_hook_passes_on_a_clean_article(content_repo):
     proc = _run_hook(repo, env, "clean.md", clean)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+
+
+def test_hook_fails_closed_on_a_mistyped_configuration_and_prints_no_engine_notes(content_repo):
+    # Issue 14: `select = ["QQ1"]` used to turn every detector off and let the commit through.
+    repo, env = content_repo
+    config = repo / ".tqcheck.toml"
+    config.write_text('select = ["QQ1"]\n', encoding="utf-8")
+    try:
+        proc = _run_hook(repo, env, "article2.txt", SEED.read_text("utf-8"))
+        assert proc.returncode != 0 and "Failed" in proc.stdout, proc.stdout + proc.stderr
+        assert "exit code: 2" in proc.stdout  # pre-commit reports the hook's own exit code
+        assert "select = 'QQ1': unknown rule code, prefix or name (did you mean 'Q1'?)" in proc.stdout
+    finally:
+        config.unlink()
+    proc = _run_hook(repo, env, "article3.txt", SEED.read_text("utf-8"))
+    assert "Q101" in proc.stdout and "note:" not in proc.stdout
