@@ -73,10 +73,13 @@ def cli():
               help="Skip files of a folder that cannot be read or decoded instead of failing the run (exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, notes or segments.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each code has.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically, bytes outside them kept).")
+@click.option("--diff-fix", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff-fix, also apply fixes that are not certain.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
           stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, min_severity,
-          skip_unreadable, quiet, statistics, debug):
+          skip_unreadable, quiet, statistics, fix, diff_fix, unsafe_fixes, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.checking.run import RunOptions, run
 
@@ -101,6 +104,9 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         min_severity=min_severity,
         quiet=quiet,
         statistics=statistics,
+        fix=fix,
+        diff_fix=diff_fix,
+        unsafe_fixes=unsafe_fixes,
     )
     if color is None:
         color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"

@@ -45,6 +45,9 @@ class RunOptions:
     min_severity: str | None = None  # findings below it are not reported
     quiet: bool = False  # the findings only
     statistics: bool = False  # counts by code too
+    fix: bool = False  # rewrite the files with the findings' safe fixes applied
+    diff_fix: bool = False  # print those fixes as a unified diff instead of the report; write nothing
+    unsafe_fixes: bool = False  # also the fixes their detectors declare unsafe
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -81,13 +84,57 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
             from tqcheck.translation.roundtrip import chrf_signature
 
             report.signatures["chrf"] = chrf_signature()
+        fix_failed: list[str] = []
+        if options.fix or options.diff_fix:
+            diffs, fix_failed = _fix_files(report, options, {item.label: item.path for item in inputs if item.path})
+            if options.diff_fix:
+                destination.write("".join(diffs))
+                destination.commit()
+                return EXIT_USAGE if fix_failed else EXIT_FINDINGS if diffs else EXIT_CLEAN
         for part in render_parts(report, fmt, color=color):
             destination.write(part)
         destination.commit()
+    if (options.fix or options.diff_fix) and fix_failed:
+        return EXIT_USAGE  # a file kept its problems although --fix was asked; each was said on stderr
     if not report.files and not report.failed():
         print(f"tqcheck: error: no file was checked ({_plural(len(report.skipped), 'path')} skipped); "
               "a run that checks nothing fails", file=sys.stderr, flush=True)
     return _exit_code(report, fail_levels)
+
+
+def _fix_files(report: Report, options: RunOptions, paths: dict) -> tuple[list[str], list[str]]:
+    """Apply (or, with --diff-fix, show) each checked file's fixes; the fixed findings leave the report.
+    Returns the diffs and the files that could not be fixed (each said on stderr)."""
+    from tqcheck.checking import fix
+    from tqcheck.reading.decode import decode
+
+    diffs, failed = [], []
+    for file_report in report.files:
+        path = paths.get(file_report.path)
+        if path is None:
+            continue
+        try:
+            original = path.read_bytes()
+            if decode(original, file_report.path, options.encoding) != file_report.text:
+                raise InputError(f"{file_report.path}: changed while it was checked; not fixed")
+            edits = fix.fixable(file_report.findings, report.rules, options.unsafe_fixes, file_report.text)
+            if not edits:
+                continue
+            new_text = fix.apply(file_report.text, edits)
+            if options.diff_fix:
+                diffs.append(fix.unified_diff(file_report.path, file_report.text, new_text))
+                continue
+            fix.write_atomically(path, fix.encode_like(original, file_report.text, new_text, options.encoding,
+                                                       file_report.path))
+        except (InputError, OSError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else f"{file_report.path}: cannot read ({exc.strerror})"
+            print(f"tqcheck: error: {message}", file=sys.stderr, flush=True)
+            failed.append(file_report.path)
+            continue
+        fixed = {id(e.finding) for e in edits}
+        file_report.findings = [f for f in file_report.findings if id(f) not in fixed]
+        report.fixed += len(edits)
+    return diffs, failed
 
 
 def _plural(n: int, word: str) -> str:
@@ -330,6 +377,8 @@ def _check_flags(options: RunOptions, known_selector) -> None:
             if not known_selector(selector):
                 raise ConfigError(f"{flag} {selector!r}: unknown rule code, prefix or name{suggest_rule(selector)} "
                                   "(see `tqcheck rules`)")
+    if (options.fix or options.diff_fix) and "-" in options.paths:
+        raise ConfigError("--fix and --diff-fix rewrite files: name them instead of reading standard input")
     for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
         if value and not valid_tag(value):
             raise ConfigError(f"{flag} {value!r} is not a language tag such as en, en-US, es")

@@ -65,6 +65,7 @@ class Report:
     rules: dict = field(default_factory=dict)  # code -> detector class, for formatters that describe rules
     quiet: bool = False  # --quiet: formats for people print the findings only
     statistics: bool = False  # --statistics: the text format adds the counts by code
+    fixed: int = 0  # --fix: findings fixed in the files (and so no longer in the report)
 
     @staticmethod
     def skip_failed(skipped: dict) -> bool:
@@ -115,4 +116,7 @@ def summary_line(report: Report) -> str:
         failed = len(report.failed())
         if failed:
             line += f", {failed} of them an error"
-    return line + "."
+    line += "."
+    if report.fixed:
+        line += f" Fixed {_plural(report.fixed, 'problem')}."
+    return line

@@ -140,6 +140,7 @@ class MisplacedQuote(Detector):
     name = "misplaced-quote"
     severity = Severity.ERROR
     family = "quotes"
+    fix_safety = "safe"  # only a glued closing mark gets a fix: a space after it
 
     MESSAGES = {
         "glued": "quotation mark {char} is glued to the word after it",
@@ -161,7 +162,10 @@ class MisplacedQuote(Detector):
             end = _word_edge(view, mark.pos + 1, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
-            yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix)
+            extra = {}
+            if mark.problem == "glued" and end > mark.pos + 1:
+                extra = {"fix": view[start:mark.pos + 1] + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
+            yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix, **extra)
 
 
 class QuoteStyle(Detector):
