@@ -54,3 +54,14 @@ def test_a_dropped_personal_name_is_reported_and_a_kept_one_is_not(tmp_path):
     found = _findings(tmp_path, FAULTY)
     assert ("A106", 1, "name of the source missing here: Luis Planas") in found
     assert not [f for f in found if f[1] == 5]  # Carmen Crespo is kept
+
+
+def test_a_capitalised_title_after_an_article_is_not_taken_for_a_name():
+    # Bio-MQM: "Actividades Básicas de la Vida Diaria" — "Vida" is a first name, but not after "la".
+    from tqcheck.rules.source import missing_names
+
+    source = "Se evaluaron las Actividades Básicas de la Vida Diaria y el índice de Katz en 120 pacientes."
+    target = "Basic activities of daily living and the Katz index were assessed in 120 patients."
+    assert missing_names(source, target) == []
+    assert missing_names("Lo anunció el ministro Luis Planas.", "The minister announced it.") == ["Luis Planas"]
+    assert missing_names("Lo anunció el ministro Luis Planas.", "Minister Luis Planas announced it.") == []

@@ -525,6 +525,9 @@ def _raw_text(doc, spans: list[tuple[int, int]]) -> str:
 
 _NAME_WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
 _NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van", "von", "y", "i"})
+# An article before a "first name" makes it a noun in a title ("la Vida Diaria", "la Rosa de los Vientos"):
+# the press does not put one before a person's name.
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "le", "les", "o", "a", "os", "as", "the"})
 MAX_NAME_WORDS = 4
 
 
@@ -538,7 +541,7 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     lost, i = [], 0
     while i < len(words):
         start, end, word = words[i]
-        if not (word[0].isupper() and first_names().get(fold(word))):
+        if not (word[0].isupper() and first_names().get(fold(word))) or (i and words[i - 1][2].lower() in _ARTICLES):
             i += 1
             continue
         j, last = i + 1, None
