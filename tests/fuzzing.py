@@ -481,6 +481,11 @@ def github_problems(rendered: str, report) -> list[str]:
         return ["invalid output: github output does not end with a newline"]
     lines = lines[:-1]
     problems = []
+    # The run's summary closes the output (issue 14), unless --quiet: one command a finding before it.
+    if not report.quiet:
+        if not lines or not lines[-1].startswith("::notice title=tqcheck summary::"):
+            return ["invalid output: github output does not end with its ::notice summary"]
+        lines = lines[:-1]
     if len(lines) != sum(len(f.findings) for f in report.files):
         problems.append(f"invalid output: github has {len(lines)} lines for the findings")
     problems += [f"invalid output: github line {line[:120]!r}" for line in lines if not _GITHUB_LINE.fullmatch(line)]

@@ -24,7 +24,7 @@ def _write(tmp_path, name, text, encoding="utf-8", newline=""):
 def test_seed_reports_its_quote_errors_and_exits_1():
     proc = run_tqcheck("check", "--engine", "none", SEED)
     assert proc.returncode == 1, proc.stderr
-    assert "seeds/000_24777a2ba7ef8ce0.txt:7:12: Q102 [error]" in proc.stdout.replace(str(SEED.parent.parent) + "/", "")
+    assert "seeds/000_24777a2ba7ef8ce0.txt:7:18: Q102 [error]" in proc.stdout.replace(str(SEED.parent.parent) + "/", "")
     assert ":29:40: Q101 [error]" in proc.stdout  # from the start of the sentence holding the stray mark
     assert proc.stdout.rstrip().splitlines()[-1].startswith("Found ")
 
@@ -62,7 +62,7 @@ def test_select_and_ignore_by_code_prefix_and_name(tmp_path):
     proc, ignored = run_json("--engine", "none", "--ignore", "unbalanced-quote", path)
     assert "Q101" not in {f["code"] for f in ignored["files"][0]["findings"]}
     proc = run_tqcheck("check", "--select", "Z999", path)
-    assert proc.returncode == 2 and proc.stderr.startswith("tqcheck: error: unknown rule selector 'Z999'")
+    assert proc.returncode == 2 and proc.stderr.startswith("tqcheck: error: --select 'Z999': unknown rule")
 
 
 def test_missing_path_is_exit_2_and_named(tmp_path):
@@ -72,10 +72,11 @@ def test_missing_path_is_exit_2_and_named(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-def test_directory_without_supported_files_exits_0_and_says_so(tmp_path):
+def test_directory_without_supported_files_exits_2_and_says_so(tmp_path):
+    # A gate that checked nothing must not pass (issue 14): see also tests/test_gate.py.
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
     proc = run_tqcheck("check", tmp_path)
-    assert proc.returncode == 0
+    assert proc.returncode == 2
     assert "skipped" in proc.stdout and "no Markdown, HTML or text files" in proc.stdout
 
 
@@ -93,7 +94,7 @@ def test_binary_file_in_a_directory_is_skipped_and_listed(tmp_path):
     proc, report = run_json("--engine", "none", tmp_path)
     assert proc.returncode == 0
     assert [f["path"] for f in report["files"]] == [str(tmp_path / "ok.md")]
-    assert report["summary"]["skipped"] == [{"path": str(tmp_path / "blob.md"), "reason": "binary file"}]
+    assert report["summary"]["skipped"] == [{"path": str(tmp_path / "blob.md"), "reason": "binary file", "error": False}]
 
 
 def test_undecodable_bytes_name_file_and_offset_and_suggest_encoding(tmp_path):

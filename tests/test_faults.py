@@ -158,7 +158,7 @@ def test_a_file_over_its_budget_is_skipped_and_the_run_goes_on(tmp_path, jobs):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.splitlines() == [_timeout_line(big, 0.01)]
     report = json.loads(proc.stdout)
-    assert report["summary"]["skipped"] == [{"path": str(big), "reason": "timeout"}]
+    assert report["summary"]["skipped"] == [{"path": str(big), "reason": "timeout", "error": True}]
     assert report["files"] == json.loads(solo.stdout)["files"]
     assert solo.returncode == 1 and report["summary"]["findings"] > 0
 
@@ -172,9 +172,12 @@ def test_a_timeout_is_listed_in_every_format(tmp_path):
         assert proc.stderr.splitlines() == [_timeout_line(big, 0.01)]
         outputs[fmt] = proc.stdout
 
-    assert outputs["text"].endswith(f"No problems found in 0 files; skipped 1 file.\n  skipped {big}: timeout\n")
-    assert json.loads(outputs["json"])["summary"]["skipped"] == [{"path": str(big), "reason": "timeout"}]
-    assert outputs["github"] == f"::error file={big},title=tqcheck skipped::skipped: timeout\n"
+    assert outputs["text"].endswith(f"No problems found in 0 files; skipped 1 file, 1 of them an error.\n"
+                                    f"  skipped {big}: timeout\n")
+    assert json.loads(outputs["json"])["summary"]["skipped"] == [{"path": str(big), "reason": "timeout", "error": True}]
+    assert outputs["github"] == (f"::error file={big},title=tqcheck skipped::skipped: timeout\n"
+                                 "::notice title=tqcheck summary::No problems found in 0 files; skipped 1 file, "
+                                 "1 of them an error.\n")
     sarif = json.loads(outputs["sarif"])
     (invocation,) = sarif["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
@@ -205,7 +208,7 @@ def test_a_timeout_during_the_round_trip_leaves_no_engine_process(tmp_path):
     assert _leftovers(mark) == {}
     assert _stderr_lines(tmp_path) == [_timeout_line(path, budget)]
     report = json.loads((tmp_path / "stdout.txt").read_text("utf-8"))
-    assert report["summary"]["skipped"] == [{"path": str(path), "reason": "timeout"}]
+    assert report["summary"]["skipped"] == [{"path": str(path), "reason": "timeout", "error": True}]
 
 
 def test_a_signal_while_a_step_is_held_is_raised_at_its_release():

@@ -500,12 +500,13 @@ def test_json_contract_keys_in_order():
                                          "segment"]
     assert list(file["segments"][0]) == ["index", "start", "end", "text", "score", "backtranslation",
                                          "round_trip", "chrf", "source"]
-    assert list(data["summary"]) == ["files", "findings", "by_severity", "skipped"]
+    assert list(data["summary"]) == ["files", "findings", "by_severity", "skipped", "by_code"]
     assert data["summary"] == {
         "files": 5,
         "findings": 7,
         "by_severity": {"error": 3, "warning": 2, "info": 2},
-        "skipped": [{"path": "assets/logo.png", "reason": "binary file"}],
+        "skipped": [{"path": "assets/logo.png", "reason": "binary file", "error": False}],
+        "by_code": {"Q101": 3, "S301": 2, "W201": 2},
     }
 
 
@@ -588,9 +589,11 @@ def test_sarif_uris():
 
 def test_github_commands():
     lines = render(full_report(), "github").splitlines()
-    # One command per finding, then one per skipped file, on that file.
-    assert len(lines) == 8
-    assert lines[-1] == "::warning file=assets/logo.png,title=tqcheck skipped::skipped: binary file"
+    # One command per finding, then one per skipped file, on that file, then the summary.
+    assert len(lines) == 9
+    assert lines[-2] == "::warning file=assets/logo.png,title=tqcheck skipped::skipped: binary file"
+    assert lines[-1] == ("::notice title=tqcheck summary::Found 7 problems (3 errors, 2 warnings, 2 info) "
+                         "in 5 files; skipped 1 file.")
     assert lines[0] == (
         "::error file=article.md,line=1,col=29,endLine=1,endColumn=30,title=Q101 unbalanced-quote"
         "::Closing quotation mark ” opens the quotation%0ASuggestion: “"
@@ -601,7 +604,7 @@ def test_github_commands():
     )
     assert lines[3].startswith("::notice file=letters/notice.txt,line=2,col=21,")
     assert lines[1].startswith("::warning ")
-    assert "Summary" not in "".join(lines) and "Found" not in "".join(lines)
+    assert "Found" not in "".join(lines[:-1])  # the summary is the last command, and only there
 
 
 def test_github_escaping():
@@ -609,7 +612,7 @@ def test_github_escaping():
     f = make_finding(WordForm, text, "5%", "Rate 5%: 3,1\r\nnext", "use 5 % , or: none")
     file = FileReport(path="q3,final:v2%.md", format="text", text=text, target_lang="en", source_lang=None,
                       findings=[f])
-    (line,) = render(Report(version="0", files=[file]), "github").splitlines()
+    (line,) = render(Report(version="0", files=[file], quiet=True), "github").splitlines()
     assert line == (
         "::notice file=q3%2Cfinal%3Av2%25.md,line=1,col=12,endLine=1,endColumn=14,title=S301 word-form"
         "::Rate 5%25: 3,1%0D%0Anext%0ASuggestion: use 5 %25 , or: none"

@@ -22,7 +22,8 @@ def _split(values) -> list[str] | None:
 class _LazyGroup(click.Group):
     """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
 
-    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache")}
+    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache"),
+            "config": ("tqcheck.commands.config", "config")}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -66,11 +67,21 @@ def cli():
               help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2.")
 @click.option("--output", "-o", metavar="FILE",
               help="Write the report to FILE (whole, or not at all) instead of standard output.")
+@click.option("--min-severity", type=click.Choice(("error", "warning", "info")), default=None,
+              help="Do not report findings below this severity [default: info, all of them].")
+@click.option("--skip-unreadable", is_flag=True,
+              help="Skip files of a folder that cannot be read or decoded instead of failing the run (exit 2).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, notes or segments.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each code has.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically, bytes outside them kept).")
+@click.option("--diff-fix", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff-fix, also apply fixes that are not certain.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.option("--include-fuzzy", is_flag=True, expose_value=False, callback=lambda ctx, param, value: ctx.meta.update(include_fuzzy=value),
               help="In XLIFF, TMX and PO files, also check units marked fuzzy or new.")
 def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, debug):
+          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, min_severity,
+          skip_unreadable, quiet, statistics, fix, diff_fix, unsafe_fixes, debug):
     """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
     from tqcheck.checking.run import RunOptions, run
 
@@ -92,6 +103,13 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         timeout_per_file=timeout_per_file,
         output=output,
         include_fuzzy=click.get_current_context().meta.get("include_fuzzy", False),
+        skip_unreadable=skip_unreadable,
+        min_severity=min_severity,
+        quiet=quiet,
+        statistics=statistics,
+        fix=fix,
+        diff_fix=diff_fix,
+        unsafe_fixes=unsafe_fixes,
     )
     if color is None:
         color = output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
@@ -108,9 +126,26 @@ def _seconds(value: float | None) -> float | None:
 
 
 @cli.command()
-def rules():
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules(fmt):
     """List the detectors: code, name, default severity, languages."""
-    sys.exit(_guard(False, _list_rules))
+    sys.exit(_guard(False, _rules_json if fmt == "json" else _list_rules))
+
+
+def _rules_json() -> int:
+    """Every detector as data: what `tqcheck rules` and `tqcheck explain` say, for scripts and editors."""
+    import json
+
+    from tqcheck.output.sarif import help_uri
+    from tqcheck.rules import all_detectors
+
+    rules = [{
+        "code": d.code, "name": d.name, "severity": d.severity.label, "family": d.family or None,
+        "targets": list(d.targets), "sources": list(d.sources), "needs": sorted(d.needs),
+        "summary": d.summary(), "docs": d.docs(), "supersedes": list(d.supersedes), "help_uri": help_uri(d),
+    } for d in all_detectors()]
+    _print([json.dumps(rules, ensure_ascii=False, indent=2)])
+    return EXIT_CLEAN
 
 
 def _list_rules() -> int:

@@ -169,8 +169,10 @@ def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Fin
     """Choose the pivot language and engine, and back-translate every segment not found untranslated."""
     from tqcheck.translation.roundtrip import translate_round_trip
 
-    if engines is None or settings.engine == "none":
-        notes.append("round-trip checks skipped: no engine (--engine none)")
+    if settings.engine == "none":
+        return None  # the user's own choice: nothing to say about it, once per file or at all
+    if engines is None:
+        notes.append("round-trip checks skipped: no engine")
         return None
     pivot = _pivot(ctx, findings, engines, settings.engine)
     if pivot is None:

@@ -1,12 +1,11 @@
 """Which files a run checks: explicit paths, directory walks with `exclude` globs, and stdin."""
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqcheck.checking.config import ConfigFinder
+from tqcheck.checking.config import ConfigFinder, glob_matches
 from tqcheck.errors import InputError
 from tqcheck.reading import format_for
 
@@ -55,11 +54,4 @@ def _walk(given: str, root: Path, finder: ConfigFinder):
 
 def _excluded(path: Path, finder: ConfigFinder) -> bool:
     config = finder.for_path(path)
-    globs = config.get("exclude") or []
-    if not globs or config.root is None:
-        return False
-    try:
-        rel = path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        return False
-    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*") for g in globs)
+    return glob_matches(config, path, config.get("exclude"))

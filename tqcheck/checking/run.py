@@ -43,6 +43,13 @@ class RunOptions:
     timeout_per_file: float | None = None  # seconds; None: the file's configuration, else no limit
     output: str | None = None  # write the report to this file (atomically) instead of standard output
     include_fuzzy: bool = False  # bilingual files: check units marked fuzzy or new too
+    skip_unreadable: bool = False  # a file of a folder that cannot be read or decoded is skipped, not an error
+    min_severity: str | None = None  # findings below it are not reported
+    quiet: bool = False  # the findings only
+    statistics: bool = False  # counts by code too
+    fix: bool = False  # rewrite the files with the findings' safe fixes applied
+    diff_fix: bool = False  # print those fixes as a unified diff instead of the report; write nothing
+    unsafe_fixes: bool = False  # also the fixes their detectors declare unsafe
 
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
@@ -56,9 +63,10 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         raise ConfigError("--source pairs one original with one translation: give exactly one file to check")
     if not options.source_path:
         inputs = _pair_by_name(inputs, options, finder)
-    report = Report(__version__, rules={d.code: d for d in all_detectors()})
+    report = Report(__version__, rules={d.code: d for d in all_detectors()}, quiet=options.quiet,
+                    statistics=options.statistics)
     for folder in empty_dirs:
-        report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files"})
+        report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files", "error": False})
     fail_levels = []
     from tqcheck.output.destination import open_destination
     from tqcheck.translation.enginepool import EnginePool
@@ -78,10 +86,61 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
             from tqcheck.translation.roundtrip import chrf_signature
 
             report.signatures["chrf"] = chrf_signature()
+        fix_failed: list[str] = []
+        if options.fix or options.diff_fix:
+            diffs, fix_failed = _fix_files(report, options, {item.label: item.path for item in inputs if item.path})
+            if options.diff_fix:
+                destination.write("".join(diffs))
+                destination.commit()
+                return EXIT_USAGE if fix_failed else EXIT_FINDINGS if diffs else EXIT_CLEAN
         for part in render_parts(report, fmt, color=color):
             destination.write(part)
         destination.commit()
+    if (options.fix or options.diff_fix) and fix_failed:
+        return EXIT_USAGE  # a file kept its problems although --fix was asked; each was said on stderr
+    if not report.files and not report.failed():
+        print(f"tqcheck: error: no file was checked ({_plural(len(report.skipped), 'path')} skipped); "
+              "a run that checks nothing fails", file=sys.stderr, flush=True)
     return _exit_code(report, fail_levels)
+
+
+def _fix_files(report: Report, options: RunOptions, paths: dict) -> tuple[list[str], list[str]]:
+    """Apply (or, with --diff-fix, show) each checked file's fixes; the fixed findings leave the report.
+    Returns the diffs and the files that could not be fixed (each said on stderr)."""
+    from tqcheck.checking import fix
+    from tqcheck.reading.decode import decode
+
+    diffs, failed = [], []
+    for file_report in report.files:
+        path = paths.get(file_report.path)
+        if path is None:
+            continue
+        try:
+            original = path.read_bytes()
+            if decode(original, file_report.path, options.encoding) != file_report.text:
+                raise InputError(f"{file_report.path}: changed while it was checked; not fixed")
+            edits = fix.fixable(file_report.findings, report.rules, options.unsafe_fixes, file_report.text)
+            if not edits:
+                continue
+            new_text = fix.apply(file_report.text, edits)
+            if options.diff_fix:
+                diffs.append(fix.unified_diff(file_report.path, file_report.text, new_text))
+                continue
+            fix.write_atomically(path, fix.encode_like(original, file_report.text, new_text, options.encoding,
+                                                       file_report.path))
+        except (InputError, OSError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else f"{file_report.path}: cannot read ({exc.strerror})"
+            print(f"tqcheck: error: {message}", file=sys.stderr, flush=True)
+            failed.append(file_report.path)
+            continue
+        fixed = {id(e.finding) for e in edits}
+        file_report.findings = [f for f in file_report.findings if id(f) not in fixed]
+        report.fixed += len(edits)
+    return diffs, failed
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report, fail_levels: list, engines) -> None:
@@ -103,10 +162,15 @@ def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report
                 outcome, fail_level = next(results)
             if isinstance(outcome, dict):
                 report.skipped.append(outcome)
+                # Said as it happens, like any error, and the run goes on with the next file.
                 if outcome["reason"] == TIMEOUT:
-                    # Said as it happens, like any error, and the run goes on with the next file.
                     print(f"tqcheck: error: {outcome['path']}: took longer than {outcome['seconds']:g} s "
                           "(--timeout-per-file); skipped", file=sys.stderr, flush=True)
+                elif outcome.get("error"):
+                    print(f"tqcheck: error: {outcome.pop('detail')}; not checked (--skip-unreadable to skip it)",
+                          file=sys.stderr, flush=True)
+                else:
+                    outcome.pop("detail", None)
             else:
                 report.files.append(outcome)
                 fail_levels.append(fail_level)
@@ -224,7 +288,13 @@ def _time_limit(options: RunOptions, config) -> float | None:
 
 
 def _timed_out(item: Input, seconds: float) -> dict:
-    return {"path": item.label, "reason": TIMEOUT, "seconds": seconds}
+    return {"path": item.label, "reason": TIMEOUT, "error": True, "seconds": seconds}
+
+
+def _unreadable(item: Input, reason: str, exc: Exception, options: RunOptions) -> dict:
+    """A file of a folder that could not be read or decoded: an error of the run (exit 2) unless the
+    user chose to skip such files; `detail` is the one-line message said on stderr."""
+    return {"path": item.label, "reason": reason, "error": not options.skip_unreadable, "detail": str(exc)}
 
 
 def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, data: bytes | None):
@@ -239,9 +309,14 @@ def _check_one(item: Input, options: RunOptions, finder: ConfigFinder, engines, 
 
 
 def _check_within_budget(item: Input, options: RunOptions, config, engines, data: bytes | None):
-    settings = _settings(options, config)
+    settings = _settings(options, config, item)
     if data is None:
-        data = _read_bytes(item)
+        try:
+            data = _read_bytes(item)
+        except InputError as exc:
+            if item.explicit:
+                raise
+            return _unreadable(item, str(exc).removeprefix(f"{item.label}: "), exc, options), None
     fmt_name = format_for(item.label) or "text"
     if item.label.lower().endswith(".pot"):
         return {"path": item.label, "reason": "PO template: no translations to check"}, None
@@ -251,13 +326,14 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
     except BinaryFile:
         if item.explicit:
             raise
-        return {"path": item.label, "reason": "binary file"}, None
+        return {"path": item.label, "reason": "binary file", "error": False}, None
     except MalformedFile:
         raise  # a CI gate must not pass a bilingual file it could not read, named or found in a folder
-    except InputError:
+    except InputError as exc:
         if item.explicit:
             raise
-        return {"path": item.label, "reason": "cannot be decoded as UTF-8 (use --encoding)"}, None
+        return _unreadable(item, UNDECODABLE, exc, options), None
+    _check_suppression_codes(doc)
     if item.source is not None:
         settings.source_lang = settings.source_lang or item.source_lang
         source_doc = _read_source(replace(options, source_path=str(item.source)), settings)
@@ -266,6 +342,7 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
     file_report = check_document(doc, settings, engines, source_doc)
     if options.diff_ref and item.path is not None:
         _keep_changed_lines(file_report, item.path, options.diff_ref)
+    _drop_hidden(file_report, options.min_severity or config.get("min-severity"), config.get("accept") or ())
     return file_report, options.fail_on or config.get("fail-on") or "error"
 
 
@@ -303,20 +380,33 @@ def _read_source(options: RunOptions, settings) -> "Document":
 
 
 def _check_flags(options: RunOptions, known_selector) -> None:
+    from tqcheck.checking.config import suggest_rule
     from tqcheck.text.language import valid_tag
 
-    for selector in (options.select or []) + (options.ignore or []):
-        if not known_selector(selector):
-            raise ConfigError(f"unknown rule selector {selector!r} (see `tqcheck rules`)")
+    for flag, values in (("--select", options.select), ("--ignore", options.ignore)):
+        for selector in values or []:
+            if not known_selector(selector):
+                raise ConfigError(f"{flag} {selector!r}: unknown rule code, prefix or name{suggest_rule(selector)} "
+                                  "(see `tqcheck rules`)")
+    if (options.fix or options.diff_fix) and "-" in options.paths:
+        raise ConfigError("--fix and --diff-fix rewrite files: name them instead of reading standard input")
     for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
         if value and not valid_tag(value):
             raise ConfigError(f"{flag} {value!r} is not a language tag such as en, en-US, es")
 
 
-def _settings(options: RunOptions, config) -> Settings:
+def _settings(options: RunOptions, config, item: Input | None = None) -> Settings:
+    from tqcheck.checking.config import per_file_ignores
+
+    select = options.select or config.get("select")
+    if select and config.get("extend-select"):
+        select = [*select, *config.get("extend-select")]
+    ignore = [*(options.ignore or []), *(config.get("ignore") or []), *(config.get("extend-ignore") or [])]
+    if item is not None and item.path is not None:
+        ignore += per_file_ignores(config, item.path)
     return Settings(
-        select=options.select or config.get("select"),
-        ignore=(options.ignore or []) + (config.get("ignore") or []) or None,
+        select=select,
+        ignore=ignore or None,
         severity={k.upper() if k[:1].isalpha() and not "-" in k else k: v for k, v in (config.get("severity") or {}).items()},
         target_lang=options.target_lang or _lang(config.get("target-lang")),
         source_lang=options.source_lang or _lang(config.get("source-lang")),
@@ -352,9 +442,49 @@ def _keep_changed_lines(file_report, path: Path, ref: str) -> None:
     ]
 
 
+UNDECODABLE = "cannot be decoded as UTF-8 (use --encoding)"
+
+
+def _check_suppression_codes(doc) -> None:
+    """A code in a `tqcheck:` comment must name a rule, as --select's must: a typo would silently suppress nothing."""
+    from tqcheck.checking.config import suggest_rule
+    from tqcheck.rules import known_selector
+
+    for sup in doc.suppressions:
+        for code in sup.codes:
+            if not known_selector(code):
+                line, column = doc.lines.position(sup.start)
+                raise ConfigError(f"{doc.path}:{line}:{column}: tqcheck: {sup.kind} {code!r}: unknown rule code, prefix "
+                                  f"or name{suggest_rule(code)} (see `tqcheck rules`)")
+
+
+def _drop_hidden(file_report, min_severity: str | None, accept) -> None:
+    """Findings below `min-severity`, and those lying wholly on an accepted word or phrase, are not reported."""
+    from tqcheck.checking.config import accepted_spans
+
+    findings = file_report.findings
+    if min_severity:
+        floor = Severity.parse(min_severity)
+        findings = [f for f in findings if f.severity >= floor]
+    if accept and findings:
+        spans = accepted_spans(file_report.text, accept)
+        if spans:
+            findings = [f for f in findings if not _inside(spans, f.start, f.end)]
+    file_report.findings = findings
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 def _exit_code(report: Report, fail_levels: list[str]) -> int:
-    if any(s["reason"] == TIMEOUT for s in report.skipped):
+    if any(report.skip_failed(s) for s in report.skipped):
         return EXIT_USAGE  # a file went unchecked: the run failed, whatever the others hold
+    if not report.files:
+        return EXIT_USAGE  # nothing was checked: a gate that passed nothing must not pass
     for file_report, level in zip(report.files, fail_levels):
         if level == "never":
             continue

@@ -12,8 +12,15 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(report: "Report", *, color: bool = False, show_segments: bool = True) -> str:
+    from tqcheck.output.report import summary_line
+
     lines = [_command(file.path, f) for file in report.files for f in file.findings]
     lines += [_skipped(report, s) for s in report.skipped]
+    if not report.files and not report.failed():  # else the failure is said already
+        lines.append(f"::error title={escape_property('tqcheck')}::{escape_data('no file was checked')}")
+    if not report.quiet:
+        # The count, in the job's log and its annotations, whatever the findings were.
+        lines.append(f"::notice title={escape_property('tqcheck summary')}::{escape_data(summary_line(report))}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -29,7 +29,9 @@ UTF-8 text rather than \\u escapes, trailing newline)::
         "notes": [str]}],
      "summary": {"files": int, "findings": int,
                  "by_severity": {"error": int, "warning": int, "info": int},
-                 "skipped": [{"path": str, "reason": str}]}}
+                 "skipped": [{"path": str, "reason": str, "error": bool}],
+                                      # error: the skip fails the run (exit 2)
+                 "by_code": {code: int}}}  # most frequent first
 """
 from __future__ import annotations
 
@@ -55,7 +57,9 @@ def to_dict(report: "Report") -> dict:
             "files": len(report.files),
             "findings": sum(len(f.findings) for f in report.files),
             "by_severity": report.by_severity(),
-            "skipped": [{"path": s["path"], "reason": s["reason"]} for s in report.skipped],
+            "skipped": [{"path": s["path"], "reason": s["reason"], "error": report.skip_failed(s)}
+                        for s in report.skipped],
+            "by_code": report.by_code(),
         },
     }
 

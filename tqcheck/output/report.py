@@ -63,18 +63,60 @@ class Report:
     skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}
     signatures: dict = field(default_factory=lambda: {"chrf": None})
     rules: dict = field(default_factory=dict)  # code -> detector class, for formatters that describe rules
+    quiet: bool = False  # --quiet: formats for people print the findings only
+    statistics: bool = False  # --statistics: the text format adds the counts by code
+    fixed: int = 0  # --fix: findings fixed in the files (and so no longer in the report)
 
     @staticmethod
     def skip_failed(skipped: dict) -> bool:
-        """Whether this skipped entry is a failure of the run (a file over its time budget)."""
-        return skipped["reason"] in FAILED_SKIPS
+        """Whether this skipped entry is a failure of the run (a file over its time budget, or one that could
+        not be read or decoded, unless the user chose to skip those)."""
+        return skipped.get("error", skipped["reason"] in FAILED_SKIPS)
 
     def all_findings(self):
         for f in self.files:
             yield from f.findings
+
+    def failed(self) -> list[dict]:
+        """The skipped entries that fail the run."""
+        return [s for s in self.skipped if self.skip_failed(s)]
+
+    def by_code(self) -> dict[str, int]:
+        """How many findings each code has, most first (ties by code)."""
+        counts: dict[str, int] = {}
+        for finding in self.all_findings():
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def by_severity(self) -> dict[str, int]:
         counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
         for finding in self.all_findings():
             counts[finding.severity.label] += 1
         return counts
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summary_line(report: Report) -> str:
+    """The one-sentence count every format that has a summary ends with."""
+    counts = report.by_severity()
+    total = sum(counts.values())
+    files = _plural(len(report.files), "file")
+    if total:
+        line = (
+            f"Found {_plural(total, 'problem')} ({_plural(counts['error'], 'error')}, "
+            f"{_plural(counts['warning'], 'warning')}, {counts['info']} info) in {files}"
+        )
+    else:
+        line = f"No problems found in {files}"
+    if report.skipped:
+        line += f"; skipped {_plural(len(report.skipped), 'file')}"
+        failed = len(report.failed())
+        if failed:
+            line += f", {failed} of them an error"
+    line += "."
+    if report.fixed:
+        line += f" Fixed {_plural(report.fixed, 'problem')}."
+    return line

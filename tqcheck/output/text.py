@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from tqcheck.output.report import summary_line
 from tqcheck.text.document import LineIndex
 from tqcheck.speed import warmstart
 
@@ -43,14 +44,30 @@ def render_lines(report: "Report", *, color: bool = False, show_segments: bool =
         for finding in file.findings:
             yield from _finding_block(file, finding, index, paint)
             yield ""
+    if report.statistics:
+        yield from _statistics(report, paint)
+    if report.quiet:
+        return
     if show_segments:
         yield from _segments_part(report, paint)
     for file in report.files:
         for note in file.notes:
             yield f"{paint(file.path, _BOLD)}: {paint('note:', _DIM)} {note}"
-    yield paint(_summary(report), _BOLD)
+    yield paint(summary_line(report), _BOLD)
     for skipped in report.skipped:
         yield f"  skipped {skipped['path']}: {skipped['reason']}"
+
+
+def _statistics(report: "Report", paint: _Paint):
+    """Counts by code, most first: what to fix, or to configure, first."""
+    counts = report.by_code()
+    if not counts:
+        return
+    names = {f.code: f.name for f in report.all_findings()}
+    width = len(str(max(counts.values())))
+    for code, n in counts.items():
+        yield f"{n:>{width}}  {paint(code, _BOLD)}  {names[code]}"
+    yield ""
 
 
 def _finding_block(file: "FileReport", f: "Finding", index: LineIndex, paint: _Paint) -> list[str]:
@@ -151,23 +168,3 @@ def _mark(s: str, words: list[str], paint: _Paint) -> str:
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     pattern = warmstart.regex(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE, store=False)
     return pattern.sub(lambda m: paint(f"[[{m.group(0)}]]", _BOLD, _MAGENTA), s)
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _summary(report: "Report") -> str:
-    counts = report.by_severity()
-    total = sum(counts.values())
-    files = _plural(len(report.files), "file")
-    if total:
-        line = (
-            f"Found {_plural(total, 'problem')} ({_plural(counts['error'], 'error')}, "
-            f"{_plural(counts['warning'], 'warning')}, {counts['info']} info) in {files}"
-        )
-    else:
-        line = f"No problems found in {files}"
-    if report.skipped:
-        line += f"; skipped {_plural(len(report.skipped), 'file')}"
-    return line + "."

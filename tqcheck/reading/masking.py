@@ -9,7 +9,7 @@ from tqcheck.text.document import Block, Suppression
 from tqcheck.speed import warmstart
 
 _BLANK_CHARS = warmstart.regex(r"[^\r\n]+")
-_DIRECTIVE = warmstart.regex(r"\s*tqcheck:\s*(ignore-next-line|disable|enable)\b(.*)", re.S)
+_DIRECTIVE = warmstart.regex(r"\s*tqcheck:\s*(ignore-next-line|ignore|disable|enable)\b(.*)", re.S)
 _CODES = warmstart.regex(r"[A-Za-z0-9_-]+")
 
 @contextlib.contextmanager

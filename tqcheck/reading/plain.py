@@ -7,6 +7,8 @@ from tqcheck.text.document import Block, Suppression
 _LINE = warmstart.regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _DIRECTIVE = warmstart.regex(r"^\s*+(?:#|//)?\s*tqcheck:\s*(ignore-next-line|disable|enable)\b\s*+([A-Za-z0-9_,\- ]*+)\s*$")
 _CODE_SEPARATORS = warmstart.regex(r"[,\s]+")
+# `…text.  # tqcheck: ignore Q102` (or `//`): a same-line suppression at the end of a line of prose.
+_TRAILING = warmstart.regex(r"[ \t]++((?:#|//)[ \t]*+tqcheck:[ \t]*+ignore\b[ \t]*+([A-Za-z0-9_,\- ]*+))$")
 # A line that ends like this closes its sentence, so a newline after it is a hard break.
 _CLOSED = warmstart.regex(r"[.!?:;…\"”»’)\]]\s*$")
 SOFT_WRAP_MIN = 40  # a shorter line is a heading, a list entry or a signature, never a wrapped sentence
@@ -15,7 +17,9 @@ SOFT_WRAP_MIN = 40  # a shorter line is a heading, a list entry or a signature, 
 def parse(text: str):
     """Return (view, blocks, None, suppressions); the view is `text` with directive lines blanked."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text)]
-    view = list(text) if any(_DIRECTIVE.match(text[a:b].rstrip("\r\n")) for a, b in lines) else None
+    view = list(text) if "tqcheck:" in text and any(
+        _DIRECTIVE.match(line) or _TRAILING.search(line) for line in (text[a:b].rstrip("\r\n") for a, b in lines)
+    ) else None
     suppressions: list[Suppression] = []
     blocks: list[Block] = []
     block_start = block_end = None
@@ -29,6 +33,14 @@ def parse(text: str):
             for i in range(a, a + len(content)):
                 view[i] = " "
             content = ""
+        elif "tqcheck:" in content:
+            m = _TRAILING.search(content)
+            if m:
+                codes = tuple(c.strip().upper() for c in _CODE_SEPARATORS.split(m.group(2)) if c.strip())
+                suppressions.append(Suppression("ignore", codes, a + m.start(1), a + len(content)))
+                for i in range(a + m.start(), a + len(content)):
+                    view[i] = " "
+                content = content[:m.start()]
         stripped_start = a + (len(content) - len(content.lstrip()))
         if not content.strip():
             if block_start is not None:

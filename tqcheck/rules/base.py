@@ -99,6 +99,9 @@ class Detector:
     targets: ClassVar[tuple[str, ...]] = ("*",)  # target languages (base tags), "*" for all
     sources: ClassVar[tuple[str, ...]] = ("*",)  # source languages it knows, "*" when it needs none
     needs: ClassVar[frozenset[str]] = frozenset()  # subset of {"engine", "source"}
+    # Findings that carry extra["fix"] (the text for their span) and extra["fix_of"] (the view text it
+    # replaces) can be applied by `--fix`: "safe" when the fix is certain, "unsafe" (only with --unsafe-fixes).
+    fix_safety: ClassVar[str | None] = None
     # Codes whose findings this detector's findings replace on the same characters: it says the
     # same thing with more knowledge (a source-aware detector over its target-only guess).
     supersedes: ClassVar[tuple[str, ...]] = ()

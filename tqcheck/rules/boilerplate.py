@@ -231,6 +231,7 @@ class _BoilerplateCheck:
     """The shared check; a mixin, so the registry does not take it for a detector."""
 
     family = "boilerplate"
+    fix_safety = "unsafe"  # removing the line: right for a scraper's leftovers, wrong for a real credit line
 
     def check(self, ctx):
         for hit in scan(ctx):
@@ -241,6 +242,8 @@ class _BoilerplateCheck:
                     f"{hit.what}: site or scraper boilerplate, not part of the article",
                     suggestion="remove this line",
                     severity=Severity.INFO if hit.info else None,
+                    fix="",
+                    fix_of=ctx.doc.view[hit.start:hit.end],
                 )
 
 

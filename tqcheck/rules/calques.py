@@ -307,9 +307,20 @@ class PostposedAdjective(Detector):
                     m.start(),
                     m.end("close"),
                     f"the quoted adjective “{m.group('adj')}” follows its noun, in {source_label(langs)} order",
-                    suggestion=f"{m.group('det')} {m.group('open')}{m.group('adj')}{m.group('close')} {noun}",
+                    suggestion=f"{_article(m.group('det'), m.group('adj'))} {m.group('open')}{m.group('adj')}{m.group('close')} {noun}",
                     source_lang=assumed_source(ctx, langs),
                 )
+
+
+def _article(det: str, word: str) -> str:
+    """`det`, with "a"/"an" made to agree with the word now after it ("an “unprecedented” moment")."""
+    if det.lower() not in ("a", "an"):
+        return det
+    w = word.lower()
+    vowel = w[:1] in "aeiou" and not w.startswith(("uni", "use", "usu", "eu", "one", "ubiq")) or w.startswith(
+        ("hour", "honest", "honor", "honour", "heir"))
+    article = "an" if vowel else "a"
+    return article.capitalize() if det[:1].isupper() else article
 
 
 _LOWER_LETTERS = warmstart.regex(r"[a-z]+")

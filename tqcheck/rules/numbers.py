@@ -136,6 +136,7 @@ class _SeparatorLoop:
 
     role = ""
     family = "numbers"
+    fix_safety = "safe"  # the number rewritten in the target's marks, as the detector read it
     targets = ("en", "es")
     sources = ("es", "fr", "pt", "en")
 
@@ -159,7 +160,8 @@ class _SeparatorLoop:
                 for start, end, message, fix in found:
                     if (start, end) not in seen:
                         seen.add((start, end))
-                        yield self.finding(start, end, message, suggestion=fix, source_lang=src, severity=severity)
+                        yield self.finding(start, end, message, suggestion=fix, source_lang=src, severity=severity,
+                                           fix=fix, fix_of=view[start:end])
 
     def scan(self, ctx, view, mark, source_decimal, target, source_name):
         """(start, end, message, suggestion) of each number written with the mark (a regex) in the role."""

@@ -1,9 +1,6 @@
 """Quotation-mark detectors: unbalanced, misplaced, mixed styles, split phrases, capitalised fragments."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
@@ -96,14 +93,35 @@ def _quotation_start(view: str, pos: int, floor: int) -> int:
     return last_stop + 2 if last_stop >= floor else floor
 
 
-def _next_words(view: str, start: int, end: int, n: int = 3) -> int:
-    m = _words(n).match(view[start:min(end, start + 80)])
-    return len(m.group(0).rstrip()) if m else 0
+def _next_words(view: str, start: int, end: int) -> int:
+    """Length of the run of non-space after `start` and the run after it (the words after a mark), within
+    80 characters and before `end`: `No. We` after `«`."""
+    limit = min(end, start + 80)
+    i = start
+    while i < limit and not view[i].isspace():
+        i += 1
+    if i == start:
+        return 0
+    k = i
+    while k < limit and view[k].isspace():
+        k += 1
+    m = k
+    while m < limit and not view[m].isspace():
+        m += 1
+    return (m if m > k else i) - start
 
 
-@lru_cache(maxsize=None)
-def _words(n: int) -> re.Pattern:
-    return warmstart.regex(r"(?:\S++\s*){0,%d}\S*" % n)
+def _word_edge(view: str, pos: int, limit: int, step: int) -> int:
+    """From `pos`, the far edge of the word touching it in direction `step` (-1 back, 1 on), at most 40
+    characters and never past `limit`; `pos` itself when no letter or digit touches it."""
+    i, n = pos, 0
+    if step < 0:
+        while i > limit and n < 40 and (view[i - 1].isalnum() or view[i - 1] in "’'-"):
+            i, n = i - 1, n + 1
+    else:
+        while i < limit and n < 40 and (view[i].isalnum() or view[i] in "’'-"):
+            i, n = i + 1, n + 1
+    return i
 
 
 class MisplacedQuote(Detector):
@@ -127,6 +145,7 @@ class MisplacedQuote(Detector):
     name = "misplaced-quote"
     severity = Severity.ERROR
     family = "quotes"
+    fix_safety = "safe"  # only a glued closing mark gets a fix: a space after it
 
     MESSAGES = {
         "glued": "quotation mark {char} is glued to the word after it",
@@ -143,11 +162,15 @@ class MisplacedQuote(Detector):
             if mark.char == STRAIGHT and mark.problem == "glued":
                 continue  # inches, feet, and code-like text glue straight marks legitimately
             block = ctx.doc.blocks[mark.block]
-            start = _lead_in(view, mark.pos, block.start)
-            end = min(block.end, mark.pos + 1 + _next_words(view, mark.pos + 1, block.end, 1))
+            # The mark and the word it is glued to, on either side: `rejected”any`, `”deeply`, `flawed“`.
+            start = _word_edge(view, mark.pos, block.start, -1)
+            end = _word_edge(view, mark.pos + 1, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
-            yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix)
+            extra = {}
+            if mark.problem == "glued" and end > mark.pos + 1:
+                extra = {"fix": view[start:mark.pos + 1] + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
+            yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix, **extra)
 
 
 class QuoteStyle(Detector):
@@ -208,7 +231,7 @@ class QuoteStyle(Detector):
                 start, end = _lead_in(view, close.pos, mark.pos + 1), close.pos + 1  # the odd closing mark
             else:
                 start = mark.pos  # the odd opening mark and the word after it
-                end = min(close.pos + 1, mark.pos + 1 + _next_words(view, mark.pos + 1, close.pos, 1))
+                end = min(close.pos + 1, mark.pos + 1 + _next_words(view, mark.pos + 1, close.pos))
             yield self.finding(
                 start,
                 end,

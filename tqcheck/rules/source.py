@@ -270,6 +270,8 @@ class NumberMismatch(_PairRule, Detector):
 
     def check(self, ctx):
         for pair in linked_pairs(ctx):
+            if is_copy(pair):
+                continue  # a sentence left in the source language is A107's; its figures are the source's own
             numbers = compare_numbers(ctx, pair)
             if not numbers.missing:
                 continue
@@ -480,30 +482,83 @@ class KeptTokenMissing(_PairRule, Detector):
 
     def check(self, ctx):
         for pair in linked_pairs(ctx):
-            source = kept_tokens(pair.source_text)
-            if not source:
-                continue
-            target = kept_tokens(pair.target_text)
-            start, end = pair.span
+            # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
+            source_raw = _raw_text(ctx.source_doc, pair.source_spans)
+            target_raw = _raw_text(ctx.doc, pair.target_spans)
+            # One finding per severity: two of one code on one span would be one (the runner dedupes).
+            lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
+            names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
+            if names:
+                lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
+            source = kept_tokens(source_raw)
+            target = kept_tokens(target_raw) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
                 if not wanted:
                     continue
                 have = target.get(kind, [])
                 if verbatim:
-                    lost = [t for t in dict.fromkeys(wanted) if t not in pair.target_text]
+                    lost = [t for t in dict.fromkeys(wanted) if t not in target_raw]
                 elif len(have) < len(wanted):
                     lost = [t for t in dict.fromkeys(wanted) if t not in have]
                 else:
                     lost = []
                 if lost:
-                    yield self.finding(
-                        start,
-                        end,
-                        f"{kind}{'s' if len(lost) > 1 else ''} of the source missing here: {', '.join(lost)}",
-                        suggestion="keep " + ", ".join(lost),
-                        severity=severity,
-                    )
+                    lost_by_severity.setdefault(severity, []).append((kind, lost))
+            start, end = pair.span
+            for severity, groups in sorted(lost_by_severity.items(), reverse=True):
+                everything = [t for _, lost in groups for t in lost]
+                yield self.finding(
+                    start,
+                    end,
+                    "; ".join(f"{kind}{'s' if len(lost) > 1 else ''} of the source missing here: {', '.join(lost)}"
+                              for kind, lost in groups),
+                    suggestion="keep " + ", ".join(everything),
+                    severity=severity,
+                )
+
+def _raw_text(doc, spans: list[tuple[int, int]]) -> str:
+    """The raw characters under view spans, white space collapsed (URLs, tags and entities kept)."""
+    return " ".join(" ".join(doc.text[a:b].split()) for a, b in (doc.raw_span(*span) for span in spans))
+
+
+_NAME_WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
+_NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van", "von", "y", "i"})
+# An article before a "first name" makes it a noun in a title ("la Vida Diaria", "la Rosa de los Vientos"):
+# the press does not put one before a person's name.
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "le", "les", "o", "a", "os", "as", "the"})
+MAX_NAME_WORDS = 4
+
+
+def missing_names(source_text: str, target_text: str) -> list[str]:
+    """Personal names of the source (a known first name, then capitalised surnames) whose surname the
+    target does not contain: names are kept in translation, so a lost surname is a lost person."""
+    from tqcheck.rules.referents import first_names, fold
+
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
+    target_words = {fold(w) for w in _NAME_WORD.findall(target_text)}
+    lost, i = [], 0
+    while i < len(words):
+        start, end, word = words[i]
+        if not (word[0].isupper() and first_names().get(fold(word))) or (i and words[i - 1][2].lower() in _ARTICLES):
+            i += 1
+            continue
+        j, last = i + 1, None
+        while j < len(words) and j - i < MAX_NAME_WORDS and source_text[words[j - 1][1]:words[j][0]].isspace():
+            w = words[j][2]
+            if w[0].isupper():
+                last = j
+            elif w.lower() not in _NAME_PARTICLES:
+                break
+            j += 1
+        if last is None:
+            i += 1
+            continue
+        surname = words[last][2]
+        if fold(surname) not in target_words and not first_names().get(fold(surname)):
+            lost.append(source_text[start:words[last][1]])
+        i = last + 1
+    return list(dict.fromkeys(lost))
 
 
 # -- copies, lengths, meaning -------------------------------------------------------------------
@@ -511,6 +566,12 @@ class KeptTokenMissing(_PairRule, Detector):
 _WORD = warmstart.regex(r"[^\W\d_]+")
 MIN_COPY_WORDS = 3  # lowercase words a sentence needs before it can be called a copy
 COPY_SHARE = 0.8  # share of its lowercase words found in the source sentence
+
+
+def is_copy(pair: Pair) -> bool:
+    """Whether the translated sentence is (nearly) its source, untranslated (A107)."""
+    share, words = pair.copied
+    return words >= MIN_COPY_WORDS and share >= COPY_SHARE
 
 
 def copied_share(source_text: str, target_text: str) -> tuple[float, int]:
@@ -545,8 +606,7 @@ class UntranslatedSentence(_PairRule, Detector):
 
     def check(self, ctx):
         for pair in linked_pairs(ctx):
-            share, words = pair.copied
-            if words >= MIN_COPY_WORDS and share >= COPY_SHARE:
+            if is_copy(pair):
                 start, end = pair.span
                 yield self.finding(
                     start,

@@ -64,7 +64,8 @@ class SubjectlessClauseAfterThat(Detector):
                 m.start(),
                 m.end(),
                 f"“{m.group('aux')}” has no subject: {source_label(langs)} leaves it implicit, English cannot",
-                suggestion=f"add the subject: “{m.group('verb')} that he/she/they {m.group('aux')} …”",
+                # The pronoun agrees with the verb: "he/she has", "they have".
+                suggestion=f"add the subject: “{m.group('verb')} that {'they' if plural else 'he/she'} {m.group('aux')} …”",
                 source_lang=assumed_source(ctx, langs),
                 severity=severity,
             )

@@ -1,4 +1,4 @@
-"""In-document suppression: disable/enable regions and ignore-next-line, with unused ones reported."""
+"""In-document suppression: disable/enable regions, ignore-next-line and same-line ignore, with unused ones reported."""
 from __future__ import annotations
 
 from tqcheck.text.document import Document
@@ -42,7 +42,7 @@ def apply(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 
 def _comments(doc: Document):
-    return [s for s in doc.suppressions if s.kind in ("disable", "ignore-next-line", "unit")]
+    return [s for s in doc.suppressions if s.kind in ("disable", "ignore-next-line", "ignore", "unit")]
 
 
 def _rules(doc: Document):
@@ -53,6 +53,9 @@ def _rules(doc: Document):
             line, _ = doc.lines.position(s.end)
             target = _next_content_line(doc, line)
             rules.append((s.codes, 0, 0, target, target))
+        elif s.kind == "ignore":  # the line the comment ends
+            line, _ = doc.lines.position(s.start)
+            rules.append((s.codes, 0, 0, line, line))
         elif s.kind == "disable":
             end = len(doc.text)
             for later in doc.suppressions:

@@ -1,0 +1,113 @@
+"""`--fix` and `--diff-fix`: apply the findings' certain fixes to the files, atomically, bytes outside them kept."""
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcheck.errors import InputError, OutputError, held
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+@dataclass
+class Edit:
+    start: int  # raw offsets into the file's decoded text, end exclusive
+    end: int
+    replacement: str
+    finding: object
+
+
+def fixable(findings, rules: dict, unsafe: bool, text: str) -> list[Edit]:
+    """The edits of the findings whose detector declares a fix (safe ones, and unsafe ones when asked),
+    whose span still holds the text the fix was made for, and that overlap no edit taken before them."""
+    edits: list[Edit] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if "fix" not in f.extra:
+            continue
+        safety = getattr(rules.get(f.code), "fix_safety", None)
+        if safety != "safe" and not (unsafe and safety == "unsafe"):
+            continue
+        if text[f.start:f.end] != f.extra.get("fix_of"):
+            continue  # an HTML entity or a mapped span: the fix was made for other characters
+        start, end = f.start, f.end
+        if f.extra["fix"] == "":
+            start, end = _whole_line(text, start, end)
+        if edits and start < edits[-1].end:
+            continue
+        edits.append(Edit(start, end, f.extra["fix"], f))
+    return edits
+
+
+def _whole_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """A removal that empties its line takes the line and its line ending with it."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = end
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    if text[line_start:start].strip() or (line_end < len(text) and text[line_end] not in "\r\n"):
+        return start, end
+    if text.startswith("\r\n", line_end):
+        return line_start, line_end + 2
+    return line_start, line_end + (1 if line_end < len(text) else 0)
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    parts, at = [], 0
+    for e in edits:
+        parts += [text[at:e.start], e.replacement]
+        at = e.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def encode_like(original: bytes, old_text: str, new_text: str, encoding: str | None, label: str) -> bytes:
+    """`new_text` in the bytes form `original` had: its BOM, its encoding; refused when re-encoding
+    `old_text` would not give back `original` exactly (so nothing outside the fixes can change)."""
+    bom, enc = b"", encoding or "utf-8"
+    for mark, name in _BOMS:
+        if original.startswith(mark):
+            bom, enc = mark, name
+            break
+    try:
+        if bom + old_text.encode(enc) != original:
+            raise InputError(f"{label}: cannot be rewritten byte for byte in {enc}; not fixed")
+        return bom + new_text.encode(enc)
+    except (UnicodeError, LookupError):
+        raise InputError(f"{label}: cannot be rewritten in {enc}; not fixed") from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the file under a temporary name, keep its mode, then rename it over the file:
+    the file is the old one or the new one, never half of each, even if the run is stopped."""
+    folder = path.resolve().parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+        with held() as hold:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqcheck-fix", dir=folder)
+            try:
+                hold.release()
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, mode)
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot rewrite ({exc.strerror or exc})") from None
+
+
+def unified_diff(label: str, old: str, new: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{label.lstrip('/')}", tofile=f"b/{label.lstrip('/')}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
