@@ -74,3 +74,16 @@ def test_portuguese_police_and_market_phrases_fire_with_a_portuguese_source():
         ("closed in high", "pt"),
         ("accumulated in 12 months", "pt"),
     ]
+
+
+def test_a_police_and_economy_report_fires_on_the_calques_and_leaves_native_figures_alone():
+    text = ("The facts took place on Sunday night: the victim received several knife blows. "
+            "Growth will be of 1.5% this year, and the spending roof stays.")
+    excerpts = [e for _, e in _counted(text)]
+    assert "The facts took place" in excerpts
+    assert "knife blows" in excerpts
+    assert "will be of 1.5%" in excerpts
+    assert "spending roof" in excerpts
+    native = ("The attack happened on Sunday night: the victim was stabbed several times. "
+              "Growth will be 1.5% this year, and a rise of 2% is of little help.")
+    assert _counted(native) == []
