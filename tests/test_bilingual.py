@@ -348,7 +348,7 @@ def test_a_directory_walk_reads_bilingual_files_and_configuration(tmp_path):
     files = json.loads(proc.stdout)["files"]
     template = run_tqcheck("check", "--engine", "none", "--format", "json", tmp_path / "template.pot")
     assert json.loads(template.stdout)["summary"]["skipped"] == [
-        {"path": str(tmp_path / "template.pot"), "reason": "PO template: no translations to check"}]
+        {"path": str(tmp_path / "template.pot"), "reason": "PO template: no translations to check", "error": False}]
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in files) == ["app.po", "memory.tmx", "news.xlf"]
     assert not [f for x in files for f in x["findings"] if f["code"] == "A110"]
     assert any(f["code"] == "A103" for x in files for f in x["findings"])

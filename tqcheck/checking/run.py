@@ -319,7 +319,7 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
             return _unreadable(item, str(exc).removeprefix(f"{item.label}: "), exc, options), None
     fmt_name = format_for(item.label) or "text"
     if item.label.lower().endswith(".pot"):
-        return {"path": item.label, "reason": "PO template: no translations to check"}, None
+        return {"path": item.label, "reason": "PO template: no translations to check", "error": False}, None
     try:
         doc = read_document(item.label, data, fmt_name, options.encoding, options.include_fuzzy, settings.target_lang)
         del data  # the decoded text is all that is needed now; a large file's bytes need not stay
