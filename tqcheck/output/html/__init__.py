@@ -15,7 +15,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tqcheck.output.html.textview import family, render_text
-from tqcheck.output.text import SEGMENT_THRESHOLD, _summary
+from tqcheck.output.report import summary_line
+from tqcheck.output.text import SEGMENT_THRESHOLD
 from tqcheck.speed import warmstart
 from tqcheck.text.document import LineIndex
 
@@ -96,7 +97,7 @@ def _header(report: "Report") -> str:
         for k, v in sorted(fams.items()))
     return (
         '<header class="top" role="banner">\n<h1>tqcheck report</h1>\n'
-        f'<p class="summary" role="status">{_e(_summary(report))}</p>\n'
+        f'<p class="summary" role="status">{_e(summary_line(report))}</p>\n'
         '<div class="controls" role="search" aria-label="Filter findings">'
         f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
         + (f'<fieldset><legend>Family</legend>{fam_boxes}</fieldset>' if fam_boxes else "")
