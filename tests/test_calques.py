@@ -327,3 +327,49 @@ def test_would_have_been_with_an_adjective_judges_what_did_not_happen():
 
 def test_a_counterfactual_with_a_source_stays_quiet():
     assert excerpts("Local media reported that the team would have won if the referee had seen the foul.", "C108") == []
+
+
+# --- classes of Spanish constructions (issue 13): entries for a construction, with lexicon tags ------
+
+
+def test_dicho_as_determiner_takes_any_noun_the_lexicon_knows():
+    # "cooperative" and "warehouse" are in no list: the lexicon says they are nouns
+    assert excerpts("The funds went to said cooperative last year.", "C104") == ["to said cooperative"]
+    assert excerpts("Police searched the area around the port and found drugs in said warehouse.", "C104") == ["in said warehouse"]
+    # a determiner after "said" is not a noun, and a capitalised Said is a name
+    assert excerpts("The lights were still on said the guard who locked up.", "C104") == []
+    assert excerpts("The letter went to Said Musa in May.", "C104") == []
+
+
+def test_resultar_with_any_participle_or_adjective():
+    assert excerpts("Three soldiers resulted wounded in the ambush.", "C104") == ["resulted wounded"]
+    assert excerpts("The candidate of the left resulted victorious in the runoff.", "C104") == ["resulted victorious"]
+    assert excerpts("The fire resulted largely from neglect.", "C104") == []
+    assert excerpts("The delay resulted in higher costs.", "C104") == []
+
+
+def test_construction_entries_fire_beyond_their_examples():
+    cases = {
+        "Before such a panorama, the bank cut its forecast.": "Before such a panorama,",
+        "The storm caused floods, what forced the evacuation of the port.": ", what forced",
+        "It was held a march in the capital against the reform.": "It was held a",
+        "Growth in the Ecuador was weak.": "the Ecuador",
+        "The union leader returned to question the wage offer.": "returned to question",
+        "The regulator acted in a preventive way to protect savers.": "in a preventive way",
+        "The hospital counts with several ambulances.": "counts with several",
+    }
+    for text, found in cases.items():
+        assert excerpts(text, "C104") == [found], text
+
+
+def test_construction_entries_keep_quiet_on_native_uses():
+    for text in (
+        "Before the vote, the bank cut its forecast.",
+        "He asked what forced the evacuation of the port.",
+        "It was held a year later in the capital.",
+        "The Ecuador coach named his squad.",
+        "She returned to Quito to question the witnesses.",
+        "The regulator acted in a timely manner to protect savers.",
+        "What counts with investors is the rate.",
+    ):
+        assert excerpts(text, "C104") == [], text

@@ -5,7 +5,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from tqcheck.text import language
+from tqcheck.text import language, tagging
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity
@@ -380,6 +380,18 @@ def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
     return _PhraseTable(table, pairs)
 
 
+def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
+    """Whether each named group of an entry's match is a word the English lexicon gives one of the wanted
+    parts of speech (`tags = { noun = "NS" }`: `in said vehicle`, not `in said manner`; tags as in
+    tqcheck/text/tagging.py): one entry then covers every noun or participle, not a list of them."""
+    for group, tags in wanted.items():
+        word = (m.group(group) or "").lower().replace("’", "'")
+        found = tagging.lookup(word) or tagging.guess(word)
+        if not any(t in tags for t in found):
+            return False
+    return True
+
+
 class _TableFindings:
     """Findings for the entries of one table of the source pairs' calques.toml (a mixin:
     not a Detector itself, so the registry does not list it)."""
@@ -393,6 +405,8 @@ class _TableFindings:
         view = ctx.doc.view
         for seg in ctx.segments:
             for m, entry, langs in phrase_table(self.table, pairs).matches(view, seg.start, seg.end):
+                if "tags" in entry and not has_tags(m, entry["tags"]):
+                    continue
                 lang = next((p for p in pairs if p in langs), langs[0])
                 yield self.finding(
                     m.start(),
