@@ -373,3 +373,11 @@ def test_construction_entries_keep_quiet_on_native_uses():
         "What counts with investors is the rate.",
     ):
         assert excerpts(text, "C104") == [], text
+
+
+def test_person_tag_takes_any_noun_that_names_a_person():
+    # "commander" and "coroner" are in no list: WordNet files them as persons
+    assert excerpts("The maximum commander of the guerrilla was captured.", "C104") == ["The maximum commander"]
+    assert excerpts("The coroner of the case signed the report.", "C104") == ["The coroner of the case"]
+    assert excerpts("The maximum speed of the train is 300 km/h.", "C104") == []
+    assert excerpts("The history of the case is long.", "C104") == []

@@ -382,10 +382,18 @@ def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
 
 def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
     """Whether each named group of an entry's match is a word the English lexicon gives one of the wanted
-    parts of speech (`tags = { noun = "NS" }`: `in said vehicle`, not `in said manner`; tags as in
-    tqcheck/text/tagging.py): one entry then covers every noun or participle, not a list of them."""
+    parts of speech (`tags = { noun = "NS" }`: `in said vehicle`, not `on said the guard`; tags as in
+    tqcheck/text/tagging.py, and `@` for a noun that names a person, from WordNet's noun.person): one
+    entry then covers every noun, participle or person, not a list of them."""
     for group, tags in wanted.items():
-        word = (m.group(group) or "").lower().replace("’", "'")
+        if m.group(group) is None:
+            continue  # the group is in a branch of the pattern that did not match
+        word = m.group(group).lower().replace("’", "'")
+        if "@" in tags:
+            from tqcheck.rules.referents import is_person_noun  # referents reads calques: imported on use
+
+            if is_person_noun(word):
+                continue
         found = tagging.lookup(word) or tagging.guess(word)
         if not any(t in tags for t in found):
             return False
