@@ -351,7 +351,6 @@ def test_resultar_with_any_participle_or_adjective():
 def test_construction_entries_fire_beyond_their_examples():
     cases = {
         "Before such a panorama, the bank cut its forecast.": "Before such a panorama,",
-        "The storm caused floods, what forced the evacuation of the port.": ", what forced",
         "It was held a march in the capital against the reform.": "It was held a",
         "Growth in the Ecuador was weak.": "the Ecuador",
         "The union leader returned to question the wage offer.": "returned to question",
@@ -365,7 +364,6 @@ def test_construction_entries_fire_beyond_their_examples():
 def test_construction_entries_keep_quiet_on_native_uses():
     for text in (
         "Before the vote, the bank cut its forecast.",
-        "He asked what forced the evacuation of the port.",
         "It was held a year later in the capital.",
         "The Ecuador coach named his squad.",
         "She returned to Quito to question the witnesses.",
