@@ -379,3 +379,14 @@ def test_person_tag_takes_any_noun_that_names_a_person():
     assert excerpts("The coroner of the case signed the report.", "C104") == ["The coroner of the case"]
     assert excerpts("The maximum speed of the train is 300 km/h.", "C104") == []
     assert excerpts("The history of the case is long.", "C104") == []
+
+
+def test_personal_a_before_any_person_singular_or_plural():
+    # Spanish marks a person object with "a" ("agradeció a los bomberos"): "thanked to the firefighters"
+    assert excerpts("The governor thanked to the firefighters for their work.", "C104") == ["thanked to the firefighters"]
+    assert excerpts("The court acquitted to the three policemen.", "C104") == []  # "three" is not a person noun
+    assert excerpts("The court acquitted to the policemen on Friday.", "C104") == ["acquitted to the policemen"]
+    # not a person, a passive, or a possessive: native English
+    assert excerpts("Her plan appealed to the voters.", "C104") == []
+    assert excerpts("The bill was sent to the governor for signature.", "C104") == []
+    assert excerpts("They were invited to the president's residence.", "C104") == []
