@@ -380,23 +380,6 @@ def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
     return _PhraseTable(table, pairs)
 
 
-_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
-
-
-def names_person(word: str) -> bool:
-    """A noun that names a person (WordNet's noun.person), singular or plural: `minister`, `firefighters`."""
-    from tqcheck.rules.referents import is_person_noun  # referents reads calques: imported on use
-
-    if is_person_noun(word):
-        return True
-    singulars = [_IRREGULAR_PLURALS.get(word, "")]
-    if word.endswith("s"):
-        singulars += [word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else ""]
-    if word.endswith("men"):
-        singulars.append(word[:-3] + "man")
-    return any(s and is_person_noun(s) for s in singulars)
-
-
 def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
     """Whether each named group of an entry's match is a word the English lexicon gives one of the wanted
     parts of speech (`tags = { noun = "NS" }`: `in said vehicle`, not `on said the guard`; tags as in
@@ -406,7 +389,7 @@ def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
         if m.group(group) is None:
             continue  # the group is in a branch of the pattern that did not match
         word = m.group(group).lower().replace("’", "'")
-        if "@" in tags and names_person(word):
+        if "@" in tags and tagging.names_person(word):
             continue
         found = tagging.lookup(word) or tagging.guess(word)
         if not any(t in tags for t in found):
