@@ -365,7 +365,10 @@ class _PhraseTable:
                 chosen.update(found)
         for i in sorted(chosen):
             entry, langs, pattern = self.entries[i]
+            tags = entry.get("tags")
             for m in _compiled(pattern).finditer(text, start, end):
+                if tags and not has_tags(m, tags):
+                    continue  # the words the entry asks the lexicon about are not what it wants
                 yield m, entry, tuple(langs)
 
 
@@ -410,8 +413,6 @@ class _TableFindings:
         view = ctx.doc.view
         for seg in ctx.segments:
             for m, entry, langs in phrase_table(self.table, pairs).matches(view, seg.start, seg.end):
-                if "tags" in entry and not has_tags(m, entry["tags"]):
-                    continue
                 lang = next((p for p in pairs if p in langs), langs[0])
                 yield self.finding(
                     m.start(),
