@@ -335,3 +335,66 @@ def test_the_executive_alone_is_a_hint_but_head_of_the_executive_counts():
     assert excerpts(bare, "C104") == []
     assert [(f.excerpt, f.severity) for f in findings(bare, "C104", counted_only=False)] == [("the Executive", Severity.INFO)]
     assert excerpts("The head of the Executive defended the reform in Congress.", "C104") == ["head of the Executive"]
+
+
+# --- classes of Spanish constructions (issue 13): entries for a construction, with lexicon tags ------
+
+
+def test_dicho_as_determiner_takes_any_noun_the_lexicon_knows():
+    # "cooperative" and "warehouse" are in no list: the lexicon says they are nouns
+    assert excerpts("The funds went to said cooperative last year.", "C104") == ["to said cooperative"]
+    assert excerpts("Police searched the area around the port and found drugs in said warehouse.", "C104") == ["in said warehouse"]
+    # a determiner after "said" is not a noun, and a capitalised Said is a name
+    assert excerpts("The lights were still on said the guard who locked up.", "C104") == []
+    assert excerpts("The letter went to Said Musa in May.", "C104") == []
+
+
+def test_resultar_with_any_participle_or_adjective():
+    assert excerpts("Three soldiers resulted wounded in the ambush.", "C104") == ["resulted wounded"]
+    assert excerpts("The candidate of the left resulted victorious in the runoff.", "C104") == ["resulted victorious"]
+    assert excerpts("The fire resulted largely from neglect.", "C104") == []
+    assert excerpts("The delay resulted in higher costs.", "C104") == []
+
+
+def test_construction_entries_fire_beyond_their_examples():
+    cases = {
+        "Before such a panorama, the bank cut its forecast.": "Before such a panorama,",
+        "It was held a march in the capital against the reform.": "It was held a",
+        "Growth in the Ecuador was weak.": "the Ecuador",
+        "The union leader returned to question the wage offer.": "returned to question",
+        "The regulator acted in a preventive way to protect savers.": "in a preventive way",
+        "The hospital counts with several ambulances.": "counts with several",
+    }
+    for text, found in cases.items():
+        assert excerpts(text, "C104") == [found], text
+
+
+def test_construction_entries_keep_quiet_on_native_uses():
+    for text in (
+        "Before the vote, the bank cut its forecast.",
+        "It was held a year later in the capital.",
+        "The Ecuador coach named his squad.",
+        "She returned to Quito to question the witnesses.",
+        "The regulator acted in a timely manner to protect savers.",
+        "What counts with investors is the rate.",
+    ):
+        assert excerpts(text, "C104") == [], text
+
+
+def test_person_tag_takes_any_noun_that_names_a_person():
+    # "commander" and "coroner" are in no list: WordNet files them as persons
+    assert excerpts("The maximum commander of the guerrilla was captured.", "C104") == ["The maximum commander"]
+    assert excerpts("The coroner of the case signed the report.", "C104") == ["The coroner of the case"]
+    assert excerpts("The maximum speed of the train is 300 km/h.", "C104") == []
+    assert excerpts("The history of the case is long.", "C104") == []
+
+
+def test_personal_a_before_any_person_singular_or_plural():
+    # Spanish marks a person object with "a" ("agradeció a los bomberos"): "thanked to the firefighters"
+    assert excerpts("The governor thanked to the firefighters for their work.", "C104") == ["thanked to the firefighters"]
+    assert excerpts("The court acquitted to the three policemen.", "C104") == []  # "three" is not a person noun
+    assert excerpts("The court acquitted to the policemen on Friday.", "C104") == ["acquitted to the policemen"]
+    # not a person, a passive, or a possessive: native English
+    assert excerpts("Her plan appealed to the voters.", "C104") == []
+    assert excerpts("The bill was sent to the governor for signature.", "C104") == []
+    assert excerpts("They were invited to the president's residence.", "C104") == []

@@ -82,3 +82,12 @@ def test_unknown_words_are_guessed_from_their_ending():
     assert tagging.guess("unfrobnicated")[0] == "D"
     assert tagging.guess("frobnicatous")[0] == "J"
     assert tagging.guess("zorblax") == "N"
+
+
+def test_names_person_takes_plurals_and_leaves_things_alone():
+    from tqcheck.text.tagging import names_person
+
+    for word in ("minister", "firefighters", "policemen", "deputies", "women", "coroner"):
+        assert names_person(word), word
+    for word in ("speed", "history", "specimen", "abdomen", "number"):
+        assert not names_person(word), word

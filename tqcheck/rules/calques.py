@@ -5,7 +5,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from tqcheck.text import language
+from tqcheck.text import language, tagging
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity
@@ -376,7 +376,10 @@ class _PhraseTable:
                 chosen.update(found)
         for i in sorted(chosen):
             entry, langs, pattern = self.entries[i]
+            tags = entry.get("tags")
             for m in _compiled(pattern).finditer(text, start, end):
+                if tags and not has_tags(m, tags):
+                    continue  # the words the entry asks the lexicon about are not what it wants
                 yield m, entry, tuple(langs)
 
 
@@ -389,6 +392,23 @@ def _compiled(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
     return _PhraseTable(table, pairs)
+
+
+def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
+    """Whether each named group of an entry's match is a word the English lexicon gives one of the wanted
+    parts of speech (`tags = { noun = "NS" }`: `in said vehicle`, not `on said the guard`; tags as in
+    tqcheck/text/tagging.py, and `@` for a noun that names a person, from WordNet's noun.person): one
+    entry then covers every noun, participle or person, not a list of them."""
+    for group, tags in wanted.items():
+        if m.group(group) is None:
+            continue  # the group is in a branch of the pattern that did not match
+        word = m.group(group).lower().replace("’", "'")
+        if "@" in tags and tagging.names_person(word):
+            continue
+        found = tagging.lookup(word) or tagging.guess(word)
+        if not any(t in tags for t in found):
+            return False
+    return True
 
 
 class _TableFindings:

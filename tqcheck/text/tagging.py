@@ -78,6 +78,33 @@ def lookup(word: str) -> str:
     return _lexicon().get(word) or ""
 
 
+def _person_forms() -> list[str]:
+    """The nouns of `tqcheck/data/en/person_nouns.txt` (WordNet's noun.person), both of its parts."""
+    text = resources.files("tqcheck.data").joinpath("en", "person_nouns.txt").read_text(encoding="utf-8")
+    return [line for line in text.split("\n") if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def _person_nouns() -> WordList:
+    forms = warmstart.data("tagging:person_nouns", _person_forms)
+    return WordList(WordList.build(forms, ["@"] * len(forms)).buckets)
+
+
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def names_person(word: str) -> bool:
+    """A lower-case noun that can name a person (WordNet's noun.person), singular or plural: `minister`,
+    `firefighters`, `policemen`. Read where a determiner stands before it, so `judge` counts."""
+    people = _person_nouns()
+    candidates = [word, _IRREGULAR_PLURALS.get(word, "")]
+    if word.endswith("s"):
+        candidates += [word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else ""]
+    if word.endswith("men"):
+        candidates.append(word[:-3] + "man")  # policemen, chairwomen
+    return any(c and people.get(c) for c in candidates)
+
+
 def noun_with_adjective(noun: str, adjective: str) -> bool:
     """`attorney general`, `heir apparent`: a two-word English noun whose adjective comes second."""
     return bool(lookup(f"{noun}_{adjective}"))
