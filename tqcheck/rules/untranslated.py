@@ -41,11 +41,13 @@ class Vocabulary:
     lang: str
     words: WordList  # frequent in the source language, (nearly) absent from English
     forms: WordList  # a word with its accents or accented letters lost → the word
+    english_accented: WordList  # lowercase words English writes with these accents ("café", "née")
     loans: frozenset[str]  # source words English uses as they are
     joiners: frozenset[str]  # the language's function words: they link source words into a run
     name_joiners: tuple[str, ...] = ()  # its "and" between two names, exactly as written ("y", "Y")
     name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
     region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
+    letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -55,8 +57,8 @@ class Vocabulary:
         return word
 
 
-def _read_source_words(lang: str) -> tuple[dict, dict] | None:
-    """`source_words.txt`: the words, a blank line, then "form<TAB>word" lines."""
+def _read_source_words(lang: str) -> tuple[dict, dict, dict] | None:
+    """`source_words.txt`: the words, a blank line, "form<TAB>word" lines, a blank line, accented English words."""
     listing = resources.files("tqcheck.data").joinpath(f"{lang}-en", "source_words.txt")
     if not listing.is_file():
         return None
@@ -64,9 +66,11 @@ def _read_source_words(lang: str) -> tuple[dict, dict] | None:
     i = 0
     while text.startswith("#", i):  # skip the header comment
         i = text.index("\n", i) + 1
-    words, _, forms = text[i:].partition("\n\n")
+    words, _, rest = text[i:].partition("\n\n")
+    forms, _, accented = rest.partition("\n\n")
     pairs = forms.split()  # split in one pass
-    return WordList.build(words.split()).buckets, WordList.build(pairs[0::2], pairs[1::2]).buckets
+    return (WordList.build(words.split()).buckets, WordList.build(pairs[0::2], pairs[1::2]).buckets,
+            WordList.build(accented.split()).buckets)
 
 
 @lru_cache(maxsize=None)
@@ -74,17 +78,19 @@ def vocabulary(lang: str) -> Vocabulary | None:
     listing = warmstart.data(f"source_words:{lang}", lambda: _read_source_words(lang))
     if listing is None:
         return None
-    words, forms = (WordList(buckets) for buckets in listing)
+    words, forms, accented = (WordList(buckets) for buckets in listing)
     table = langdata.load(f"{lang}-en", "untranslated.toml")
     return Vocabulary(
         lang=lang,
         words=words,
         forms=forms,
+        english_accented=accented,
         loans=frozenset(table.get("loan_words", ())),
         joiners=language.function_words().get(lang, frozenset()),
         name_joiners=tuple(table.get("name_joiners", ())),
         name_prepositions=tuple(table.get("name_prepositions", ())),
         region_codes=tuple(table.get("region_codes", ())),
+        letters=frozenset(table.get("accented_letters", "")),
     )
 
 
@@ -107,6 +113,7 @@ class _Index:
         for vocab in self.vocabularies:
             words |= vocab.words.among(keys)
             words |= vocab.forms.among(keys)
+        words.update(k for k in keys if not k.isascii() and _accented(self.vocabularies, k))
         return words, keys & self.joiners
 
 
@@ -140,6 +147,21 @@ def _lookup(vocabularies, key: str) -> dict[str, str]:
         if word is not None:
             found[vocab.lang] = word
     return found
+
+
+# A lowercase word this long, written with a source language's accents and not one English writes
+# that way, is a source word however rare: English spells its own words without them.
+MIN_ACCENTED_LENGTH = 4
+
+
+def _accented(vocabularies, key: str) -> dict[str, str]:
+    """{lang: key} for the source languages whose accents spell `key`, unless English writes it so ("café")."""
+    if len(key) < MIN_ACCENTED_LENGTH or _ELISION.match(key):
+        return {}  # an elision ("coup d'état") is French that English keeps, or a frequent word the lists know
+    letters = {ch for ch in key if not ch.isascii()}
+    if not letters or any(key in v.english_accented or key in v.loans for v in vocabularies):
+        return {}
+    return {v.lang: key for v in vocabularies if letters <= v.letters}
 
 
 def _gated(ctx, index: _Index) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -368,6 +390,8 @@ def _token(m, vocabularies, sentence_start: bool) -> _Token:
     # Past the first word of a sentence, a capital marks a name or a title: never a stray word.
     plain = text.islower() or (sentence_start and text[0].isupper() and not _is_name_like(text))
     langs = _lookup(vocabularies, key) if plain and len(key) >= 3 else {}
+    if not langs and text.islower():
+        langs = _accented(vocabularies, key)
     joins = text.islower() and any(key in v.joiners for v in vocabularies)
     return _Token(m.start(), m.end(), text, key, langs, joins)
 
