@@ -190,3 +190,17 @@ def test_accented_words_english_uses_and_foreign_names_are_quiet():
     assert _excerpts("The army staged a coup d’état in the capital.") == []
     assert _excerpts("The talks with Descontaminación Ambiental, a firm, resumed on Tuesday.") == []
     assert _excerpts("Critics of the über-rich gathered in Zürich on Tuesday.") == []
+
+
+def test_a_public_body_named_in_the_source_language_is_flagged():
+    assert _excerpts("The Ministerio de Salud confirmed three new cases on Monday.") == ["Ministerio de Salud"]
+    assert _excerpts("The Secretaría de Hacienda y Crédito Público raised its forecast.") == [
+        "Secretaría de Hacienda y Crédito Público"]
+    assert _excerpts("The forecast of the IMF [Fundo Monetário Internacional] was revised.") == [
+        "Fundo Monetário Internacional"]
+
+
+def test_names_english_keeps_or_that_hold_no_source_word_are_quiet():
+    assert _excerpts("The Gobierno Federal building stands on the main square.") == []
+    assert _excerpts("Frente Amplio and Partido dos Trabalhadores won seats on Sunday.") == []
+    assert _excerpts("He chairs the board of Banco Fondo Común in Caracas.") == []

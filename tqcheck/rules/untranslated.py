@@ -48,6 +48,7 @@ class Vocabulary:
     name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
     region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
     letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
+    institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -91,6 +92,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         name_prepositions=tuple(table.get("name_prepositions", ())),
         region_codes=tuple(table.get("region_codes", ())),
         letters=frozenset(table.get("accented_letters", "")),
+        institution_heads=tuple(table.get("institution_heads", ())),
     )
 
 
@@ -269,12 +271,14 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     """What it does:
     Flags source-language words left inside an English sentence: lowercase words that are
     frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
-    whose accented letters a scraper dropped (`inflacin`). Names, established loanwords, words in
+    whose accented letters a scraper dropped (`inflacin`), and rarer words spelt with the source
+    language's accents that English does not write so (`descontaminación`, but not `café`). Names, established loanwords, words in
     quotation marks, italics or parentheses, words introduced as terms (`so-called`), a lowercase word
     of a foreign name (`Parti québécois`) and a word the file stops in are left alone.
     Also flags the traces a source language leaves in names: its "and" between two names
-    (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), and a
-    region's abbreviation after a town (`Campinas (SP)`).
+    (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
+    region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
+    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -473,10 +477,14 @@ def _trace_patterns(langs: tuple[str, ...]):
     prepositions = alternation(w for v in vocabularies for w in v.name_prepositions)
     regions = alternation(w for v in vocabularies for w in v.region_codes)
     exonyms = alternation(_name_tables()[0])
+    heads = alternation(w for v in vocabularies for w in v.institution_heads)
+    links = alternation(w for v in vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4)
     return (
         warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
         warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
+        # A public body's name: its head noun, then capitalised words and the language's short links.
+        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[^\W\d_a-z][\w’'-]*))+") if heads and links else None,
     )
 
 
@@ -490,7 +498,7 @@ def _capitalised_name_word(word: str | None) -> bool:
 
 def name_traces(view: str, index: _Index):
     """Every trace of a source-language name in `view`, in order of position."""
-    joined, half, region = _trace_patterns(tuple(v.lang for v in index.vocabularies))
+    joined, half, region, body = _trace_patterns(tuple(v.lang for v in index.vocabularies))
     found: list[NameTrace] = []
     label_nouns = _name_tables()[1]
     if joined is not None:
@@ -540,5 +548,30 @@ def name_traces(view: str, index: _Index):
                 f"“({code})” is the {LANG_NAMES.get(lang, lang)} abbreviation of a region, left from the original",
                 "name the state or region in full, or leave it out",
             ))
+    if body is not None:
+        found.extend(_bodies(view, body, index))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _bodies(view: str, body: re.Pattern, index: _Index):
+    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional"."""
+    for m in body.finditer(view):
+        words = m.group(0).split(" ")
+        while words and not words[-1][0].isupper():
+            words.pop()  # a link word at the end belongs to what follows
+        rest = [w for w in words[1:] if w[0].isupper()]
+        before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+        if not rest or (before and _capitalised_name_word(before.group(1))):
+            continue  # nothing named after the noun, or the noun is inside a longer name ("Banco Fondo Común")
+        if not any(_lookup(index.vocabularies, _key(w)) or _accented(index.vocabularies, _key(w)) for w in rest):
+            continue  # "Gobierno Federal": no source word after the noun, so perhaps an English name
+        head = words[0]
+        lang = _langs_with(index, "institution_heads", head)
+        end = m.start() + len(" ".join(words))
+        excerpt = view[m.start():end]
+        yield NameTrace(
+            m.start(), end, lang,
+            f"“{excerpt}” is the {LANG_NAMES.get(lang, lang)} name of a public body, left untranslated",
+            "give the body's English name (the original may follow in italics or brackets)",
+        )
