@@ -272,9 +272,10 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Flags source-language words left inside an English sentence: lowercase words that are
     frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
     whose accented letters a scraper dropped (`inflacin`), and rarer words spelt with the source
-    language's accents that English does not write so (`descontaminación`, but not `café`). Names, established loanwords, words in
-    quotation marks, italics or parentheses, words introduced as terms (`so-called`), a lowercase word
-    of a foreign name (`Parti québécois`) and a word the file stops in are left alone.
+    language's accents that English does not write so (`descontaminación`, but not `café`). Names,
+    established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
+    (`so-called`), a lowercase word of a foreign name (`Parti québécois`) and a word the file stops in
+    are left alone.
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
     region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
@@ -484,7 +485,7 @@ def _trace_patterns(langs: tuple[str, ...]):
         warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
         # A public body's name: its head noun, then capitalised words and the language's short links.
-        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[^\W\d_a-z][\w’'-]*))+") if heads and links else None,
+        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[A-ZÀ-ÖØ-Þ][\w’'-]*+))+") if heads and links else None,
     )
 
 
