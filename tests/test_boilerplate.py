@@ -243,3 +243,10 @@ def test_capitalised_advertisement_run_into_a_paragraph_flags_only_the_word():
     text = "The minister said the talks would resume. ADVERTISEMENT The union welcomed the decision.\n"
     assert _codes(text) == [("B103", "ADVERTISEMENT")]
     assert _codes("ADVERTISING REVENUE FALLS AS THE TALKS RESUME\n\nThe talks resumed.\n") == []
+
+
+def test_a_line_of_capitalised_topics_without_a_label_is_a_tag_list():
+    text = ("The talks will resume in March, the ministry said.\n\n"
+            "Trade, European Union, Fishing Rights, Brexit\n")
+    assert _codes(text) == [("B103", "Trade, European Union, Fishing Rights, Brexit")]
+    assert _codes("The talks will resume in March.\n\nSpain, France, Italy and Portugal signed it.\n") == []
