@@ -194,3 +194,59 @@ def test_a_markdown_heading_an_author_wrote_is_not_a_widget():
     report = check_text(text, fmt="markdown", target_lang="en", select=["B1"])
     assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Politics")]
     assert report.findings[0].line == 9
+
+
+PAGE_FURNITURE = """MADRID (EFE)
+
+The government approved the new budget on Tuesday after a long debate in parliament.
+
+Reading time: 3 min
+
+Join our WhatsApp channel
+
+The opposition said it would challenge several articles of the law before the constitutional court.
+
+Skip Twitter post, 1
+
+Report an error
+
+Compartir en Facebook
+
+Le Monde avec AFP
+"""
+
+
+def test_page_furniture_of_any_site_is_flagged_line_by_line():
+    assert _codes(PAGE_FURNITURE) == [
+        ("B101", "MADRID (EFE)"),
+        ("B104", "Reading time: 3 min"),
+        ("B103", "Join our WhatsApp channel"),
+        ("B103", "Skip Twitter post, 1"),
+        ("B103", "Report an error"),
+        ("B103", "Compartir en Facebook"),
+        ("B101", "Le Monde avec AFP"),
+    ]
+
+
+def test_prose_using_the_words_of_page_furniture_is_quiet():
+    text = (
+        "MADRID (EFE) - The government approved the new budget on Tuesday, the minister said.\n\n"
+        "Voters who join the party's WhatsApp channel will be told first, its leader said.\n\n"
+        "The auditor said she would report an error in the accounts to parliament.\n\n"
+        "At the last minute, the vote was moved to March; support for the plan fell.\n\n"
+        "The video of the debate had 1,254 views by Friday, and #Budget trended all day.\n"
+    )
+    assert _codes(text) == []
+
+
+def test_capitalised_advertisement_run_into_a_paragraph_flags_only_the_word():
+    text = "The minister said the talks would resume. ADVERTISEMENT The union welcomed the decision.\n"
+    assert _codes(text) == [("B103", "ADVERTISEMENT")]
+    assert _codes("ADVERTISING REVENUE FALLS AS THE TALKS RESUME\n\nThe talks resumed.\n") == []
+
+
+def test_a_line_of_capitalised_topics_without_a_label_is_a_tag_list():
+    text = ("The talks will resume in March, the ministry said.\n\n"
+            "Trade, European Union, Fishing Rights, Brexit\n")
+    assert _codes(text) == [("B103", "Trade, European Union, Fishing Rights, Brexit")]
+    assert _codes("The talks will resume in March.\n\nSpain, France, Italy and Portugal signed it.\n") == []

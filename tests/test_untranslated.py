@@ -121,7 +121,8 @@ def test_generated_word_lists_hold_no_english_function_words_and_restore_to_list
     text = resources.files("tqcheck.data").joinpath(pair, "source_words.txt").read_text("utf-8")
     assert "CC BY-SA 4.0" in text and "wordfreq" in text  # the licence and source travel with the data
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-    words_part, _, forms_part = body.strip("\n").partition("\n\n")
+    words_part, _, rest = body.strip("\n").partition("\n\n")
+    forms_part, _, accented_part = rest.partition("\n\n")
     words = words_part.split()
     assert words == sorted(set(words)) and len(words) > 5000
     listed = set(words)
@@ -129,6 +130,9 @@ def test_generated_word_lists_hold_no_english_function_words_and_restore_to_list
     for line in forms_part.splitlines():
         form, word = line.split("\t")
         assert word in listed and form not in listed
+    accented = accented_part.split()  # lowercase words English writes with accents
+    assert accented == sorted(set(accented)) and {"café", "née", "façade"} <= set(accented)
+    assert not {"más", "não", "está"} & set(accented)  # source words English text only quotes
 
 
 def _excerpts(text, source=None):
@@ -170,3 +174,33 @@ def test_a_lowercase_word_of_a_foreign_name_is_part_of_the_name():
 
 def test_english_plurals_of_loanwords_are_not_foreign():
     assert _excerpts("Military juntas ruled both countries for a decade, and the town fiestas went on.") == []
+
+
+def test_a_rare_accented_source_word_is_flagged_by_its_spelling():
+    # Too rare for the frequency lists; its accents are not English spelling.
+    assert _excerpts("The council approved the descontaminación plan for the river on Tuesday.") == [
+        "descontaminación"]
+    assert _excerpts("The prefeitura announced the obras de pavimentação in the north.") == [
+        "prefeitura", "obras de pavimentação"]
+
+
+def test_accented_words_english_uses_and_foreign_names_are_quiet():
+    assert _excerpts("They ordered crème brûlée and a café crème after the meeting.") == []
+    assert _excerpts("Her mother, née Dupont, kept the façade of the old hotel.") == []
+    assert _excerpts("The army staged a coup d’état in the capital.") == []
+    assert _excerpts("The talks with Descontaminación Ambiental, a firm, resumed on Tuesday.") == []
+    assert _excerpts("Critics of the über-rich gathered in Zürich on Tuesday.") == []
+
+
+def test_a_public_body_named_in_the_source_language_is_flagged():
+    assert _excerpts("The Ministerio de Salud confirmed three new cases on Monday.") == ["Ministerio de Salud"]
+    assert _excerpts("The Secretaría de Hacienda y Crédito Público raised its forecast.") == [
+        "Secretaría de Hacienda y Crédito Público"]
+    assert _excerpts("The forecast of the IMF [Fundo Monetário Internacional] was revised.") == [
+        "Fundo Monetário Internacional"]
+
+
+def test_names_english_keeps_or_that_hold_no_source_word_are_quiet():
+    assert _excerpts("The Gobierno Federal building stands on the main square.") == []
+    assert _excerpts("Frente Amplio and Partido dos Trabalhadores won seats on Sunday.") == []
+    assert _excerpts("He chairs the board of Banco Fondo Común in Caracas.") == []

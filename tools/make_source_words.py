@@ -40,6 +40,11 @@ DROPPED_MIN_SOURCE_ZIPF = 3.3
 DROPPED_MIN_LENGTH = 5
 DROPPED_MAX_ENGLISH_ZIPF = 1.0
 DROPPED_MAX_OWN_ZIPF = 2.5  # the dropped form must not itself be a common word of the language
+# English words written with a source language's accents ("café", "née", "jalapeño"): found in English at
+# least this often, and not a hundred times more often in a source language ("más", "não" are not English).
+# Any other lowercase word with those accents in English text is a source word, however rare.
+ENGLISH_ACCENTED_MIN_ZIPF = 1.5
+ACCENTED_LETTERS = set("áéíóúñãõçâêôàèùûîïëœ")
 
 ROOT = Path(__file__).resolve().parent.parent / "tqcheck" / "data"
 
@@ -50,6 +55,8 @@ HEADER = """\
 # words with Zipf frequency >= {smin} in {lang_name}, <= {emax} in English, and a gap of >= {gap}
 # (accented words whose plain spelling is common English, such as "élite", and English plurals of
 # English words, such as "juntas", are left out).
+# After the second blank line: the lowercase words English writes with these languages' accents (Zipf >= {amin}
+# in English, and not {gap} or more higher in Spanish, French or Portuguese), such as "café" and "née".
 # wordfreq's data is licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/) and is
 # built from Wikipedia, OpenSubtitles, NewsCrawl, Google Books, OSCAR, Twitter and Reddit; this list is an
 # adaptation of it and is shared under the same licence, CC BY-SA 4.0.
@@ -113,19 +120,35 @@ def source_words(lang: str) -> tuple[list[str], dict[str, str]]:
     return sorted(chosen), forms
 
 
+def english_accented() -> list[str]:
+    """Lowercase English words written with an accent of Spanish, French or Portuguese."""
+    found = []
+    for word in top_n_list("en", TOP_N * 4):
+        if not is_word(word) or not ACCENTED_LETTERS & set(word) or word != word.lower():
+            continue
+        en = zipf_frequency(word, "en")
+        if en >= ENGLISH_ACCENTED_MIN_ZIPF and all(zipf_frequency(word, lang) - en < MIN_GAP for lang in LANGS):
+            found.append(word)
+    return sorted(set(found))
+
+
 def main() -> int:
     version = getattr(wordfreq, "__version__", None) or _dist_version()
+    accented = english_accented()
     for lang in LANGS:
         words, forms = source_words(lang)
         out = ROOT / f"{lang}-en" / "source_words.txt"
         out.parent.mkdir(parents=True, exist_ok=True)
         lines = [HEADER.format(lang_name=NAMES[lang], version=version, smin=MIN_SOURCE_ZIPF,
-                               emax=MAX_ENGLISH_ZIPF, gap=MIN_GAP)]
+                               emax=MAX_ENGLISH_ZIPF, gap=MIN_GAP, amin=ENGLISH_ACCENTED_MIN_ZIPF)]
         lines += [w + "\n" for w in words]
         lines += ["\n"]
         lines += [f"{form}\t{word}\n" for form, word in sorted(forms.items())]
+        lines += ["\n"]
+        lines += [w + "\n" for w in accented]
         out.write_text("".join(lines), encoding="utf-8")
-        print(f"{out.relative_to(ROOT.parent.parent)}: {len(words)} words, {len(forms)} accent-less forms")
+        print(f"{out.relative_to(ROOT.parent.parent)}: {len(words)} words, {len(forms)} accent-less forms, "
+              f"{len(accented)} accented English words")
     return 0
 
 

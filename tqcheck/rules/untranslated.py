@@ -41,11 +41,14 @@ class Vocabulary:
     lang: str
     words: WordList  # frequent in the source language, (nearly) absent from English
     forms: WordList  # a word with its accents or accented letters lost → the word
+    english_accented: WordList  # lowercase words English writes with these accents ("café", "née")
     loans: frozenset[str]  # source words English uses as they are
     joiners: frozenset[str]  # the language's function words: they link source words into a run
     name_joiners: tuple[str, ...] = ()  # its "and" between two names, exactly as written ("y", "Y")
     name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
     region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
+    letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
+    institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -55,8 +58,8 @@ class Vocabulary:
         return word
 
 
-def _read_source_words(lang: str) -> tuple[dict, dict] | None:
-    """`source_words.txt`: the words, a blank line, then "form<TAB>word" lines."""
+def _read_source_words(lang: str) -> tuple[dict, dict, dict] | None:
+    """`source_words.txt`: the words, a blank line, "form<TAB>word" lines, a blank line, accented English words."""
     listing = resources.files("tqcheck.data").joinpath(f"{lang}-en", "source_words.txt")
     if not listing.is_file():
         return None
@@ -64,9 +67,11 @@ def _read_source_words(lang: str) -> tuple[dict, dict] | None:
     i = 0
     while text.startswith("#", i):  # skip the header comment
         i = text.index("\n", i) + 1
-    words, _, forms = text[i:].partition("\n\n")
+    words, _, rest = text[i:].partition("\n\n")
+    forms, _, accented = rest.partition("\n\n")
     pairs = forms.split()  # split in one pass
-    return WordList.build(words.split()).buckets, WordList.build(pairs[0::2], pairs[1::2]).buckets
+    return (WordList.build(words.split()).buckets, WordList.build(pairs[0::2], pairs[1::2]).buckets,
+            WordList.build(accented.split()).buckets)
 
 
 @lru_cache(maxsize=None)
@@ -74,17 +79,20 @@ def vocabulary(lang: str) -> Vocabulary | None:
     listing = warmstart.data(f"source_words:{lang}", lambda: _read_source_words(lang))
     if listing is None:
         return None
-    words, forms = (WordList(buckets) for buckets in listing)
+    words, forms, accented = (WordList(buckets) for buckets in listing)
     table = langdata.load(f"{lang}-en", "untranslated.toml")
     return Vocabulary(
         lang=lang,
         words=words,
         forms=forms,
+        english_accented=accented,
         loans=frozenset(table.get("loan_words", ())),
         joiners=language.function_words().get(lang, frozenset()),
         name_joiners=tuple(table.get("name_joiners", ())),
         name_prepositions=tuple(table.get("name_prepositions", ())),
         region_codes=tuple(table.get("region_codes", ())),
+        letters=frozenset(table.get("accented_letters", "")),
+        institution_heads=tuple(table.get("institution_heads", ())),
     )
 
 
@@ -107,6 +115,7 @@ class _Index:
         for vocab in self.vocabularies:
             words |= vocab.words.among(keys)
             words |= vocab.forms.among(keys)
+        words.update(k for k in keys if not k.isascii() and _accented(self.vocabularies, k))
         return words, keys & self.joiners
 
 
@@ -140,6 +149,21 @@ def _lookup(vocabularies, key: str) -> dict[str, str]:
         if word is not None:
             found[vocab.lang] = word
     return found
+
+
+# A lowercase word this long, written with a source language's accents and not one English writes
+# that way, is a source word however rare: English spells its own words without them.
+MIN_ACCENTED_LENGTH = 4
+
+
+def _accented(vocabularies, key: str) -> dict[str, str]:
+    """{lang: key} for the source languages whose accents spell `key`, unless English writes it so ("café")."""
+    if len(key) < MIN_ACCENTED_LENGTH or _ELISION.match(key):
+        return {}  # an elision ("coup d'état") is French that English keeps, or a frequent word the lists know
+    letters = {ch for ch in key if not ch.isascii()}
+    if not letters or any(key in v.english_accented or key in v.loans for v in vocabularies):
+        return {}
+    return {v.lang: key for v in vocabularies if letters <= v.letters}
 
 
 def _gated(ctx, index: _Index) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -247,12 +271,15 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     """What it does:
     Flags source-language words left inside an English sentence: lowercase words that are
     frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
-    whose accented letters a scraper dropped (`inflacin`). Names, established loanwords, words in
-    quotation marks, italics or parentheses, words introduced as terms (`so-called`), a lowercase word
-    of a foreign name (`Parti québécois`) and a word the file stops in are left alone.
+    whose accented letters a scraper dropped (`inflacin`), and rarer words spelt with the source
+    language's accents that English does not write so (`descontaminación`, but not `café`). Names,
+    established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
+    (`so-called`), a lowercase word of a foreign name (`Parti québécois`) and a word the file stops in
+    are left alone.
     Also flags the traces a source language leaves in names: its "and" between two names
-    (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), and a
-    region's abbreviation after a town (`Campinas (SP)`).
+    (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
+    region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
+    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -368,6 +395,8 @@ def _token(m, vocabularies, sentence_start: bool) -> _Token:
     # Past the first word of a sentence, a capital marks a name or a title: never a stray word.
     plain = text.islower() or (sentence_start and text[0].isupper() and not _is_name_like(text))
     langs = _lookup(vocabularies, key) if plain and len(key) >= 3 else {}
+    if not langs and text.islower():
+        langs = _accented(vocabularies, key)
     joins = text.islower() and any(key in v.joiners for v in vocabularies)
     return _Token(m.start(), m.end(), text, key, langs, joins)
 
@@ -449,10 +478,14 @@ def _trace_patterns(langs: tuple[str, ...]):
     prepositions = alternation(w for v in vocabularies for w in v.name_prepositions)
     regions = alternation(w for v in vocabularies for w in v.region_codes)
     exonyms = alternation(_name_tables()[0])
+    heads = alternation(w for v in vocabularies for w in v.institution_heads)
+    links = alternation(w for v in vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4)
     return (
         warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
         warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
+        # A public body's name: its head noun, then capitalised words and the language's short links.
+        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[A-ZÀ-ÖØ-Þ][\w’'-]*+))+") if heads and links else None,
     )
 
 
@@ -466,7 +499,7 @@ def _capitalised_name_word(word: str | None) -> bool:
 
 def name_traces(view: str, index: _Index):
     """Every trace of a source-language name in `view`, in order of position."""
-    joined, half, region = _trace_patterns(tuple(v.lang for v in index.vocabularies))
+    joined, half, region, body = _trace_patterns(tuple(v.lang for v in index.vocabularies))
     found: list[NameTrace] = []
     label_nouns = _name_tables()[1]
     if joined is not None:
@@ -516,5 +549,30 @@ def name_traces(view: str, index: _Index):
                 f"“({code})” is the {LANG_NAMES.get(lang, lang)} abbreviation of a region, left from the original",
                 "name the state or region in full, or leave it out",
             ))
+    if body is not None:
+        found.extend(_bodies(view, body, index))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _bodies(view: str, body: re.Pattern, index: _Index):
+    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional"."""
+    for m in body.finditer(view):
+        words = m.group(0).split(" ")
+        while words and not words[-1][0].isupper():
+            words.pop()  # a link word at the end belongs to what follows
+        rest = [w for w in words[1:] if w[0].isupper()]
+        before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+        if not rest or (before and _capitalised_name_word(before.group(1))):
+            continue  # nothing named after the noun, or the noun is inside a longer name ("Banco Fondo Común")
+        if not any(_lookup(index.vocabularies, _key(w)) or _accented(index.vocabularies, _key(w)) for w in rest):
+            continue  # "Gobierno Federal": no source word after the noun, so perhaps an English name
+        head = words[0]
+        lang = _langs_with(index, "institution_heads", head)
+        end = m.start() + len(" ".join(words))
+        excerpt = view[m.start():end]
+        yield NameTrace(
+            m.start(), end, lang,
+            f"“{excerpt}” is the {LANG_NAMES.get(lang, lang)} name of a public body, left untranslated",
+            "give the body's English name (the original may follow in italics or brackets)",
+        )
