@@ -450,13 +450,14 @@ KEPT_TOKENS = (
 # handle `@`, a hashtag `#`, a code or an acronym two capitals): most sentences hold none of these, and
 # a pattern that cannot match is not run (the same tokens are found, A106 costs a fraction).
 _TWO_CAPITALS = warmstart.regex(r"[A-Z][^A-Z]*+[A-Z]")
+_CAPITAL_PAIR = warmstart.regex(r"[A-Z]{2}")
 _MAY_HOLD = {
     "URL": lambda t: "http" in t or "www." in t,
     "e-mail address": lambda t: "@" in t,
     "handle": lambda t: "@" in t,
     "code": lambda t: _DIGIT.search(t) is not None and _TWO_CAPITALS.search(t) is not None,
     "hashtag": lambda t: "#" in t,
-    "acronym": lambda t: _TWO_CAPITALS.search(t) is not None,
+    "acronym": lambda t: _CAPITAL_PAIR.search(t) is not None,
 }
 
 
@@ -500,13 +501,13 @@ class KeptTokenMissing(_PairRule, Detector):
         for pair in linked_pairs(ctx):
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             source_raw = _raw_text(ctx.source_doc, pair.source_spans)
-            target_raw = _raw_text(ctx.doc, pair.target_spans)
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
             source = kept_tokens(source_raw)
+            target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
             target = kept_tokens(target_raw) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
@@ -552,7 +553,8 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     from tqcheck.rules.referents import first_names
 
     names = first_names()
-    if not any(w[0].isupper() and names.get(_fold(w)) for w in _NAME_WORD.findall(source_text)):
+    capitalised = [w for w in _NAME_WORD.findall(source_text) if w[0].isupper()]
+    if not any(names.get(_fold(w)) for w in capitalised):
         return []  # no known first name, capitalised: most sentences, read without the walk below
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
     target_words = None  # folded lazily: most sentences name no one, and folding every word costs most of A106
