@@ -115,8 +115,13 @@ def speed(recs: list[dict], folder: Path, n: int, runs: int, warmups: int) -> di
     po, xlf = folder / "units.po", folder / "units.xlf"
     write_po(units, po)
     write_xliff(units, xlf)
-    commands = [Command("tqcheck-po", tqcheck_argv("--engine", "none", "--select", SELECT, str(po))),
-                Command("tqcheck-xliff", tqcheck_argv("--engine", "none", "--select", SELECT, str(xlf))),
+    # tqcheck as installed, like the peer: its bytecode written once (pofilter's is in site-packages, and a
+    # PYTHONDONTWRITEBYTECODE shell would otherwise make every tqcheck run compile its source again) and
+    # its warm-start file its own (other checkouts running at the same time rewrite the shared one).
+    env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(folder / "pycache"),
+           "TQCHECK_CACHE_DIR": str(folder / "cache")}
+    commands = [Command("tqcheck-po", tqcheck_argv("--engine", "none", "--select", SELECT, str(po)), env=env),
+                Command("tqcheck-xliff", tqcheck_argv("--engine", "none", "--select", SELECT, str(xlf)), env=env),
                 Command("pofilter-po", pofilter_argv(po, folder / "out.po"), ok_codes=(0,)),
                 Command("pofilter-xliff", pofilter_argv(xlf, folder / "out.xlf"), ok_codes=(0,))]
     series = interleave(commands, runs, warmups)

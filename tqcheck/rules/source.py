@@ -446,10 +446,27 @@ KEPT_TOKENS = (
 )
 
 
+# What a text must hold for each kind of KEPT_TOKENS to be in it (a URL `http`/`www.`, an address or a
+# handle `@`, a hashtag `#`, a code or an acronym two capitals): most sentences hold none of these, and
+# a pattern that cannot match is not run (the same tokens are found, A106 costs a fraction).
+_TWO_CAPITALS = warmstart.regex(r"[A-Z][^A-Z]*+[A-Z]")
+_CAPITAL_PAIR = warmstart.regex(r"[A-Z]{2}")
+_MAY_HOLD = {
+    "URL": lambda t: "http" in t or "www." in t,
+    "e-mail address": lambda t: "@" in t,
+    "handle": lambda t: "@" in t,
+    "code": lambda t: _DIGIT.search(t) is not None and _TWO_CAPITALS.search(t) is not None,
+    "hashtag": lambda t: "#" in t,
+    "acronym": lambda t: _CAPITAL_PAIR.search(t) is not None,
+}
+
+
 def kept_tokens(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     taken: list[tuple[int, int]] = []
     for kind, _, _, pattern in KEPT_TOKENS:
+        if not _MAY_HOLD[kind](text):
+            continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # a code inside a URL, an acronym inside a code
@@ -484,13 +501,13 @@ class KeptTokenMissing(_PairRule, Detector):
         for pair in linked_pairs(ctx):
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             source_raw = _raw_text(ctx.source_doc, pair.source_spans)
-            target_raw = _raw_text(ctx.doc, pair.target_spans)
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
             source = kept_tokens(source_raw)
+            target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
             target = kept_tokens(target_raw) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
@@ -533,14 +550,18 @@ MAX_NAME_WORDS = 4
 def missing_names(source_text: str, target_text: str) -> list[str]:
     """Personal names of the source (a known first name, then capitalised surnames) whose surname the
     target does not contain: names are kept in translation, so a lost surname is a lost person."""
-    from tqcheck.rules.referents import first_names, fold
+    from tqcheck.rules.referents import first_names
 
+    names = first_names()
+    capitalised = [w for w in _NAME_WORD.findall(source_text) if w[0].isupper()]
+    if not any(names.get(_fold(w)) for w in capitalised):
+        return []  # no known first name, capitalised: most sentences, read without the walk below
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
-    target_words = {fold(w) for w in _NAME_WORD.findall(target_text)}
+    target_words = None  # folded lazily: most sentences name no one, and folding every word costs most of A106
     lost, i = [], 0
     while i < len(words):
         start, end, word = words[i]
-        if not (word[0].isupper() and first_names().get(fold(word))) or (i and words[i - 1][2].lower() in _ARTICLES):
+        if not (word[0].isupper() and names.get(_fold(word))) or (i and words[i - 1][2].lower() in _ARTICLES):
             i += 1
             continue
         j, last = i + 1, None
@@ -555,15 +576,28 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
             i += 1
             continue
         surname = words[last][2]
-        if fold(surname) not in target_words and not first_names().get(fold(surname)):
+        if target_words is None:
+            target_words = {_fold(w) for w in _NAME_WORD.findall(target_text)}
+        if _fold(surname) not in target_words and not names.get(_fold(surname)):
             lost.append(source_text[start:words[last][1]])
         i = last + 1
     return list(dict.fromkeys(lost))
 
 
+def _fold(word: str) -> str:
+    """referents.fold, without its Unicode decomposition for the ASCII words that have nothing to fold."""
+    if word.isascii():
+        return word.lower()
+    from tqcheck.rules.referents import fold
+
+    return fold(word)
+
+
 # -- copies, lengths, meaning -------------------------------------------------------------------
 
 _WORD = warmstart.regex(r"[^\W\d_]+")
+_NON_ASCII_LETTER = warmstart.regex(r"[^\W\d_A-Za-z]")
+_ASCII_LOWER_WORD = warmstart.regex(r"(?<![A-Za-z])[a-z]{2,}+(?![A-Za-z])")
 MIN_COPY_WORDS = 3  # lowercase words a sentence needs before it can be called a copy
 COPY_SHARE = 0.8  # share of its lowercase words found in the source sentence
 
@@ -576,11 +610,21 @@ def is_copy(pair: Pair) -> bool:
 
 def copied_share(source_text: str, target_text: str) -> tuple[float, int]:
     """(share of the target's lowercase words also in the source, how many there are)."""
-    source_words = {w.lower() for w in _WORD.findall(source_text)}
-    words = [w for w in _WORD.findall(target_text) if w.islower() and len(w) > 1]
+    # The same words as {w.lower() for w in words} and [w for w in words if w.islower() and len(w) > 1],
+    # found without a Python step per word where that is exact: lower() keeps every character a letter
+    # or not, one for one, except U+0130 (İ → i + a combining dot); a target without letters beyond
+    # ASCII has only [A-Za-z] ones (most texts; the others take the general way).
+    if "\u0130" not in source_text:
+        source_words = set(_WORD.findall(source_text.lower()))
+    else:
+        source_words = {w.lower() for w in _WORD.findall(source_text)}
+    if target_text.isascii() or _NON_ASCII_LETTER.search(target_text) is None:
+        words = _ASCII_LOWER_WORD.findall(target_text)
+    else:
+        words = [w for w in _WORD.findall(target_text) if w.islower() and len(w) > 1]
     if not words:
         return 0.0, 0
-    return sum(w in source_words for w in words) / len(words), len(words)
+    return sum(map(source_words.__contains__, words)) / len(words), len(words)
 
 
 class UntranslatedSentence(_PairRule, Detector):

@@ -154,8 +154,11 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) 
     out = []
     for m in _NUMBER.finditer(text):
         figure = m.group(0)
-        own_read = _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal)
-        other_read = _read(figure.replace(_MIDDLE_DOT, thousands), decimal, thousands)
+        if figure.isdigit():  # no mark to read either way (most figures): what _read gives, without its steps
+            own_read = other_read = (float(figure), 0)
+        else:
+            own_read = _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal)
+            other_read = _read(figure.replace(_MIDDLE_DOT, thousands), decimal, thousands)
         if own_read is None and other_read is None:
             continue
         own = own_read[0] if own_read else None

@@ -1,0 +1,91 @@
+"""The shortcuts that made bilingual files faster (issue 16) give what the general way gives, on real
+text and on the characters where a shortcut would go wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tqcheck.output import text as text_output
+from tqcheck.rules import source
+from tqcheck.text import numbers
+
+SEED = (Path(__file__).resolve().parent.parent / "seeds" / "000_24777a2ba7ef8ce0.txt").read_text(encoding="utf-8")
+SEED_LINES = [line for line in SEED.splitlines() if line.strip()][:40]
+SPANISH = [
+    "El presidente ruso, Vladimir Putin, se reunió con Xi Jinping en Pekín el 4 de febrero de 2022.",
+    "La OTAN desplegó 1.250 soldados más; según «El País», 13.000 personas firmaron la petición.",
+    "İstanbul y Ankara: dónde están los 300 refugiados ahora.",
+    "Más información en www.sanidad.gob.es o escriba a consultas@sanidad.gob.es (@SaludPublica, #QuédateEnCasa).",
+]
+ENGLISH = [
+    "Russian President Vladimir Putin met Xi Jinping in Beijing on 4 February 2022.",
+    "NATO deployed 1,250 more soldiers; according to “El País”, 13,000 people signed the petition.",
+    "istanbul and i̇stanbul: where the 300 refugees are now, café Ⅰ don't.",
+    "More information at www. sanidad. gob. es or write to consultas@sanidad.gob.es (#StayHome).",
+]
+
+
+def general_copied_share(source_text: str, target_text: str) -> tuple[float, int]:
+    """copied_share as it was written before its shortcut: one Python step per word."""
+    source_words = {w.lower() for w in source._WORD.findall(source_text)}
+    words = [w for w in source._WORD.findall(target_text) if w.islower() and len(w) > 1]
+    if not words:
+        return 0.0, 0
+    return sum(w in source_words for w in words) / len(words), len(words)
+
+
+def general_kept_tokens(text: str) -> dict[str, list[str]]:
+    """kept_tokens without its prefilter: every pattern run on every text."""
+    found: dict[str, list[str]] = {}
+    taken: list[tuple[int, int]] = []
+    for kind, _, _, pattern in source.KEPT_TOKENS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.setdefault(kind, []).append(m.group(0))
+    return found
+
+
+def texts():
+    everything = SEED_LINES + SPANISH + ENGLISH
+    return [(a, b) for a in everything for b in (SPANISH + ENGLISH + SEED_LINES[:5])]
+
+
+def test_copied_share_shortcut_equals_the_general_way():
+    pairs = texts()
+    assert any(general_copied_share(a, b)[1] for a, b in pairs)
+    for a, b in pairs:
+        assert source.copied_share(a, b) == general_copied_share(a, b), (a, b)
+    # U+0130 lowercases into two characters: the one letter the shortcut must not take
+    assert source.copied_share("İstanbul", "i̇stanbul istanbul") == general_copied_share("İstanbul", "i̇stanbul istanbul")
+
+
+def test_kept_tokens_prefilter_finds_what_every_pattern_finds():
+    found_any = set()
+    for text in SEED_LINES + SPANISH + ENGLISH:
+        assert source.kept_tokens(text) == general_kept_tokens(text), text
+        found_any |= set(general_kept_tokens(text))
+    assert found_any >= {"URL", "e-mail address", "handle", "hashtag", "acronym"}
+
+
+def test_missing_names_still_finds_a_lost_surname_and_only_it():
+    assert source.missing_names(SPANISH[0], "The Russian president met Xi Jinping in Beijing.") == ["Vladimir Putin"]
+    assert source.missing_names(SPANISH[0], ENGLISH[0]) == []
+    assert source.missing_names("La OTAN desplegó soldados.", "NATO deployed soldiers.") == []
+
+
+def test_plain_digits_read_as_before():
+    for lang in ("es", "en"):
+        for q in numbers.quantities("En 2021 había 300 camas, 007 salas y 1.250,5 metros.", lang):
+            expected = numbers._read(q.text, *numbers.marks(lang)) if q.text.isdigit() else None
+            if expected is not None:
+                assert (q.value, q.decimals) == expected
+
+
+def test_text_output_shortcuts_keep_tabs_escapes_and_wide_characters():
+    assert text_output._width("Putin met Xi") == 12
+    assert text_output._width("习近平 met") == 10  # wide characters still take two columns
+    assert text_output._width("cafe\u0301") == 4  # a combining accent none
+    shown, (pad, carets) = text_output._underline("a\tb \x1b[31m red", text_output.LineIndex("a\tb \x1b[31m red"), 1, 2, 3)
+    assert "\t" not in shown and "\x1b" not in shown and (pad, carets) == ("  ", "^")
+
