@@ -221,6 +221,7 @@ class InconsistentTerm(Detector):
 
 _NAME = warmstart.regex(r"\b[A-ZÁÉÍÓÚÑÜ][a-záéíóúñüç]{3,}\b")
 MIN_NAME = 5  # shorter names differ by one letter too often (Ruiz/Ruíz, Luna/Lina)
+MAX_NAME = 40  # no name is longer; a longer "word" would cost its length squared in deletion keys
 
 
 class NameVariant(Detector):
@@ -253,7 +254,7 @@ class NameVariant(Detector):
         where: dict[str, list[tuple[int, int]]] = {}
         for seg in ctx.segments:
             for m in _NAME.finditer(view, seg.start, seg.end):
-                if len(m.group()) >= MIN_NAME:
+                if MIN_NAME <= len(m.group()) <= MAX_NAME:
                     where.setdefault(m.group(), []).append(m.span())
         if len(where) < 2 and ctx.glossary is None:
             return
