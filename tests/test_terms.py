@@ -121,14 +121,14 @@ def test_tbx_deprecated_and_superseded_terms_are_forbidden(tmp_path):
                                       ("National Jury of Elections", "National Elections Jury")]
 
 
-def test_the_automaton_is_imported_only_when_a_glossary_is_configured(tmp_path):
+def test_the_glossary_code_is_imported_only_when_a_glossary_is_configured(tmp_path):
     import subprocess
     import sys
 
     (tmp_path / "a.txt").write_text("The Congress of Republic met on Monday.\n", encoding="utf-8")
     code = ("import sys, runpy\nsys.argv = ['tqcheck', 'check', '--engine', 'none', 'a.txt']\n"
             "try:\n    runpy.run_module('tqcheck', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print('ahocorasick_rs' in sys.modules, file=sys.stderr)\n")
+            "print('tqcheck.reading.glossary' in sys.modules and 'tqcheck.speed.terms' in sys.modules, file=sys.stderr)\n")
     plain = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     _glossary(tmp_path)
     (tmp_path / ".tqcheck.toml").write_text('glossary = "terms.csv"\n', encoding="utf-8")

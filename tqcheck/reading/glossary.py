@@ -44,6 +44,7 @@ class Glossary:
     entries: list[Entry] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # empty or conflicting entries, said once on stderr
+    key: tuple = ()  # the files it was read from
     _by_pair: dict = field(default_factory=dict)
 
     def for_pair(self, source_lang: str | None, target_lang: str) -> list[Entry]:
@@ -72,17 +73,44 @@ def load(paths) -> Glossary:
     naming the file and line. Entries that are empty or contradict an earlier one are dropped and said once."""
     key = tuple(str(p) for p in paths)
     if key not in _LOADED:
-        glossary = Glossary()
-        for path in key:
-            if path.lower().endswith((".tbx", ".xml")):
-                _read_tbx(Path(path), glossary)
-            else:
-                _read_csv(Path(path), glossary)
-        _check_conflicts(glossary)
+        from tqcheck.speed.terms import stored
+
+        stamp = _stamp(key)
+        plain = stored("glossary:" + repr(key), stamp, lambda: _plain(_parse(key))) if stamp else _plain(_parse(key))
+        glossary = Glossary([Entry(*e) for e in plain[0]], [Concept(*c) for c in plain[1]], list(plain[2]))
+        glossary.key = key
         for problem in glossary.problems:
             print(f"tqcheck: warning: {problem}", file=sys.stderr)
         _LOADED[key] = glossary
     return _LOADED[key]
+
+
+def _stamp(paths) -> tuple | None:
+    """Each file's path, size and time: a parsed glossary kept in the cache folder is reused while they hold."""
+    import os
+
+    try:
+        return tuple((p, st.st_size, st.st_mtime_ns) for p in paths for st in [os.stat(p)])
+    except OSError:
+        return None  # read it now, and say why it cannot be read
+
+
+def _parse(paths) -> Glossary:
+    glossary = Glossary()
+    for path in paths:
+        if path.lower().endswith((".tbx", ".xml")):
+            _read_tbx(Path(path), glossary)
+        else:
+            _read_csv(Path(path), glossary)
+    _check_conflicts(glossary)
+    return glossary
+
+
+def _plain(glossary: Glossary) -> tuple:
+    """The glossary as tuples, lists and dicts only, for marshal."""
+    return ([(e.source, e.targets, e.forbidden, e.note, e.where) for e in glossary.entries],
+            [(c.terms, c.note, c.where) for c in glossary.concepts],
+            glossary.problems)
 
 
 def _text_of(path: Path) -> str:

@@ -13,23 +13,44 @@ _INDEXES: dict = {}  # (glossary, source lang, target lang) -> (entries, target 
 
 
 def _indexes(ctx):
-    """The glossary's entries for this file's languages and their two automatons, built once per process."""
-    from tqcheck.speed.terms import TermIndex
+    """The glossary's entries for this file's languages and their two tries, built once per glossary and pair
+    (kept in the cache folder with the parsed glossary, so a big one costs one marshal load a run)."""
+    from tqcheck.reading.glossary import _stamp
+    from tqcheck.speed.terms import TermIndex, build, stored
 
     source = ctx.source_langs[0] if (ctx.source_known or ctx.source_doc is not None) and ctx.source_langs else None
-    key = (id(ctx.glossary), source, ctx.target_base)
+    key = (ctx.glossary.key, source, ctx.target_base)
     if key not in _INDEXES:
         entries = ctx.glossary.for_pair(source, ctx.target_base)
-        terms, meta = [], []  # meta: (entry number, forbidden?, rank among the allowed renderings)
-        for n, entry in enumerate(entries):
-            for rank, term in enumerate(entry.targets):
-                terms.append(term)
-                meta.append((n, False, rank))
-            for term in entry.forbidden:
-                terms.append(term)
-                meta.append((n, True, -1))
-        sources = [(n, e.source) for n, e in enumerate(entries) if e.source]
-        _INDEXES[key] = (entries, TermIndex(terms), meta, TermIndex([s for _, s in sources]), [n for n, _ in sources])
+
+        def make():
+            terms, starts = [], []  # starts[n]: the number of entry n's first term
+            for entry in entries:
+                starts.append(len(terms))
+                terms += entry.targets
+                terms += entry.forbidden
+            sources = [(n, e.source) for n, e in enumerate(entries) if e.source]
+            names = {w for e in entries for t in e.targets for w in t.split() if len(w) >= MIN_NAME and w.isalpha()
+                     and w[:1].isupper() and w[1:].islower()}
+            return build(terms), starts, build([s for _, s in sources]), [n for n, _ in sources], sorted(names)
+
+        stamp = _stamp(ctx.glossary.key)
+        target, starts, source_index, source_entry, names = stored("terms:" + repr(key), stamp, make) if stamp else make()
+
+        def meta(t: int) -> tuple[int, bool, int]:
+            """(entry number, forbidden?, rank among the allowed renderings or -1) of target term number t."""
+            n = bisect.bisect_right(starts, t) - 1
+            rank = t - starts[n]
+            return (n, False, rank) if rank < len(entries[n].targets) else (n, True, -1)
+
+        def target_term(t: int) -> str:
+            n, forbidden, rank = meta(t)
+            entry = entries[n]
+            return entry.forbidden[t - starts[n] - len(entry.targets)] if forbidden else entry.targets[rank]
+
+        _INDEXES[key] = (entries, TermIndex(target, target_term), meta,
+                         TermIndex(source_index, lambda i: entries[source_entry[i]].source), source_entry,
+                         frozenset(names))
     return _INDEXES[key]
 
 
@@ -37,8 +58,8 @@ def _target_matches(ctx):
     """Every glossary target term in the file, as (entry, forbidden?, rank, start, end): one pass, kept per file."""
     found = ctx.cache.get("terms_target")
     if found is None:
-        entries, index, meta, _, _ = _indexes(ctx)
-        found = ctx.cache["terms_target"] = [(*meta[i], s, e) for i, s, e in index.find(ctx.doc.view)]
+        entries, index, meta = _indexes(ctx)[:3]
+        found = ctx.cache["terms_target"] = [(*meta(i), s, e) for i, s, e in index.find(ctx.doc.view)]
     return found
 
 
@@ -49,7 +70,7 @@ def _linked(ctx):
     got = ctx.cache.get("terms_links")
     if got is not None:
         return got
-    entries, _, _, source_index, source_entry = _indexes(ctx)
+    entries, _, _, source_index, source_entry, _ = _indexes(ctx)
     s_starts = [s.start for s in ctx.source_segments]
     by_source_seg: dict[int, set[int]] = {}
     for i, start, _ in source_index.find(ctx.source_doc.view):
@@ -259,24 +280,20 @@ class NameVariant(Detector):
         if len(where) < 2 and ctx.glossary is None:
             return
         counts = {w: len(spans) for w, spans in where.items()}
-        known = dict(counts)
-        if ctx.glossary is not None:
-            for entry in _indexes(ctx)[0]:
-                for term in entry.targets:
-                    for word in term.split():
-                        if len(word) >= MIN_NAME and word[:1].isupper():
-                            known[word] = max(known.get(word, 0), 3 * max(counts.get(word, 0), 1))
-        common = None
+        names = _indexes(ctx)[5] if ctx.glossary is not None else frozenset()
         by_key: dict[str, list[str]] = {}
-        for word, count in known.items():
-            if count >= 3 or word not in counts:
+        for word, count in counts.items():
+            if count >= 3:
                 for key in _deletions(word):
                     by_key.setdefault(key, []).append(word)
+        common = None
         for word, spans in where.items():
-            if len(spans) > 2:
+            if len(spans) > 2 or word in names:
                 continue
             rivals = {r for key in _deletions(word) for r in by_key.get(key, ()) if r != word}
-            rivals = [r for r in rivals if known[r] >= 3 * len(spans) and _slip(word, r)]
+            rivals = [r for r in rivals if counts[r] >= 3 * len(spans) and _slip(word, r)]
+            if not rivals and names:
+                rivals = [r for r in _near(word) if r in names and _slip(word, r)]
             if not rivals:
                 continue
             if common is None:
@@ -284,14 +301,31 @@ class NameVariant(Detector):
                 from tqcheck.rules.referents import first_names, fold
 
                 common = langdata.common_words(ctx.target_base)
-            rival = max(rivals, key=lambda r: known[r])
+            rival = max(rivals, key=lambda r: (counts.get(r, 0), r))
             if any(w.lower() in common or first_names().get(fold(w)) is not None for w in (word, rival)):
                 continue
             for start, end in spans:
                 yield self.finding(start, end, f"{word!r} looks like a misspelling of {rival!r}, which "
                                                + (f"this document writes {counts[rival]} times"
-                                                  if counts.get(rival) else "the glossary names"),
+                                                  if counts.get(rival, 0) >= 3 else "the glossary names"),
                                    suggestion=rival, fix=rival, fix_of=word)
+
+
+def _near(word: str) -> set[str]:
+    """The spellings one slip from `word` that `_slip` can accept (swaps, one letter dropped, doubled or
+    replaced by another letter of the word): asked of the glossary's names instead of walking them all."""
+    out = set()
+    letters = set(word.lower())
+    for i in range(len(word) - 1):
+        out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    for i in range(1, len(word)):
+        out.add(word[:i] + word[i + 1:])
+        out.add(word[:i] + word[i] + word[i:])
+        for c in letters | set("aeiou"):
+            out.add(word[:i] + c + word[i + 1:])
+            out.add(word[:i] + c + word[i:])
+    out.discard(word)
+    return out
 
 
 def _deletions(word: str) -> list[str]:
