@@ -328,3 +328,17 @@ def test_empty_and_conflicting_entries_are_reported_once_and_the_first_entry_win
     assert "terms.csv:10" in warnings[1] and "conflicts with" in warnings[1] and "terms.csv:5" in warnings[1]
     data = json.loads(proc.stdout)
     assert [f["suggestion"] for f in data["files"][0]["findings"] if f["code"] == "K101"] == ["Constitutional Court"]
+
+
+def test_a_glossary_kept_parsed_in_the_cache_is_read_again_once_edited(tmp_path, private_cache):
+    _glossary(tmp_path)
+    (tmp_path / ".tqcheck.toml").write_text('glossary = "terms.csv"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Constitutional Tribunal and the Supreme Court of Justice ruled.\n", encoding="utf-8")
+    first = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]
+    assert list(private_cache.glob("terms-*.marshal")), "the parsed glossary was not kept"
+    again = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]
+    _glossary(tmp_path, text=CSV + "Corte Suprema de Justicia,Supreme Court,Supreme Court of Justice,\n")
+    edited = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]
+    excerpts = [[f["excerpt"] for f in data["files"][0]["findings"]] for data in (first, again, edited)]
+    assert excerpts == [["Constitutional Tribunal"], ["Constitutional Tribunal"],
+                        ["Constitutional Tribunal", "Supreme Court of Justice"]]

@@ -65,9 +65,18 @@ def load(path: Path) -> Config:
 
 
 def glossary_paths(config: Config) -> tuple[str, ...]:
-    """The `glossary` files, each relative to the configuration file's folder."""
+    """The `glossary` files, each relative to the configuration file's folder (named from the current
+    folder when they lie under it, as findings then show them)."""
     root = config.root or Path.cwd()
-    return tuple(str(root / name) for name in config.get("glossary") or ())
+    here = Path.cwd()
+    return tuple(str(_under(root / name, here)) for name in config.get("glossary") or ())
+
+
+def _under(path: Path, folder: Path) -> Path:
+    try:
+        return path.relative_to(folder)
+    except ValueError:
+        return path
 
 
 def _check_glossary_files(config: Config, where: str) -> None:

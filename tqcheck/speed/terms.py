@@ -118,3 +118,18 @@ def stored(name: str, stamp, make):
         except OSError:
             pass
     return value
+
+
+def clear() -> int:
+    """Remove the glossaries kept in the cache folder; returns how many bytes were freed."""
+    from tqcheck.speed.cachedir import cache_dir
+
+    freed = 0
+    try:
+        folder = cache_dir()
+        for candidate in folder.glob("terms-*.marshal"):
+            freed += candidate.stat().st_size
+            candidate.unlink()
+    except (OSError, RuntimeError, KeyError):
+        pass
+    return freed
