@@ -14,8 +14,11 @@ def check_text(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     path: str = "<string>",
+    glossary: list[str] | None = None,
 ) -> FileReport:
-    """Findings and segments for `text` read as `fmt` (text, markdown or html), without an engine."""
+    """Findings and segments for `text` read as `fmt` (text, markdown or html), without an engine;
+    `glossary` names terminology files (CSV, TBX) for the K checks."""
     doc = parse_text(path, text, fmt)
-    settings = Settings(select=select, ignore=ignore, target_lang=target_lang, source_lang=source_lang, engine="none")
+    settings = Settings(select=select, ignore=ignore, target_lang=target_lang, source_lang=source_lang, engine="none",
+                        glossary=tuple(glossary or ()))
     return check_document(doc, settings)

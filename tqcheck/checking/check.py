@@ -37,6 +37,7 @@ class Settings:
     source_lang: str | None = None
     engine: str = "auto"
     fail_on: str = "error"
+    glossary: tuple[str, ...] = ()  # glossary files (CSV, TBX), read only when some are named
 
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
@@ -55,6 +56,10 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
         source_langs, known = tuple(s for s in langdata.sources_for(target_base)), False
     segments = segment(doc, target_base)
     ctx = Context(doc, segments, target, source_langs, source_known=known)
+    if settings.glossary:
+        from tqcheck.reading import glossary
+
+        ctx.glossary = glossary.load(settings.glossary)
     if source_doc is not None:
         ctx.source_doc = source_doc
         ctx.source_segments = segment(source_doc, source_langs[0])

@@ -12,6 +12,7 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 ENGINE_CHOICES = ("auto", "argos", "apertium", "none")
 MIN_SEVERITY_CHOICES = ("error", "warning", "info")
 LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "accept")
+LIST_KEYS += ("glossary",)  # terminology files (CSV, TBX), relative to the configuration file
 # Keys whose values are rule selectors (codes, code prefixes, names), checked like --select.
 SELECTOR_KEYS = ("select", "ignore", "extend-select", "extend-ignore")
 STRING_KEYS = {
@@ -58,7 +59,33 @@ def load(path: Path) -> Config:
         where = "[tool.tqcheck]"
     else:
         where = ""
-    return Config(path, path.parent.resolve(), validate(data, f"{path}{' ' + where if where else ''}"))
+    config = Config(path, path.parent.resolve(), validate(data, f"{path}{' ' + where if where else ''}"))
+    _check_glossary_files(config, f"{path}{' ' + where if where else ''}")
+    return config
+
+
+def glossary_paths(config: Config) -> tuple[str, ...]:
+    """The `glossary` files, each relative to the configuration file's folder (named from the current
+    folder when they lie under it, as findings then show them)."""
+    root = config.root or Path.cwd()
+    here = Path.cwd()
+    return tuple(str(_under(root / name, here)) for name in config.get("glossary") or ())
+
+
+def _under(path: Path, folder: Path) -> Path:
+    try:
+        return path.relative_to(folder)
+    except ValueError:
+        return path
+
+
+def _check_glossary_files(config: Config, where: str) -> None:
+    """A glossary named but missing fails the run now, as a bad key does (its content is read only when a file is checked)."""
+    for name, full in zip(config.get("glossary") or (), glossary_paths(config)):
+        if not name.strip():
+            raise ConfigError(f"{where}: glossary = {name!r}: empty file name")
+        if not Path(full).is_file():
+            raise ConfigError(f"{where}: glossary = {name!r}: no such file ({full})")
 
 
 def validate(data: dict, where: str) -> dict:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tqcheck import __version__
 from tqcheck.checking.budget import TIMEOUT, time_limit
 from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
-from tqcheck.checking.config import ConfigFinder
+from tqcheck.checking.config import ConfigFinder, glossary_paths
 from tqcheck.errors import (
     EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, raise_from_signal,
 )
@@ -411,6 +411,7 @@ def _settings(options: RunOptions, config, item: Input | None = None) -> Setting
         target_lang=options.target_lang or _lang(config.get("target-lang")),
         source_lang=options.source_lang or _lang(config.get("source-lang")),
         engine=options.engine or config.get("engine") or "auto",
+        glossary=glossary_paths(config),
     )
 
 

@@ -30,7 +30,7 @@ def info():
 
 @cache.command()
 def clear():
-    """Remove every cached translation (and replace a corrupt cache file), and the warm-start file."""
+    """Remove every cached translation (and replace a corrupt cache file), the warm-start file and the parsed glossaries."""
     from tqcheck.speed import warmstart
     from tqcheck.translation.cache import TranslationCache
 
@@ -41,3 +41,8 @@ def clear():
     freed = warmstart.clear()
     if freed:
         click.echo(f"removed the warm-start file ({freed} bytes)")
+    from tqcheck.speed import terms
+
+    freed = terms.clear()
+    if freed:
+        click.echo(f"removed the glossaries kept parsed ({freed} bytes)")

@@ -23,6 +23,7 @@ DEFAULTS = {
     "source-pattern": "{stem}.{lang}{ext}",
     "exclude": [],
     "accept": [],
+    "glossary": [],  # no terminology files
     "timeout-per-file": None,  # no limit
 }
 

@@ -31,6 +31,7 @@ class Context:
     source_segments: list["Segment"] = field(default_factory=list)
     alignment: object | None = None
     cache: dict = field(default_factory=dict)  # shared scratch space between detectors of one file
+    glossary: object | None = None  # the configured glossary (reading.glossary.Glossary), or None
 
     @property
     def target_base(self) -> str:

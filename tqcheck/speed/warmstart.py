@@ -213,3 +213,8 @@ def _marshallable(value) -> bool:
         return True
     except ValueError:
         return False
+
+
+def fingerprint() -> tuple:
+    """What values built by tqcheck's code depend on (tqcheck, Python, every package file), for stores kept elsewhere."""
+    return _fingerprint()
