@@ -294,3 +294,10 @@ def test_html_report_with_quiet_and_statistics_is_whole_and_unchanged(tmp_path):
                         "--statistics", "--fix", path)
     assert fixed.stdout.rstrip().endswith("</html>") and "Fixed 3 problems." in fixed.stdout
     assert path.read_bytes() == FIXED.encode("utf-8")
+
+
+def test_rules_as_json_say_which_detectors_offer_fixes():
+    rules = {r["code"]: r["fix"] for r in json.loads(run_tqcheck("rules", "--format", "json").stdout)}
+    assert {code: fix for code, fix in rules.items() if fix} == {
+        "Q102": "safe", "N101": "safe", "N102": "safe", "T101": "unsafe", "C102": "unsafe",
+        **{f"B10{i}": "unsafe" for i in range(1, 8)}}  # B108, a duplicated title, has none
