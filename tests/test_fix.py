@@ -301,3 +301,14 @@ def test_rules_as_json_say_which_detectors_offer_fixes():
     assert {code: fix for code, fix in rules.items() if fix} == {
         "Q102": "safe", "N101": "safe", "N102": "safe", "T101": "unsafe", "C102": "unsafe",
         **{f"B10{i}": "unsafe" for i in range(1, 8)}}  # B108, a duplicated title, has none
+
+
+def test_no_dateline_fix_where_the_weekday_is_the_subject_of_a_reported_clause(tmp_path):
+    # "said on Friday was his last day" would not be English: the finding stays, without a fix.
+    text = "The coach said this Friday marked the end of a long and difficult season for the club.\n"
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    assert "C102" in [f["code"] for f in _findings(path, "--source-lang", "es")]
+    proc = run_tqcheck("check", "--engine", "none", "--target-lang", "en", "--source-lang", "es",
+                       "--fix", "--unsafe-fixes", path)
+    assert "Fixed" not in proc.stdout and path.read_text("utf-8") == text

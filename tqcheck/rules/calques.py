@@ -171,6 +171,11 @@ _COMMA_AFTER = warmstart.regex(r"\s*,")
 # What may follow a date that `on` can introduce: punctuation, the end, or a word that starts a new phrase.
 _DATE_ENDS = warmstart.regex(
     r"[ \t]*+(?:[,.;:!?)]|$|(?:by|the|a|an|and|at|in|on|when|after|before|with|to|that|as|for|from|during)\b)", re.M)
+# The same for a weekday, which may also take a part of the day; anything else (`said this Friday was
+# his last day`: the weekday is a subject) gets no fix.
+_WEEKDAY_ENDS = warmstart.regex(
+    r"[ \t]*+(?:[,.;:!?)]|$|(?:by|the|a|an|and|at|in|on|when|after|before|with|to|that|as|for|from|during"
+    r"|morning|afternoon|evening|night)\b)", re.M)
 
 
 class ThisWeekday(Detector):
@@ -250,7 +255,7 @@ class ThisWeekday(Detector):
                     continue
                 after_preposition = _after_preposition(view, m.start())
                 suggestion = _dateline_fix(m.group(0), after_preposition)
-                fix = {} if after_preposition else {  # `during this Friday`: the suggestion only
+                fix = {} if after_preposition or not _WEEKDAY_ENDS.match(view, m.end()) else {
                     "fix": suggestion, "fix_of": m.group(0),
                     "fix_safety": "safe" if self._certain(before, starts, view, m) else "unsafe"}
                 yield self.finding(
