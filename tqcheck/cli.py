@@ -143,6 +143,7 @@ def _rules_json() -> int:
         "code": d.code, "name": d.name, "severity": d.severity.label, "family": d.family or None,
         "targets": list(d.targets), "sources": list(d.sources), "needs": sorted(d.needs),
         "summary": d.summary(), "docs": d.docs(), "supersedes": list(d.supersedes), "help_uri": help_uri(d),
+        "fix": d.fix_safety,  # "safe", "unsafe" (with --unsafe-fixes; some findings may say they are safe), None
     } for d in all_detectors()]
     _print([json.dumps(rules, ensure_ascii=False, indent=2)])
     return EXIT_CLEAN

@@ -22,12 +22,15 @@ class Edit:
 
 def fixable(findings, rules: dict, unsafe: bool, text: str) -> list[Edit]:
     """The edits of the findings whose detector declares a fix (safe ones, and unsafe ones when asked),
-    whose span still holds the text the fix was made for, and that overlap no edit taken before them."""
+    whose span still holds the text the fix was made for, and that overlap no edit taken before them.
+    A finding may say how sure its own fix is (extra["fix_safety"]): a detector that declares its fixes
+    unsafe marks the cases it is certain of safe (a Markdown heading, not a short line that may be one)."""
     edits: list[Edit] = []
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         if "fix" not in f.extra:
             continue
-        safety = getattr(rules.get(f.code), "fix_safety", None)
+        declared = getattr(rules.get(f.code), "fix_safety", None)
+        safety = f.extra.get("fix_safety", declared) if declared else None
         if safety != "safe" and not (unsafe and safety == "unsafe"):
             continue
         if text[f.start:f.end] != f.extra.get("fix_of"):
@@ -39,6 +42,41 @@ def fixable(findings, rules: dict, unsafe: bool, text: str) -> list[Edit]:
             continue
         edits.append(Edit(start, end, f.extra["fix"], f))
     return edits
+
+
+# Characters a bilingual file writes escaped inside a target: a fix that brings one in is not made.
+_ESCAPED = {"po": '"\\\n\r\t', "xliff": "<>&", "tmx": "<>&"}
+
+
+def confine(file_report, edits: list[Edit]) -> list[Edit]:
+    """In a bilingual file (PO, XLIFF, TMX), the edits that change a target text and nothing else: inside
+    one target, bringing in no character the format escapes, leaving the target non-empty (an emptied
+    msgstr reads as untranslated). The rest stay reported, with a note. The file rewritten with them must
+    read back with the same units and the same sources, or it is not fixed at all (one-line error)."""
+    fmt = file_report.format
+    if fmt not in _ESCAPED or not edits:
+        return edits
+    from tqcheck.reading import parse_text
+
+    label, text = file_report.path, file_report.text
+    old = parse_text(label, text, fmt, True, file_report.target_lang)
+    targets = sorted(old.view_to_raw.span(*part.target) for part in old.bilingual.parts)
+    kept = [e for e in edits if e.replacement and not any(c in _ESCAPED[fmt] for c in e.replacement)
+            and any(a <= e.start and e.end <= b for a, b in targets)]
+    if len(kept) < len(edits):
+        left = len(edits) - len(kept)
+        file_report.notes.append(f"{left} fix{'es' if left != 1 else ''} not applied: in a bilingual file a fix "
+                                 "may only change a target text, without escapes and without emptying it")
+    if not kept:
+        return kept
+    try:
+        new = parse_text(label, apply(text, kept), fmt, True, file_report.target_lang)
+    except InputError:
+        new = None
+    if (new is None or new.bilingual.source_doc.view != old.bilingual.source_doc.view
+            or [p.unit for p in new.bilingual.parts] != [p.unit for p in old.bilingual.parts]):
+        raise InputError(f"{label}: the fixes would change more than its target texts; not fixed")
+    return kept
 
 
 def _whole_line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -120,6 +120,7 @@ def _fix_files(report: Report, options: RunOptions, paths: dict) -> tuple[list[s
             if decode(original, file_report.path, options.encoding) != file_report.text:
                 raise InputError(f"{file_report.path}: changed while it was checked; not fixed")
             edits = fix.fixable(file_report.findings, report.rules, options.unsafe_fixes, file_report.text)
+            edits = fix.confine(file_report, edits)  # a bilingual file: its target texts only
             if not edits:
                 continue
             new_text = fix.apply(file_report.text, edits)

@@ -142,16 +142,40 @@ def _dated_day() -> re.Pattern:
     )
 
 
-def _dated_suggestion(found: str) -> str:
+def _dated_suggestion(found: str, determiner: bool = False) -> str:
     if "(" in found:  # "today (8)" → "today", or the weekday with the month's date: "on Tuesday, March 14"
         return f"“{found[:found.index('(')].strip()}”, with the full date if it matters"
-    return "“on" + found[len("this"):] + "”"
+    if determiner:  # "rejected this June 4 referendum" → "rejected the June 4 referendum"
+        return f"“{'The' if found[:1].isupper() else 'the'}{found[len('this'):]}”"
+    return f"“{_dateline_fix(found, False)}”"
+
+
+def _dateline_fix(found: str, after_preposition: bool) -> str:
+    """`this Friday` → `on Friday` (`This Friday` → `On Friday` where it opens a sentence); after a
+    preposition (`during this Friday`) only `this` goes."""
+    rest = found[len("this"):].lstrip()
+    if after_preposition:
+        return rest
+    return ("On " if found[:1].isupper() else "on ") + rest
+
+
+def _after_preposition(view: str, start: int) -> bool:
+    words = _WORD.findall(view[max(0, start - 24):start])
+    return bool(words) and words[-1].lower() in (english_words("words.toml", "opening_preposition_words") | {"of"})
 
 
 _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
 _COMMA_AFTER = warmstart.regex(r"\s*,")
+# What may follow a date that `on` can introduce: punctuation, the end, or a word that starts a new phrase.
+_DATE_ENDS = warmstart.regex(
+    r"[ \t]*+(?:[,.;:!?)]|$|(?:by|the|a|an|and|at|in|on|when|after|before|with|to|that|as|for|from|during)\b)", re.M)
+# The same for a weekday, which may also take a part of the day; anything else (`said this Friday was
+# his last day`: the weekday is a subject) gets no fix.
+_WEEKDAY_ENDS = warmstart.regex(
+    r"[ \t]*+(?:[,.;:!?)]|$|(?:by|the|a|an|and|at|in|on|when|after|before|with|to|that|as|for|from|during"
+    r"|morning|afternoon|evening|night)\b)", re.M)
 
 
 class ThisWeekday(Detector):
@@ -182,6 +206,8 @@ class ThisWeekday(Detector):
     sources = ROMANCE
 
     LOOKBACK = 6  # words scanned back for the verb the weekday belongs to
+    # `this Friday` → `on Friday`: safe where the finding is certain (see `_certain`), unsafe elsewhere
+    fix_safety = "unsafe"
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -191,12 +217,19 @@ class ThisWeekday(Detector):
         dated = []
         for m in segment_matches(ctx, _dated_day()):
             dated.append((m.start(), m.end()))
+            found = m.group(0)
+            after_preposition = _after_preposition(view, m.start())
+            # `this June 4` → `on June 4`: offered with --unsafe-fixes; not for the bracketed day, nor where
+            # `this` may be a determiner (`in this June 4 vote`, `rejected this June 4 vote`)
+            certain = "(" not in found and not after_preposition and bool(_DATE_ENDS.match(view, m.end()))
+            fix = {"fix": _dateline_fix(found, False), "fix_of": found} if certain else {}
             yield self.finding(
                 m.start(),
                 m.end(),
-                f"“{m.group(0)}” is the {source_label(langs)} news dateline: English news gives a date with “on”",
-                suggestion=_dated_suggestion(m.group(0)),
+                f"“{found}” is the {source_label(langs)} news dateline: English news gives a date with “on”",
+                suggestion=_dated_suggestion(found, determiner=not certain),
                 source_lang=assumed_source(ctx, langs),
+                **fix,
             )
         taken = Covered([(a, b) for _, _, a, b in verb_time_object_spans(ctx)] + dated)
         before_date = english_words("words.toml", "before_date_words")
@@ -220,14 +253,29 @@ class ThisWeekday(Detector):
                     continue
                 if not self._past(before, sentence, view, m):
                     continue
-                day = m.group(1)
+                after_preposition = _after_preposition(view, m.start())
+                suggestion = _dateline_fix(m.group(0), after_preposition)
+                fix = {} if after_preposition or not _WEEKDAY_ENDS.match(view, m.end()) else {
+                    "fix": suggestion, "fix_of": m.group(0),
+                    "fix_safety": "safe" if self._certain(before, starts, view, m) else "unsafe"}
                 yield self.finding(
                     m.start(),
                     m.end(),
                     f"“{m.group(0)}” for a past day is the {source_label(langs)} news dateline",
-                    suggestion=f"on {day}",
+                    suggestion=suggestion,
                     source_lang=assumed_source(ctx, langs),
+                    **fix,
                 )
+
+    def _certain(self, before, starts, view, m) -> bool:
+        """Where `this Friday` can only be the past dateline: opening a sentence told in the past with a
+        comma after it (`This Monday, the minister announced…`), or right after a past reporting verb
+        (`said this Friday`)."""
+        if not before:
+            return bool(_COMMA_AFTER.match(view, m.end()))
+        prev, prev_start = before[-1], starts[len(before) - 1]
+        adjacent = view[prev_start + len(prev):m.start()].isspace()
+        return adjacent and prev.lower() in english_words("verbs.toml", "reporting_words") and is_past(prev.lower())
 
     def _past(self, before, sentence, view, m) -> bool:
         if _DATE_AFTER.match(view, m.end()):

@@ -51,6 +51,7 @@ class LowercaseHeading(Detector):
     family = "structure"
     targets = ("en",)
 
+    fix_safety = "unsafe"  # the first letter capitalised; each finding on a marked heading says "safe"
     MIN_WORDS, MAX_WORDS = 2, 8
 
     def check(self, ctx):
@@ -73,11 +74,17 @@ class LowercaseHeading(Detector):
             if not (is_heading or followed_by_prose):
                 continue
             raw = _block_text(ctx, block)
+            start, end = block.start + len(raw) - len(raw.lstrip()), block.start + len(raw.rstrip())
             yield self.finding(
-                block.start + len(raw) - len(raw.lstrip()),
-                block.start + len(raw.rstrip()),
+                start,
+                end,
                 "this heading starts with a lower-case letter",
                 suggestion=text[0].upper() + text[1:],
+                fix=text[0].upper() + text[1:],
+                fix_of=ctx.doc.view[start:end],
+                # A marked heading (`#`, `<h2>`) is one for certain; a short line before a paragraph may
+                # be the broken-off end of a sentence, whose capital would be wrong.
+                fix_safety="safe" if is_heading else "unsafe",
             )
 
 
