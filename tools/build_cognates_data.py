@@ -34,8 +34,8 @@ WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "tqcheck" / "data" / "es-en" / "cognates.txt"
 
 MIN_ES = 3.3   # the Spanish look-alike is common in Spanish news
-MAX_EN = 2.6   # the English word is rare in English news
-GAP = 1.5      # and far rarer than the Spanish word
+MAX_EN = 3.0   # the English word is rare in English news
+GAP = 1.2      # and far rarer than the Spanish word
 SUGGESTION_GAIN = 1.0  # the usual translation is far commoner in English than the look-alike
 # Without a WordNet synonym to suggest, the pair stands on the frequencies and the dictionary alone, so
 # it asks more of them: an English word next to absent from English news (protagonism, obtention)
