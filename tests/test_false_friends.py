@@ -175,6 +175,21 @@ def test_rare_cognate_reads_only_spanish_data():
 def test_rare_cognate_table_carries_its_licences_and_sources():
     from importlib import resources
 
-    text = resources.files("tqcheck.data").joinpath("es-en", "cognates.txt").read_text(encoding="utf-8")
-    assert "CC BY-SA 4.0" in text and "wordfreq" in text and "WordNet 3.0" in text
-    assert "none of its text is shipped" in text  # Apertium decided, it is not copied
+    for lang in ("es", "fr", "pt"):
+        text = resources.files("tqcheck.data").joinpath(f"{lang}-en", "cognates.txt").read_text(encoding="utf-8")
+        assert "CC BY-SA 4.0" in text and "wordfreq" in text and "WordNet 3.0" in text
+        assert "none of its text is shipped" in text  # Apertium decided, it is not copied
+
+
+def test_rare_cognate_knows_french_and_portuguese_look_alikes():
+    found = _findings("The hebdomadary meeting of the council was cancelled.", source="fr", select=("F103",))
+    assert [(f.excerpt, f.suggestion, f.source_lang) for f in found] == [("hebdomadary", "weekly", "fr")]
+    found = _findings("The exportation of soy grew in the first half of the year.", source="pt", select=("F103",))
+    assert [(f.excerpt, f.suggestion, f.source_lang) for f in found] == [("exportation", "export", "pt")]
+    assert _findings("The hebdomadary meeting of the council was cancelled.", source="pt", select=("F103",)) == []
+
+
+def test_rare_cognate_names_every_language_when_the_source_is_unknown():
+    found = _findings("The alimentation of the children comes first.", select=("F103",))
+    assert [f.excerpt for f in found] == ["alimentation"]
+    assert "Spanish “alimentación”" in found[0].message and "Portuguese “alimentação”" in found[0].message

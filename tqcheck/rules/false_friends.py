@@ -260,7 +260,7 @@ def _read_cognates(lang: str) -> dict | None:
 
 @lru_cache(maxsize=None)
 def cognates(lang: str) -> WordList | None:
-    """The rare English look-alikes of common `lang` words, loaded on first use."""
+    """The rare English look-alikes of common `lang` words (`<lang>-en/cognates.txt`), loaded on first use."""
     buckets = warmstart.data(f"cognates:{lang}", lambda: _read_cognates(lang))
     return None if buckets is None else WordList(buckets)
 
@@ -275,7 +275,7 @@ class _RareCognateCheck:
 
     family = "false-friends"
     targets = ("en",)
-    sources = ("es",)
+    sources = ("es", "fr", "pt")
     with_suggestion = True
 
     def check(self, ctx):
@@ -293,34 +293,34 @@ class _RareCognateCheck:
                 # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
                 if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
                     continue
-                for lang, table in tables:
-                    value = table.get(word.lower())
-                    if value is None:
-                        continue
-                    source, _, usual = value.partition("|")
-                    if bool(usual) != self.with_suggestion:
-                        continue
-                    start, end = seg.start + m.start(), seg.start + m.end()
-                    usual_text = f"; the usual translation is “{usual}”" if usual else ""
-                    yield self.finding(
-                        start, end,
-                        f"“{word}” is rare in English but looks like the common {LANGUAGE_NAMES.get(lang, lang)} "
-                        f"“{source}”{usual_text}",
-                        suggestion=usual or None,
-                        source_lang=lang,
-                    )
-                    break
+                found = [(lang, *value.split("|")) for lang, table in tables
+                         if (value := table.get(word.lower())) is not None]
+                if not found:
+                    continue
+                usual = next((u for _l, _s, u in found if u), "")
+                if bool(usual) != self.with_suggestion:
+                    continue
+                start, end = seg.start + m.start(), seg.start + m.end()
+                usual_text = f"; the usual translation is “{usual}”" if usual else ""
+                yield self.finding(
+                    start, end,
+                    f"“{word}” is rare in English but looks like the common "
+                    f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
+                    suggestion=usual or None,
+                    source_lang=found[0][0],
+                )
 
 
 class RareCognate(_RareCognateCheck, Detector):
     """What it does:
     Flags an English word that is rare in English news but is the look-alike of a common
-    Spanish word (`alimentation` for alimentación, `effectivity` for efectividad,
-    `narcotraffic` for narcotráfico), when a dictionary translates the Spanish word otherwise
-    and that translation is an English synonym of the word: it suggests that translation.
-    The pairs are generated at build time (tools/build_cognates_data.py) from both
-    languages' word frequencies, orthographic correspondences (-ción/-tion, -dad/-ty,
-    -cia/-cy, -oso/-ous, -mente/-ly) and WordNet's synonyms, not written by hand.
+    Spanish, French or Portuguese word (`alimentation` for alimentación, `effectivity` for
+    efectividad, `hebdomadary` for hebdomadaire), when a dictionary translates the source
+    word otherwise and that translation is an English synonym of the word: it suggests that
+    translation. The pairs are generated at build time (tools/build_cognates_data.py) from
+    both languages' word frequencies, orthographic correspondences (-ción/-tion, -dad/-ty,
+    -cia/-cy, -oso/-ous, -mente/-ly, -ité/-ity, -eux/-ous, -ção/-tion) and WordNet's
+    synonyms, not written by hand.
 
     Why it matters:
     A translation engine that meets a word it does not know keeps its form; the result is an
@@ -342,7 +342,7 @@ class RareCognate(_RareCognateCheck, Detector):
 class PossibleRareCognate(_RareCognateCheck, Detector):
     """What it does:
     Points out an English word that is next to absent from English news but is the
-    look-alike of a common Spanish word that a dictionary translates otherwise
+    look-alike of a common Spanish, French or Portuguese word that a dictionary translates otherwise
     (`protagonism` for protagonismo, `obtention` for obtención), when no English synonym
     of it can be offered as the usual translation. Generated like F103.
 
