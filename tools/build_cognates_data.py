@@ -131,6 +131,8 @@ def build(lang: str, synsets, members) -> None:
         lemmas = [s for s in singulars(en) if s in synsets] if is_plural else [en]
         if not translations or not lemmas or any(l in translations for l in lemmas + [en]):
             continue  # the dictionary does not know the word, or it does translate it so
+        if any(zipf_frequency(l, "en") > MAX_EN for l in lemmas if l != en):
+            continue  # a rare plural of a common English noun (condemnations) is ordinary English
         best = None
         for lemma in lemmas:
             synonyms = set().union(*(members[sid] for sid in synsets.get(lemma, ()))) - {lemma}
