@@ -239,7 +239,7 @@ class PossibleFalseFriend(_FalseFriendCheck, Detector):
 # --- rare cognates (F103/F104): a mechanism over generated data, not a list written by hand -------------
 
 COGNATES_FILE = "cognates.txt"
-_WORD = re.compile(r"[A-Za-z]+")
+WORD_PATTERN = r"[A-Za-z]+"
 
 
 def _read_cognates(lang: str) -> dict | None:
@@ -283,10 +283,11 @@ class _RareCognateCheck:
         if not tables:
             return
         listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
+        word_re = warmstart.regex(WORD_PATTERN)
         view = ctx.doc.view
         for seg in ctx.segments:
             sentence = view[seg.start:seg.end]
-            for m in _WORD.finditer(sentence):
+            for m in word_re.finditer(sentence):
                 word = m.group(0)
                 if len(word) < 5 or word.lower().startswith(listed):
                     continue  # short, or F101/F102's written entries already speak of it
