@@ -141,3 +141,55 @@ def test_the_build_tools_correspondences_pair_source_words_with_their_english_lo
     assert tool.look_alikes("dinero", "es", tool.index_words(["dinar"])) == set()
     # and pairs only stems of five letters or more: "casa" (cas-a) must not meet "case"
     assert tool.look_alikes("casa", "es", tool.index_words(["case"])) == set()
+
+
+# --- F103/F104: rare English look-alikes of common Spanish words, from the generated cognates.txt ---
+
+def test_rare_cognate_flags_the_word_alone_and_suggests_its_usual_translation():
+    text = "The ministry will guarantee the alimentation of the children and the effectivity of the plan."
+    found = _findings(text, source="es", select=("F103",))
+    assert [(f.excerpt, f.suggestion) for f in found] == [("alimentation", "feeding"), ("effectivity", "effectiveness")]
+    assert "alimentación" in found[0].message
+
+
+def test_rare_cognate_without_a_synonym_is_only_info():
+    found = _findings("Officials delayed the obtention of the permits until March.", source="es", select=("F103", "F104"))
+    assert [(f.code, f.excerpt, f.severity.name) for f in found] == [("F104", "obtention", "INFO")]
+
+
+def test_rare_cognate_leaves_common_cognates_names_and_listed_false_friends_alone():
+    quiet = [
+        "The nutrition programme improved the effectiveness of the plan and the feeding of children.",
+        "The information and the situation of the country were discussed by the population.",
+        "He flew to Galega on Monday.",  # a capital inside the sentence: a name
+        "The mayor criticised the protagonism of the opposition.",  # F101's written entry speaks of it
+    ]
+    for text in quiet:
+        assert _findings(text, source="es", select=("F103", "F104")) == [], text
+
+
+def test_rare_cognate_reads_only_spanish_data():
+    assert _findings("The effectivity of the plan was doubted.", source="fr", select=("F103",)) == []
+
+
+def test_rare_cognate_table_carries_its_licences_and_sources():
+    from importlib import resources
+
+    for lang in ("es", "fr", "pt"):
+        text = resources.files("tqcheck.data").joinpath(f"{lang}-en", "cognates.txt").read_text(encoding="utf-8")
+        assert "CC BY-SA 4.0" in text and "wordfreq" in text and "WordNet 3.0" in text
+        assert "none of its text is shipped" in text  # Apertium decided, it is not copied
+
+
+def test_rare_cognate_knows_french_and_portuguese_look_alikes():
+    found = _findings("The hebdomadary meeting of the council was cancelled.", source="fr", select=("F103",))
+    assert [(f.excerpt, f.suggestion, f.source_lang) for f in found] == [("hebdomadary", "weekly", "fr")]
+    found = _findings("The exportation of soy grew in the first half of the year.", source="pt", select=("F103",))
+    assert [(f.excerpt, f.suggestion, f.source_lang) for f in found] == [("exportation", "export", "pt")]
+    assert _findings("The hebdomadary meeting of the council was cancelled.", source="pt", select=("F103",)) == []
+
+
+def test_rare_cognate_names_every_language_when_the_source_is_unknown():
+    found = _findings("The alimentation of the children comes first.", select=("F103",))
+    assert [f.excerpt for f in found] == ["alimentation"]
+    assert "Spanish “alimentación”" in found[0].message and "Portuguese “alimentação”" in found[0].message

@@ -27,6 +27,7 @@ are matched as the machine would render them:
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -36,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from att import expand
 
-OUT = Path("/tmp/resources")
+OUT = Path(os.environ.get("TQ_RESOURCES", "/tmp/resources"))
 APERTIUM = Path("/usr/share/apertium/apertium-eng-spa")
 TOP_ES, TOP_EN = 60_000, 100_000
 MIN_ES, RARE_EN = 3.3, 3.0
@@ -212,6 +213,10 @@ def main() -> None:
             en_lemmas[surface.lower()].add(m.group(1).lower())
 
     wn = wordnet_pos()
+    # WordNet's own single-word lemmas too: the rarest English look-alikes (mandatary, Zipf 1.1) are the
+    # surest false friends, and wordfreq's top list stops before them
+    listed = set(en_words)
+    en_words += sorted(w for w in wn if re.fullmatch(r"[a-z]{4,}", w) and w not in listed)
     en_tags = {w: en_pos(w, wn) for w in en_words}
     en_words = [w for w in en_words if en_tags[w]]  # a word of English's lexicon, not a name or a typo
     index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # (class, first letters) -> (skeleton, word)

@@ -9,6 +9,7 @@ from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck.speed.wordlist import WordList
 
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
 DATA_FILE = "false_friends.toml"
@@ -233,3 +234,131 @@ class PossibleFalseFriend(_FalseFriendCheck, Detector):
     code = "F102"
     name = "possible-false-friend"
     severity = Severity.INFO
+
+
+# --- rare cognates (F103/F104): a mechanism over generated data, not a list written by hand -------------
+
+COGNATES_FILE = "cognates.txt"
+WORD_PATTERN = r"[A-Za-z]+"
+
+
+def _read_cognates(lang: str) -> dict | None:
+    """`cognates.txt`: english<TAB>source look-alike<TAB>usual translation (empty when none) → WordList buckets."""
+    from importlib import resources
+
+    listing = resources.files("tqcheck.data").joinpath(f"{lang}-en", COGNATES_FILE)
+    if not listing.is_file():
+        return None
+    words, values = [], []
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            en, source, usual = line.split("\t")
+            words.append(en)
+            values.append(f"{source}|{usual}")
+    return WordList.build(words, values).buckets
+
+
+@lru_cache(maxsize=None)
+def cognates(lang: str) -> WordList | None:
+    """The rare English look-alikes of common `lang` words (`<lang>-en/cognates.txt`), loaded on first use."""
+    buckets = warmstart.data(f"cognates:{lang}", lambda: _read_cognates(lang))
+    return None if buckets is None else WordList(buckets)
+
+
+@lru_cache(maxsize=None)
+def _listed_stems(langs: tuple[str, ...], target: str) -> tuple[str, ...]:
+    return tuple(stem for code in ("F101", "F102") for stem in rules(langs, target, code))
+
+
+class _RareCognateCheck:
+    """The shared check of F103/F104; `with_suggestion` tells which half of the table the code reports."""
+
+    family = "false-friends"
+    targets = ("en",)
+    sources = ("es", "fr", "pt")
+    with_suggestion = True
+
+    def check(self, ctx):
+        tables = [(lang, t) for lang in ctx.source_langs if (t := cognates(lang)) is not None]
+        if not tables:
+            return
+        listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
+        word_re = warmstart.regex(WORD_PATTERN)
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            sentence = view[seg.start:seg.end]
+            for m in word_re.finditer(sentence):
+                word = m.group(0)
+                if len(word) < 5 or word.lower().startswith(listed):
+                    continue  # short, or F101/F102's written entries already speak of it
+                # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
+                if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
+                    continue
+                found = [(lang, *value.split("|")) for lang, table in tables
+                         if (value := table.get(word.lower())) is not None]
+                if not found:
+                    continue
+                usual = next((u for _l, _s, u in found if u), "")
+                if bool(usual) != self.with_suggestion:
+                    continue
+                start, end = seg.start + m.start(), seg.start + m.end()
+                usual_text = f"; the usual translation is “{usual}”" if usual else ""
+                yield self.finding(
+                    start, end,
+                    f"“{word}” is rare in English but looks like the common "
+                    f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
+                    suggestion=usual or None,
+                    source_lang=found[0][0],
+                )
+
+
+class RareCognate(_RareCognateCheck, Detector):
+    """What it does:
+    Flags an English word that is rare in English news but is the look-alike of a common
+    Spanish, French or Portuguese word (`alimentation` for alimentación, `effectivity` for
+    efectividad, `hebdomadary` for hebdomadaire), when a dictionary translates the source
+    word otherwise and that translation is an English synonym of the word: it suggests that
+    translation. The pairs are generated at build time (tools/build_cognates_data.py) from
+    both languages' word frequencies, orthographic correspondences (-ción/-tion, -dad/-ty,
+    -cia/-cy, -oso/-ous, -mente/-ly, -ité/-ity, -eux/-ous, -ção/-tion) and WordNet's
+    synonyms, not written by hand.
+
+    Why it matters:
+    A translation engine that meets a word it does not know keeps its form; the result is an
+    English word that exists but that no English writer would choose, and it marks the text
+    as translated.
+
+    Example:
+    The ministry will guarantee the alimentation of the children and the effectivity of the plan.
+
+    Use instead:
+    The ministry will guarantee the feeding of the children and the effectiveness of the plan.
+    """
+
+    code = "F103"
+    name = "rare-cognate"
+    severity = Severity.WARNING
+
+
+class PossibleRareCognate(_RareCognateCheck, Detector):
+    """What it does:
+    Points out an English word that is next to absent from English news but is the
+    look-alike of a common Spanish, French or Portuguese word that a dictionary translates otherwise
+    (`protagonism` for protagonismo, `obtention` for obtención), when no English synonym
+    of it can be offered as the usual translation. Generated like F103.
+
+    Why it matters:
+    The word is most likely the Spanish word in English spelling; without a synonym to
+    suggest, it is worth a look rather than a count against the document.
+
+    Example:
+    The mayor criticised the protagonism of the opposition and the obtention of the permits.
+
+    Use instead:
+    The mayor criticised the opposition's eagerness for the limelight and the granting of the permits.
+    """
+
+    code = "F104"
+    name = "possible-rare-cognate"
+    severity = Severity.INFO
+    with_suggestion = False
