@@ -100,7 +100,8 @@ def _underline(text: str, index: LineIndex, line: int, start: int, end: int) -> 
         prefix = ELLIPSIS if lo > 0 else ""
         suffix = ELLIPSIS if hi < len(content) else ""
         content, a, b = content[lo:hi], a - lo, min(b, hi) - lo
-    shown = prefix + "".join(_displayable(ch) for ch in content) + suffix
+    # Printable text has no control character to blank: most lines are, and skip the walk.
+    shown = prefix + (content if content.isprintable() else "".join(_displayable(ch) for ch in content)) + suffix
     pad = _width(prefix + content[:a])
     return shown, (" " * pad, "^" * max(1, _width(content[a:b])))
 
@@ -113,6 +114,8 @@ def _displayable(ch: str) -> str:
 
 def _width(s: str) -> int:
     """Terminal columns of `s`: wide East Asian characters take two, combining and format ones none."""
+    if s.isascii() and s.isprintable():
+        return len(s)  # one column a character: the common case, without a lookup per character
     total = 0
     for ch in s:
         if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
