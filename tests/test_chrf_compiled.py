@@ -72,3 +72,27 @@ def test_cold_round_trip_keeps_sacrebleus_signature_without_importing_it(private
     assert again == first
     scores = [s["chrf"] for s in again["files"][0]["segments"] if s["chrf"] is not None]
     assert len(scores) >= 25 and len(set(scores)) > 10
+
+
+def _score_in_child(queue, pairs):
+    queue.put(sentences_chrf(pairs))
+
+
+def test_a_worker_forked_after_fastchrf_ran_still_scores():
+    """fastchrf's thread pool does not survive fork(): a worker forked after the parent scored
+    (as `--jobs` workers are) must not call into it, and gets sacrebleu's same scores instead."""
+    import multiprocessing
+
+    pairs = [("The goverment said on Tuesday that it will rise taxes.", "The government said on Tuesday it will raise taxes."),
+             ("El gato duerme.", "The cat sleeps.")]
+    here = sentences_chrf(pairs)  # starts the pool in this process
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_score_in_child, args=(queue, pairs))
+    child.start()
+    child.join(60)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive, "the forked worker hung in fastchrf"
+    assert queue.get(timeout=10) == here

@@ -1,6 +1,7 @@
 """Back-translation of every segment into the source language and back, scored with chrF."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ CHRF_SETTINGS = {"char_order": 6, "word_order": 0, "beta": 2}
 # The sacrebleu files whose code computes a sentence chrF, and its version.
 _SCORER_FILES = ("version.py", "metrics/base.py", "metrics/chrf.py", "metrics/helpers.py")
 _signature: str | None = None  # of the chrF that scored this run's round trips, once known
+_fastchrf_pid: int | None = None  # the process that first used fastchrf (and so started its thread pool)
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +67,18 @@ def sentences_chrf(pairs: list[tuple[str, str]]) -> list[float]:
     a few control characters fastchrf's own removal does not); the scores are then sacrebleu's to
     the last bit on real round trips (tests/test_chrf_compiled.py), at a hundredth of its import cost.
     """
-    from fastchrf import pairwise_chrf
-
+    global _fastchrf_pid
     if not pairs:
         return []
+    if _fastchrf_pid is None:
+        _fastchrf_pid = os.getpid()
+    elif _fastchrf_pid != os.getpid():
+        # A worker forked after this process used fastchrf: its Rust thread pool (rayon) did not come
+        # across the fork and a call would wait for it forever. sacrebleu gives the same scores.
+        metric = _chrf()
+        return [metric.sentence_score(h, [r]).score for h, r in pairs]
+    from fastchrf import pairwise_chrf
+
     scores = pairwise_chrf([["".join(h.split())] for h, _ in pairs], [["".join(r.split())] for _, r in pairs],
                            char_order=CHRF_SETTINGS["char_order"], beta=float(CHRF_SETTINGS["beta"]))
     return [float(s[0][0]) for s in scores]
