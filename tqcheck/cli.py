@@ -253,6 +253,18 @@ def _error(message: str) -> None:
 
 def main():
     try:
+        _main()
+    finally:
+        # The interpreter's exit runs one last full garbage collection over every object still alive:
+        # parsed data, patterns, modules, a sixth of a one-file run's time. Nothing is left to
+        # collect that matters once the command is done, so move them out of its way.
+        import gc
+
+        gc.freeze()
+
+
+def _main():
+    try:
         cli.main(prog_name="tqcheck", standalone_mode=False)
     except click.exceptions.UsageError as exc:
         _error(exc.format_message())

@@ -405,11 +405,18 @@ class _PhraseTable:
         # An anchor is all letters, so it lies inside one run of letters of the text: which anchors
         # a run holds is worked out once per distinct run and remembered for the rest of the run.
         self._entries_in_run: dict[str, tuple[int, ...]] = {}
+        # The anchors a run holds are found by looking up its substrings of each anchor length (a few
+        # dozen dictionary probes for a word), not by testing every one of hundreds of anchors against it.
+        self._anchor_lengths = tuple(sorted({len(a) for a in self.by_anchor}))
+        self._anchors = frozenset(self.by_anchor)
 
     def _entries_for(self, run: str) -> tuple[int, ...]:
         if len(self._entries_in_run) >= MAX_REMEMBERED_RUNS:
             self._entries_in_run.clear()
-        found = tuple(i for anchor, indexes in self.by_anchor.items() if anchor in run for i in indexes)
+        by_anchor = self.by_anchor
+        size = len(run)
+        hits = {run[i:i + k] for k in self._anchor_lengths if k <= size for i in range(size - k + 1)}
+        found = tuple(i for anchor in hits.intersection(self._anchors) for i in by_anchor[anchor])
         self._entries_in_run[run] = found
         return found
 

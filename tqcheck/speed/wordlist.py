@@ -7,7 +7,7 @@ SET_AFTER probes the list builds its set once and answers from it.
 """
 from __future__ import annotations
 
-PREFIX_LENGTH = 2
+PREFIX_LENGTH = 3
 SET_AFTER = 2_000  # probes: about what building the set once costs in bucket searches
 
 

@@ -1,6 +1,7 @@
 """Back-translation of every segment into the source language and back, scored with chrF."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ CHRF_SETTINGS = {"char_order": 6, "word_order": 0, "beta": 2}
 # The sacrebleu files whose code computes a sentence chrF, and its version.
 _SCORER_FILES = ("version.py", "metrics/base.py", "metrics/chrf.py", "metrics/helpers.py")
 _signature: str | None = None  # of the chrF that scored this run's round trips, once known
+_fastchrf_pid: int | None = None  # the process that first used fastchrf (and so started its thread pool)
 
 
 @lru_cache(maxsize=1)
@@ -35,18 +37,51 @@ def _chrf():
     return CHRF(**CHRF_SETTINGS)
 
 
+def _sacrebleu_signature() -> str:
+    metric = _chrf()
+    metric.sentence_score("a", ["a"])  # sacrebleu fills the signature's reference count on first use
+    return str(metric.get_signature())
+
+
 def chrf_signature() -> str:
-    """sacrebleu's signature of the round-trip chrF; from the cache when every score came from there."""
+    """sacrebleu's signature of the round-trip chrF; from the cache when every score came from there.
+
+    Worked out by sacrebleu once and kept in the warm-start file under the scorer's stamp (its
+    settings and installed files), so a cold run scores round trips without importing sacrebleu.
+    """
     global _signature
     if _signature is None:
-        metric = _chrf()
-        metric.sentence_score("a", ["a"])  # sacrebleu fills the signature's reference count on first use
-        _signature = str(metric.get_signature())
+        _signature = warmstart.data(f"chrf-signature {_scorer_stamp()}", _sacrebleu_signature)
     return _signature
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
-    return _chrf().sentence_score(hypothesis, [reference]).score
+    return sentences_chrf([(hypothesis, reference)])[0]
+
+
+def sentences_chrf(pairs: list[tuple[str, str]]) -> list[float]:
+    """sacrebleu's sentence chrF (chrF2: character 6-grams, β = 2, no word n-grams) of each
+    (hypothesis, reference) pair, computed by fastchrf's compiled code in one call.
+
+    White space is removed here as sacrebleu removes it (`str.split`'s notion of it, which counts
+    a few control characters fastchrf's own removal does not); the scores are then sacrebleu's to
+    the last bit on real round trips (tests/test_chrf_compiled.py), at a hundredth of its import cost.
+    """
+    global _fastchrf_pid
+    if not pairs:
+        return []
+    if _fastchrf_pid is None:
+        _fastchrf_pid = os.getpid()
+    elif _fastchrf_pid != os.getpid():
+        # A worker forked after this process used fastchrf: its Rust thread pool (rayon) did not come
+        # across the fork and a call would wait for it forever. sacrebleu gives the same scores.
+        metric = _chrf()
+        return [metric.sentence_score(h, [r]).score for h, r in pairs]
+    from fastchrf import pairwise_chrf
+
+    scores = pairwise_chrf([["".join(h.split())] for h, _ in pairs], [["".join(r.split())] for _, r in pairs],
+                           char_order=CHRF_SETTINGS["char_order"], beta=float(CHRF_SETTINGS["beta"]))
+    return [float(s[0][0]) for s in scores]
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +108,20 @@ def _scorer_stamp() -> str:
             parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
         except OSError:
             parts.append(f"{name}:missing")
-    return " ".join([*parts, f"in {folder}"])
+    parts.append(f"in {folder}")
+    # fastchrf computes the scores: its compiled module is part of what a cached score depends on.
+    try:
+        spec = find_spec("fastchrf")
+        scorer = sorted(Path(f) for f in (spec.submodule_search_locations or [])) if spec else []
+    except (ImportError, ValueError):
+        scorer = []
+    for folder in scorer[:1]:
+        for path in sorted(folder.glob("fastchrf*.so")) + sorted(folder.glob("*.py")):
+            info = path.stat()
+            parts.append(f"fastchrf/{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    if not scorer:
+        parts.append("fastchrf missing")
+    return " ".join(parts)
 
 
 def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cache=None) -> list[RoundTrip]:
@@ -118,9 +166,10 @@ def _translate_and_score(engine, texts: list[str], target: str, pivot: str, cach
         outward = [(t, []) for t in cached_translate(engine, texts, target, pivot, cache)]
     returned = cached_translate(engine, [back for back, _ in outward], pivot, target, cache)
     signature = chrf_signature()
+    scores = sentences_chrf(list(zip(returned, texts)))
     return {
-        text: (back, again, list(unknown), drift_words(text, again), sentence_chrf(again, text), signature)
-        for text, (back, unknown), again in zip(texts, outward, returned)
+        text: (back, again, list(unknown), drift_words(text, again), score, signature)
+        for text, (back, unknown), again, score in zip(texts, outward, returned, scores)
     }
 
 
