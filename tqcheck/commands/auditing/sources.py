@@ -18,7 +18,8 @@ class Partition:
 
     number: int
     kind: str  # folder | jsonl | parquet
-    source: str  # the input as given
+    source: str  # the input as given, as ids of records without one name it
+    path: str = ""  # jsonl, parquet: the input's absolute path, which a worker in another folder reads
     files: tuple[tuple[str, str], ...] = ()  # folder: (label as `check` prints it, absolute path) of its files
     start: int = 0  # jsonl: byte offset; parquet: first row
     stop: int = 0  # jsonl: byte offset (exclusive); parquet: row after the last
@@ -62,13 +63,13 @@ def partitions(paths: list[str], size: int, finder) -> list[Partition]:
             inputs, _ = collect([given], finder)
             labels = [(item.label, os.path.abspath(item.path)) for item in inputs]
             for i in range(0, len(labels), size):
-                parts.append(Partition(len(parts), "folder", given, tuple(labels[i:i + size])))
+                parts.append(Partition(len(parts), "folder", given, files=tuple(labels[i:i + size])))
         elif kind == "jsonl":
             for start, stop, line in _line_ranges(given, size):
-                parts.append(Partition(len(parts), "jsonl", given, start=start, stop=stop, first_line=line))
+                parts.append(Partition(len(parts), "jsonl", given, os.path.abspath(given), start=start, stop=stop, first_line=line))
         else:
             for group, start, stop in _row_ranges(given, size):
-                parts.append(Partition(len(parts), "parquet", given, start=start, stop=stop, row_group=group))
+                parts.append(Partition(len(parts), "parquet", given, os.path.abspath(given), start=start, stop=stop, row_group=group))
     return parts
 
 
@@ -127,7 +128,7 @@ def records(part: Partition, text_key: str, id_key: str):
 
 
 def _jsonl_records(part: Partition, text_key: str, id_key: str):
-    with open(part.source, "rb") as handle:
+    with open(part.path, "rb") as handle:
         handle.seek(part.start)
         data = handle.read(part.stop - part.start)
     for n, raw in enumerate(data.split(b"\n")):
@@ -163,7 +164,7 @@ def _record(record, where: str, text_key: str, id_key: str) -> Record:
 def _parquet_records(part: Partition, text_key: str, id_key: str):
     import pyarrow.parquet as pq
 
-    table = pq.ParquetFile(part.source).read_row_group(part.row_group).slice(part.start, part.stop - part.start)
+    table = pq.ParquetFile(part.path).read_row_group(part.row_group).slice(part.start, part.stop - part.start)
     columns = table.column_names
     if text_key not in columns:
         for n in range(part.start, part.stop):
