@@ -118,14 +118,22 @@ def test_bad_records_are_error_rows_and_parquet_input_reads_like_json_lines(arch
         + json.dumps({"id": "untitled", "body": "La pregunta es qui\u00e9n pagar\u00e1."}).encode() + b"\n"
         + b'{"id": "latin1", "text": "caf\xe9"}\n'
         + json.dumps({"text": "A record without an id is named by its line."}).encode() + b"\n")
-    before = {p: p.read_bytes() for p in (bad, tmp_path / "docs.parquet")}
-    proc = run_tqcheck("audit", "docs.parquet", "bad.jsonl", "--out", "results.sqlite", "--engine", "none",
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "good.md").write_text("The minister said that the talks would go on.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"Caf\xe9 con leche, said the sign.\n")
+    # A per-file budget is a SIGALRM, which a Dask worker's task thread cannot set: audit leaves it out.
+    (folder / ".tqcheck.toml").write_text("timeout-per-file = 60\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (bad, tmp_path / "docs.parquet", folder / "broken.txt")}
+    proc = run_tqcheck("audit", "docs.parquet", "bad.jsonl", "site", "--out", "results.sqlite", "--engine", "none",
                        "--scheduler", scheduler, "--partition-size", "10", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "error rows                4" in proc.stdout
+    assert "error rows                5" in proc.stdout
     db = sqlite3.connect(tmp_path / "results.sqlite")
     rows = {r[0]: r[1:] for r in db.execute("SELECT id, score, error, by_code FROM documents")}
-    assert len(rows) == 36
+    assert len(rows) == 38
+    assert rows["site/good.md"][0] is not None and rows["site/good.md"][1] is None
+    assert rows["site/broken.txt"][0] is None and "not valid UTF-8" in rows["site/broken.txt"][1]
     for ident, text in docs[:30]:
         expected = checked[f"articles/a{docs.index((ident, text)):03d}.txt"]
         assert rows[ident][0] == expected["score"] and rows[ident][1] is None
@@ -216,3 +224,34 @@ def test_check_does_not_import_dask_or_pyarrow(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True)
     loaded = set(proc.stderr.split())
     assert "tqcheck" in loaded and not loaded & {"dask", "distributed", "pyarrow"}
+
+
+def test_a_worker_lost_mid_run_is_replaced_and_the_run_completes(archive, scheduler, tmp_path):
+    """One of the cluster's two worker processes is killed (SIGKILL) while the audit runs: Dask runs its
+    partitions again, and every document is in the results once."""
+    from distributed import Client
+
+    root, docs, checked = archive
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "tqcheck", "audit", "articles.jsonl", "--out", str(out),
+                             "--engine", "none", "--scheduler", scheduler, "--partition-size", "8"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with Client(scheduler, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            manifest = out / "manifest.json"
+            if manifest.is_file() and json.loads(manifest.read_text())["done"]:
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        os.kill(sorted(pids.values())[0], signal.SIGKILL)
+        stdout, stderr = proc.communicate(timeout=600)
+        client.wait_for_workers(2, timeout=120)  # the nanny restarts it, for the tests after this one
+    assert proc.returncode == 0, stderr
+    assert "0 already done" in stdout.decode() and "error rows                0" in stdout.decode()
+    rows, _ = _read(out)
+    assert sorted(r["id"] for r in rows) == sorted(ident for ident, _ in docs)
+    by_id = {r["id"]: r for r in rows}
+    for i, (ident, _) in enumerate(docs):
+        assert by_id[ident]["score"] == checked[f"articles/a{i:03d}.txt"]["score"]

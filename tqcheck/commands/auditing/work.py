@@ -71,9 +71,11 @@ def _failure(exc: Exception) -> str:
 
 
 def _check_file(item, options, finder, engines):
-    from tqcheck.checking.run import _check_one
+    # `check`'s per-file step without its time budget: a budget is a SIGALRM, and a Dask worker
+    # runs tasks outside the main thread, where no signal can be set.
+    from tqcheck.checking.run import _check_within_budget, _config
 
-    outcome, _ = _check_one(item, options, finder, engines, None)
+    outcome, _ = _check_within_budget(item, options, _config(item, finder), engines, None)
     if isinstance(outcome, dict):  # skipped: binary, undecodable, unreadable, a PO template
         return outcome.get("detail") or f"{outcome['path']}: {outcome['reason']}"
     return outcome
