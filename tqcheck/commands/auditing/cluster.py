@@ -26,7 +26,7 @@ def connect(scheduler: str | None, workers: int | None):
             raise InputError(f"--scheduler {scheduler}: cannot reach it ({reason})") from None
     # Processes, one thread each: the detectors are Python, so threads would wait on the GIL.
     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                           host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     return Client(cluster, set_as_default=False)
 
 
