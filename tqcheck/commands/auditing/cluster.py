@@ -84,7 +84,7 @@ class Progress:
         line = (f"audit: {self.done}/{self.total} partitions, {self.documents} documents, "
                 f"{rate:.0f} documents/s, ETA {eta:.0f} s")
         if self.tty:
-            self.stream.write("\r" + line + ("\n" if self.done == self.total else ""))
+            self.stream.write("\r" + line + "\x1b[K" + ("\n" if self.done == self.total else ""))
             self.stream.flush()
         elif self.done >= self.next_line or self.done == self.total:
             print(line, file=self.stream, flush=True)
