@@ -97,15 +97,19 @@ def memory(work: Path, n: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="counted runs of the throughput rows (0: memory only)")
     parser.add_argument("--memory", default="2000,20000,200000", help="archive sizes for the memory row ('' for none)")
     args = parser.parse_args(argv)
     result = {"cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="tqcheck-bench-audit-") as tmp:
         work = Path(tmp)
         os.environ.setdefault("TQCHECK_CACHE_DIR", str(work / "cache"))
-        result["throughput"] = throughput(work, args.docs, args.runs)
-        result["memory"] = [memory(work, int(n)) for n in args.memory.split(",") if n.strip()]
+        if args.runs:
+            result["throughput"] = throughput(work, args.docs, args.runs)
+        result["memory"] = []
+        for n in (int(n) for n in args.memory.split(",") if n.strip()):
+            result["memory"].append(memory(work, n))
+            print(f"  memory: {result['memory'][-1]}", flush=True)
     print(json.dumps(result, indent=1))
     return 0
 
