@@ -23,7 +23,7 @@ class _LazyGroup(click.Group):
     """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
 
     lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache"),
-            "config": ("tqcheck.commands.config", "config")}
+            "config": ("tqcheck.commands.config", "config"), "audit": ("tqcheck.commands.audit", "audit")}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])

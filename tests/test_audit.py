@@ -1,0 +1,257 @@
+"""`tqcheck audit` on a real Dask cluster: the same scores and findings as `check`, resumable, bad records as rows."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_tqcheck
+
+DATA = ROOT.parent / "shared" / "data"
+N_DOCS = 240
+
+
+def _documents() -> list[tuple[str, str]]:
+    """(id, text) of a few hundred articles rebuilt at test time from ../shared/data (never copied here):
+    Spanish→English machine translations and native English news, a few sentences each."""
+    groups: dict[str, list[str]] = {}
+    for name, key in (("es_en.jsonl", "mt_en"), ("native_en.jsonl", "text")):
+        with open(DATA / name, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record.get(key):
+                    groups.setdefault(record["doc_id"], []).append(record[key])
+    docs = []
+    for doc_id, sentences in groups.items():
+        for start in range(0, len(sentences), 6):  # long documents give several
+            docs.append((f"{doc_id}#{start}", "\n\n".join(sentences[start:start + 6]) + "\n"))
+    assert len(docs) >= N_DOCS
+    return docs[:N_DOCS]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The same documents as a folder of .txt files and as JSON Lines, and `check --format json` on the folder."""
+    root = tmp_path_factory.mktemp("archive")
+    folder = root / "articles"
+    folder.mkdir()
+    docs = _documents()
+    with open(root / "articles.jsonl", "w", encoding="utf-8") as out:
+        for i, (ident, text) in enumerate(docs):
+            (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+            out.write(json.dumps({"id": ident, "text": text}, ensure_ascii=False) + "\n")
+    proc = run_tqcheck("check", "--engine", "none", "--format", "json", "--fail-on", "never", "--jobs", "2",
+                       "articles", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    return root, docs, {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    """A real distributed cluster on 127.0.0.1: a scheduler and two single-threaded worker processes."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def _read(results: Path):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(results / "documents").to_pylist(), pq.read_table(results / "findings").to_pylist()
+
+
+def _findings_of(findings: list[dict], ident: str) -> list[dict]:
+    return [{k: v for k, v in f.items() if k != "id"} for f in findings if f["id"] == ident]
+
+
+def test_audit_on_a_cluster_gives_what_check_gives_for_folders_and_json_lines(archive, scheduler):
+    root, docs, checked = archive
+    proc = run_tqcheck("audit", "articles", "articles.jsonl", "--out", "results", "--engine", "none",
+                       "--scheduler", scheduler, "--partition-size", "25", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert "documents                 480" in proc.stdout and "error rows                0" in proc.stdout
+    rows, findings = _read(root / "results")
+    assert len(rows) == 2 * N_DOCS
+    by_id = {r["id"]: r for r in rows}
+    assert len(by_id) == 2 * N_DOCS
+    n_findings = 0
+    for i, (ident, _) in enumerate(docs):
+        path = f"articles/a{i:03d}.txt"  # the path `check` prints
+        expected = checked[path]
+        for row_id in (path, ident):
+            row = by_id[row_id]
+            assert row["score"] == expected["score"]
+            assert (row["format"], row["target_lang"], row["engine"]) == ("text", expected["target_lang"], None)
+            assert _findings_of(findings, row_id) == expected["findings"]
+            assert row["findings"] == len(expected["findings"])
+            assert row["errors"] == sum(f["severity"] == "error" for f in expected["findings"])
+            assert dict(row["by_code"]) == {c: sum(f["code"] == c for f in expected["findings"])
+                                            for c in {f["code"] for f in expected["findings"]}}
+            best = max(expected["segments"], key=lambda s: s["score"])
+            assert row["top_segments"][0]["score"] == best["score"]
+        n_findings += len(expected["findings"])
+    assert n_findings >= 20  # the archive is not trivially clean: the comparison compared something
+    assert any(by_id[f"articles/a{i:03d}.txt"]["score"] >= 0.5 for i in range(N_DOCS))
+
+
+def test_bad_records_are_error_rows_and_parquet_input_reads_like_json_lines(archive, scheduler, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import sqlite3
+
+    root, docs, checked = archive
+    table = pa.table({"id": [d[0] for d in docs[:30]] + ["no-text"], "text": [d[1] for d in docs[:30]] + [None]})
+    pq.write_table(table, tmp_path / "docs.parquet", row_group_size=12)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(
+        json.dumps({"id": "fine", "text": "The council approved the budget on Monday."}).encode() + b"\n"
+        + b"{not json\n"
+        + json.dumps({"id": "untitled", "body": "La pregunta es qui\u00e9n pagar\u00e1."}).encode() + b"\n"
+        + b'{"id": "latin1", "text": "caf\xe9"}\n'
+        + json.dumps({"text": "A record without an id is named by its line."}).encode() + b"\n")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "good.md").write_text("The minister said that the talks would go on.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"Caf\xe9 con leche, said the sign.\n")
+    # A per-file budget is a SIGALRM, which a Dask worker's task thread cannot set: audit leaves it out.
+    (folder / ".tqcheck.toml").write_text("timeout-per-file = 60\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (bad, tmp_path / "docs.parquet", folder / "broken.txt")}
+    proc = run_tqcheck("audit", "docs.parquet", "bad.jsonl", "site", "--out", "results.sqlite", "--engine", "none",
+                       "--scheduler", scheduler, "--partition-size", "10", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "error rows                5" in proc.stdout
+    db = sqlite3.connect(tmp_path / "results.sqlite")
+    rows = {r[0]: r[1:] for r in db.execute("SELECT id, score, error, by_code FROM documents")}
+    assert len(rows) == 38
+    assert rows["site/good.md"][0] is not None and rows["site/good.md"][1] is None
+    assert rows["site/broken.txt"][0] is None and "not valid UTF-8" in rows["site/broken.txt"][1]
+    for ident, text in docs[:30]:
+        expected = checked[f"articles/a{docs.index((ident, text)):03d}.txt"]
+        assert rows[ident][0] == expected["score"] and rows[ident][1] is None
+        found = [dict(zip([c[0] for c in cur.description], r)) for cur in [db.execute(
+            "SELECT * FROM findings WHERE id = ?", (ident,))] for r in cur.fetchall()]
+        assert [{k: v for k, v in f.items() if k != "id"} for f in found] == expected["findings"]
+    assert rows["no-text"][0] is None and "no 'text' key" in rows["no-text"][1]
+    assert rows["fine"][1] is None and rows["fine"][0] is not None
+    assert "not JSON" in rows["bad.jsonl:2"][1]
+    assert "no 'text' key" in rows["untitled"][1]
+    assert "not valid UTF-8" in rows["bad.jsonl:4"][1]
+    assert rows["bad.jsonl:5"][1] is None
+    assert before == {p: p.read_bytes() for p in before}  # the inputs are never modified
+
+
+def test_a_killed_run_resumes_without_losing_or_repeating_a_document(archive):
+    """The default local cluster, killed outright (SIGKILL to the whole process group) mid-way, then run again."""
+    root, docs, _ = archive
+    out = root / "resumed"
+    args = [sys.executable, "-m", "tqcheck", "audit", "articles.jsonl", "--out", str(out), "--engine", "none",
+            "--workers", "2", "--partition-size", "8"]
+    proc = subprocess.Popen(args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            manifest = out / "manifest.json"
+            if manifest.is_file() and len(json.loads(manifest.read_text())["done"]) >= 3:
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and the workers it started, as a crash would end them
+        proc.communicate()
+    done_before = len(json.loads((out / "manifest.json").read_text())["done"])
+    assert done_before < N_DOCS // 8, "the run finished before it could be killed"
+    again = run_tqcheck(*args[3:], cwd=root)
+    assert again.returncode == 0, again.stderr
+    assert f"{done_before} already done" in again.stdout
+    rows, _ = _read(out)
+    ids = [r["id"] for r in rows]
+    assert sorted(ids) == sorted(ident for ident, _ in docs)  # none missing, none twice
+    assert not list(out.rglob(".*tmp*"))
+
+
+def test_other_settings_exit_2_unless_restart(archive, scheduler, tmp_path):
+    root, docs, _ = archive
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs[:5]), encoding="utf-8")
+    base = ["audit", str(source), "--out", str(tmp_path / "out"), "--engine", "none", "--scheduler", scheduler]
+    assert run_tqcheck(*base).returncode == 0
+    other = run_tqcheck(*base, "--select", "Q")
+    assert other.returncode == 2
+    assert other.stderr.strip().count("\n") == 0 and "other settings (--restart" in other.stderr
+    restarted = run_tqcheck(*base, "--select", "Q", "--restart")
+    assert restarted.returncode == 0, restarted.stderr
+    rows, findings = _read(tmp_path / "out")
+    assert len(rows) == 5 and all(f["code"].startswith("Q") for f in findings)
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
+    with socket.socket() as s:  # a port on this machine that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "The mayor spoke on Monday."}) + "\n", encoding="utf-8")
+    proc = run_tqcheck("audit", str(source), "--out", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"tqcheck: error: --scheduler tcp://127.0.0.1:{port}: cannot reach it")
+    assert proc.stderr.count("\n") == 1
+
+
+def test_a_folder_that_is_not_an_audit_is_left_alone(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "The mayor spoke on Monday."}) + "\n", encoding="utf-8")
+    proc = run_tqcheck("audit", str(source), "--out", str(tmp_path / "mine"))
+    assert proc.returncode == 2 and "holds no audit" in proc.stderr
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
+
+
+def test_check_does_not_import_dask_or_pyarrow(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor spoke on Monday.\n", encoding="utf-8")
+    code = ("import sys, runpy\nsys.argv = ['tqcheck', 'check', '--engine', 'none', sys.argv[1]]\n"
+            "try:\n    runpy.run_module('tqcheck', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True)
+    loaded = set(proc.stderr.split())
+    assert "tqcheck" in loaded and not loaded & {"dask", "distributed", "pyarrow"}
+
+
+def test_a_worker_lost_mid_run_is_replaced_and_the_run_completes(archive, scheduler, tmp_path):
+    """One of the cluster's two worker processes is killed (SIGKILL) while the audit runs: Dask runs its
+    partitions again, and every document is in the results once."""
+    from distributed import Client
+
+    root, docs, checked = archive
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "tqcheck", "audit", "articles.jsonl", "--out", str(out),
+                             "--engine", "none", "--scheduler", scheduler, "--partition-size", "8"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with Client(scheduler, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            manifest = out / "manifest.json"
+            if manifest.is_file() and json.loads(manifest.read_text())["done"]:
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        os.kill(sorted(pids.values())[0], signal.SIGKILL)
+        stdout, stderr = proc.communicate(timeout=600)
+        client.wait_for_workers(2, timeout=120)  # the nanny restarts it, for the tests after this one
+    assert proc.returncode == 0, stderr
+    assert "0 already done" in stdout.decode() and "error rows                0" in stdout.decode()
+    rows, _ = _read(out)
+    assert sorted(r["id"] for r in rows) == sorted(ident for ident, _ in docs)
+    by_id = {r["id"]: r for r in rows}
+    for i, (ident, _) in enumerate(docs):
+        assert by_id[ident]["score"] == checked[f"articles/a{i:03d}.txt"]["score"]

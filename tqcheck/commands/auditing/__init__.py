@@ -1,0 +1,1 @@
+"""`tqcheck audit`'s parts: the inputs cut into partitions, a partition checked on a worker, the results store, the Dask run. Imports checking/, output/ and below; dask, distributed and pyarrow only lazily, inside `tqcheck audit`."""
