@@ -224,7 +224,7 @@ def test_fixable_findings_suggest_grammatical_text(tmp_path, sentence, code, sug
     assert [f["suggestion"] for f in found] == [suggestion]
 
 
-# A PO file and an XLIFF file translated from Spanish: a glued closing mark and a dateline in the targets,
+# A PO, an XLIFF and a TMX file translated from Spanish: a glued closing mark and a dateline in the targets,
 # a scraper's credit line as a whole unit (its removal would empty the target), a straight quote the PO
 # escapes (its fix would have to write an escape).
 PO = (
@@ -260,7 +260,28 @@ XLIFF = (
 )
 
 
-@pytest.mark.parametrize("name, text", [("a.po", PO), ("a.xlf", XLIFF)])
+TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<tmx version="1.4">\n'
+    '  <header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"'
+    ' srclang="es" datatype="plaintext"/>\n'
+    '  <body>\n'
+    '    <tu tuid="1">\n'
+    '      <tuv xml:lang="es"><seg>El ministro dijo que «el plan está listo» y se fue.</seg></tuv>\n'
+    '      <tuv xml:lang="en"><seg>The minister said that “the plan is ready”and left.</seg></tuv>\n'
+    '    </tu>\n'
+    '    <tu tuid="2">\n'
+    '      <tuv xml:lang="es"><seg>Fuente: Gestión</seg></tuv>\n'
+    '      <tuv xml:lang="en"><seg>Source: Gestion</seg></tuv>\n'
+    '    </tu>\n'
+    '    <tu tuid="3">\n'
+    '      <tuv xml:lang="es"><seg>Este lunes, el ministro anunció su dimisión tras tres años en el cargo.</seg></tuv>\n'
+    '      <tuv xml:lang="en"><seg>This Monday, the minister announced her resignation after three years in the post.</seg></tuv>\n'
+    '    </tu>\n'
+    '  </body>\n</tmx>\n'
+)
+
+@pytest.mark.parametrize("name, text", [("a.po", PO), ("a.xlf", XLIFF), ("a.tmx", TMX)])
 def test_fix_in_a_bilingual_file_changes_its_target_texts_only(tmp_path, name, text):
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
@@ -270,7 +291,7 @@ def test_fix_in_a_bilingual_file_changes_its_target_texts_only(tmp_path, name, t
     # The sources, the escaped quote, the credit line and every byte around them stay as they were.
     assert path.read_bytes() == text.replace("ready”and", "ready” and").replace(
         ">This Monday,", ">On Monday,").replace('"This Monday,', '"On Monday,').encode("utf-8")
-    if name == "a.xlf":
+    if name != "a.po":
         assert "1 fix not applied: in a bilingual file a fix may only change a target text" in proc.stdout
         assert "B101" in proc.stdout  # still reported
     else:
