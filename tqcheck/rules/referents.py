@@ -11,6 +11,7 @@ from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import scan
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordlist import WordList
+from tqcheck.text.tagging import person_nouns
 
 FEMALE, MALE = "f", "m"
 PRONOUNS = {
@@ -50,19 +51,6 @@ def _first_name_buckets() -> dict[str, str]:
 def first_names() -> WordList:
     """First name (folded: lower case, no accents) → "f" or "m"."""
     return WordList(warmstart.data("first_names", _first_name_buckets))
-
-
-def _person_noun_buckets() -> dict[str, str]:
-    lines = _read_lines("en", "person_nouns.txt")
-    blank = lines.index("")
-    nouns, after_determiner = [w for w in lines[:blank] if w], [w for w in lines[blank + 1:] if w]
-    return WordList.build(nouns + after_determiner, ["n"] * len(nouns) + ["d"] * len(after_determiner)).buckets
-
-
-@lru_cache(maxsize=None)
-def person_nouns() -> WordList:
-    """Person noun → "n", or "d" when it is more often a verb or adjective and names a person only after a determiner."""
-    return WordList(warmstart.data("person_nouns", _person_noun_buckets))
 
 
 @lru_cache(maxsize=None)

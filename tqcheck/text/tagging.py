@@ -78,16 +78,19 @@ def lookup(word: str) -> str:
     return _lexicon().get(word) or ""
 
 
-def _person_forms() -> list[str]:
-    """The nouns of `tqcheck/data/en/person_nouns.txt` (WordNet's noun.person), both of its parts."""
+def _person_noun_buckets() -> dict[str, str]:
     text = resources.files("tqcheck.data").joinpath("en", "person_nouns.txt").read_text(encoding="utf-8")
-    return [line for line in text.split("\n") if line and not line.startswith("#")]
+    lines = [line for line in text.split("\n") if not line.startswith("#")]
+    blank = lines.index("")
+    nouns, after_determiner = [w for w in lines[:blank] if w], [w for w in lines[blank + 1:] if w]
+    return WordList.build(nouns + after_determiner, ["n"] * len(nouns) + ["d"] * len(after_determiner)).buckets
 
 
 @lru_cache(maxsize=None)
-def _person_nouns() -> WordList:
-    forms = warmstart.data("tagging:person_nouns", _person_forms)
-    return WordList(WordList.build(forms, ["@"] * len(forms)).buckets)
+def person_nouns() -> WordList:
+    """Person noun (`tqcheck/data/en/person_nouns.txt`, WordNet's noun.person) → "n", or "d" when it is more
+    often a verb or adjective and names a person only after a determiner."""
+    return WordList(warmstart.data("person_nouns", _person_noun_buckets))
 
 
 _IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
@@ -96,7 +99,7 @@ _IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "peop
 def names_person(word: str) -> bool:
     """A lower-case noun that can name a person (WordNet's noun.person), singular or plural: `minister`,
     `firefighters`, `policemen`. Read where a determiner stands before it, so `judge` counts."""
-    people = _person_nouns()
+    people = person_nouns()
     candidates = [word, _IRREGULAR_PLURALS.get(word, "")]
     if word.endswith("s"):
         candidates += [word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else ""]
