@@ -103,7 +103,7 @@ def validate(data: dict, where: str) -> dict:
             value = _string_list(value, where, key)
             if key in SELECTOR_KEYS:
                 for selector in value:
-                    _check_selector(selector, f"{where}: {key} = {selector!r}")
+                    check_selector(selector, f"{where}: {key} = {selector!r}")
         elif key in NUMBER_KEYS:
             if not valid_seconds(value):
                 raise ConfigError(f"{where}: {key} = {value!r} must be a number of seconds above 0")
@@ -122,7 +122,7 @@ def validate(data: dict, where: str) -> dict:
             value = {glob: _string_list(codes, where, f"per-file-ignores.{glob!r}") for glob, codes in value.items()}
             for glob, codes in value.items():
                 for selector in codes:
-                    _check_selector(selector, f"{where}: per-file-ignores.{glob!r} = {selector!r}")
+                    check_selector(selector, f"{where}: per-file-ignores.{glob!r} = {selector!r}")
         else:
             choices = STRING_KEYS[key]
             if not isinstance(value, str):
@@ -144,7 +144,7 @@ def _string_list(value, where: str, key: str) -> list[str]:
     return value
 
 
-def _check_selector(selector: str, said: str) -> None:
+def check_selector(selector: str, said: str) -> None:
     """A code, code prefix, name or ALL, as --select takes; anything else fails the run."""
     from tqcheck.rules import known_selector
 

@@ -54,9 +54,9 @@ class RunOptions:
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
     from tqcheck.output import render_parts
-    from tqcheck.rules import all_detectors, known_selector
+    from tqcheck.rules import all_detectors
 
-    _check_flags(options, known_selector)
+    _check_flags(options)
     finder = ConfigFinder(Path(options.config_path) if options.config_path else None)
     inputs, empty_dirs = collect(options.paths, finder, options.stdin_filename)
     if options.source_path and len(inputs) != 1:
@@ -380,15 +380,13 @@ def _read_source(options: RunOptions, settings) -> "Document":
     return source_doc
 
 
-def _check_flags(options: RunOptions, known_selector) -> None:
-    from tqcheck.checking.config import suggest_rule
+def _check_flags(options: RunOptions) -> None:
+    from tqcheck.checking.config import check_selector
     from tqcheck.text.language import valid_tag
 
     for flag, values in (("--select", options.select), ("--ignore", options.ignore)):
         for selector in values or []:
-            if not known_selector(selector):
-                raise ConfigError(f"{flag} {selector!r}: unknown rule code, prefix or name{suggest_rule(selector)} "
-                                  "(see `tqcheck rules`)")
+            check_selector(selector, f"{flag} {selector!r}")
     if (options.fix or options.diff_fix) and "-" in options.paths:
         raise ConfigError("--fix and --diff-fix rewrite files: name them instead of reading standard input")
     for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
@@ -449,15 +447,12 @@ UNDECODABLE = "cannot be decoded as UTF-8 (use --encoding)"
 
 def _check_suppression_codes(doc) -> None:
     """A code in a `tqcheck:` comment must name a rule, as --select's must: a typo would silently suppress nothing."""
-    from tqcheck.checking.config import suggest_rule
-    from tqcheck.rules import known_selector
+    from tqcheck.checking.config import check_selector
 
     for sup in doc.suppressions:
         for code in sup.codes:
-            if not known_selector(code):
-                line, column = doc.lines.position(sup.start)
-                raise ConfigError(f"{doc.path}:{line}:{column}: tqcheck: {sup.kind} {code!r}: unknown rule code, prefix "
-                                  f"or name{suggest_rule(code)} (see `tqcheck rules`)")
+            line, column = doc.lines.position(sup.start)
+            check_selector(code, f"{doc.path}:{line}:{column}: tqcheck: {sup.kind} {code!r}")
 
 
 def _drop_hidden(file_report, min_severity: str | None, accept) -> None:
