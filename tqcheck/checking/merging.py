@@ -31,7 +31,8 @@ def thin(findings: list[Finding], detectors) -> list[Finding]:
     """The findings, with nested counted duplicates and late repeats of a term demoted to info."""
     # Source-aware and round-trip findings judge a whole segment against its source, each for its own
     # reason (a number lost, a clause omitted): they are not words at fault to be merged.
-    _one_per_span([f for f in findings if f.code not in {d.code for d in detectors if d.needs}])
+    whole_segment = {d.code for d in detectors if d.needs}
+    _one_per_span([f for f in findings if f.code not in whole_segment])
     families = {d.code: d.family for d in detectors}
     _cap_repeats(findings, families)
     return findings
