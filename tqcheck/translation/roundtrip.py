@@ -84,6 +84,17 @@ def sentences_chrf(pairs: list[tuple[str, str]]) -> list[float]:
     return [float(s[0][0]) for s in scores]
 
 
+def _package_folders(name: str) -> list[str]:
+    """Where an installed package's files are, found without importing it; [] when it is not installed."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return []
+    return list(spec.submodule_search_locations or []) if spec else []
+
+
 @lru_cache(maxsize=1)
 def _scorer_stamp() -> str:
     """What a cached score depends on besides the texts, found without importing sacrebleu.
@@ -91,14 +102,8 @@ def _scorer_stamp() -> str:
     The chrF settings, the drift-word rule and sacrebleu's installed files (an upgrade or a
     reinstall rewrites them, and a cached score is then computed afresh).
     """
-    from importlib.util import find_spec
-
     parts = [f"chrF {sorted(CHRF_SETTINGS.items())}", f"drift {MIN_DRIFT_WORD} {_WORD.pattern}"]
-    try:
-        spec = find_spec("sacrebleu")
-        folders = list(spec.submodule_search_locations or []) if spec else []
-    except (ImportError, ValueError):
-        folders = []
+    folders = _package_folders("sacrebleu")
     if not folders:
         return " ".join([*parts, "sacrebleu missing"])
     folder = Path(folders[0])
@@ -110,11 +115,7 @@ def _scorer_stamp() -> str:
             parts.append(f"{name}:missing")
     parts.append(f"in {folder}")
     # fastchrf computes the scores: its compiled module is part of what a cached score depends on.
-    try:
-        spec = find_spec("fastchrf")
-        scorer = sorted(Path(f) for f in (spec.submodule_search_locations or [])) if spec else []
-    except (ImportError, ValueError):
-        scorer = []
+    scorer = sorted(Path(f) for f in _package_folders("fastchrf"))
     for folder in scorer[:1]:
         for path in sorted(folder.glob("fastchrf*.so")) + sorted(folder.glob("*.py")):
             info = path.stat()
