@@ -99,12 +99,6 @@ def marks(lang: str) -> tuple[str, str]:
     return conv.thousands, conv.decimal
 
 
-def read_figure(text: str, thousands: str, decimal: str) -> float | None:
-    """The value of digits with separators under one convention, or None if it cannot read them."""
-    read = _read(text, thousands, decimal)
-    return None if read is None else read[0]
-
-
 def _read(text: str, thousands: str, decimal: str) -> tuple[float, int] | None:
     """(value, digits after the decimal mark), or None."""
     for space in _SPACES:
