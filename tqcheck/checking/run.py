@@ -56,7 +56,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
     from tqcheck.output import render_parts
     from tqcheck.rules import all_detectors
 
-    _check_flags(options)
+    check_flags(options)
     finder = ConfigFinder(Path(options.config_path) if options.config_path else None)
     inputs, empty_dirs = collect(options.paths, finder, options.stdin_filename)
     if options.source_path and len(inputs) != 1:
@@ -380,7 +380,7 @@ def _read_source(options: RunOptions, settings) -> "Document":
     return source_doc
 
 
-def _check_flags(options: RunOptions) -> None:
+def check_flags(options: RunOptions) -> None:
     from tqcheck.checking.config import check_selector
     from tqcheck.text.language import valid_tag
 

@@ -58,11 +58,10 @@ def _audit(inputs, out, settings, threshold, scheduler, workers, partition_size,
 
     from tqcheck import __version__
     from tqcheck.checking.config import ConfigFinder
-    from tqcheck.checking.run import RunOptions, _check_flags
-    from tqcheck.rules import known_selector
+    from tqcheck.checking.run import RunOptions, check_flags
 
-    _check_flags(RunOptions(paths=inputs, select=settings["select"], ignore=settings["ignore"],
-                            target_lang=settings["target_lang"], source_lang=settings["source_lang"]), known_selector)
+    check_flags(RunOptions(paths=inputs, select=settings["select"], ignore=settings["ignore"],
+                            target_lang=settings["target_lang"], source_lang=settings["source_lang"]))
     try:
         import pyarrow  # noqa: F401 - needed by the Parquet store and inputs; said before any work
     except ImportError:
