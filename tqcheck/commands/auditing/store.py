@@ -78,9 +78,16 @@ class ParquetStore:
                 done = {n for n in found.get("done", []) if self._has(n)}
         for sub in ("documents", "findings"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
+        self._sweep_temporaries()
         self.manifest = {**manifest, "done": sorted(done)}
         self._write_manifest()
         return done
+
+    def _sweep_temporaries(self) -> None:
+        """A run killed mid-write leaves its half-written temporaries; the folder is known to be an audit's, so they are ours to remove."""
+        for pattern in (f".{MANIFEST}.tmp*", "documents/.part-*.parquet.tmp*", "findings/.part-*.parquet.tmp*"):
+            for leftover in self.root.glob(pattern):
+                leftover.unlink(missing_ok=True)
 
     def _has(self, number: int) -> bool:
         return all((self.root / sub / f"part-{number:06d}.parquet").is_file() for sub in ("documents", "findings"))
