@@ -276,8 +276,17 @@ def _parallel(inputs, options: RunOptions, finder: ConfigFinder, jobs: int):
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options, finder)) as pool:
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options, finder))
+    try:
         yield from pool.imap(_work, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))
+    except BaseException:
+        pool.terminate()  # interrupted or closed early: the workers are stopped with SIGTERM
+        raise
+    # A run that ended lets its workers finish on the queue's sentinel. Pool.__exit__ would terminate
+    # them instead, and a SIGTERM landing while a worker holds the task queue's lock left another
+    # worker waiting on it for ever: the run hung after printing nothing.
+    pool.close()
+    pool.join()
 
 
 def _config(item: Input, finder: ConfigFinder):
