@@ -265,6 +265,24 @@ def _attach_sources(segments: list[SegmentReport], ctx: Context) -> None:
             seg.source = {"start": start, "end": end, "text": " ".join(ctx.source_doc.view[span[0]:span[1]].split())}
 
 
+class _SpanIndex:
+    """Does any of these spans overlap [start, end)? In log time, so that a file with many findings of a
+    superseding code and of the code it replaces costs n log n, not n × m."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = []  # the furthest end among the spans up to each position
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # the spans that start before `end`
+        return before > 0 and self.reach[before - 1] > start
+
+
 def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
     """One finding per code and span; a superseded code's finding goes where its replacement overlaps it."""
     replaced_by = {old: d.code for d in detectors for old in d.supersedes}
@@ -273,14 +291,15 @@ def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
     for f in findings:
         if f.code in replacing:
             spans.setdefault(f.code, []).append((f.start, f.end))
+    newer = {code: _SpanIndex(found) for code, found in spans.items()}
     seen = set()
     out = []
     for f in findings:
         key = (f.code, f.start, f.end)
         if key in seen:
             continue
-        newer = spans.get(replaced_by.get(f.code, ""), ())
-        if any(start < f.end and f.start < end for start, end in newer):
+        index = newer.get(replaced_by.get(f.code, ""))
+        if index is not None and index.overlaps(f.start, f.end):
             continue
         seen.add(key)
         out.append(f)
