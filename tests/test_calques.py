@@ -398,3 +398,28 @@ def test_personal_a_before_any_person_singular_or_plural():
     assert excerpts("Her plan appealed to the voters.", "C104") == []
     assert excerpts("The bill was sent to the governor for signature.", "C104") == []
     assert excerpts("They were invited to the president's residence.", "C104") == []
+
+
+# --- C104 datelines with a relative word before a full date ------------------------------------------
+
+
+def test_next_or_past_before_a_full_date_fires():
+    assert excerpts("The court will rule on the next 15 of March, the judge said.", "C104") == ["the next 15 of March"]
+    assert excerpts("Elections are due on the coming May 4th in every province.", "C104") == ["on the coming May 4th"]
+    assert excerpts("The strike ended the past 2nd of June after talks.", "C104") == ["the past 2nd of June"]
+
+
+def test_french_next_or_last_after_a_full_date_fires():
+    assert excerpts("The museum reopens on 12 April next after two years of work.", "C104") == ["12 April next"]
+    assert excerpts("The deal was signed on January 9 last in Geneva.", "C104") == ["January 9 last"]
+
+
+def test_dates_with_native_next_and_last_are_quiet():
+    for text in [
+        "The museum reopens on 12 April next year after two years of work.",
+        "The deal was signed on January 9 last year in Geneva.",
+        "Three of the next 15 matches are away from home.",
+        "The next May 4 deadline worries the unions.",
+        "The bakery on May 4 next to the station closed.",
+    ]:
+        assert excerpts(text, "C104") == [], text

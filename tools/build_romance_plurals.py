@@ -1,0 +1,121 @@
+"""Generate `tqcheck/data/en/romance_plurals.txt`: English plurals that English hardly uses while the
+source languages count the same noun (`evolutions`, `violences`, `remunerations`), read by G105.
+
+Build time only; needs wordfreq 3.1.1 and nothing else. A noun's plural is kept when
+  - the singular is a common English noun (in tqcheck's lexicon, wordfreq Zipf >= MIN_SINGULAR) and its
+    regular plural is rare in English (Zipf <= MAX_PLURAL) and far rarer than the singular (GAP): English
+    treats the noun as a mass or abstract noun;
+  - the plural is not also an English verb form (`evidences`, `polices`): the lexicon gives neither it nor the
+    singular a verb reading;
+  - the plural of its Spanish, French or Portuguese look-alike is common (Zipf >= MIN_SOURCE): the source
+    language counts the noun, so a word-for-word translation writes the English plural. The look-alike is
+    found by the same orthographic correspondences as the rare-cognate tables (tools/resources/build_cognates.py:
+    -ciones/-tions, -dades/-ties, -ncias/-nces; tools/resources/build_cognates_frpt.py: -tions, -tés, -ções,
+    -dades ...), restricted to the plural classes of abstract nouns, with one letter of slack in the stem.
+Words already in `tqcheck/data/en/mass_nouns.toml` (G101, with hand-written suggestions) are left out.
+
+    python tools/build_romance_plurals.py          # rewrite the package file
+    python tools/build_romance_plurals.py --show   # print the table with its frequencies instead
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "resources"))
+from build_cognates import CLASSES, deaccent, skeleton  # noqa: E402
+from build_cognates_frpt import SOURCE_CLASSES  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "tqcheck" / "data"
+OUT = DATA / "en" / "romance_plurals.txt"
+MIN_SINGULAR, MAX_PLURAL, GAP, MIN_SOURCE = 3.3, 2.7, 1.5, 3.0
+TOP_SOURCE = 80_000
+# the plural classes of abstract nouns, named as in build_cognates.CLASSES (English endings from there)
+PLURAL_CLASSES = ("tions", "sions", "ctions", "ties", "nces", "cies", "ures")
+ES_PLURALS = {c: CLASSES[c][0] for c in PLURAL_CLASSES}
+FRPT_PLURALS = {lang: {c: e for c, e in SOURCE_CLASSES[lang].items() if c in PLURAL_CLASSES} for lang in ("fr", "pt")}
+
+
+def _stem(word: str, classes: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    w = deaccent(word)
+    return [(c, skeleton(w[: len(w) - len(e)])) for c, ends in classes.items() for e in ends
+            if w.endswith(e) and len(w) - len(e) >= 3]
+
+
+def _lexicon() -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for line in (DATA / "en" / "lexicon.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        t, forms = line.split("\t", 1)
+        for form in forms.split():
+            tags.setdefault(form, t)
+    return tags
+
+
+def _plural(noun: str) -> str:
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if re.search(r"(?:s|x|z|ch|sh)$", noun) else "s")
+
+
+def table() -> list[tuple[str, str, str, float, float, float]]:
+    from wordfreq import top_n_list, zipf_frequency
+
+    source: dict[tuple[str, str], tuple[float, str]] = {}
+    for lang in ("es", "fr", "pt"):
+        classes = ES_PLURALS if lang == "es" else FRPT_PLURALS[lang]
+        for word in top_n_list(lang, TOP_SOURCE):
+            z = zipf_frequency(word, lang)
+            if z < MIN_SOURCE:
+                break
+            for key in _stem(word, classes):
+                if z > source.get(key, (0.0, ""))[0]:
+                    source[key] = (z, word)
+    mass = {e["word"] for e in tomllib.loads((DATA / "en" / "mass_nouns.toml").read_text(encoding="utf-8")).get("nouns", ())}
+    lexicon = _lexicon()
+    english = {c: CLASSES[c][1] for c in PLURAL_CLASSES}
+    rows = []
+    for form, tags in lexicon.items():
+        if not (form.isalpha() and form.islower()) or not tags.startswith("N") or form in mass:
+            continue
+        plural = _plural(form)
+        if set(lexicon.get(plural, "") + tags) & set("VZDPG"):
+            continue  # "evidences", "polices": also a verb
+        zs, zp = zipf_frequency(form, "en"), zipf_frequency(plural, "en")
+        if zs < MIN_SINGULAR or zp > MAX_PLURAL or zs - zp < GAP:
+            continue
+        best = max((source.get(k, (0.0, "")) for k in _stem(plural, english)), default=(0.0, ""))
+        if best[0] >= MIN_SOURCE:
+            rows.append((plural, form, best[1], zs, zp, best[0]))
+    return sorted(rows)
+
+
+HEADER = """# English plurals that English hardly uses while Spanish, French or Portuguese count the same noun, read by G105
+# (romance-plural): a word-for-word translation writes "the evolutions", "the violences", "the remunerations".
+# plural<TAB>singular<TAB>common source-language plural that counts it
+# Generated by tools/build_romance_plurals.py; do not edit by hand. Frequencies: wordfreq 3.1.1
+# (Robyn Speer, https://github.com/rspeer/wordfreq, CC BY-SA 4.0); the words are wordfreq's (CC BY-SA 4.0).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true")
+    args = parser.parse_args(argv)
+    rows = table()
+    if args.show:
+        for plural, form, src, zs, zp, zsrc in rows:
+            print(f"{plural:20s} {form:18s} {src:18s} sg {zs:.2f} pl {zp:.2f} source {zsrc:.2f}")
+        print(len(rows), file=sys.stderr)
+        return 0
+    OUT.write_text(HEADER + "".join(f"{p}\t{s}\t{src}\n" for p, s, src, *_ in rows), encoding="utf-8")
+    print(f"{OUT}: {len(rows)} plurals", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
