@@ -150,13 +150,19 @@ def _path():
         return None
 
 
+_FINGERPRINT: tuple | None = None
+
+
 def _fingerprint() -> tuple:
     """What the stored values depend on: tqcheck, Python, the regex engine, and the size and time
     of every file of the package, data and code alike (stored values are built by tqcheck's code,
-    so an edited checkout must not be served what its previous code built)."""
-    import _sre
+    so an edited checkout must not be served what its previous code built). Taken once per process."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        import _sre
 
-    return (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _package_stamp())
+        _FINGERPRINT = (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _package_stamp())
+    return _FINGERPRINT
 
 
 def _package_stamp() -> tuple:
