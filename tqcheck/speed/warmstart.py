@@ -48,6 +48,20 @@ def data(key: str, build: Callable[[], T]) -> T:
     return value
 
 
+def code(key: str, source: str):
+    """`compile(source, "<string>", "exec")`, kept in the table stored under `key` for the next run."""
+    global _dirty
+    store = _load()[0]
+    table = store.get(key)
+    if not isinstance(table, dict):
+        table = store[key] = {}
+    compiled = table.get(source)
+    if compiled is None:
+        compiled = table[source] = compile(source, "<string>", "exec")
+        _dirty = True
+    return compiled
+
+
 def regex(pattern: str, flags: int = 0, *, store: bool = True) -> re.Pattern:
     """`re.compile(pattern, flags)`, skipping the parse and compile steps when an earlier run did them.
 
