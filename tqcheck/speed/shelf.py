@@ -178,7 +178,7 @@ def dumps(stamp, parts: dict) -> bytes:
         else:
             raise TypeError(f"shelf part {name!r}: {type(part).__name__} is not a Part, Table or Rows")
     header = marshal.dumps((stamp, directory, len(body)))
-    return MAGIC + len(header).to_bytes(8, "little") + header + bytes(body)
+    return b"".join((MAGIC, len(header).to_bytes(8, "little"), header, body))  # one copy of the body, not two
 
 
 def _pack(body: bytearray, start: int, chunks) -> bytes:
