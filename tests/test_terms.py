@@ -335,7 +335,7 @@ def test_a_glossary_kept_parsed_in_the_cache_is_read_again_once_edited(tmp_path,
     (tmp_path / ".tqcheck.toml").write_text('glossary = "terms.csv"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("The Constitutional Tribunal and the Supreme Court of Justice ruled.\n", encoding="utf-8")
     first = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]
-    assert list(private_cache.glob("terms-*.marshal")), "the parsed glossary was not kept"
+    assert list(private_cache.glob("terms-*.shelf")), "the parsed glossary was not kept"
     again = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]
     _glossary(tmp_path, text=CSV + "Corte Suprema de Justicia,Supreme Court,Supreme Court of Justice,\n")
     edited = run_json("--engine", "none", "--select", "K101", "a.txt", cwd=tmp_path)[1]

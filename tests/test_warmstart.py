@@ -114,3 +114,51 @@ def test_the_fingerprint_covers_the_code_that_builds_stored_values_and_the_data(
     assert {"/speed/prefilter.py", "/speed/wordlist.py", "/rules/calques.py", "/data/es-en/calques.toml",
             "/data/es-en/source_words.txt"} <= names
     assert not any("__pycache__" in name for name in names)
+
+
+def test_tqcheck_dataclass_methods_come_compiled_from_the_file_and_behave_as_written(private_cache):
+    """A class of a tqcheck module compiled once (its methods' code kept in the warm-start table), then a
+    class of the same shape served that code: equal behaviour; a user's dataclass never enters the table."""
+    import dataclasses
+    import sys
+    import types
+
+    from tqcheck.speed import dataclass_code
+
+    dataclass_code.install()
+    table = warmstart._load()[0].setdefault(dataclass_code.KEY, {})
+    source = ("from dataclasses import dataclass, field\n\n"
+              "@dataclass\nclass Quote:\n    speaker: str\n    words: str\n    at: int = 0\n"
+              "    tags: list = field(default_factory=list)\n")
+    made = []
+    for name in ("tqcheck._probe_a", "tqcheck._probe_b"):
+        module = types.ModuleType(name)
+        sys.modules[name] = module
+        try:
+            exec(source, module.__dict__)
+        finally:
+            del sys.modules[name]
+        made.append((module.Quote, len(table)))
+    (first, after_first), (second, after_second) = made
+    assert after_first > 0 and after_second == after_first, "the second class compiled its methods again"
+    a = first("Dina Boluarte", "No voy a renunciar", 12)
+    assert repr(a) == "Quote(speaker='Dina Boluarte', words='No voy a renunciar', at=12, tags=[])"
+    assert a == first("Dina Boluarte", "No voy a renunciar", 12) and a != first("Dina Boluarte", "Sí", 12)
+    assert second("José Jerí", "Gracias").at == 0 and second("José Jerí", "Gracias").tags is not a.tags
+
+    @dataclasses.dataclass
+    class Outside:  # this test module is not tqcheck's
+        title: str
+
+    assert Outside("El Comercio").title == "El Comercio" and len(table) == after_second
+
+
+def test_a_second_command_run_keeps_the_dataclass_code_and_reports_the_same(private_cache):
+    first = _check_seed()
+    stored = marshal.loads(_stored(private_cache).read_bytes())[1]
+    from tqcheck.speed import dataclass_code
+
+    kept = stored.get(dataclass_code.KEY)
+    assert kept and any(" def __init__(self,code:" in source for source in kept), "Finding's __init__ was not kept"
+    second = _check_seed()
+    assert first.stdout == second.stdout and first.returncode == second.returncode == 1

@@ -7,7 +7,11 @@ import sys
 import click
 
 from tqcheck import __version__
-from tqcheck.errors import (
+from tqcheck.speed import dataclass_code
+
+dataclass_code.install()  # before the modules with dataclasses are imported: their methods come compiled
+
+from tqcheck.errors import (  # noqa: E402
     EXIT_CLEAN, EXIT_FINDINGS, EXIT_SIGINT, EXIT_SIGPIPE, EXIT_USAGE, Interrupted, TqcheckError, raise_from_signal,
 )
 

@@ -20,6 +20,10 @@ class InputError(TqcheckError):
     """A file that cannot be read as text."""
 
 
+class MalformedFile(InputError):
+    """A bilingual file that cannot be parsed: always an error, even when met in a directory walk."""
+
+
 class ConfigError(TqcheckError):
     """A configuration file or value that is not valid."""
 

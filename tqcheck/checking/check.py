@@ -172,10 +172,10 @@ def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
 
 def roundtrip_step(ctx: Context, settings: Settings, engines, findings: list[Finding], notes: list[str]):
     """Choose the pivot language and engine, and back-translate every segment not found untranslated."""
-    from tqcheck.translation.roundtrip import translate_round_trip
-
     if settings.engine == "none":
         return None  # the user's own choice: nothing to say about it, once per file or at all
+    from tqcheck.translation.roundtrip import translate_round_trip
+
     if engines is None:
         notes.append("round-trip checks skipped: no engine")
         return None

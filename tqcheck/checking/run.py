@@ -11,13 +11,12 @@ from tqcheck.checking.budget import TIMEOUT, time_limit
 from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
 from tqcheck.checking.config import ConfigFinder, glossary_paths
 from tqcheck.errors import (
-    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, raise_from_signal,
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, MalformedFile, raise_from_signal,
 )
 from tqcheck.finding import Severity
 from tqcheck.checking.inputs import Input, collect
 from tqcheck.reading import format_for, read_document
 from tqcheck.reading.decode import BinaryFile
-from tqcheck.reading.bilingual import MalformedFile
 from tqcheck.output.report import Report
 
 if TYPE_CHECKING:
@@ -358,11 +357,11 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
 
 def _pair_by_name(inputs, options: RunOptions, finder: ConfigFinder):
     """Files found in folders pair with their originals by name (`source-pattern`, default `{stem}.{lang}{ext}`)."""
-    from tqcheck.checking.pairing import DEFAULT_PATTERN, pair_by_name
-
     walked = [item for item in inputs if item.root is not None]
     if not walked:
         return inputs
+    from tqcheck.checking.pairing import DEFAULT_PATTERN, pair_by_name
+
     config = finder.for_path(walked[0].path)
     return pair_by_name(
         inputs,

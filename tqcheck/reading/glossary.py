@@ -46,9 +46,13 @@ class Glossary:
     problems: list[str] = field(default_factory=list)  # empty or conflicting entries, said once on stderr
     key: tuple = ()  # the files it was read from
     _by_pair: dict = field(default_factory=dict)
+    _body: object = None  # the kept entries and concepts, unmarshalled on first use (see `load`)
 
     def for_pair(self, source_lang: str | None, target_lang: str) -> list[Entry]:
         """The entries that apply when translating `source_lang` (None: unknown) into `target_lang` (base tags)."""
+        if self._body is not None:
+            entries, concepts = self._body()
+            self.entries, self.concepts, self._body = [Entry(*e) for e in entries], [Concept(*c) for c in concepts], None
         key = (source_lang, target_lang)
         if key not in self._by_pair:
             found = list(self.entries)
@@ -73,12 +77,17 @@ def load(paths) -> Glossary:
     naming the file and line. Entries that are empty or contradict an earlier one are dropped and said once."""
     key = tuple(str(p) for p in paths)
     if key not in _LOADED:
+        from tqcheck.speed.shelf import Part
         from tqcheck.speed.terms import stored
 
-        stamp = _stamp(key)
-        plain = stored("glossary:" + repr(key), stamp, lambda: _plain(_parse(key))) if stamp else _plain(_parse(key))
-        glossary = Glossary([Entry(*e) for e in plain[0]], [Concept(*c) for c in plain[1]], list(plain[2]))
-        glossary.key = key
+        def parts() -> dict:
+            entries, concepts, problems = _plain(_parse(key))
+            return {"problems": Part(problems), "body": Part((entries, concepts))}
+
+        # A warm run reads the problems only: the entries are unmarshalled when some detector needs them
+        # (the terminology detectors read their own index, kept beside, and touch an entry per match).
+        kept = stored("glossary:" + cache_name(key), _stamp(key), parts)
+        glossary = Glossary(problems=list(kept.part("problems")), key=key, _body=lambda: kept.part("body"))
         for problem in glossary.problems:
             print(f"tqcheck: warning: {problem}", file=sys.stderr)
         _LOADED[key] = glossary
@@ -90,9 +99,16 @@ def _stamp(paths) -> tuple | None:
     import os
 
     try:
-        return tuple((p, st.st_size, st.st_mtime_ns) for p in paths for st in [os.stat(p)])
+        return tuple((os.path.realpath(p), st.st_size, st.st_mtime_ns) for p in paths for st in [os.stat(p)])
     except OSError:
         return None  # read it now, and say why it cannot be read
+
+
+def cache_name(paths) -> str:
+    """The files' real paths: one kept copy per glossary, whatever folder a run names it from."""
+    import os
+
+    return repr(tuple(os.path.realpath(p) for p in paths))
 
 
 def _parse(paths) -> Glossary:

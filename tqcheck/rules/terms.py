@@ -14,16 +14,19 @@ _INDEXES: dict = {}  # (glossary, source lang, target lang) -> (entries, target 
 
 def _indexes(ctx):
     """The glossary's entries for this file's languages and their two tries, built once per glossary and pair
-    (kept in the cache folder with the parsed glossary, so a big one costs one marshal load a run)."""
-    from tqcheck.reading.glossary import _stamp
+    and kept in the cache folder as a shelf: a warm run loads the buckets of its text's words and the entries
+    it matched, not the whole glossary."""
+    from array import array
+
+    from tqcheck.reading.glossary import Entry, _stamp, cache_name
+    from tqcheck.speed.shelf import Part, Rows, Table
     from tqcheck.speed.terms import TermIndex, build, stored
 
     source = ctx.source_langs[0] if (ctx.source_known or ctx.source_doc is not None) and ctx.source_langs else None
     key = (ctx.glossary.key, source, ctx.target_base)
     if key not in _INDEXES:
-        entries = ctx.glossary.for_pair(source, ctx.target_base)
-
         def make():
+            entries = ctx.glossary.for_pair(source, ctx.target_base)
             terms, starts = [], []  # starts[n]: the number of entry n's first term
             for entry in entries:
                 starts.append(len(terms))
@@ -32,10 +35,18 @@ def _indexes(ctx):
             sources = [(n, e.source) for n, e in enumerate(entries) if e.source]
             names = {w for e in entries for t in e.targets for w in t.split() if len(w) >= MIN_NAME and w.isalpha()
                      and w[:1].isupper() and w[1:].islower()}
-            return build(terms), starts, build([s for _, s in sources]), [n for n, _ in sources], sorted(names)
+            (target, target_longest), (source_index, source_longest) = build(terms), build([s for _, s in sources])
+            return {"entries": Rows([(e.source, e.targets, e.forbidden, e.note, e.where) for e in entries]),
+                    "starts": Part(array("q", starts).tobytes()),
+                    "source_entry": Part(array("q", (n for n, _ in sources)).tobytes()),
+                    "target": Table(target, "first-word"), "target_longest": Table(target_longest),
+                    "source": Table(source_index, "first-word"), "source_longest": Table(source_longest),
+                    "names": Table(dict.fromkeys(names), "first-letter")}
 
-        stamp = _stamp(ctx.glossary.key)
-        target, starts, source_index, source_entry, names = stored("terms:" + repr(key), stamp, make) if stamp else make()
+        kept = stored("terms:" + repr((cache_name(key[0]), *key[1:])), _stamp(ctx.glossary.key), make)
+        entries, starts, source_entry = kept.rows("entries", Entry), array("q"), array("q")
+        starts.frombytes(kept.part("starts"))
+        source_entry.frombytes(kept.part("source_entry"))
 
         def meta(t: int) -> tuple[int, bool, int]:
             """(entry number, forbidden?, rank among the allowed renderings or -1) of target term number t."""
@@ -48,9 +59,9 @@ def _indexes(ctx):
             entry = entries[n]
             return entry.forbidden[t - starts[n] - len(entry.targets)] if forbidden else entry.targets[rank]
 
-        _INDEXES[key] = (entries, TermIndex(target, target_term), meta,
-                         TermIndex(source_index, lambda i: entries[source_entry[i]].source), source_entry,
-                         frozenset(names))
+        _INDEXES[key] = (entries, TermIndex((kept.table("target"), kept.table("target_longest")), target_term), meta,
+                         TermIndex((kept.table("source"), kept.table("source_longest")),
+                                   lambda i: entries[source_entry[i]].source), source_entry, kept.table("names"))
     return _INDEXES[key]
 
 

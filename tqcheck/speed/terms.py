@@ -1,9 +1,6 @@
 """Many terms found in one pass over a text (an index of their words, kept in the cache folder), plural and possessive allowed."""
 from __future__ import annotations
 
-import marshal
-import os
-
 from tqcheck.speed import warmstart
 
 # A word of a term, or one mark of punctuation; white space between them does not matter.
@@ -88,36 +85,20 @@ class TermIndex:
 
 
 def stored(name: str, stamp, make):
-    """`make()`, kept in the cache folder under `name` and reused while `stamp` (with tqcheck's own
-    fingerprint) is unchanged: a big glossary is parsed and built once, then read in one marshal load.
-    An unusable cache folder only means building every time."""
+    """The `shelf.Shelf` of `make()`'s parts, kept in the cache folder under `name` and reused while `stamp`
+    (with tqcheck's own fingerprint) is unchanged: a big glossary is parsed and built once, then a warm run
+    reads only the buckets its text asks for. An unusable cache folder only means building every time;
+    `stamp=None` (the files could not be looked at) builds without keeping."""
     import hashlib
 
+    from tqcheck.speed import shelf
     from tqcheck.speed.cachedir import cache_dir
 
-    stamp = (warmstart.fingerprint(), stamp)
     try:
-        path = cache_dir() / f"terms-{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.marshal"
+        path = cache_dir() / f"terms-{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.shelf"
     except (OSError, RuntimeError, KeyError):
-        return make()
-    try:
-        kept_stamp, value = marshal.loads(path.read_bytes())
-        if kept_stamp == stamp:
-            return value
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = make()
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((stamp, value)))
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
-    return value
+        path = None
+    return shelf.stored(path, None if stamp is None else (warmstart.fingerprint(), stamp), make)
 
 
 def clear() -> int:
@@ -127,7 +108,7 @@ def clear() -> int:
     freed = 0
     try:
         folder = cache_dir()
-        for candidate in folder.glob("terms-*.marshal"):
+        for candidate in folder.glob("terms-*"):
             freed += candidate.stat().st_size
             candidate.unlink()
     except (OSError, RuntimeError, KeyError):

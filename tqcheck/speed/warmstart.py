@@ -15,6 +15,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from typing import Callable, TypeVar
 
@@ -45,6 +46,20 @@ def data(key: str, build: Callable[[], T]) -> T:
         store[key] = value
         _dirty = True
     return value
+
+
+def code(key: str, source: str):
+    """`compile(source, "<string>", "exec")`, kept in the table stored under `key` for the next run."""
+    global _dirty
+    store = _load()[0]
+    table = store.get(key)
+    if not isinstance(table, dict):
+        table = store[key] = {}
+    compiled = table.get(source)
+    if compiled is None:
+        compiled = table[source] = compile(source, "<string>", "exec")
+        _dirty = True
+    return compiled
 
 
 def regex(pattern: str, flags: int = 0, *, store: bool = True) -> re.Pattern:
@@ -132,7 +147,7 @@ def _load() -> tuple[dict, dict]:
         path = _path()
         if path is not None:
             try:
-                fingerprint, stored_data, stored_patterns = marshal.loads(path.read_bytes())
+                fingerprint, stored_data, stored_patterns = marshal.loads(_read(path))
                 if fingerprint == _fingerprint() and isinstance(stored_data, dict) and isinstance(stored_patterns, dict):
                     _data, _patterns = stored_data, stored_patterns
             except (OSError, EOFError, ValueError, TypeError):
@@ -140,23 +155,44 @@ def _load() -> tuple[dict, dict]:
     return _data, _patterns
 
 
+def _read(path):
+    """The file's bytes as a read-only map: unmarshalled from the page cache, without a 4 MB copy in the heap
+    (a third fewer page faults for a one-file run)."""
+    import mmap
+
+    with open(path, "rb") as file:
+        try:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file cannot be mapped
+            return b""
+
+
 def _path():
     from tqcheck.speed.cachedir import cache_dir
 
     try:
-        # One file per Python minor version: each keeps its own compiled programs.
-        return cache_dir() / f"{PREFIX}py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+        # One file per Python minor version (each keeps its own compiled programs) and per installed copy of
+        # tqcheck: two checkouts sharing a cache folder would otherwise each find the other's file stale and
+        # rewrite it, and every run would build afresh (0.27 → 0.69 s of CPU on one article, measured).
+        where = zlib.crc32(os.path.dirname(tqcheck.__file__).encode("utf-8", "surrogatepass"))
+        return cache_dir() / f"{PREFIX}py{sys.version_info[0]}{sys.version_info[1]}-{where:08x}.marshal"
     except (OSError, RuntimeError, KeyError):  # no home folder to find a cache folder in
         return None
+
+
+_FINGERPRINT: tuple | None = None
 
 
 def _fingerprint() -> tuple:
     """What the stored values depend on: tqcheck, Python, the regex engine, and the size and time
     of every file of the package, data and code alike (stored values are built by tqcheck's code,
-    so an edited checkout must not be served what its previous code built)."""
-    import _sre
+    so an edited checkout must not be served what its previous code built). Taken once per process."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        import _sre
 
-    return (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _package_stamp())
+        _FINGERPRINT = (tqcheck.__version__, sys.version, _sre.MAGIC, _sre.CODESIZE, _package_stamp())
+    return _FINGERPRINT
 
 
 def _package_stamp() -> tuple:

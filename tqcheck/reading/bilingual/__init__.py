@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tqcheck.errors import InputError
+from tqcheck.errors import MalformedFile
 from tqcheck.speed import warmstart
 from tqcheck.text.document import Block, Document, OffsetMap, Suppression
 
@@ -17,10 +17,6 @@ _TEXT_PLACEHOLDER = warmstart.regex(
 )
 _IGNORE_NOTE = warmstart.regex(r"tqcheck:\s*ignore\b([A-Za-z0-9_, -]*)")
 _CODES = warmstart.regex(r"[A-Za-z][A-Za-z0-9]*")
-
-
-class MalformedFile(InputError):
-    """A bilingual file that cannot be parsed: always an error, even when met in a directory walk."""
 
 
 @dataclass
