@@ -461,6 +461,9 @@ _MAY_HOLD = {
 }
 
 
+A111_KINDS = frozenset({"code", "acronym"})  # what A111 counts in a bilingual unit
+
+
 def kept_tokens(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     taken: list[tuple[int, int]] = []
@@ -498,6 +501,7 @@ class KeptTokenMissing(_PairRule, Detector):
     severity = Severity.WARNING
 
     def check(self, ctx):
+        bilingual = getattr(ctx.doc, "bilingual", None) is not None
         for pair in linked_pairs(ctx):
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             source_raw = _raw_text(ctx.source_doc, pair.source_spans)
@@ -511,8 +515,8 @@ class KeptTokenMissing(_PairRule, Detector):
             target = kept_tokens(target_raw) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
-                if not wanted:
-                    continue
+                if not wanted or bilingual and kind in A111_KINDS:
+                    continue  # in a bilingual file A111 counts acronyms and codes, as a warning
                 have = target.get(kind, [])
                 if verbatim:
                     lost = [t for t in dict.fromkeys(wanted) if t not in target_raw]
