@@ -83,3 +83,16 @@ def test_an_article_with_its_source_keeps_a_dropped_acronym_as_a106_information(
     got = report(tmp_path / "en.txt", "--source", str(tmp_path / "es.txt"))
     assert not findings(got, "A111") and not findings(got, "A112")
     assert [f["severity"] for f in findings(got, "A106")] == ["info"]
+
+
+def test_a111_reads_the_codes_and_acronyms_kept_tokens_reads():
+    from tqcheck.rules.source import kept_tokens
+    from tqcheck.rules.units import _acronyms
+
+    texts = ["La OMS y la ONU publicaron el informe sobre COVID-19 y el DSM-5.",
+             "Más información en www.OMS.int o en #COVID19 y @OPS_NY, según la FDA.",
+             "Los pacientes con TEPT (PCL-5 ≥ 33) y VIH-1 fueron incluidos en el estudio de la UE.",
+             "Sin siglas aquí.", "El grupo ABC-1 y el DEF fueron comparados con XIV y MMII."]
+    for text in texts:
+        found = kept_tokens(text)
+        assert sorted(_acronyms(text)) == sorted(found.get("code", []) + found.get("acronym", []))

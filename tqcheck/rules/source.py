@@ -461,14 +461,17 @@ _MAY_HOLD = {
 }
 
 
+KEPT_PATTERNS = {kind: pattern for kind, _, _, pattern in KEPT_TOKENS}
 A111_KINDS = frozenset({"code", "acronym"})  # what A111 counts in a bilingual unit
 
 
-def kept_tokens(text: str) -> dict[str, list[str]]:
+def kept_tokens(text: str, skip: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """The kept tokens of a text by kind; those of a kind in `skip` are not looked for (only "acronym",
+    the last kind, may be skipped without changing what the others find)."""
     found: dict[str, list[str]] = {}
     taken: list[tuple[int, int]] = []
     for kind, _, _, pattern in KEPT_TOKENS:
-        if not _MAY_HOLD[kind](text):
+        if kind in skip or not _MAY_HOLD[kind](text):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -502,6 +505,7 @@ class KeptTokenMissing(_PairRule, Detector):
 
     def check(self, ctx):
         bilingual = getattr(ctx.doc, "bilingual", None) is not None
+        skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
         for pair in linked_pairs(ctx):
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             source_raw = _raw_text(ctx.source_doc, pair.source_spans)
@@ -510,9 +514,9 @@ class KeptTokenMissing(_PairRule, Detector):
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
-            source = kept_tokens(source_raw)
+            source = kept_tokens(source_raw, skip)
             target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
-            target = kept_tokens(target_raw) if source else {}
+            target = kept_tokens(target_raw, skip) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
                 if not wanted or bilingual and kind in A111_KINDS:

@@ -16,10 +16,14 @@ def _acronyms(text: str) -> list[str]:
     """The acronyms and codes of a text (A106's patterns: `OMS`, `VIH`, `COVID-19`, `DSM-5`)."""
     if _CAPITAL_PAIR.search(text) is None:
         return []  # most texts: no two capitals, no acronym
-    from tqcheck.rules.source import kept_tokens
+    from tqcheck.rules.source import KEPT_PATTERNS, kept_tokens
 
-    found = kept_tokens(text)
-    return found.get("code", []) + found.get("acronym", [])
+    if "http" in text or "www." in text or "@" in text or "#" in text:
+        found = kept_tokens(text)  # a URL, address, handle or hashtag takes the codes inside it
+        return found.get("code", []) + found.get("acronym", [])
+    # Otherwise kept_tokens' codes and acronyms are these: each is a whole token, a code has a digit
+    # and an acronym none, so neither overlaps the other (tests/test_bilingual_units.py compares).
+    return KEPT_PATTERNS["code"].findall(text) + KEPT_PATTERNS["acronym"].findall(text)
 
 
 class AcronymCount(Detector):
