@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
@@ -214,9 +214,9 @@ def _boilerplate(ctx, start: int, end: int, sentence: str) -> str | None:
 _DIGIT = warmstart.regex(r"\d")
 
 
-def _figures(text: str, lang: str, separators: tuple[str, str] | None = None):
+def _figures(text: str, lang: str, separators: tuple[str, str] | None = None, offset: int = 0):
     """quantities(), not called for the many sentences without a digit (every figure has one)."""
-    return quantities(text, lang, separators) if _DIGIT.search(text) else []
+    return quantities(text, lang, separators, offset) if _DIGIT.search(text) else []
 
 
 def compare_numbers(ctx, pair: Pair) -> FigureComparison:
@@ -228,8 +228,7 @@ def compare_numbers(ctx, pair: Pair) -> FigureComparison:
             ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
         thousands, decimal, settled = ctx.cache["source.marks"]
         source = _figures(pair.source_text, src_lang, (thousands, decimal))
-        target = [replace(q, start=a + q.start, end=a + q.end)
-                  for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang)]
+        target = [q for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang, offset=a)]
         found = compare_figures(source, target, [], [], settled)
         if found.missing or found.extra:
             # Numbers spelled out can only excuse figures of the other side that are missing or
