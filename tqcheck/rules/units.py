@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck.rules.source import KEPT_PATTERNS, kept_tokens
 from tqcheck.speed import warmstart
 
 # Read only in a bilingual file: there the file says which source a target translates, so a difference
@@ -10,20 +11,23 @@ from tqcheck.speed import warmstart
 # information.
 
 _CAPITAL_PAIR = warmstart.regex(r"[A-Z][^A-Z]*+[A-Z]")
+_CAPITALS = warmstart.regex(r"[A-Z]{2}")
+_DIGIT = warmstart.regex(r"\d")
 
 
 def _acronyms(text: str) -> list[str]:
     """The acronyms and codes of a text (A106's patterns: `OMS`, `VIH`, `COVID-19`, `DSM-5`)."""
     if _CAPITAL_PAIR.search(text) is None:
         return []  # most texts: no two capitals, no acronym
-    from tqcheck.rules.source import KEPT_PATTERNS, kept_tokens
-
     if "http" in text or "www." in text or "@" in text or "#" in text:
         found = kept_tokens(text)  # a URL, address, handle or hashtag takes the codes inside it
         return found.get("code", []) + found.get("acronym", [])
     # Otherwise kept_tokens' codes and acronyms are these: each is a whole token, a code has a digit
     # and an acronym none, so neither overlaps the other (tests/test_bilingual_units.py compares).
-    return KEPT_PATTERNS["code"].findall(text) + KEPT_PATTERNS["acronym"].findall(text)
+    # Each pattern only where it can match, as kept_tokens runs them: a code has a digit, an acronym two
+    # capitals in a row.
+    codes = KEPT_PATTERNS["code"].findall(text) if _DIGIT.search(text) else []
+    return codes + KEPT_PATTERNS["acronym"].findall(text) if _CAPITALS.search(text) else codes
 
 
 class AcronymCount(Detector):
