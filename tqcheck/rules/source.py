@@ -560,8 +560,10 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     from tqcheck.rules.referents import first_names
 
     names = first_names()
-    capitalised = [w for w in _NAME_WORD.findall(source_text) if w[0].isupper()]
-    if not any(names.get(_fold(w)) for w in capitalised):
+    capitalised = {w for w in _NAME_WORD.findall(source_text) if w[0].isupper()}
+    # Every value is "f" or "m": a capitalised word is a known first name when the list holds it, and one
+    # set intersection asks for all of them (the list's own set, built once it is asked often).
+    if not capitalised or not names.among({_fold(w) for w in capitalised}):
         return []  # no known first name, capitalised: most sentences, read without the walk below
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
     target_words = None  # folded lazily: most sentences name no one, and folding every word costs most of A106
