@@ -96,3 +96,33 @@ def test_a111_reads_the_codes_and_acronyms_kept_tokens_reads():
     for text in texts:
         found = kept_tokens(text)
         assert sorted(_acronyms(text)) == sorted(found.get("code", []) + found.get("acronym", []))
+
+
+def test_a_po_files_sources_are_told_apart_by_the_words_only_one_language_has():
+    from tqcheck.text.language import detect, detect_many
+
+    spanish = ("Los pacientes fueron tratados en el hospital durante dos semanas. Se observó una mejoría en la "
+               "mayoría de los casos, aunque el estudio tiene limitaciones. Las conclusiones son preliminares.") * 3
+    portuguese = ("Os pacientes foram tratados no hospital durante duas semanas. Foi observada uma melhora na "
+                  "maioria dos casos, embora o estudo tenha limitações. As conclusões são preliminares.") * 3
+    french = ("Les patients ont été traités à l'hôpital pendant deux semaines. Une amélioration a été observée "
+              "dans la plupart des cas, bien que l'étude ait des limites. Les conclusions sont préliminaires.") * 3
+    assert [detect_many(t) for t in (spanish, portuguese, french)] == ["es", "pt", "fr"]
+    # too few words of its own for the shortcut: detect() decides, as before
+    assert detect_many("Hola a todos") == detect("Hola a todos")
+
+
+def test_the_cycle_collector_is_back_on_after_a_bilingual_file_even_when_its_check_fails():
+    import gc
+
+    from tqcheck.api import check_text
+    from tqcheck.errors import InputError
+
+    assert gc.isenabled()
+    report = check_text(po(("La OMS publicó el informe.", "The published the report on the pandemic")), fmt="po",
+                        source_lang="es")
+    assert {f.code for f in report.findings} >= {"A111", "A112"} and gc.isenabled()
+    # no source language named and none to read from one short msgid: exit-2 error, collector on again
+    with pytest.raises(InputError):
+        check_text(po(("Sí", "Yes")), fmt="po", target_lang=None)
+    assert gc.isenabled()
