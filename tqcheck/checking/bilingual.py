@@ -22,7 +22,7 @@ def prepare(doc, settings):
     if not info.parts:  # nothing translated to check: no source to read or to ask for
         return replace(settings, target_lang=target or "en"), None
     if not source:
-        source = language.detect(info.source_doc.view[:DETECTION_SAMPLE])
+        source = language.detect_many(info.source_doc.view[:DETECTION_SAMPLE])
         if not source:
             raise InputError(f"{doc.path}: cannot tell the language of its source texts; pass --source-lang")
     return replace(settings, target_lang=target, source_lang=source), info.source_doc

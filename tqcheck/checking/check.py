@@ -41,6 +41,17 @@ class Settings:
 
 
 def check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
+    if doc.bilingual is not None:
+        from tqcheck.reading.masking import gc_paused
+
+        # Thousands of units, each with its pairs, figures and findings, make no cycles, but would wake
+        # the cycle collector again and again to rescan them all (a tenth of a 5,000-unit file's time).
+        with gc_paused():
+            return _check_document(doc, settings, engines, source_doc)
+    return _check_document(doc, settings, engines, source_doc)
+
+
+def _check_document(doc: Document, settings: Settings, engines=None, source_doc: Document | None = None) -> FileReport:
     notes: list[str] = []
     if doc.bilingual is not None:  # XLIFF, TMX, PO: languages and sources come from the file
         from tqcheck.checking import bilingual

@@ -26,6 +26,7 @@ MODULES = (
     "tqcheck.rules.untranslated",
     "tqcheck.rules.source",
     "tqcheck.rules.placeholders",
+    "tqcheck.rules.units",
     "tqcheck.rules.terms",
 )
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
@@ -214,9 +214,9 @@ def _boilerplate(ctx, start: int, end: int, sentence: str) -> str | None:
 _DIGIT = warmstart.regex(r"\d")
 
 
-def _figures(text: str, lang: str, separators: tuple[str, str] | None = None):
+def _figures(text: str, lang: str, separators: tuple[str, str] | None = None, offset: int = 0):
     """quantities(), not called for the many sentences without a digit (every figure has one)."""
-    return quantities(text, lang, separators) if _DIGIT.search(text) else []
+    return quantities(text, lang, separators, offset) if _DIGIT.search(text) else []
 
 
 def compare_numbers(ctx, pair: Pair) -> FigureComparison:
@@ -228,8 +228,7 @@ def compare_numbers(ctx, pair: Pair) -> FigureComparison:
             ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
         thousands, decimal, settled = ctx.cache["source.marks"]
         source = _figures(pair.source_text, src_lang, (thousands, decimal))
-        target = [replace(q, start=a + q.start, end=a + q.end)
-                  for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang)]
+        target = [q for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang, offset=a)]
         found = compare_figures(source, target, [], [], settled)
         if found.missing or found.extra:
             # Numbers spelled out can only excuse figures of the other side that are missing or
@@ -461,11 +460,17 @@ _MAY_HOLD = {
 }
 
 
-def kept_tokens(text: str) -> dict[str, list[str]]:
+KEPT_PATTERNS = {kind: pattern for kind, _, _, pattern in KEPT_TOKENS}
+A111_KINDS = frozenset({"code", "acronym"})  # what A111 counts in a bilingual unit
+
+
+def kept_tokens(text: str, skip: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """The kept tokens of a text by kind; those of a kind in `skip` are not looked for (only "acronym",
+    the last kind, may be skipped without changing what the others find)."""
     found: dict[str, list[str]] = {}
     taken: list[tuple[int, int]] = []
     for kind, _, _, pattern in KEPT_TOKENS:
-        if not _MAY_HOLD[kind](text):
+        if kind in skip or not _MAY_HOLD[kind](text):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -498,6 +503,8 @@ class KeptTokenMissing(_PairRule, Detector):
     severity = Severity.WARNING
 
     def check(self, ctx):
+        bilingual = getattr(ctx.doc, "bilingual", None) is not None
+        skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
         for pair in linked_pairs(ctx):
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             source_raw = _raw_text(ctx.source_doc, pair.source_spans)
@@ -506,13 +513,13 @@ class KeptTokenMissing(_PairRule, Detector):
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
-            source = kept_tokens(source_raw)
+            source = kept_tokens(source_raw, skip)
             target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
-            target = kept_tokens(target_raw) if source else {}
+            target = kept_tokens(target_raw, skip) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
                 wanted = source.get(kind, [])
-                if not wanted:
-                    continue
+                if not wanted or bilingual and kind in A111_KINDS:
+                    continue  # in a bilingual file A111 counts acronyms and codes, as a warning
                 have = target.get(kind, [])
                 if verbatim:
                     lost = [t for t in dict.fromkeys(wanted) if t not in target_raw]
@@ -553,8 +560,10 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     from tqcheck.rules.referents import first_names
 
     names = first_names()
-    capitalised = [w for w in _NAME_WORD.findall(source_text) if w[0].isupper()]
-    if not any(names.get(_fold(w)) for w in capitalised):
+    capitalised = {w for w in _NAME_WORD.findall(source_text) if w[0].isupper()}
+    # Every value is "f" or "m": a capitalised word is a known first name when the list holds it, and one
+    # set intersection asks for all of them (the list's own set, built once it is asked often).
+    if not capitalised or not names.among({_fold(w) for w in capitalised}):
         return []  # no known first name, capitalised: most sentences, read without the walk below
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
     target_words = None  # folded lazily: most sentences name no one, and folding every word costs most of A106

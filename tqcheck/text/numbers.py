@@ -141,8 +141,9 @@ def document_marks(text: str, lang: str) -> tuple[str, str, bool]:
     return thousands, decimal, point + comma > 0
 
 
-def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) -> list[Quantity]:
-    """Every figure of `text`, read with `separators` (thousands, decimal), by default `lang`'s."""
+def quantities(text: str, lang: str, separators: tuple[str, str] | None = None, offset: int = 0) -> list[Quantity]:
+    """Every figure of `text`, read with `separators` (thousands, decimal), by default `lang`'s; its
+    offsets `offset` past those in `text` (where `text` is a slice of a larger one)."""
     thousands, decimal = separators or marks(lang)
     scales = _scale_pattern(lang)
     out = []
@@ -166,7 +167,7 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None) 
         value, decimals = own_read or other_read
         foreign = other if own is not None and other is not None and other != own else None
         separated = "." in figure or "," in figure or _MIDDLE_DOT in figure
-        out.append(Quantity(m.start(), end, figure, value * scale, None if foreign is None else foreign * scale,
+        out.append(Quantity(offset + m.start(), offset + end, figure, value * scale, None if foreign is None else foreign * scale,
                             separated, value, decimals, own is not None))
     return out
 

@@ -1,0 +1,129 @@
+"""A bilingual unit's shape against its own source: acronyms and codes counted, a translation cut short."""
+from __future__ import annotations
+
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Detector
+from tqcheck.rules.source import KEPT_PATTERNS, kept_tokens
+from tqcheck.speed import warmstart
+
+# Read only in a bilingual file: there the file says which source a target translates, so a difference
+# is the unit's own. In an article the aligner's pairing may be wrong, and a dropped acronym stays A106's
+# information.
+
+_CAPITAL_PAIR = warmstart.regex(r"[A-Z][^A-Z]*+[A-Z]")
+_CAPITALS = warmstart.regex(r"[A-Z]{2}")
+_DIGIT = warmstart.regex(r"\d")
+
+
+def _acronyms(text: str) -> list[str]:
+    """The acronyms and codes of a text (A106's patterns: `OMS`, `VIH`, `COVID-19`, `DSM-5`)."""
+    if _CAPITAL_PAIR.search(text) is None:
+        return []  # most texts: no two capitals, no acronym
+    if "http" in text or "www." in text or "@" in text or "#" in text:
+        found = kept_tokens(text)  # a URL, address, handle or hashtag takes the codes inside it
+        return found.get("code", []) + found.get("acronym", [])
+    # Otherwise kept_tokens' codes and acronyms are these: each is a whole token, a code has a digit
+    # and an acronym none, so neither overlaps the other (tests/test_bilingual_units.py compares).
+    # Each pattern only where it can match, as kept_tokens runs them: a code has a digit, an acronym two
+    # capitals in a row.
+    codes = KEPT_PATTERNS["code"].findall(text) if _DIGIT.search(text) else []
+    return codes + KEPT_PATTERNS["acronym"].findall(text) if _CAPITALS.search(text) else codes
+
+
+class AcronymCount(Detector):
+    """What it does:
+    In an XLIFF, TMX or PO file, counts the acronyms and codes (`OMS`, `VIH`, `COVID-19`, `DSM-5`) of each
+    unit's source and of its translation, and reports a translation that has fewer or more of them. An
+    acronym may be translated (OMS → WHO) but stays one acronym.
+
+    Why it matters:
+    Machine translation spells an acronym out wrongly, drops it from a list, or puts in one the
+    source does not have; in a technical or medical text the reader can no longer tell which test,
+    scale or organisation is meant.
+
+    Example:
+    Source: «La prevalencia de VIH y VHC fue baja.» Translation: The prevalence of HIV and hepatitis was low.
+
+    Use instead:
+    The prevalence of HIV and HCV was low.
+    """
+
+    code = "A111"
+    name = "acronym-count"
+    severity = Severity.WARNING
+    family = "source"
+    needs = frozenset({"source"})
+
+    def check(self, ctx):
+        info = getattr(ctx.doc, "bilingual", None)
+        if info is None:
+            return
+        source_view, target_view = info.source_doc.view, ctx.doc.view
+        for part in info.parts:
+            (ss, se), (ts, te) = part.source, part.target
+            if te <= ts:
+                continue
+            source = _acronyms(source_view[ss:se])
+            target = _acronyms(target_view[ts:te])
+            if len(source) == len(target):
+                continue
+            yield self.finding(
+                ts, te,
+                f"the source has {_counted(source)} where the translation has {_counted(target)}",
+                suggestion="keep each acronym of the source, translated where the target language has its own",
+            )
+
+
+def _counted(tokens: list[str]) -> str:
+    if not tokens:
+        return "no acronym or code"
+    shown = ", ".join(tokens[:6]) + (", …" if len(tokens) > 6 else "")
+    return f"{len(tokens)} acronym{'s' if len(tokens) > 1 else ''} or code{'s' if len(tokens) > 1 else ''} ({shown})"
+
+
+_SENTENCE_END = warmstart.regex(r"[.?!…][\"'”’»)\]]*\s*$")
+_CLOSED = warmstart.regex(r"[.?!…:;)\]\"'”’»]\s*$")
+MIN_CUT_CHARS = 20  # a shorter translation is a label or a heading, whose punctuation may differ
+
+
+class CutShort(Detector):
+    """What it does:
+    In an XLIFF, TMX or PO file, reports a translation that ends without closing punctuation where its
+    source ends a sentence (`.`, `?`, `!`): the translation stopped before its source did.
+
+    Why it matters:
+    A machine translation cut off by a length limit, or a segment split wrongly, ends in mid-phrase; the
+    end of the source (often a figure, a condition, a conclusion) is lost without a trace in the target.
+
+    Example:
+    Source: «El paciente presentó fiebre, malestar general y pérdida de peso.»
+    Translation: The patient had fever, malaise
+
+    Use instead:
+    The patient had fever, malaise and weight loss.
+    """
+
+    code = "A112"
+    name = "cut-short"
+    severity = Severity.WARNING
+    family = "source"
+    needs = frozenset({"source"})
+
+    def check(self, ctx):
+        info = getattr(ctx.doc, "bilingual", None)
+        if info is None:
+            return
+        source_view, target_view = info.source_doc.view, ctx.doc.view
+        for part in info.parts:
+            (ss, se), (ts, te) = part.source, part.target
+            target = target_view[ts:te].rstrip()
+            if len(target) < MIN_CUT_CHARS or _CLOSED.search(target[-4:]):
+                continue
+            if not _SENTENCE_END.search(source_view[ss:se][-8:]):
+                continue
+            end = ts + len(target)
+            yield self.finding(
+                end - min(len(target.split()[-1]), end - ts), end,
+                "the translation stops without the closing punctuation its source ends with: it may be cut short",
+                suggestion=f"compare the end with the source's: “…{' '.join(source_view[ss:se].split()[-6:])}”",
+            )
