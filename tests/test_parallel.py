@@ -51,3 +51,32 @@ def test_a_run_closed_early_stops_its_workers(inputs, terminations):
     next(results)
     results.close()
     assert len(terminations) == 1
+
+
+def _deaf_worker(options, finder):
+    import signal
+
+    from tqcheck.checking import run
+
+    run._init_worker_real(options, finder)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def test_a_worker_that_ignores_sigterm_is_killed_and_the_run_still_ends(inputs, monkeypatch):
+    """A test double for a fault that cannot be produced on demand: a worker that does not end on SIGTERM
+    (the real one was stuck on the task queue's lock). The run must end anyway, its workers gone."""
+    import multiprocessing
+    import time
+
+    from tqcheck.checking import run
+
+    found, options, finder = inputs
+    monkeypatch.setattr(run, "_init_worker_real", run._init_worker, raising=False)
+    monkeypatch.setattr(run, "_init_worker", _deaf_worker)
+    monkeypatch.setattr(run, "STOP_GRACE", 1.0)
+    results = _parallel(found, options, finder, 2)
+    next(results)
+    began = time.monotonic()
+    results.close()
+    assert time.monotonic() - began < 60
+    assert multiprocessing.active_children() == []

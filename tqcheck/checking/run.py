@@ -276,16 +276,42 @@ def _parallel(inputs, options: RunOptions, finder: ConfigFinder, jobs: int):
 
     context = multiprocessing.get_context("fork")
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(options, finder))
+    workers = multiprocessing.active_children()
     try:
         yield from pool.imap(_work, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))
     except BaseException:
-        pool.terminate()  # interrupted or closed early: the workers are stopped with SIGTERM
+        _stop(pool, workers)  # interrupted or closed early
         raise
     # A run that ended lets its workers finish on the queue's sentinel. Pool.__exit__ would terminate
     # them instead, and a SIGTERM landing while a worker holds the task queue's lock left another
     # worker waiting on it for ever: the run hung after printing nothing.
     pool.close()
     pool.join()
+
+
+STOP_GRACE = 5.0  # seconds a worker has to end on SIGTERM before it is killed outright
+
+
+def _stop(pool, workers) -> None:
+    """Stop the workers with SIGTERM (Pool.terminate), and kill any still running after STOP_GRACE.
+
+    Pool.terminate joins every worker, and a worker that does not end on SIGTERM (one was seen
+    waiting for ever on the task queue's lock, which terminate itself holds) would hold the run for ever.
+    """
+    import threading
+
+    def kill_stragglers():
+        for worker in workers:
+            if worker.exitcode is None:
+                worker.kill()
+
+    timer = threading.Timer(STOP_GRACE, kill_stragglers)
+    timer.daemon = True
+    timer.start()
+    try:
+        pool.terminate()
+    finally:
+        timer.cancel()
 
 
 def _config(item: Input, finder: ConfigFinder):
