@@ -71,6 +71,24 @@ def test_a_label_in_the_source_language_is_flagged():
     assert f.excerpt == "Fuente"
 
 
+def test_a_connective_left_at_the_start_of_an_english_sentence_is_flagged():
+    [f] = findings("Cependant, the talks between the unions and the ministry will resume in March.")
+    assert (f.code, f.excerpt, f.source_lang) == ("U102", "Cependant", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Gracias, amigos,” the coach told the crowd after the final whistle.",  # quoted on purpose
+        "Moreno, the new coach, said the team would train on Sunday.",  # a name and its apposition
+        "Cependant Holdings, a Canadian firm, bought the mine.",  # a name: no comma after the word
+        "Pérez, who leads the union, said the talks would resume.",  # a name English news writes
+    ],
+)
+def test_a_capitalised_word_opening_a_sentence_needs_a_connective_s_comma_and_english_after(text):
+    assert findings(text, codes=("U102",)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
