@@ -76,7 +76,7 @@ def test_a_legislature_or_court_named_in_the_source_language_is_flagged():
     assert f.excerpt == "Congreso de la República"
     [g] = findings("The Tribunal Superior Eleitoral will rule on the case next week.", codes=("U102",))
     assert g.excerpt == "Tribunal Superior Eleitoral"
-    for text in ("The Instituto Cervantes opened a branch in Dublin.",  # a name: no source word after the noun
+    for text in ("The Consejo Cervantes opened a branch in Dublin.",  # a name: no source word after the noun
                  "The Tribunal Federal ruled on Tuesday.",  # English words after it: perhaps an English name
                  "The tribunal rejected the appeal on Tuesday."):
         assert findings(text, codes=("U102",)) == [], text
