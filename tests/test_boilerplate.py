@@ -250,3 +250,20 @@ def test_a_line_of_capitalised_topics_without_a_label_is_a_tag_list():
             "Trade, European Union, Fishing Rights, Brexit\n")
     assert _codes(text) == [("B103", "Trade, European Union, Fishing Rights, Brexit")]
     assert _codes("The talks will resume in March.\n\nSpain, France, Italy and Portugal signed it.\n") == []
+
+
+def test_wire_traces_are_flagged_but_an_english_dateline_is_not():
+    text = ("Brasília, March 3 (EFE).- The Senate approved the tax reform on Tuesday after a long debate.\n\n"
+            "The bill now goes back to the lower house, the senators said. jbr/ms\n")
+    assert _codes(text) == [("B101", "Brasília, March 3 (EFE).-"), ("B101", "jbr/ms")]
+    native = ("BRASÍLIA, Brazil (AP) — The Senate approved the tax reform on Tuesday after a long debate.\n\n"
+              "The bill now goes back to the lower house, where members may vote for it and/or amend it.\n")
+    assert _codes(native) == []
+
+
+def test_feed_footer_and_excerpt_links_are_flagged_not_the_prose():
+    text = ("The Senate approved the tax reform on Tuesday after a long debate, and the bill now… Continue reading →\n\n"
+            "The post Senate approves tax reform appeared first on Daily Courier.\n")
+    assert [code for code, _ in _codes(text)] == ["B102", "B101"]
+    prose = "The Senate approved the tax reform on Tuesday; senators urged voters to continue reading the bill.\n"
+    assert _codes(prose) == []

@@ -74,6 +74,22 @@ def test_the_title_a_woman_was_introduced_with_stands_for_her():
     assert excerpts(text, "S105") == ["he"]
 
 
+def test_the_antecedent_is_sought_back_over_sentences_that_name_no_one():
+    text = ("Mayor Claudia Ferreira toured the flooded district on Monday. The rains were the worst in a decade. "
+            "Emergency crews worked through the night. The city will rebuild the bridge, he said.")
+    assert excerpts(text, "S105") == ["he"]
+    # a man named in between, three sentences back at most, or another paragraph: quiet
+    for quiet in [
+        "Mayor Claudia Ferreira toured the district. Engineer Paulo Mendes inspected the bridge. "
+        "The rains were the worst in years. The city will rebuild it, he said.",
+        "Mayor Claudia Ferreira toured the district. The rains were heavy. Roads closed. Schools shut. "
+        "Crews worked at night. The city will rebuild it, he said.",
+        "Mayor Claudia Ferreira toured the district.\n\nThe rains were the worst in years. "
+        "The city will rebuild the bridge, he said.",
+    ]:
+        assert excerpts(quiet, "S105") == [], quiet
+
+
 def test_pronouns_that_agree_are_quiet():
     for text in [
         "Finance Minister Lucía Herrera met the unions on Monday. “The budget stays as it is,” she added.",

@@ -137,8 +137,14 @@ def test_who_for_institution():
 
 def test_noun_of_name_warns_for_nouns_news_puts_after_a_possessive():
     assert found("The team of Lionel Scaloni trained in Doha.", "Y107", counted=True) == ["The team of Lionel Scaloni"]
-    assert found("Critics of the Government of Gustavo Petro marched.", "Y107", counted=True) == [
-        "the Government of Gustavo Petro"]
+    assert found("Critics of the cabinet of Gustavo Petro marched.", "Y107", counted=True) == [
+        "the cabinet of Gustavo Petro"]
+    # nouns native news also writes with "of" a name: a hint, never counted
+    for text in ("Sanctions hit the government of Nicolás Maduro hard.",
+                 "The supporters of Jair Bolsonaro gathered in Brasília.",
+                 "The allies of Donald Trump in Congress blocked the bill."):
+        assert found(text, "Y107", counted=True) == [], text
+        assert found(text, "Y107") != [], text
     # a family noun: native news writes "the wife of X" too, so only a hint
     assert found("The wife of Pedro Castillo left for Mexico.", "Y107") == ["The wife of Pedro Castillo"]
     assert found("The wife of Pedro Castillo left for Mexico.", "Y107", counted=True) == []

@@ -71,6 +71,35 @@ def test_a_label_in_the_source_language_is_flagged():
     assert f.excerpt == "Fuente"
 
 
+def test_a_legislature_or_court_named_in_the_source_language_is_flagged():
+    [f] = findings("The Congreso de la República approved the law on Tuesday.", codes=("U102",))
+    assert f.excerpt == "Congreso de la República"
+    [g] = findings("The Tribunal Superior Eleitoral will rule on the case next week.", codes=("U102",))
+    assert g.excerpt == "Tribunal Superior Eleitoral"
+    for text in ("The Consejo Cervantes opened a branch in Dublin.",  # a name: no source word after the noun
+                 "The Tribunal Federal ruled on Tuesday.",  # English words after it: perhaps an English name
+                 "The tribunal rejected the appeal on Tuesday."):
+        assert findings(text, codes=("U102",)) == [], text
+
+
+def test_a_connective_left_at_the_start_of_an_english_sentence_is_flagged():
+    [f] = findings("Cependant, the talks between the unions and the ministry will resume in March.")
+    assert (f.code, f.excerpt, f.source_lang) == ("U102", "Cependant", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Gracias, amigos,” the coach told the crowd after the final whistle.",  # quoted on purpose
+        "Moreno, the new coach, said the team would train on Sunday.",  # a name and its apposition
+        "Cependant Holdings, a Canadian firm, bought the mine.",  # a name: no comma after the word
+        "Pérez, who leads the union, said the talks would resume.",  # a name English news writes
+    ],
+)
+def test_a_capitalised_word_opening_a_sentence_needs_a_connective_s_comma_and_english_after(text):
+    assert findings(text, codes=("U102",)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

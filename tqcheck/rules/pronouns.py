@@ -1,6 +1,7 @@
 """Pronouns of the wrong gender: a dropped subject or a genderless possessive filled in as "he"/"his" for a woman (or the reverse)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -13,6 +14,8 @@ from tqcheck.speed import warmstart
 SOURCES = ("es", "pt", "fr")  # "su"/"seu"/"son" do not say whose gender; Spanish and Portuguese also drop "él"/"ela"
 _GENERIC = warmstart.regex(r"\s*(?:or|/)\s*(?:s?he|him|his|her|hers)\b", re.I)
 _GENERIC_BEFORE = warmstart.regex(r"\b(?:s?he|him|his|her|hers)\s*(?:or|/)\s*$", re.I)
+# How many sentences back, within a paragraph, a pronoun's antecedent is looked for when those in between name no one.
+MAX_SENTENCES_BACK = 3
 _AFTER_QUOTE = warmstart.regex(r"[”\"»“]\s*+,?\s*$")
 _OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I),
                   "m": warmstart.regex(r"\b(?:he|him|his|himself)\b", re.I)}
@@ -35,7 +38,8 @@ class WrongGenderPronoun(Detector):
     """What it does:
     Flags `he`, `him` or `his` where the only person the sentence and the one before it
     speak of is a woman (named with a woman's first name or title), and `she` or `her`
-    where the only one is a man: `“…,” he added.` right after a quotation by a woman, or
+    where the only one is a man (when the sentences before name no one, up to three back in
+    the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
     `Boluarte was not at home nor did he arrive later.` Nothing is flagged when anyone
     else, of either gender or of unknown gender, is named or described nearby.
 
@@ -71,16 +75,24 @@ class WrongGenderPronoun(Detector):
             return
         flagged: set[int] = set()
         mentions = refs.mentions
-        first = 0  # index of the first mention inside the window
+        starts = [c.start for c in mentions]
+        segments = ctx.segments
+        # Sentences holding someone other than a pronoun: the window reaches back over sentences that name no one.
+        naming = {ctx.segment_at(c.start).index for c in mentions if c.kind != "pronoun"}
         for index, m in enumerate(mentions):
             if m.kind != "pronoun" or m.quoted:
                 continue
             if _GENERIC.match(view, m.end) or _GENERIC_BEFORE.search(view, max(0, m.start - 12), m.start):
                 continue  # "his or her", "he/she": anyone
             seg = ctx.segment_at(m.start).index  # a mention is a word of a sentence
-            window = ctx.segments[max(seg - 1, 0)].start
-            while mentions[first].start < window:
-                first += 1
+            lo = max(seg - 1, 0)
+            # The sentence before, and further back in the same paragraph over sentences that name no one
+            # ("Mayor Claudia López toured the district. The rains were the worst in years. …, he said."):
+            # the pronoun's nearest antecedent is still the last person named.
+            while lo > 0 and seg - lo < MAX_SENTENCES_BACK and lo not in naming \
+                    and segments[lo - 1].block == segments[seg].block:
+                lo -= 1
+            first = bisect.bisect_left(starts, segments[lo].start)
             near = [c for c in mentions[first:index] if c.start not in flagged]
             other = FEMALE if m.gender != FEMALE else "m"
             support = [c for c in near if c.gender == other and c.known and not c.quoted]

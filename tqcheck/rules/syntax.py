@@ -543,12 +543,13 @@ class WhoForInstitution(_Syntax, Detector):
 
 class NounOfName(_Syntax, Detector):
     """What it does:
-    Flags `the team of Lionel Scaloni`, `the government of Gustavo Petro`, `the mandates of
+    Flags `the team of Lionel Scaloni`, `the cabinet of Gustavo Petro`, `the mandates of
     Mariano Rajoy`: a noun English puts after a person's possessive, then `of` and a name. The
     nouns are in `en/syntax.toml`; the name must read as a person's (a capitalised word the
     English lexicon does not know, no title among its words), so `the government of Mexico`
     and `the government of Belarusian President Lukashenko` stay quiet. For nouns native news
-    also writes with `of` (`the wife of Pedro Castillo`, `the words of…`) it is only a hint.
+    also writes with `of` (`the wife of Pedro Castillo`, `the words of…`, `the government of
+    Nicolás Maduro`, `the supporters of…`) it is only a hint.
 
     Why it matters:
     Spanish `el equipo de Scaloni`, French `le gouvernement de Borne`, Portuguese `a equipe de

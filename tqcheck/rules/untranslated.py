@@ -275,7 +275,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     language's accents that English does not write so (`descontaminación`, but not `café`). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`) and a word the file stops in
-    are left alone.
+    are left alone; a capitalised word opening a sentence counts only with more evidence, such as a
+    comma and English after it (`Cependant, the talks…`: a connective the engine left).
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
     region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
@@ -338,7 +339,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
                 return None
             label = view[last.end:last.end + 1] == ":"
             alone = not view[last.end:seg.end].strip(" .:!?…")
-            if len(words) < 2 and not label and not alone:
+            if len(words) < 2 and not label and not alone and not _opens_with_connective(first, last, view, seg, index):
                 return None
         before = view[first.start - 1] if first.start > seg.start else ""
         after = view[last.end] if last.end < seg.end else ""
@@ -377,6 +378,23 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             suggestion="translate it; if the foreign term is meant, set it in italics or quotation marks",
             source_lang=lang,
         )
+
+
+def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _Index) -> bool:
+    """A source word opening an English sentence and set off by a comma ("Cependant, the talks…",
+    "Además, the union…"), or a source function word English lacks before lowercase English ("Según
+    the minister…"), is a connective the engine left: a name opening a sentence is followed by its
+    verb or its apposition, and the word lists hold no name English writes (their frequencies are
+    checked in both languages). Not inside a quotation: a native writer quotes "Gracias, amigos"."""
+    if first is not last:
+        return False
+    if first.start > seg.start and view[seg.start:first.start].strip():
+        return False  # an opening quote or bracket before it
+    after = view[last.end:last.end + 1]
+    rest = view[last.end + 1:seg.end].lstrip()
+    if not rest or not rest[0].islower():
+        return False
+    return after == "," or (after == " " and first.key in index.joiners)
 
 
 def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
