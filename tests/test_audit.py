@@ -257,3 +257,66 @@ def test_a_worker_lost_mid_run_is_replaced_and_the_run_completes(archive, schedu
     by_id = {r["id"]: r for r in rows}
     for i, (ident, _) in enumerate(docs):
         assert by_id[ident]["score"] == checked[f"articles/a{i:03d}.txt"]["score"]
+
+
+def _index_rows(page: str) -> list[tuple[str, float]]:
+    """(id, score) of each document row of the HTML index, in the page's order."""
+    import re
+    from html import unescape
+
+    return [(unescape(m.group(1)), float(m.group(2))) for m in re.finditer(
+        r'<tr id="d\d+"><td class="num">\d+</td><td><code>([^<]*)</code>.*?<meter [^>]*></meter> ([0-9.]+)', page)]
+
+
+def test_the_html_index_lists_the_most_suspicious_documents_and_the_summary_says_what_workers_did(
+        archive, scheduler, tmp_path):
+    """No --partition-size: 240 documents are cut into 30 partitions of 8 (at least 32 would be of under 8), so both
+    workers get work; the index lists the highest scores of the results in order, with the summary table."""
+    from html import unescape
+
+    root, docs, checked = archive
+    out = tmp_path / "results"
+    proc = run_tqcheck("audit", "articles.jsonl", "--out", str(out), "--engine", "none", "--scheduler", scheduler,
+                       "--index-top", "25", "--threshold", "0.3", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert (manifest["partitions"], manifest["settings"]["partition_size"]) == (30, 8)
+    workers = next(line for line in proc.stdout.splitlines() if line.startswith("workers"))
+    counts = [int(n) for n in workers.split("(")[1].split(" documents")[0].split(", ")]
+    assert sum(counts) == N_DOCS and len(counts) <= 2
+    assert float(workers.split(" ms CPU a document")[0].rsplit(None, 1)[1]) > 0
+    assert f"index                     {out / 'index.html'}" in proc.stdout
+    rows, _ = _read(out)
+    expected = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:25]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    listed = _index_rows(page)
+    assert [i for i, _ in listed] == [r["id"] for r in expected]
+    assert [s for _, s in listed] == [float(f"{r['score']:.2f}") for r in expected]
+    flagged = sum(r["score"] >= 0.3 for r in rows)
+    assert 0 < flagged < N_DOCS  # the threshold splits the archive: the count below is not trivially right
+    assert f"likely MT (score &gt;= 0.3)</th><td>{flagged}</td>" in page
+    assert f"likely MT (score >= 0.3)  {flagged}" in proc.stdout
+    top = expected[0]
+    assert unescape(top["top_segments"][0]["text"]).split("\n")[0][:40] in unescape(page)
+    assert "the 25 most suspicious of 240 documents" in page
+    assert "script" not in page and "http" not in page.split("</head>")[1]  # self-contained, nothing fetched
+
+
+def test_an_sqlite_audit_writes_its_index_only_where_asked_and_a_bad_index_path_is_exit_2(archive, scheduler, tmp_path):
+    root, docs, _ = archive
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs[:12]), encoding="utf-8")
+    base = ["audit", str(source), "--engine", "none", "--scheduler", scheduler]
+    plain = run_tqcheck(*base, "--out", str(tmp_path / "plain.sqlite"))
+    assert plain.returncode == 0, plain.stderr
+    assert "index " not in plain.stdout and sorted(p.name for p in tmp_path.iterdir()) == ["few.jsonl", "plain.sqlite"]
+    asked = run_tqcheck(*base, "--out", str(tmp_path / "r.sqlite"), "--index", str(tmp_path / "worst.html"))
+    assert asked.returncode == 0, asked.stderr
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "r.sqlite")
+    expected = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY score DESC, id LIMIT 12")]
+    assert [i for i, _ in _index_rows((tmp_path / "worst.html").read_text(encoding="utf-8"))] == expected
+    folder = run_tqcheck(*base, "--out", str(tmp_path / "x.sqlite"), "--index", str(tmp_path))
+    assert folder.returncode == 2 and folder.stderr.count("\n") == 1 and "is a folder" in folder.stderr
+    assert not (tmp_path / "x.sqlite").exists()  # refused before any work

@@ -66,9 +66,15 @@ class Progress:
         self.documents = self.errors = self.flagged = self.findings = 0
         self.by_code: dict[str, int] = {}
         self.next_line = 0
+        self.startup = 0.0  # seconds to start or reach the cluster
+        self.workers: dict[int, list[float]] = {}  # worker pid -> [documents, CPU seconds, wall seconds]
 
     def update(self, result: dict) -> None:
         self.done += 1
+        mine = self.workers.setdefault(result.get("worker", 0), [0, 0.0, 0.0])
+        mine[0] += len(result["documents"])
+        mine[1] += result.get("cpu", 0.0)
+        mine[2] += result.get("wall", 0.0)
         for row in result["documents"]:
             self.documents += 1
             if row["error"] is not None:
@@ -90,7 +96,12 @@ class Progress:
             print(line, file=self.stream, flush=True)
             self.next_line = self.done + max(1, self.total // 10)
 
-    def summary(self, out: str) -> list[str]:
+    def summary(self, out: str, index: str | None = None) -> list[str]:
+        rows = self.summary_rows(out, index)
+        width = max(len(k) for k, _ in rows)
+        return [f"{k:<{width}}  {v}" for k, v in rows]
+
+    def summary_rows(self, out: str, index: str | None = None) -> list[tuple[str, str]]:
         elapsed = time.monotonic() - self.start
         rate = self.documents / elapsed if elapsed > 0 else 0.0
         top = sorted(self.by_code.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
@@ -100,9 +111,25 @@ class Progress:
             (f"likely MT (score >= {self.threshold:g})", f"{self.flagged}"),
             ("findings", f"{self.findings}"),
             ("top codes", ", ".join(f"{c} {n}" for c, n in top) or "-"),
-            ("time", f"{elapsed:.1f} s ({rate:.0f} documents/s)"),
+            ("time", f"{elapsed:.1f} s ({rate:.0f} documents/s; cluster start {self.startup:.1f} s)"),
+            ("workers", self.workers_line()),
             ("partitions", f"{self.done} checked, {self.skipped} already done"),
             ("results", out),
         ]
-        width = max(len(k) for k, _ in rows)
-        return [f"{k:<{width}}  {v}" for k, v in rows]
+        if index:
+            rows.append(("index", index))
+        if not self.workers:
+            rows.remove(("workers", self.workers_line()))
+        return rows
+
+    def workers_line(self) -> str:
+        """CPU seconds a document on the workers, and the share of their partitions' time they were on a core
+        (well under 100 %: the workers waited for a core, the machine is busier than its cores)."""
+        docs = sum(w[0] for w in self.workers.values())
+        cpu = sum(w[1] for w in self.workers.values())
+        wall = sum(w[2] for w in self.workers.values())
+        if not docs:
+            return "-"
+        each = ", ".join(f"{int(w[0])}" for w in sorted(self.workers.values(), key=lambda w: -w[0]))
+        return (f"{len(self.workers)} ({each} documents), {1000 * cpu / docs:.1f} ms CPU a document, "
+                f"on a core {100 * cpu / wall if wall else 0:.0f} % of the time")

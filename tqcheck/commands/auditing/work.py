@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 from tqcheck.commands.auditing.sources import Partition, records
 
@@ -32,7 +34,10 @@ def _state(settings: dict):
 
 
 def check_partition(part: Partition, settings: dict) -> dict:
-    """{"number", "documents": [row], "findings": [row]} for the partition; a document that fails is an error row."""
+    """{"number", "documents": [row], "findings": [row], "worker", "cpu", "wall"} for the partition; a document
+    that fails is an error row. `cpu` (this process's user+system seconds) and `wall` are the partition's own,
+    detector set-up included, so the driver can tell work from waiting for a core."""
+    cpu, wall = time.process_time(), time.perf_counter()
     options, finder, engines = _state(settings)
     documents: list[dict] = []
     findings: list[dict] = []
@@ -61,7 +66,8 @@ def check_partition(part: Partition, settings: dict) -> dict:
                 _add(documents, findings, record.id, part.source, outcome, settings)
         except Exception as exc:  # noqa: BLE001 - the input itself went away or broke: one row says so
             _add(documents, findings, f"{part.source}:{part.first_line}", part.source, _failure(exc), settings)
-    return {"number": part.number, "documents": documents, "findings": findings}
+    return {"number": part.number, "documents": documents, "findings": findings, "worker": os.getpid(),
+            "cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall}
 
 
 def _failure(exc: Exception) -> str:
