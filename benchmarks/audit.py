@@ -42,6 +42,7 @@ def build(folder: Path, n: int) -> None:
 
 
 LAST_WORKERS: list[str] = []  # the `workers` row of the last audit's summary
+LAST_CURVE: list[tuple[int, float]] = []  # (documents done, largest worker peak MB) from its progress lines
 
 
 def timed(argv: list[str], cwd: Path) -> float:
@@ -51,6 +52,9 @@ def timed(argv: list[str], cwd: Path) -> float:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"benchmarks.audit: {' '.join(argv)} failed ({proc.returncode}): {proc.stderr.strip()}")
     LAST_WORKERS[:] = [line.split(None, 1)[1] for line in proc.stdout.splitlines() if line.startswith("workers ")]
+    LAST_CURVE[:] = [(int(line.split(" documents,")[0].rsplit(None, 1)[1]),
+                      float(line.split("worker peak ")[1].split(" MB")[0]))
+                     for line in proc.stderr.splitlines() if line.startswith("audit: ") and "worker peak" in line]
     return elapsed
 
 
@@ -120,7 +124,8 @@ def memory(work: Path, n: int) -> dict:
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         peaks = client.run(peak_mb)
-    return {"documents": n, "seconds": t, "peak_mb_per_worker": sorted(peaks.values())}
+    return {"documents": n, "seconds": t, "peak_mb_per_worker": sorted(peaks.values()),
+            "workers_row": LAST_WORKERS[0] if LAST_WORKERS else None, "peak_by_documents_done": list(LAST_CURVE)}
 
 
 def main(argv: list[str] | None = None) -> int:

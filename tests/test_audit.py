@@ -178,6 +178,8 @@ def test_a_killed_run_resumes_without_losing_or_repeating_a_document(archive):
     ids = [r["id"] for r in rows]
     assert sorted(ids) == sorted(ident for ident, _ in docs)  # none missing, none twice
     assert not list(out.rglob(".*tmp*"))
+    # The index covers the whole results, the killed run's partitions too, not only what the second run checked.
+    assert f"the 100 most suspicious of {N_DOCS} documents" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_other_settings_exit_2_unless_restart(archive, scheduler, tmp_path):
@@ -320,3 +322,40 @@ def test_an_sqlite_audit_writes_its_index_only_where_asked_and_a_bad_index_path_
     folder = run_tqcheck(*base, "--out", str(tmp_path / "x.sqlite"), "--index", str(tmp_path))
     assert folder.returncode == 2 and folder.stderr.count("\n") == 1 and "is a folder" in folder.stderr
     assert not (tmp_path / "x.sqlite").exists()  # refused before any work
+
+
+def test_with_an_engine_each_partition_translates_in_one_batch_through_the_shared_cache(archive, tmp_path):
+    """`--engine apertium` on the default local cluster (two worker processes, one machine, one SQLite cache):
+    the same scores and back-translations as `check`; a second audit of the same texts finds every round trip
+    in the cache the first one filled, and the summary says how many it found."""
+    root, docs, _ = archive
+    few = docs[:6]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    with open(tmp_path / "few.jsonl", "w", encoding="utf-8") as out:
+        for i, (ident, text) in enumerate(few):
+            out.write(json.dumps({"id": ident, "text": text}) + "\n")
+            (folder / f"t{i}.txt").write_text(text, encoding="utf-8")
+    checked = run_tqcheck("check", "--engine", "apertium", "--target-lang", "en", "--format", "json",
+                          "--fail-on", "never", "--no-cache", "texts", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    expected = {f["path"]: f for f in json.loads(checked.stdout)["files"]}
+    base = ["audit", "few.jsonl", "--engine", "apertium", "--target-lang", "en", "--workers", "2",
+            "--partition-size", "2"]
+    first = run_tqcheck(*base, "--out", "first", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    line = next(x for x in first.stdout.splitlines() if x.startswith("translation cache"))
+    found, total = (int(n) for n in line.split()[2:5:2])
+    assert total >= len(few) and found < total  # a cold cache: most round trips were made by this run
+    again = run_tqcheck(*base, "--out", "again", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert f"translation cache         {total} of {total} segments' round trips already there (100 %)" in again.stdout
+    rows, _ = _read(tmp_path / "again")
+    by_id = {r["id"]: r for r in rows}
+    for i, (ident, _) in enumerate(few):
+        want = expected[f"texts/t{i}.txt"]
+        assert by_id[ident]["engine"] == "apertium" and by_id[ident]["score"] == want["score"]
+        best = max(want["segments"], key=lambda s: (s["score"], -s["index"]))
+        top = by_id[ident]["top_segments"][0]
+        assert (top["score"], top["backtranslation"]) == (best["score"], best["backtranslation"])
+        assert top["backtranslation"]  # a real round trip, not an empty one

@@ -67,14 +67,18 @@ class Progress:
         self.by_code: dict[str, int] = {}
         self.next_line = 0
         self.startup = 0.0  # seconds to start or reach the cluster
-        self.workers: dict[int, list[float]] = {}  # worker pid -> [documents, CPU seconds, wall seconds]
+        self.segments = self.cached = 0  # distinct segments of each partition round-tripped, of which from the cache
+        self.workers: dict[int, list[float]] = {}  # worker pid -> [documents, CPU seconds, wall seconds, peak MB]
 
     def update(self, result: dict) -> None:
         self.done += 1
-        mine = self.workers.setdefault(result.get("worker", 0), [0, 0.0, 0.0])
+        mine = self.workers.setdefault(result.get("worker", 0), [0, 0.0, 0.0, 0.0])
         mine[0] += len(result["documents"])
         mine[1] += result.get("cpu", 0.0)
         mine[2] += result.get("wall", 0.0)
+        mine[3] = max(mine[3], result.get("peak_mb", 0.0))
+        self.segments += result.get("segments", 0)
+        self.cached += result.get("cached", 0)
         for row in result["documents"]:
             self.documents += 1
             if row["error"] is not None:
@@ -88,7 +92,7 @@ class Progress:
         rate = self.documents / elapsed if elapsed > 0 else 0.0
         eta = elapsed / self.done * (self.total - self.done)
         line = (f"audit: {self.done}/{self.total} partitions, {self.documents} documents, "
-                f"{rate:.0f} documents/s, ETA {eta:.0f} s")
+                f"{rate:.0f} documents/s, ETA {eta:.0f} s, worker peak {self.peak_mb():.0f} MB")
         if self.tty:
             self.stream.write("\r" + line + "\x1b[K" + ("\n" if self.done == self.total else ""))
             self.stream.flush()
@@ -116,6 +120,9 @@ class Progress:
             ("partitions", f"{self.done} checked, {self.skipped} already done"),
             ("results", out),
         ]
+        if self.segments:
+            rows.insert(-2, ("translation cache", f"{self.cached} of {self.segments} segments' round trips already "
+                                                  f"there ({100 * self.cached / self.segments:.0f} %)"))
         if index:
             rows.append(("index", index))
         if not self.workers:
@@ -132,4 +139,8 @@ class Progress:
             return "-"
         each = ", ".join(f"{int(w[0])}" for w in sorted(self.workers.values(), key=lambda w: -w[0]))
         return (f"{len(self.workers)} ({each} documents), {1000 * cpu / docs:.1f} ms CPU a document, "
-                f"on a core {100 * cpu / wall if wall else 0:.0f} % of the time")
+                f"on a core {100 * cpu / wall if wall else 0:.0f} % of the time, peak memory {self.peak_mb():.0f} MB")
+
+    def peak_mb(self) -> float:
+        """The largest peak resident memory of one worker so far."""
+        return max((w[3] for w in self.workers.values()), default=0.0)
