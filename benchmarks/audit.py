@@ -1,6 +1,6 @@
 """`tqcheck audit` on Dask against `tqcheck check --jobs 2`, its scaling, and its workers' peak memory.
 
-    python -m benchmarks.audit [--docs 20000] [--runs 3] [--memory 2000,20000,200000]
+    python -m benchmarks.audit [--docs 20000] [--runs 3] [--no-check] [--memory 2000,20000,200000]
 
 Not part of CI (minutes). An archive of `--docs` articles is built at run time from
 `../shared/data` (the benchmark corpus's real articles repeated, each with its own id; nothing
@@ -13,7 +13,8 @@ copied into the project) as a folder of .txt files, the input both commands read
   `workers` row): on a machine busier than its cores, wall-clock scaling measures the other load;
   `scaling_if_cores_were_free` is 2 × (CPU a document with 1 worker) / (CPU a document with 2);
 - memory: for each size of `--memory`, one audit on a cluster this script starts (2 single-threaded
-  worker processes on 127.0.0.1, `--scheduler`), then each worker's peak resident memory (ru_maxrss).
+  worker processes on 127.0.0.1, `--scheduler`), then each worker's peak resident memory (ru_maxrss),
+  and the largest worker peak as the run went (documents done, MB; from the progress lines).
 """
 from __future__ import annotations
 
