@@ -34,9 +34,9 @@ def _state(settings: dict):
 
 
 def check_partition(part: Partition, settings: dict) -> dict:
-    """{"number", "documents": [row], "findings": [row], "worker", "cpu", "wall", "peak_mb"} for the partition; a document
-    that fails is an error row. `cpu` (this process's user+system seconds) and `wall` are the partition's own,
-    detector set-up included, so the driver can tell work from waiting for a core."""
+    """{"number", "documents": [row], "findings": [row], "worker", "cpu", "wall", "peak_mb", "segments", "cached"}
+    for the partition; a document that fails is an error row. `cpu` (this process's user+system seconds) and
+    `wall` are the partition's own, detector set-up included, so the driver can tell work from waiting for a core."""
     cpu, wall = time.process_time(), time.perf_counter()
     options, finder, engines = _state(settings)
     documents: list[dict] = []
@@ -137,6 +137,8 @@ def _prefetch(documents, options, engines) -> list[int]:
     engines.cache.forget()  # bounded memory: the previous partitions' round trips are on disk, not held here
     batches: dict[tuple[str, str, str], list[str]] = {}
     for doc, settings in documents:
+        if settings.engine == "none":  # a configuration file's `engine = "none"`: nothing to translate
+            continue
         try:
             if doc.bilingual is not None:
                 from tqcheck.checking import bilingual
