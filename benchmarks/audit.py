@@ -13,7 +13,8 @@ copied into the project) as a folder of .txt files, the input both commands read
   `workers` row): on a machine busier than its cores, wall-clock scaling measures the other load;
   `scaling_if_cores_were_free` is 2 × (CPU a document with 1 worker) / (CPU a document with 2);
 - memory: for each size of `--memory`, one audit on a cluster this script starts (2 single-threaded
-  worker processes on 127.0.0.1, `--scheduler`), then each worker's peak resident memory (ru_maxrss),
+  worker processes on 127.0.0.1, `--scheduler`, set up as audit's own: no statistical profiler), then each
+  worker's peak resident memory (ru_maxrss),
   and the largest worker peak as the run went (documents done, MB; from the progress lines).
 """
 from __future__ import annotations
@@ -114,8 +115,14 @@ def memory(work: Path, n: int) -> dict:
 
     folder = work / f"mem{n}"
     build(folder, n)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    import dask
+
+    from tqcheck.commands.auditing.cluster import PROFILER
+
+    with dask.config.set({PROFILER: False}):  # as audit's own local cluster runs: no statistical profiler
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+    with cluster, Client(cluster) as client:
         t = timed(["audit", "--engine", "none", "--scheduler", cluster.scheduler_address, "--out",
                    str(work / f"mem{n}.out"), folder.name], work)
 

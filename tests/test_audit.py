@@ -359,3 +359,41 @@ def test_with_an_engine_each_partition_translates_in_one_batch_through_the_share
         top = by_id[ident]["top_segments"][0]
         assert (top["score"], top["backtranslation"]) == (best["score"], best["backtranslation"])
         assert top["backtranslation"]  # a real round trip, not an empty one
+
+
+def _profile_samples(dask_worker) -> int:
+    """Stack samples Dask's statistical profiler holds on this worker (its history and the current cycle)."""
+    return len(dask_worker.profile_history) + dask_worker.profile_recent["count"]
+
+
+def test_the_local_cluster_keeps_no_profile_so_a_workers_memory_does_not_grow_with_the_archive(archive, tmp_path):
+    """The default local cluster's workers run without Dask's statistical profiler, which keeps an hour of stack
+    samples: measured, a worker grew from 98 MB to 178 MB over 10,000 documents with it and stayed flat without.
+    Checked on the cluster `audit` itself starts, after real partitions ran on it."""
+    from tqcheck.checking.config import ConfigFinder
+    from tqcheck.commands.auditing import cluster, sources
+
+    root, docs, checked = archive
+    settings = {"select": [], "ignore": [], "target_lang": None, "source_lang": None, "engine": "none",
+                "config": None, "encoding": None, "min_severity": None, "cache": True, "text_key": "text",
+                "id_key": "id", "input_format": "text", "cwd": str(root), "top": 3}
+    parts = sources.partitions([str(root / "articles.jsonl")], 40, ConfigFinder(None))
+
+    class Rows:
+        def __init__(self):
+            self.rows = []
+
+        def write(self, result):
+            self.rows += result["documents"]
+
+    store = Rows()
+    client = cluster.connect(None, 2)
+    try:
+        cluster.run(client, parts, settings, store, cluster.Progress(len(parts), 0, 0.5, stream=open(os.devnull, "w")))
+        time.sleep(1.5)  # more than a profiler cycle (1 s): samples taken during the run would be in its history
+        samples = client.run(_profile_samples)
+    finally:
+        cluster.close(client)
+    assert len(samples) == 2 and set(samples.values()) == {0}
+    assert sorted(r["id"] for r in store.rows) == sorted(ident for ident, _ in docs)  # the partitions did run
+    assert {r["id"]: r["score"] for r in store.rows}[docs[0][0]] == checked["articles/a000.txt"]["score"]
