@@ -450,6 +450,11 @@ class MemoryCache:
         for text, value in values:
             self._store[(kind, *key, text)] = value
 
+    def forget(self) -> None:
+        """Drop what this run holds in memory (an audit's worker does between partitions, so that its memory
+        stays bounded); the disk cache keeps every translation."""
+        self._store.clear()
+
     def close(self) -> None:
         if self.persistent is not None:
             self.persistent.close()

@@ -125,6 +125,13 @@ def _scorer_stamp() -> str:
     return " ".join(parts)
 
 
+def round_trip_version(engine, target: str, pivot: str) -> str:
+    """What a cached round trip is keyed by besides its text: both engine versions and the chrF scorer's stamp."""
+    from tqcheck.translation.cache import engine_version
+
+    return " | ".join((engine_version(engine, target, pivot), engine_version(engine, pivot, target), _scorer_stamp()))
+
+
 def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cache=None) -> list[RoundTrip]:
     """Translate `texts` (in `target`) into `pivot` and back, in two batches, through the cache.
 
@@ -134,13 +141,12 @@ def translate_round_trip(engine, texts: list[str], target: str, pivot: str, cach
     it gets an empty round trip scored 0, as sacrebleu scores an empty pair.
     """
     global _signature
-    from tqcheck.translation.cache import distinct_texts, engine_version
+    from tqcheck.translation.cache import distinct_texts
 
     wanted = distinct_texts(texts)
     done = {}
     if wanted:
-        version = " | ".join((engine_version(engine, target, pivot), engine_version(engine, pivot, target),
-                              _scorer_stamp()))
+        version = round_trip_version(engine, target, pivot)
         done = cache.get_round_trips(engine.name, version, target, pivot, wanted) if cache is not None else {}
         missing = [t for t in wanted if t not in done]
         if missing:

@@ -25,6 +25,7 @@ class Partition:
     stop: int = 0  # jsonl: byte offset (exclusive); parquet: row after the last
     first_line: int = 1  # jsonl: line number of the byte at `start`
     row_group: int = 0  # parquet: the row group the rows are in
+    documents: int = 0  # how many documents (jsonl: lines, blank ones included)
 
 
 def kind_of(path: str) -> str:
@@ -63,13 +64,16 @@ def partitions(paths: list[str], size: int, finder) -> list[Partition]:
             inputs, _ = collect([given], finder)
             labels = [(item.label, os.path.abspath(item.path)) for item in inputs]
             for i in range(0, len(labels), size):
-                parts.append(Partition(len(parts), "folder", given, files=tuple(labels[i:i + size])))
+                files = tuple(labels[i:i + size])
+                parts.append(Partition(len(parts), "folder", given, files=files, documents=len(files)))
         elif kind == "jsonl":
-            for start, stop, line in _line_ranges(given, size):
-                parts.append(Partition(len(parts), "jsonl", given, os.path.abspath(given), start=start, stop=stop, first_line=line))
+            for start, stop, line, lines in _line_ranges(given, size):
+                parts.append(Partition(len(parts), "jsonl", given, os.path.abspath(given), start=start, stop=stop,
+                                       first_line=line, documents=lines))
         else:
             for group, start, stop in _row_ranges(given, size):
-                parts.append(Partition(len(parts), "parquet", given, os.path.abspath(given), start=start, stop=stop, row_group=group))
+                parts.append(Partition(len(parts), "parquet", given, os.path.abspath(given), start=start, stop=stop,
+                                       row_group=group, documents=stop - start))
     return parts
 
 
@@ -90,11 +94,12 @@ def _line_ranges(path: str, size: int):
                 in_range += 1
                 lines += 1
                 if in_range == size:
-                    yield start, offset + pos, line
+                    yield start, offset + pos, line, in_range
                     start, line, in_range = offset + pos, lines, 0
             offset += len(block)
+            tail = len(block) - pos  # bytes after the block's last newline
         if offset > start:
-            yield start, offset, line
+            yield start, offset, line, in_range + (tail > 0)
 
 
 def _row_ranges(path: str, size: int):

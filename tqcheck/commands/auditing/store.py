@@ -10,7 +10,13 @@ from tqcheck.errors import InputError
 from tqcheck.commands.auditing.work import FINDING_FIELDS
 
 MANIFEST = "manifest.json"
+INDEX = "index.html"  # a Parquet results folder's HTML index of the most suspicious documents
 FORMAT_VERSION = 1
+INDEX_COLUMNS = ("id", "input", "score", "findings", "errors", "warnings", "infos", "by_code", "top_segments")
+
+
+def _suspicious_first(row: dict) -> tuple:
+    return (-row["score"], row["id"])
 
 
 class Mismatch(InputError):
@@ -85,7 +91,8 @@ class ParquetStore:
 
     def _sweep_temporaries(self) -> None:
         """A run killed mid-write leaves its half-written temporaries; the folder is known to be an audit's, so they are ours to remove."""
-        for pattern in (f".{MANIFEST}.tmp*", "documents/.part-*.parquet.tmp*", "findings/.part-*.parquet.tmp*"):
+        for pattern in (f".{MANIFEST}.tmp*", f".{INDEX}.tmp*", "documents/.part-*.parquet.tmp*",
+                        "findings/.part-*.parquet.tmp*"):
             for leftover in self.root.glob(pattern):
                 leftover.unlink(missing_ok=True)
 
@@ -114,6 +121,31 @@ class ParquetStore:
         temp = path.with_name(f".{MANIFEST}.tmp{os.getpid()}")
         temp.write_text(json.dumps(self.manifest, indent=1) + "\n", encoding="utf-8")
         os.replace(temp, path)
+
+    def most_suspicious(self, n: int) -> tuple[list[dict], int]:
+        """The `n` documents of every partition done (this run's and earlier ones') with the highest scores,
+        and how many documents there are; one partition's file in memory at a time."""
+        import heapq
+
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        best: list[dict] = []
+        total = 0
+        for number in self.manifest["done"]:
+            table = pq.read_table(self.root / "documents" / f"part-{number:06d}.parquet",
+                                  columns=[*INDEX_COLUMNS, "error"])
+            total += table.num_rows
+            table = table.filter(pc.is_valid(table["score"]))
+            order = pc.sort_indices(table, sort_keys=[("score", "descending"), ("id", "ascending")])
+            rows = table.take(order[:n]).to_pylist()
+            for row in rows:
+                row["by_code"] = dict(row["by_code"] or [])
+            best = heapq.nsmallest(n, best + rows, key=_suspicious_first)
+        return best, total
+
+    def index_path(self):
+        return self.root / INDEX
 
     def close(self) -> None:
         pass
@@ -167,6 +199,18 @@ class SqliteStore:
             self.db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * (len(FINDING_FIELDS) + 1))})",
                                 [[f["id"], *(f[k] for k in FINDING_FIELDS)] for f in result["findings"]])
             self.db.execute("INSERT INTO done VALUES (?)", (result["number"],))
+
+    def most_suspicious(self, n: int) -> tuple[list[dict], int]:
+        cols = ", ".join(f'"{c}"' for c in INDEX_COLUMNS)
+        cursor = self.db.execute(f"SELECT {cols} FROM documents WHERE score IS NOT NULL "
+                                 "ORDER BY score DESC, id ASC LIMIT ?", (n,))
+        rows = [dict(zip(INDEX_COLUMNS, r)) for r in cursor]
+        for row in rows:
+            row["by_code"], row["top_segments"] = json.loads(row["by_code"]), json.loads(row["top_segments"])
+        return rows, self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def index_path(self):
+        return None  # beside a database file is the user's folder: only where --index says
 
     def close(self) -> None:
         self.db.close()

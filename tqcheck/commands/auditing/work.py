@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 from tqcheck.commands.auditing.sources import Partition, records
 
@@ -32,15 +34,21 @@ def _state(settings: dict):
 
 
 def check_partition(part: Partition, settings: dict) -> dict:
-    """{"number", "documents": [row], "findings": [row]} for the partition; a document that fails is an error row."""
+    """{"number", "documents": [row], "findings": [row], "worker", "cpu", "wall", "peak_mb", "segments", "cached"}
+    for the partition; a document that fails is an error row. `cpu` (this process's user+system seconds) and
+    `wall` are the partition's own, detector set-up included, so the driver can tell work from waiting for a core."""
+    cpu, wall = time.process_time(), time.perf_counter()
     options, finder, engines = _state(settings)
     documents: list[dict] = []
     findings: list[dict] = []
+    translated = [0, 0]  # distinct segments sent through the round trip, of which the cache already held
     if part.kind == "folder":
         from pathlib import Path
 
         from tqcheck.checking.inputs import Input
 
+        if (options.engine or "auto") != "none":
+            translated = _prefetch(_file_documents(part, options, finder), options, engines)
         for label, path in part.files:
             try:
                 # Found in a folder: an unreadable file is a result, not the end of the run.
@@ -50,6 +58,8 @@ def check_partition(part: Partition, settings: dict) -> dict:
             _add(documents, findings, label, part.source, outcome, settings)
     else:
         try:
+            if (options.engine or "auto") != "none":
+                translated = _prefetch(_record_documents(part, options, finder, settings), options, engines)
             for record in records(part, settings["text_key"], settings["id_key"]):
                 if record.error is not None:
                     outcome = record.error
@@ -61,7 +71,101 @@ def check_partition(part: Partition, settings: dict) -> dict:
                 _add(documents, findings, record.id, part.source, outcome, settings)
         except Exception as exc:  # noqa: BLE001 - the input itself went away or broke: one row says so
             _add(documents, findings, f"{part.source}:{part.first_line}", part.source, _failure(exc), settings)
-    return {"number": part.number, "documents": documents, "findings": findings}
+    return {"number": part.number, "documents": documents, "findings": findings, "worker": os.getpid(),
+            "cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall, "peak_mb": _peak_mb(),
+            "segments": translated[0], "cached": translated[1]}
+
+
+def _peak_mb() -> float:
+    """This worker process's peak resident memory so far, in MB (Linux: ru_maxrss is in KB)."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def _file_documents(part: Partition, options, finder):
+    """(document, settings) of the partition's files that read; the others are left for their own check to report."""
+    from pathlib import Path
+
+    from tqcheck.checking.inputs import Input
+    from tqcheck.checking.run import _config, _read_bytes, _settings
+    from tqcheck.reading import format_for, read_document
+
+    for label, path in part.files:
+        item = Input(label, Path(path), False)
+        try:
+            settings = _settings(options, _config(item, finder), item)
+            doc = read_document(label, _read_bytes(item), format_for(label) or "text", options.encoding,
+                                options.include_fuzzy, settings.target_lang)
+        except Exception:  # noqa: BLE001 - unreadable here is an error row when it is checked
+            continue
+        yield doc, settings
+
+
+def _record_documents(part: Partition, options, finder, audit: dict):
+    from pathlib import Path
+
+    from tqcheck.checking.run import _settings
+    from tqcheck.reading import parse_text
+
+    settings = _settings(options, finder.for_path(Path(audit["cwd"])))
+    for record in records(part, audit["text_key"], audit["id_key"]):
+        if record.error is None:
+            try:
+                yield parse_text(record.id, record.text, audit["input_format"]), settings
+            except Exception:  # noqa: BLE001
+                continue
+
+
+def _prefetch(documents, options, engines) -> list[int]:
+    """The round trips of the partition's segments, one batch per language pair, before its documents are checked.
+
+    The same decisions as `check`'s batch over many files (checking.run._prefetch_translations), without its
+    per-file budgets (no SIGALRM outside a worker's main thread). Starting an engine costs more than a short
+    article's sentences, so one batch per partition instead of two engine calls per document. Returns
+    [distinct segments, of which the translation cache already had the round trip]. Whatever fails here is
+    left to the document's own check, which reports it as its error row."""
+    from tqcheck.checking.check import detect_target
+    from tqcheck.data import langdata
+    from tqcheck.text import language
+    from tqcheck.text.segment import segment
+    from tqcheck.translation.cache import distinct_texts
+    from tqcheck.translation.roundtrip import round_trip_version, translate_round_trip
+
+    engines.cache.forget()  # bounded memory: the previous partitions' round trips are on disk, not held here
+    batches: dict[tuple[str, str, str], list[str]] = {}
+    for doc, settings in documents:
+        if settings.engine == "none":  # a configuration file's `engine = "none"`: nothing to translate
+            continue
+        try:
+            if doc.bilingual is not None:
+                from tqcheck.checking import bilingual
+
+                settings, _ = bilingual.prepare(doc, settings)
+            target = language.base(settings.target_lang or detect_target(doc, []))
+            candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
+            pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
+            if pivot is None:
+                continue
+            batches.setdefault((settings.engine, pivot, target), []).extend(
+                s.prose(doc.view) for s in segment(doc, target))
+        except Exception:  # noqa: BLE001
+            continue
+    counts = [0, 0]
+    for (choice, pivot, target), texts in batches.items():
+        try:
+            engine, _ = engines.get(choice, pivot, target)
+            wanted = distinct_texts(texts)
+            held = engines.cache.get_round_trips(engine.name, round_trip_version(engine, target, pivot),
+                                                 target, pivot, wanted)
+            translate_round_trip(engine, texts, target, pivot, engines.cache)
+        except Exception:  # noqa: BLE001 - an engine that fails here fails again, per document, as its row
+            continue
+        counts[0] += len(wanted)
+        counts[1] += len(held)
+    return counts
 
 
 def _failure(exc: Exception) -> str:
