@@ -5,8 +5,15 @@ the old code took, so a loaded machine cannot make them flake and the old code f
 """
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import threading
 import time
 
+from conftest import ROOT
+from tqcheck.checking.run import FIFO_WAIT
 from tqcheck.reading import parse_text
 
 
@@ -26,3 +33,42 @@ def test_a_reference_link_is_still_found_after_the_label_limit():
     doc = parse_text("refs.md", text, "markdown")
     assert "https://example.org" not in doc.view
     assert doc.view.startswith(" the report ")  # brackets and label blanked, the link text kept
+
+
+def _tqcheck(*args, timeout=60, **kw):
+    return subprocess.run([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--no-cache", *args],
+                          capture_output=True, timeout=timeout, cwd=ROOT, **kw)
+
+
+def test_a_named_pipe_nobody_writes_to_is_exit_2_not_a_hang(tmp_path):
+    fifo = tmp_path / "notes.md"
+    os.mkfifo(fifo)
+    proc = _tqcheck(str(fifo), timeout=40)  # it waited for ever for a writer
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        f"tqcheck: error: {fifo}: a named pipe nobody wrote to in {FIFO_WAIT:g} s; not checked"]
+
+
+def test_a_named_pipe_with_a_writer_is_checked_like_a_file(tmp_path):
+    fifo = tmp_path / "notes.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: (time.sleep(1), fifo.write_text('He said "it is late.\n')))
+    writer.start()
+    proc = _tqcheck("--format", "json", str(fifo))
+    writer.join()
+    assert proc.returncode == 1, proc.stderr
+    assert [f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["Q101"]
+
+
+def test_a_walk_skips_a_named_pipe_among_its_files(tmp_path):
+    (tmp_path / "a.md").write_text('He said "it is late.\n')
+    os.mkfifo(tmp_path / "b.md")
+    proc = _tqcheck("--format", "json", str(tmp_path))  # it waited for ever on b.md
+    assert proc.returncode == 1, proc.stderr
+    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == [str(tmp_path / "a.md")]
+
+
+def test_a_device_named_as_a_path_is_exit_2_not_an_endless_read():
+    proc = _tqcheck("/dev/zero", timeout=30)  # read_bytes() of /dev/zero filled the memory
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "tqcheck: error: /dev/zero: not a regular file (a device or socket); pass a file, a folder or -\n"

@@ -1,6 +1,8 @@
 """A whole run: inputs, per-file settings, checking, the report, rendering and the exit code."""
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -431,6 +433,8 @@ def _read_bytes(item: Input) -> bytes:
     if item.path is None:
         return sys.stdin.buffer.read()
     try:
+        if item.explicit and stat.S_ISFIFO(item.path.stat().st_mode):
+            return _read_fifo(item)
         return item.path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{item.label}: is a directory") from None
@@ -438,6 +442,32 @@ def _read_bytes(item: Input) -> bytes:
         raise InputError(f"{item.label}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{item.label}: cannot read ({exc.strerror})") from None
+
+
+FIFO_WAIT = 5.0  # seconds a named pipe given as a path may stay without a writer
+
+
+def _read_fifo(item: Input) -> bytes:
+    """A named pipe (mkfifo, or bash's <(...)) is read like a file, but one nobody opens for writing is an error
+    after FIFO_WAIT seconds instead of a run that waits for ever."""
+    import select
+
+    fd = os.open(item.path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        anonymous = os.path.basename(os.path.realpath(item.path)).startswith("pipe:")  # <(...): its writer exists
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not anonymous and not poller.poll(int(FIFO_WAIT * 1000)):
+            raise InputError(f"{item.label}: a named pipe nobody wrote to in {FIFO_WAIT:g} s; not checked")
+        os.set_blocking(fd, True)
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
 
 
 def _keep_changed_lines(file_report, path: Path, ref: str) -> None:
