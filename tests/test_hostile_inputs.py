@@ -72,3 +72,12 @@ def test_a_device_named_as_a_path_is_exit_2_not_an_endless_read():
     proc = _tqcheck("/dev/zero", timeout=30)  # read_bytes() of /dev/zero filled the memory
     assert proc.returncode == 2
     assert proc.stderr.decode() == "tqcheck: error: /dev/zero: not a regular file (a device or socket); pass a file, a folder or -\n"
+
+
+def test_a_budget_too_long_for_the_interval_timer_is_no_internal_error(tmp_path):
+    (tmp_path / "a.md").write_text('He said "it is late.\n')
+    (tmp_path / ".tqcheck.toml").write_text("timeout-per-file = 1e300\n")
+    for args in (["--timeout-per-file", "1e308"], []):  # flag, then configuration key
+        proc = _tqcheck(*args, str(tmp_path / "a.md"))
+        assert proc.returncode == 1, proc.stderr  # was exit 2: internal error: OverflowError: timestamp out of range
+        assert proc.stderr == b""
