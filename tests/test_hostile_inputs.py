@@ -81,3 +81,17 @@ def test_a_budget_too_long_for_the_interval_timer_is_no_internal_error(tmp_path)
         proc = _tqcheck(*args, str(tmp_path / "a.md"))
         assert proc.returncode == 1, proc.stderr  # was exit 2: internal error: OverflowError: timestamp out of range
         assert proc.stderr == b""
+
+
+def test_a_diff_revision_that_looks_like_an_option_is_refused_and_writes_nothing(tmp_path):
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    (tmp_path / "a.md").write_text('He said "it is late.\n')
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "a.md"], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    victim = tmp_path / "notes.txt"
+    victim.write_text("the user's notes\n")
+    proc = _tqcheck(f"--diff=--output={victim}", str(tmp_path / "a.md"))
+    assert victim.read_text() == "the user's notes\n"  # `git diff --output=FILE` emptied it
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("tqcheck: error: --diff '--output=")

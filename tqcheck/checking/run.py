@@ -398,6 +398,9 @@ def check_flags(options: RunOptions) -> None:
     for flag, values in (("--select", options.select), ("--ignore", options.ignore)):
         for selector in values or []:
             check_selector(selector, f"{flag} {selector!r}")
+    if options.diff_ref is not None and (options.diff_ref.startswith("-") or not options.diff_ref.strip()):
+        # git would take it as an option: --diff=--output=FILE made `git diff` write (or overwrite) FILE
+        raise ConfigError(f"--diff {options.diff_ref!r}: not a git revision (a revision cannot start with '-')")
     if (options.fix or options.diff_fix) and "-" in options.paths:
         raise ConfigError("--fix and --diff-fix rewrite files: name them instead of reading standard input")
     for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
