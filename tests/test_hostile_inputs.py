@@ -95,3 +95,13 @@ def test_a_diff_revision_that_looks_like_an_option_is_refused_and_writes_nothing
     assert victim.read_text() == "the user's notes\n"  # `git diff --output=FILE` emptied it
     assert proc.returncode == 2
     assert proc.stderr.decode().startswith("tqcheck: error: --diff '--output=")
+
+
+def test_a_named_pipe_or_device_given_as_the_configuration_file_is_exit_2(tmp_path):
+    (tmp_path / "a.md").write_text('He said "it is late.\n')
+    fifo = tmp_path / "tqcheck.toml"
+    os.mkfifo(fifo)
+    for config in (fifo, "/dev/zero"):  # waited for a writer for ever / read without end
+        proc = _tqcheck("--config", str(config), str(tmp_path / "a.md"), timeout=30)
+        assert proc.returncode == 2
+        assert proc.stderr.decode() == f"tqcheck: error: {config}: not a regular file; a configuration file is a TOML file\n"
