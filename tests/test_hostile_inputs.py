@@ -105,3 +105,32 @@ def test_a_named_pipe_or_device_given_as_the_configuration_file_is_exit_2(tmp_pa
         proc = _tqcheck("--config", str(config), str(tmp_path / "a.md"), timeout=30)
         assert proc.returncode == 2
         assert proc.stderr.decode() == f"tqcheck: error: {config}: not a regular file; a configuration file is a TOML file\n"
+
+
+GLUED = "He said “ready”and left.\n"
+UNGLUED = "He said “ready” and left.\n"
+
+
+def test_fix_writes_through_a_symbolic_link_and_keeps_the_link(tmp_path):
+    real = tmp_path / "drafts" / "story.md"
+    real.parent.mkdir()
+    real.write_text(GLUED)
+    link = tmp_path / "site" / "story.md"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    proc = _tqcheck("--fix", str(link))
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink()  # was replaced by a fixed copy, the real file left unfixed
+    assert real.read_text() == UNGLUED
+
+
+def test_fix_leaves_a_read_only_file_alone_and_fixes_the_others(tmp_path):
+    locked, free = tmp_path / "locked.md", tmp_path / "free.md"
+    locked.write_text(GLUED)
+    free.write_text(GLUED)
+    locked.chmod(0o444)
+    proc = _tqcheck("--fix", str(locked), str(free))
+    assert locked.read_text() == GLUED  # was replaced, mode 444 kept, by a rename over it
+    assert free.read_text() == UNGLUED
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"tqcheck: error: {locked}: read-only (no write permission); not fixed\n"

@@ -13,7 +13,7 @@ from tqcheck.checking.budget import TIMEOUT, time_limit
 from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
 from tqcheck.checking.config import ConfigFinder, glossary_paths
 from tqcheck.errors import (
-    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, raise_from_signal,
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, OutputError, raise_from_signal,
 )
 from tqcheck.finding import Severity
 from tqcheck.checking.inputs import Input, collect
@@ -131,8 +131,8 @@ def _fix_files(report: Report, options: RunOptions, paths: dict) -> tuple[list[s
                 continue
             fix.write_atomically(path, fix.encode_like(original, file_report.text, new_text, options.encoding,
                                                        file_report.path))
-        except (InputError, OSError) as exc:
-            message = str(exc) if isinstance(exc, InputError) else f"{file_report.path}: cannot read ({exc.strerror})"
+        except (InputError, OutputError, OSError) as exc:  # this file is not fixed; the others still are
+            message = str(exc) if isinstance(exc, (InputError, OutputError)) else f"{file_report.path}: cannot read ({exc.strerror})"
             print(f"tqcheck: error: {message}", file=sys.stderr, flush=True)
             failed.append(file_report.path)
             continue
