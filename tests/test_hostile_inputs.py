@@ -12,6 +12,8 @@ import sys
 import threading
 import time
 
+import pytest
+
 from conftest import ROOT
 from tqcheck.checking.run import FIFO_WAIT
 from tqcheck.reading import parse_text
@@ -134,3 +136,27 @@ def test_fix_leaves_a_read_only_file_alone_and_fixes_the_others(tmp_path):
     assert free.read_text() == UNGLUED
     assert proc.returncode == 2
     assert proc.stderr.decode() == f"tqcheck: error: {locked}: read-only (no write permission); not fixed\n"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "html", "json"])
+def test_a_one_piece_report_into_a_closed_pipe_is_141(tmp_path, fmt):
+    # As `tqcheck check --format sarif big.md | head -c 10`: these formats were one multi-megabyte write, which
+    # a closed pipe cut short without an error; the run exited 1 with its report silently truncated.
+    story = tmp_path / "story.md"
+    story.write_text("He said “ready”and left.\n\n" * 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--no-cache",
+                             "--format", fmt, str(story)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 141
+    assert proc.stderr.read() == b""
+    proc.stderr.close()
+
+
+def test_cache_info_into_a_closed_pipe_is_141(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "tqcheck", "cache", "info"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path)})
+    proc.stdout.close()  # was exit 1, with no word on why
+    assert proc.wait(timeout=60) == 141
+    assert proc.stderr.read() == b""
+    proc.stderr.close()
