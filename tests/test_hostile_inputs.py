@@ -160,3 +160,13 @@ def test_cache_info_into_a_closed_pipe_is_141(tmp_path):
     assert proc.wait(timeout=60) == 141
     assert proc.stderr.read() == b""
     proc.stderr.close()
+
+
+def test_audit_refuses_a_named_pipe_as_its_input(tmp_path):
+    fifo = tmp_path / "records.jsonl"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "tqcheck", "audit", "--engine", "none", "--out",
+                           str(tmp_path / "results"), str(fifo)], capture_output=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2  # it waited for ever for a writer while counting the records
+    assert proc.stderr.decode().endswith(": not a regular file (a named pipe, device or socket); pass a file or a folder\n")
+    assert not (tmp_path / "results").exists()
