@@ -6,6 +6,9 @@ from tqcheck.errors import FileTimeout, raise_from_signal
 # The reason a file stopped by its budget is listed under in every report format.
 TIMEOUT = "timeout"
 
+# setitimer takes a time_t of seconds: a budget of 1e308 s overflowed it (an internal error); 1e9 s is 31 years.
+LONGEST = 1e9
+
 
 class time_limit:
     """`with time_limit(seconds):` raises FileTimeout in the block once it has run `seconds`; None: no limit.
@@ -26,7 +29,7 @@ class time_limit:
             import signal  # only a run with a budget needs it
 
             self._previous = signal.signal(signal.SIGALRM, _expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_REAL, min(self.seconds, LONGEST))
         return self
 
     def __exit__(self, *exc_info) -> None:

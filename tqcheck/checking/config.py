@@ -1,6 +1,7 @@
 """Configuration: the nearest `.tqcheck.toml` or `[tool.tqcheck]` in `pyproject.toml`, validated."""
 from __future__ import annotations
 
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ EMPTY = Config()
 def load(path: Path) -> Config:
     """Read and validate one configuration file; `pyproject.toml` contributes only `[tool.tqcheck]`."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO waits for a writer for ever, /dev/zero never ends
+            raise ConfigError(f"{path}: not a regular file; a configuration file is a TOML file")
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None

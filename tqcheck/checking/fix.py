@@ -119,12 +119,18 @@ def encode_like(original: bytes, old_text: str, new_text: str, encoding: str | N
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the file under a temporary name, keep its mode, then rename it over the file:
-    the file is the old one or the new one, never half of each, even if the run is stopped."""
-    folder = path.resolve().parent
+    the file is the old one or the new one, never half of each, even if the run is stopped.
+    A symbolic link is written through and stays a link (renaming over it put a copy in its place and left
+    the real file unfixed); a file nobody may write (chmod a-w) is the user's "do not change" and is refused,
+    as a plain write would be for anyone but root."""
+    target = Path(os.path.realpath(path))
+    folder = target.parent
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = target.stat().st_mode & 0o7777
+        if not mode & 0o222:
+            raise OutputError(f"{path}: read-only (no write permission); not fixed")
         with held() as hold:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqcheck-fix", dir=folder)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tqcheck-fix", dir=folder)
             try:
                 hold.release()
                 with os.fdopen(fd, "wb") as fh:
@@ -132,7 +138,7 @@ def write_atomically(path: Path, data: bytes) -> None:
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.chmod(tmp, mode)
-                os.replace(tmp, path)
+                os.replace(tmp, target)
             except BaseException:
                 try:
                     os.unlink(tmp)

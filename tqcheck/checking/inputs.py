@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def collect(paths: list[str], finder: ConfigFinder, stdin_filename: str | None =
                 empty_dirs.append(given)
             inputs.extend(found)
         elif path.exists():
+            mode = path.stat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                # /dev/zero would be read for ever, a socket cannot be read at all
+                raise InputError(f"{given}: not a regular file (a device or socket); pass a file, a folder or -")
             inputs.append(Input(given, path, True))
         else:
             raise InputError(f"{given}: no such file or directory")
@@ -46,10 +51,18 @@ def _walk(given: str, root: Path, finder: ConfigFinder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _excluded(Path(folder) / d, finder))
         for name in sorted(filenames):
             path = Path(folder) / name
-            if format_for(name) is None or _excluded(path, finder):
+            if format_for(name) is None or _excluded(path, finder) or not _regular(path):
                 continue
             rel = os.path.relpath(path, root)
             yield Input(os.path.join(given, rel), path, False, root=root)
+
+
+def _regular(path: Path) -> bool:
+    """A walk reads regular files only: a FIFO named `notes.md` in a folder would wait for a writer for ever."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # a dangling link or an unreadable entry: reading it gives the usual one-line error
 
 
 def _excluded(path: Path, finder: ConfigFinder) -> bool:

@@ -1,6 +1,8 @@
 """A whole run: inputs, per-file settings, checking, the report, rendering and the exit code."""
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,7 +13,8 @@ from tqcheck.checking.budget import TIMEOUT, time_limit
 from tqcheck.checking.check import DETECTION_SAMPLE, Settings, check_document, detect_target
 from tqcheck.checking.config import ConfigFinder, glossary_paths
 from tqcheck.errors import (
-    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, MalformedFile, raise_from_signal,
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, ConfigError, FileTimeout, InputError, MalformedFile, OutputError,
+    raise_from_signal,
 )
 from tqcheck.finding import Severity
 from tqcheck.checking.inputs import Input, collect
@@ -128,8 +131,8 @@ def _fix_files(report: Report, options: RunOptions, paths: dict) -> tuple[list[s
                 continue
             fix.write_atomically(path, fix.encode_like(original, file_report.text, new_text, options.encoding,
                                                        file_report.path))
-        except (InputError, OSError) as exc:
-            message = str(exc) if isinstance(exc, InputError) else f"{file_report.path}: cannot read ({exc.strerror})"
+        except (InputError, OutputError, OSError) as exc:  # this file is not fixed; the others still are
+            message = str(exc) if isinstance(exc, (InputError, OutputError)) else f"{file_report.path}: cannot read ({exc.strerror})"
             print(f"tqcheck: error: {message}", file=sys.stderr, flush=True)
             failed.append(file_report.path)
             continue
@@ -421,6 +424,9 @@ def check_flags(options: RunOptions) -> None:
     for flag, values in (("--select", options.select), ("--ignore", options.ignore)):
         for selector in values or []:
             check_selector(selector, f"{flag} {selector!r}")
+    if options.diff_ref is not None and (options.diff_ref.startswith("-") or not options.diff_ref.strip()):
+        # git would take it as an option: --diff=--output=FILE made `git diff` write (or overwrite) FILE
+        raise ConfigError(f"--diff {options.diff_ref!r}: not a git revision (a revision cannot start with '-')")
     if (options.fix or options.diff_fix) and "-" in options.paths:
         raise ConfigError("--fix and --diff-fix rewrite files: name them instead of reading standard input")
     for flag, value in (("--target-lang", options.target_lang), ("--source-lang", options.source_lang)):
@@ -456,6 +462,8 @@ def _read_bytes(item: Input) -> bytes:
     if item.path is None:
         return sys.stdin.buffer.read()
     try:
+        if item.explicit and stat.S_ISFIFO(item.path.stat().st_mode):
+            return _read_fifo(item)
         return item.path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{item.label}: is a directory") from None
@@ -463,6 +471,32 @@ def _read_bytes(item: Input) -> bytes:
         raise InputError(f"{item.label}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{item.label}: cannot read ({exc.strerror})") from None
+
+
+FIFO_WAIT = 5.0  # seconds a named pipe given as a path may stay without a writer
+
+
+def _read_fifo(item: Input) -> bytes:
+    """A named pipe (mkfifo, or bash's <(...)) is read like a file, but one nobody opens for writing is an error
+    after FIFO_WAIT seconds instead of a run that waits for ever."""
+    import select
+
+    fd = os.open(item.path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        anonymous = os.path.basename(os.path.realpath(item.path)).startswith("pipe:")  # <(...): its writer exists
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not anonymous and not poller.poll(int(FIFO_WAIT * 1000)):
+            raise InputError(f"{item.label}: a named pipe nobody wrote to in {FIFO_WAIT:g} s; not checked")
+        os.set_blocking(fd, True)
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
 
 
 def _keep_changed_lines(file_report, path: Path, ref: str) -> None:

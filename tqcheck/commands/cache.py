@@ -1,6 +1,8 @@
 """`tqcheck cache info|clear`: look at and empty the translation cache and the warm-start file."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 
@@ -12,6 +14,12 @@ def cache():
 @cache.command()
 def info():
     """Where the cache is, how many translations it holds and its size."""
+    from tqcheck.cli import _guard
+
+    sys.exit(_guard(False, _info))  # a closed pipe is 141, any failure one line and 2, as for check
+
+
+def _info() -> int:
     from tqcheck.translation.cache import TranslationCache
 
     with TranslationCache() as store:
@@ -26,11 +34,18 @@ def info():
     stored = warmstart.stored_path()
     if stored is not None and stored.is_file():
         click.echo(f"warm start: {stored} ({stored.stat().st_size} bytes of parsed data and compiled patterns)")
+    return 0
 
 
 @cache.command()
 def clear():
     """Remove every cached translation (and replace a corrupt cache file), the warm-start file and the parsed glossaries."""
+    from tqcheck.cli import _guard
+
+    sys.exit(_guard(False, _clear))
+
+
+def _clear() -> int:
     from tqcheck.speed import warmstart
     from tqcheck.translation.cache import TranslationCache
 
@@ -46,3 +61,4 @@ def clear():
     freed = terms.clear()
     if freed:
         click.echo(f"removed the glossaries kept parsed ({freed} bytes)")
+    return 0

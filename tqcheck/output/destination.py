@@ -13,6 +13,9 @@ def open_destination(path: str | None):
     return _Stdout() if path in (None, "-") else _File(path)
 
 
+CHUNK = 1 << 16  # characters written to standard output at a time
+
+
 def abandon_stdout() -> None:
     """Point standard output at /dev/null once writing to it has failed (a closed pipe, a full disk),
     so that the interpreter's own flush at exit neither fails again nor prints "Exception ignored"."""
@@ -36,7 +39,11 @@ class _Stdout:
         pass
 
     def write(self, part: str) -> None:
-        self._guard(sys.stdout.write, part)
+        # In pieces: one write of a whole SARIF or HTML report (megabytes) to a pipe its reader closed came
+        # back as a short write that Python's buffered writer took for success, so `| head -1` got exit 1
+        # (the findings' code) instead of 141, the report silently cut.
+        for start in range(0, len(part), CHUNK):
+            self._guard(sys.stdout.write, part[start:start + CHUNK])
 
     def commit(self) -> None:
         self._guard(sys.stdout.flush)

@@ -59,6 +59,9 @@ def partitions(paths: list[str], size: int, finder) -> list[Partition]:
 
     parts: list[Partition] = []
     for given in paths:
+        path = Path(given)
+        if path.exists() and not (path.is_dir() or path.is_file()):  # a FIFO waited for a writer for ever
+            raise InputError(f"{given}: not a regular file (a named pipe, device or socket); pass a file or a folder")
         kind = kind_of(given)
         if kind in ("folder", "file"):
             inputs, _ = collect([given], finder)

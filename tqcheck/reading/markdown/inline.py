@@ -34,6 +34,7 @@ _NOT_PROSE_ELEMENTS = ("code", "script", "style", "pre", "kbd", "samp", "textare
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _URL_TRAILING = "?!.,:;*_~'\""
 MAX_LINK_PARENS = 32  # CommonMark's own limit; it also keeps `[a](` repeated linear
+MAX_LABEL = 999  # the longest link label CommonMark allows
 LINK_TAIL_LIMIT = 4096  # how far a link's destination and title may reach
 
 
@@ -261,9 +262,9 @@ class InlineMasker:
             end = _link_tail(s, i + 2)
         if end < 0 and nxt == "[":
             m = _REF_LABEL.match(s, i + 1)
-            if m and (m.group(1).strip() or link_label(s[start + 1 + image:i]) in self.reader.labels):
+            if m and (m.group(1).strip() or self._is_label(start + 1 + image, i)):
                 end = m.end()
-        if end < 0 and link_label(s[start + 1 + image:i]) in self.reader.labels:
+        if end < 0 and self._is_label(start + 1 + image, i):
             end = i + 1
         if end < 0:
             return i + 1
@@ -272,6 +273,11 @@ class InlineMasker:
         if not image:
             self.link_barrier = start
         return end
+
+    def _is_label(self, a: int, b: int) -> bool:
+        """Whether s[a:b] names a link reference definition; a label is at most 999 characters (CommonMark), so a
+        longer text is not looked up: normalising each of 10^5 nested `[` would cost quadratic time."""
+        return b - a <= MAX_LABEL and link_label(self.s[a:b]) in self.reader.labels
 
     # -- emphasis
 
