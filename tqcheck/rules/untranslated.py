@@ -275,8 +275,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     language's accents that English does not write so (`descontaminación`, but not `café`). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`) and a word the file stops in
-    are left alone; a capitalised word opening a sentence counts only with more evidence, such as a
-    comma and English after it (`Cependant, the talks…`: a connective the engine left).
+    are left alone; a capitalised word opening a sentence counts only with more evidence: a source
+    function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
     region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
@@ -381,11 +381,10 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
 
 
 def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _Index) -> bool:
-    """A source word opening an English sentence and set off by a comma ("Cependant, the talks…",
-    "Además, the union…"), or a source function word English lacks before lowercase English ("Según
-    the minister…"), is a connective the engine left: a name opening a sentence is followed by its
-    verb or its apposition, and the word lists hold no name English writes (their frequencies are
-    checked in both languages). Not inside a quotation: a native writer quotes "Gracias, amigos"."""
+    """A source function word English lacks, opening an English sentence before lowercase English
+    ("Según the minister…"), is a word the engine left. A capitalised content word set off by a comma
+    is not enough: place names open sentences that way in native English ("Brasília, the capital, …").
+    Not inside a quotation: a native writer quotes "Gracias, amigos"."""
     if first is not last:
         return False
     if first.start > seg.start and view[seg.start:first.start].strip():
@@ -394,7 +393,7 @@ def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _
     rest = view[last.end + 1:seg.end].lstrip()
     if not rest or not rest[0].islower():
         return False
-    return after == "," or (after == " " and first.key in index.joiners)
+    return after == " " and first.key in index.joiners
 
 
 def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
