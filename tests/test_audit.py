@@ -397,3 +397,34 @@ def test_the_local_cluster_keeps_no_profile_so_a_workers_memory_does_not_grow_wi
     assert len(samples) == 2 and set(samples.values()) == {0}
     assert sorted(r["id"] for r in store.rows) == sorted(ident for ident, _ in docs)  # the partitions did run
     assert {r["id"]: r["score"] for r in store.rows}[docs[0][0]] == checked["articles/a000.txt"]["score"]
+
+
+FUZZY_PO = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+
+#, fuzzy
+msgid "El hospital tiene 300 camas."
+msgstr "The hospital has 3000 beds."
+
+msgid "El hospital abrió en 1990."
+msgstr "The hospital opened in 1990."
+'''
+
+
+def test_include_fuzzy_reaches_the_bilingual_files_of_an_audited_folder(scheduler, tmp_path):
+    """As with `check`, a PO entry marked fuzzy is skipped unless --include-fuzzy asks for it."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "hospital.po").write_text(FUZZY_PO, encoding="utf-8")
+    codes = {}
+    for name, extra in (("plain", ()), ("fuzzy", ("--include-fuzzy",))):
+        proc = run_tqcheck("audit", "site", "--out", name, "--engine", "none", "--scheduler", scheduler,
+                           "--index", "none", *extra, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        _, findings = _read(tmp_path / name)
+        codes[name] = {(f["code"], f["excerpt"]) for f in findings}
+        check = run_tqcheck("check", "--engine", "none", "--format", "json", "--fail-on", "never", *extra,
+                            "site/hospital.po", cwd=tmp_path)
+        assert codes[name] == {(f["code"], f["excerpt"]) for f in json.loads(check.stdout)["files"][0]["findings"]}
+    assert ("A103", "3000") in codes["fuzzy"] and ("A103", "3000") not in codes["plain"]

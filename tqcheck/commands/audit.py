@@ -33,6 +33,7 @@ MIN_PARTITIONS = 32  # a smaller archive gets smaller partitions, so that no wor
 @click.option("--min-severity", type=click.Choice(("error", "warning", "info")), default=None,
               help="Do not record findings below this severity [default: info, all of them].")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("--include-fuzzy", is_flag=True, help="Bilingual files: check units marked fuzzy or new too.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Score at or above which the summary counts a document as likely machine-translated.")
 @click.option("--scheduler", metavar="ADDRESS", help="A running distributed scheduler (tcp://host:8786).")
@@ -49,14 +50,14 @@ MIN_PARTITIONS = 32  # a smaller archive gets smaller partitions, so that no wor
 @click.option("--restart", is_flag=True, help="Replace results made from other inputs or settings instead of exit 2.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def audit(inputs, out, text_key, id_key, input_format, select, ignore, target_lang, source_lang, engine, config_path,
-          encoding, min_severity, no_cache, threshold, scheduler, workers, partition_size, index_path, index_top, restart,
+          encoding, min_severity, no_cache, include_fuzzy, threshold, scheduler, workers, partition_size, index_path, index_top, restart,
           debug):
     """Check INPUTS (folders, .jsonl, .parquet) on Dask; one row per document in RESULTS, resumable."""
     settings = {
         "select": _split(select), "ignore": _split(ignore), "target_lang": target_lang, "source_lang": source_lang,
         "engine": engine, "config": os.path.abspath(config_path) if config_path else None, "encoding": encoding,
         "min_severity": min_severity, "cache": not no_cache, "text_key": text_key, "id_key": id_key,
-        "input_format": input_format, "cwd": os.getcwd(), "top": 3,
+        "input_format": input_format, "cwd": os.getcwd(), "top": 3, "include_fuzzy": include_fuzzy,
     }
     index = (index_path, index_top)
     sys.exit(_guard(debug, lambda: _audit(list(inputs), out, settings, threshold, scheduler, workers, partition_size,

@@ -27,7 +27,8 @@ def _state(settings: dict):
         options = RunOptions(paths=[], select=settings["select"], ignore=settings["ignore"],
                              target_lang=settings["target_lang"], source_lang=settings["source_lang"],
                              engine=settings["engine"], config_path=settings["config"], encoding=settings["encoding"],
-                             use_cache=settings["cache"], min_severity=settings["min_severity"])
+                             use_cache=settings["cache"], min_severity=settings["min_severity"],
+                             include_fuzzy=settings.get("include_fuzzy", False))
         finder = ConfigFinder(Path(settings["config"]) if settings["config"] else None)
         _STATE.update(key=key, options=options, finder=finder, engines=EnginePool(options.engine or "auto", options.use_cache))
     return _STATE["options"], _STATE["finder"], _STATE["engines"]
@@ -114,7 +115,7 @@ def _record_documents(part: Partition, options, finder, audit: dict):
     for record in records(part, audit["text_key"], audit["id_key"]):
         if record.error is None:
             try:
-                yield parse_text(record.id, record.text, audit["input_format"]), settings
+                yield parse_text(record.id, record.text, audit["input_format"], options.include_fuzzy), settings
             except Exception:  # noqa: BLE001
                 continue
 
@@ -195,7 +196,7 @@ def _check_text(record, options, finder, engines, audit: dict):
 
     config = finder.for_path(Path(audit["cwd"]))  # the configuration `check -` would use where audit was started
     settings = _settings(options, config)
-    doc = parse_text(record.id, record.text, audit["input_format"])
+    doc = parse_text(record.id, record.text, audit["input_format"], options.include_fuzzy)
     _check_suppression_codes(doc)
     report = check_document(doc, settings, engines)
     _drop_hidden(report, options.min_severity or config.get("min-severity"), config.get("accept") or ())
