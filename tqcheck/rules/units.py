@@ -55,23 +55,29 @@ class AcronymCount(Detector):
     needs = frozenset({"source"})
 
     def check(self, ctx):
-        info = getattr(ctx.doc, "bilingual", None)
-        if info is None:
-            return
-        source_view, target_view = info.source_doc.view, ctx.doc.view
-        for part in info.parts:
-            (ss, se), (ts, te) = part.source, part.target
-            if te <= ts:
+        for source_text, ts, target_text in _units(ctx):
+            if not target_text:
                 continue
-            source = _acronyms(source_view[ss:se])
-            target = _acronyms(target_view[ts:te])
+            source = _acronyms(source_text)
+            target = _acronyms(target_text)
             if len(source) == len(target):
                 continue
             yield self.finding(
-                ts, te,
+                ts, ts + len(target_text),
                 f"the source has {_counted(source)} where the translation has {_counted(target)}",
                 suggestion="keep each acronym of the source, translated where the target language has its own",
             )
+
+
+def _units(ctx):
+    """(source text, target start, target text) of each aligned unit of a bilingual file; none for an article."""
+    info = getattr(ctx.doc, "bilingual", None)
+    if info is None:
+        return
+    source_view, target_view = info.source_doc.view, ctx.doc.view
+    for part in info.parts:
+        (ss, se), (ts, te) = part.source, part.target
+        yield source_view[ss:se], ts, target_view[ts:te]
 
 
 def _counted(tokens: list[str]) -> str:
@@ -110,20 +116,15 @@ class CutShort(Detector):
     needs = frozenset({"source"})
 
     def check(self, ctx):
-        info = getattr(ctx.doc, "bilingual", None)
-        if info is None:
-            return
-        source_view, target_view = info.source_doc.view, ctx.doc.view
-        for part in info.parts:
-            (ss, se), (ts, te) = part.source, part.target
-            target = target_view[ts:te].rstrip()
+        for source_text, ts, target_text in _units(ctx):
+            target = target_text.rstrip()
             if len(target) < MIN_CUT_CHARS or _CLOSED.search(target[-4:]):
                 continue
-            if not _SENTENCE_END.search(source_view[ss:se][-8:]):
+            if not _SENTENCE_END.search(source_text[-8:]):
                 continue
             end = ts + len(target)
             yield self.finding(
                 end - min(len(target.split()[-1]), end - ts), end,
                 "the translation stops without the closing punctuation its source ends with: it may be cut short",
-                suggestion=f"compare the end with the source's: “…{' '.join(source_view[ss:se].split()[-6:])}”",
+                suggestion=f"compare the end with the source's: “…{' '.join(source_text.split()[-6:])}”",
             )
