@@ -181,6 +181,27 @@ def _check_all(inputs, options: RunOptions, finder: ConfigFinder, report: Report
         results.close()  # stops the worker processes, whether the run ended or was interrupted
 
 
+def round_trip_batch(doc, settings: Settings, engines):
+    """((engine choice, pivot, target), segment texts) that check_document will send through the round
+    trip for `doc`, or None when no engine offers the pair: the same decisions and texts as
+    check_document, so every lookup there hits a batch translated ahead (by `check` over many files
+    and by `audit` per partition)."""
+    from tqcheck.data import langdata
+    from tqcheck.text import language
+    from tqcheck.text.segment import segment
+
+    if doc.bilingual is not None:
+        from tqcheck.checking import bilingual
+
+        settings, _ = bilingual.prepare(doc, settings)
+    target = language.base(settings.target_lang or detect_target(doc, []))
+    candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
+    pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
+    if pivot is None:
+        return None
+    return (settings.engine, pivot, target), [s.prose(doc.view) for s in segment(doc, target)]
+
+
 def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, engines, stdin_data) -> set[int]:
     """Translate the segments of every file in one batch per direction before checking them.
 
@@ -190,10 +211,7 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
     go over it are returned); a batch gets the sum of its files' budgets, and one that runs
     out is dropped, leaving each file to translate its own segments within its own budget.
     """
-    from tqcheck.text import language
-    from tqcheck.data import langdata
     from tqcheck.translation.roundtrip import translate_round_trip
-    from tqcheck.text.segment import segment
 
     over_budget: set[int] = set()
     batches: dict[tuple[str, str, str], list[str]] = {}
@@ -207,24 +225,17 @@ def _prefetch_translations(inputs, options: RunOptions, finder: ConfigFinder, en
                 data = stdin_data.get(id(item)) or _read_bytes(item)
                 doc = read_document(item.label, data, format_for(item.label) or "text", options.encoding,
                                     options.include_fuzzy, settings.target_lang)
-                if doc.bilingual is not None:
-                    from tqcheck.checking import bilingual
-
-                    settings, _ = bilingual.prepare(doc, settings)
-                # The same decisions and texts as check_document, so every lookup there hits this batch.
-                target = language.base(settings.target_lang or detect_target(doc, []))
-                candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
-                pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
-                if pivot is None:
+                batch = round_trip_batch(doc, settings, engines)
+                if batch is None:
                     continue
-                texts = [s.prose(doc.view) for s in segment(doc, target)]
         except InputError:
             continue
         except FileTimeout:
             over_budget.add(id(item))
             continue
-        batches.setdefault((settings.engine, pivot, target), []).extend(texts)
-        budgets.setdefault((settings.engine, pivot, target), []).append(limit)
+        key, texts = batch
+        batches.setdefault(key, []).extend(texts)
+        budgets.setdefault(key, []).append(limit)
     for key, texts in batches.items():
         choice, pivot, target = key
         limits = budgets[key]

@@ -128,10 +128,7 @@ def _prefetch(documents, options, engines) -> list[int]:
     article's sentences, so one batch per partition instead of two engine calls per document. Returns
     [distinct segments, of which the translation cache already had the round trip]. Whatever fails here is
     left to the document's own check, which reports it as its error row."""
-    from tqcheck.checking.check import detect_target
-    from tqcheck.data import langdata
-    from tqcheck.text import language
-    from tqcheck.text.segment import segment
+    from tqcheck.checking.run import round_trip_batch
     from tqcheck.translation.cache import distinct_texts
     from tqcheck.translation.roundtrip import round_trip_version, translate_round_trip
 
@@ -141,19 +138,12 @@ def _prefetch(documents, options, engines) -> list[int]:
         if settings.engine == "none":  # a configuration file's `engine = "none"`: nothing to translate
             continue
         try:
-            if doc.bilingual is not None:
-                from tqcheck.checking import bilingual
-
-                settings, _ = bilingual.prepare(doc, settings)
-            target = language.base(settings.target_lang or detect_target(doc, []))
-            candidates = [language.base(settings.source_lang)] if settings.source_lang else langdata.sources_for(target)
-            pivot = next((c for c in candidates if engines.offers(settings.engine, c, target)), None)
-            if pivot is None:
-                continue
-            batches.setdefault((settings.engine, pivot, target), []).extend(
-                s.prose(doc.view) for s in segment(doc, target))
+            batch = round_trip_batch(doc, settings, engines)
         except Exception:  # noqa: BLE001
             continue
+        if batch is not None:
+            key, texts = batch
+            batches.setdefault(key, []).extend(texts)
     counts = [0, 0]
     for (choice, pivot, target), texts in batches.items():
         try:
