@@ -112,12 +112,14 @@ class WrongGenderPronoun(Detector):
                     continue  # the speaker is talking about her: someone else speaks
                 end = verb.end()
             flagged.add(m.start)
-            named = view[support[-1].start:support[-1].end]
+            named = support[-1].who or view[support[-1].start:support[-1].end]
+            if support[-1].kind == "noun":
+                named = f"the {view[support[-1].start:support[-1].end]}, {named}" if support[-1].who else f"the {named}"
             woman = other == FEMALE
             yield self.finding(
                 m.start,
                 end,
-                f"“{view[m.start:m.end]}” refers to {named}, named as a {'woman' if woman else 'man'} nearby: "
+                f"“{view[m.start:m.end]}” after {named}, a {'woman' if woman else 'man'}: "
                 f"{source_label(langs)} leaves the subject or the possessor's gender unsaid, and the translation guessed",
                 suggestion=f"write “{_swap(view[m.start:m.end])}”, or name whom it means",
                 source_lang=assumed_source(ctx, langs),

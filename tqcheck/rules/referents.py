@@ -21,6 +21,10 @@ PRONOUNS = {
 # Particles inside a name: "Arévalo de León", "Luiz Inácio Lula da Silva".
 PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "van", "von", "di"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A capitalised run right after these names a place, not a person ("the fire in Las Tablas", "at Harvard").
+LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Spanish and Portuguese plural or neuter articles open place and group names, never a person's: "Los Pinos", "Lo Moscoso".
+PLACE_ARTICLES = frozenset({"los", "las", "lo"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your",
                          "every", "each", "another", "any", "no"})
 
@@ -105,6 +109,7 @@ class Person:
     genders: set[str] = field(default_factory=set)  # every gender the names and titles suggest
     titles: set[str] = field(default_factory=set)  # person nouns written beside the name: "minister"
     cue: bool = False  # something says this is a person (a title, a reporting verb, the surname used alone)
+    display: str = ""  # the full name as the text first writes it: "Dina Boluarte"
 
     @property
     def gender(self) -> str | None:
@@ -119,6 +124,7 @@ class Mention:
     kind: str  # "name" | "noun" | "pronoun" | "run" (capitalised words that may be a name the lists do not know)
     known: bool = False  # a named person (or a noun standing for one) whose gender the text establishes
     quoted: bool = False
+    who: str = ""  # the full name of the person meant, when the text names them: "Dina Boluarte" for "Boluarte"
 
 
 @dataclass
@@ -236,6 +242,8 @@ class Referents:
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
             if start is None and not gendered:
+                if not titles and self._place(i):
+                    continue
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
@@ -267,6 +275,8 @@ class Referents:
                         person.genders.add(noun_gender(tokens[k].text.lower()))
                     break
             self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
+            if start is not None and not person.display:
+                person.display = view[tokens[start].start:tokens[j - 1].end]
         # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
         self.unknown_runs = [(a, b) for a, b in self.unknown_runs
                              if fold(_bare(view[a:b].split()[-1])) not in self.people]
@@ -276,6 +286,13 @@ class Referents:
             person = self.people.get(fold(_bare(t.text)))
             if person and t.capital and t.start not in full:
                 person.cue = True
+
+    def _place(self, i: int) -> bool:
+        """The run opening at token i names a place: it follows "in"/"at" or opens with "Los"/"Las"/"Lo"."""
+        tokens = self.tokens
+        if tokens[i].text.lower() in PLACE_ARTICLES:
+            return True
+        return i > 0 and tokens[i - 1].text.lower() in LOCATIVES and self.view[tokens[i - 1].end:tokens[i].start] == " "
 
     def _named(self, i: int, j: int) -> bool:
         """Run [i, j) holds a first name or a gendered title before its last word."""
@@ -313,7 +330,8 @@ class Referents:
                 end, key = spans_by_start[t.start]
                 person = self.people[key]
                 if person.cue:
-                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, quoted))
+                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, quoted,
+                                            person.display))
                 else:
                     mentions.append(Mention(t.start, end, None, "name", False, quoted))
                 while i < len(tokens) and tokens[i].start < end:
@@ -330,10 +348,12 @@ class Referents:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, quoted))
             elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
                 person = self.people[fold(_bare(t.text))]
-                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted))
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted,
+                                        person.display))
             elif t.capital and fold(t.text) in firsts and len(firsts[fold(t.text)]) == 1:
                 person = firsts[fold(t.text)][0]
-                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted))
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted,
+                                        person.display))
             elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
                     and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS:
                 # "Lula said": someone the name lists do not know.
@@ -342,7 +362,7 @@ class Referents:
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = titles.get(lower, [])
                 if before == "the" and len(holders) == 1 and holders[0].gender:
-                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, quoted))
+                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, quoted, holders[0].display))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, quoted))
             i += 1
