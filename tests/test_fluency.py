@@ -386,3 +386,35 @@ def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quie
         "I love this recipe and you will too. I make it every week. Quick, cheap and tasty for Sunday lunch.",
     ]:
         assert excerpts(text, "L109") == [], text
+
+
+def test_a_name_the_text_capitalises_elsewhere_written_in_lower_case_fires():
+    text = ("The legislator Patricia Chirinos presented a motion on Monday. "
+            "Congress rejected the motion of Patricia chirinos on Thursday.")
+    assert excerpts(text, "L110") == ["chirinos"]
+    text = ("Congress rejected the motion of patricia chirinos on Thursday. "
+            "The legislator Patricia Chirinos said she would try again.")
+    assert excerpts(text, "L110") == ["patricia", "chirinos"]
+
+
+def test_lower_case_words_that_are_english_or_not_a_persons_name_are_quiet():
+    for text in [
+        # English words beside a capitalised use: a title, an institution, a brand
+        "The Senate met on Monday. The senate then voted for the bill.",
+        "Ana Ruiz posted the video on Facebook. Her facebook page has many followers.",
+        "County Coroner Ana Ruiz spoke first. The coroner said the cause was unclear.",
+        # a word after no first name: a foreign common noun or a new word, not a name in lower case
+        "The tribute to the Mujahid of the war was read aloud. Every mujahid was named.",
+        # links, handles and compounds
+        "Follow Patricia Chirinos on social media at @patricia.chirinos or chirinos.pe today.",
+        "The Chirinos family met the anti-chirinos protesters.",
+        # the name never written with a capital inside a sentence: nothing to compare with
+        "Chirinos spoke first. Then patricia chirinos left.",
+    ]:
+        assert excerpts(text, "L110") == [], text
+
+
+def test_a_text_written_in_lower_case_throughout_is_left_alone():
+    text = ("i met Patricia Chirinos today. she said hi. we talked about patricia chirinos and her plans. "
+            "then we left. it was fun. see you soon.")
+    assert excerpts(text, "L110") == []

@@ -12,7 +12,7 @@ from tqcheck.rules.base import Covered, Detector, segment_matches
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
-from tqcheck.rules.referents import quoted_spans
+from tqcheck.rules.referents import first_names, fold, quoted_spans
 from tqcheck.text import tagging
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -842,4 +842,81 @@ class VerblessFragment(Detector):
                 seg.start + len(text),
                 "a sentence with no verb, cut off from the sentence before it",
                 suggestion="join it to the sentence it belongs to, or give it a verb",
+            )
+
+
+# A word of letters, with what touches it: a link, a handle, a file name or a compound is not prose.
+_CASED_WORD = warmstart.regex(r"(?<![\w@#/.\-’'&_])[^\W\d_]{3,30}(?![\w@/\-’'&_]|\.\w)")
+_WORD_BEFORE = warmstart.regex(r"([^\W\d_]+) $")
+_MID_SENTENCE_BEFORE = warmstart.regex(r"[^\W_],? $")  # a word (and maybe a comma) then one space: not a sentence's start
+
+
+def _name_capitals(ctx) -> frozenset[str]:
+    """The lower-cased forms of the capitalised words the text writes inside a sentence, where English
+    capitalises only names ("the legislator Patricia Chirinos said"): the text's own names."""
+    view = ctx.doc.view
+    names = set()
+    for m in segment_matches(ctx, _CASED_WORD):
+        word = m.group()
+        if word[0].isupper() and word[1:].islower() and _MID_SENTENCE_BEFORE.search(view, max(0, m.start() - 3), m.start()):
+            names.add(word.lower())
+    return frozenset(names)
+
+
+class LowercaseName(Detector):
+    """What it does:
+    Flags a person's name written in lower case (`the legislator Patricia chirinos`) that
+    the same text writes elsewhere with a capital inside a sentence (`Patricia Chirinos
+    said`): a first name, or the word right after one, that is no English word (not in the
+    English lexicon, nor among wordfreq's common words unless it is a first name). A text
+    whose sentences often start in lower case is left alone, and so are links, handles and
+    hyphenated words.
+
+    Why it matters:
+    A name whose capital went missing is a trace of the machine translation or of the
+    scraper: some engines lower-case a name they took for a common word, and the same text
+    then spells one person two ways. Readers stumble, and a search for the name misses it.
+
+    Example:
+    The legislator Patricia Chirinos presented a motion. Congress rejected the motion of patricia chirinos on Thursday.
+
+    Use instead:
+    The legislator Patricia Chirinos presented a motion. Congress rejected the motion of Patricia Chirinos on Thursday.
+    """
+
+    code = "L110"
+    name = "lowercase-name"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        names = None
+        common = None
+        for m in segment_matches(ctx, _CASED_WORD):
+            word = m.group()
+            if not word.islower():
+                continue
+            names = names if names is not None else _name_capitals(ctx)
+            if word not in names:
+                continue
+            if common is None:
+                if casual_writer(ctx):
+                    return
+                common = langdata.common_words("en")
+            first = first_names().get(fold(word))
+            if tagging.lookup(word) or word in common and first is None:
+                continue  # "senate" beside "the Senate", "facebook" beside "Facebook": English words (first names
+                # are among wordfreq's words too: "patricia" is kept, as a name)
+            before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+            if first is None and not (before and first_names().get(fold(before.group(1)))):
+                continue  # only a person's name: a first name, or the word after one ("Patricia chirinos"), not
+                # "the mujahed" or "for coronavirus" beside a capitalised use
+            capital = word[0].upper() + word[1:]
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{word}” is written “{capital}” elsewhere in this text, as a name",
+                suggestion=capital,
             )
