@@ -47,6 +47,7 @@ class Vocabulary:
     name_joiners: tuple[str, ...] = ()  # its "and" between two names, exactly as written ("y", "Y")
     name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
     region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
+    name_articles: tuple[str, ...] = ()  # its articles that English lacks, as written before a name ("O", "Los")
     letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
 
@@ -91,6 +92,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         name_joiners=tuple(table.get("name_joiners", ())),
         name_prepositions=tuple(table.get("name_prepositions", ())),
         region_codes=tuple(table.get("region_codes", ())),
+        name_articles=tuple(table.get("name_articles", ())),
         letters=frozenset(table.get("accented_letters", "")),
         institution_heads=tuple(table.get("institution_heads", ())),
     )
@@ -279,8 +281,12 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
-    region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
-    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs).
+    region's abbreviation after a town (`Campinas (SP)`), a public body English always translates
+    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs),
+    and the source language's article left before an English name (`O Foundation for Press Freedom`,
+    `Los Company`): the word after it must be a common English word that Spanish, French and Portuguese
+    text hardly uses, so names the languages share (`Le Pen`, `Las Vegas`, `Del Monte`) stay quiet, as
+    do an article inside a longer name (`Marine Le Pen`) and a call (`O Lord,`).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -494,6 +500,7 @@ def _trace_patterns(langs: tuple[str, ...]):
     joiners = alternation(w for v in vocabularies for w in v.name_joiners)
     prepositions = alternation(w for v in vocabularies for w in v.name_prepositions)
     regions = alternation(w for v in vocabularies for w in v.region_codes)
+    articles = alternation(w for v in vocabularies for w in v.name_articles)
     exonyms = alternation(_name_tables()[0])
     heads = alternation(w for v in vocabularies for w in v.institution_heads)
     links = alternation(w for v in vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4)
@@ -503,6 +510,8 @@ def _trace_patterns(langs: tuple[str, ...]):
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
         # A public body's name: its head noun, then capitalised words and the language's short links.
         warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[A-ZÀ-ÖØ-Þ][\w’'-]*+))+") if heads and links else None,
+        # An article English lacks, then a capitalised word and what follows it.
+        warmstart.regex(rf"(?<![\w’'.-])(?P<article>{articles}) (?P<word>[A-Z][a-z]++)(?P<after>[ ,!]?)") if articles else None,
     )
 
 
@@ -516,7 +525,7 @@ def _capitalised_name_word(word: str | None) -> bool:
 
 def name_traces(view: str, index: _Index):
     """Every trace of a source-language name in `view`, in order of position."""
-    joined, half, region, body = _trace_patterns(tuple(v.lang for v in index.vocabularies))
+    joined, half, region, body, article = _trace_patterns(tuple(v.lang for v in index.vocabularies))
     found: list[NameTrace] = []
     label_nouns = _name_tables()[1]
     if joined is not None:
@@ -568,8 +577,28 @@ def name_traces(view: str, index: _Index):
             ))
     if body is not None:
         found.extend(_bodies(view, body, index))
+    if article is not None:
+        found.extend(_articles(view, article, index))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _articles(view: str, article: re.Pattern, index: _Index):
+    """A source-language article before an English name: "O Foundation for Press Freedom", "Los Company"."""
+    english = langdata.common_words("en", "english_only_words")
+    for m in article.finditer(view):
+        word = m.group("word")
+        if m.group("after") in (",", "!") or word.lower() not in english:
+            continue  # "O Lord,": a call; "Le Pen", "Las Vegas": a name the source languages share
+        before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+        if before and _capitalised_name_word(before.group(1)):
+            continue  # "Marine Le Pen", "Lana Del Rey": the article is part of a longer name
+        lang = _langs_with(index, "name_articles", m.group("article"))
+        yield NameTrace(
+            m.start(), m.end("word"), lang,
+            f"“{m.group('article')}” before “{word}” is the {LANG_NAMES.get(lang, lang)} article, left from the original",
+            f"write “the {word}”, or “The {word}” where the sentence starts",
+        )
 
 
 def _bodies(view: str, body: re.Pattern, index: _Index):
