@@ -255,3 +255,14 @@ def test_names_the_source_languages_share_and_calls_keep_their_article():
         "O Globo published the interview on Sunday.",
     ]:
         assert findings(text) == [], text
+
+
+def test_a_french_body_named_with_its_lowercase_adjective_is_flagged():
+    assert _excerpts("The Assemblée nationale approved the budget after a long debate.") == ["Assemblée nationale"]
+    assert _excerpts("The lawyers asked the Conseil constitutionnel to review the reform.") == [
+        "Conseil constitutionnel"]
+
+
+def test_a_body_head_followed_by_english_words_is_quiet():
+    assert _excerpts("The Conseil approved the plan on Monday.") == []
+    assert _excerpts("The Assemblée voted late at night, and the government won.") == []

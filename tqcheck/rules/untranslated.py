@@ -282,11 +282,12 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
     region's abbreviation after a town (`Campinas (SP)`), a public body English always translates
-    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs),
-    and the source language's article left before an English name (`O Foundation for Press Freedom`,
-    `Los Company`): the word after it must be a common English word that Spanish, French and Portuguese
-    text hardly uses, so names the languages share (`Le Pen`, `Las Vegas`, `Del Monte`) stay quiet, as
-    do an article inside a longer name (`Marine Le Pen`) and a call (`O Lord,`).
+    named in the source language (`Ministerio de Salud`, `Assemblée nationale`; parties, universities
+    and banks keep theirs), and the source language's article left before an English name (`O
+    Foundation for Press Freedom`, `Los Company`): the word after it must be a common English word that
+    Spanish, French and Portuguese text hardly uses, so names the languages share (`Le Pen`, `Las
+    Vegas`, `Del Monte`) stay quiet, as do an article inside a longer name (`Marine Le Pen`) and a call
+    (`O Lord,`).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -469,6 +470,7 @@ def _language_of(words: list[_Token], source_langs) -> str:
 
 # -- names: the source's "and" between two names, a name half translated, a region's abbreviation --------
 
+_NAME_WORD = warmstart.regex(r" ([^\W\d_][\w’'-]*+)")
 _WORD_BEFORE = warmstart.regex(r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)[ ]$")
 _WORDS_AFTER = warmstart.regex(r" ([^\W\d_][\w’'-]*)(?: ([^\W\d_][\w’'-]*))?")
 
@@ -508,8 +510,8 @@ def _trace_patterns(langs: tuple[str, ...]):
         warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
         warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
-        # A public body's name: its head noun, then capitalised words and the language's short links.
-        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[A-ZÀ-ÖØ-Þ][\w’'-]*+))+") if heads and links else None,
+        # The head noun of a public body's name; the words of the name after it are read one by one (_bodies).
+        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?= [^\W\d_])") if heads and links else None,
         # An article English lacks, then a capitalised word and what follows it.
         warmstart.regex(rf"(?<![\w’'.-])(?P<article>{articles}) (?P<word>[A-Z][a-z]++)(?P<after>[ ,!]?)") if articles else None,
     )
@@ -601,17 +603,38 @@ def _articles(view: str, article: re.Pattern, index: _Index):
         )
 
 
+def _source_word(index: _Index, word: str) -> bool:
+    """A word of a source language that English does not use: in its vocabulary, or spelt with its accents."""
+    key = _key(word)
+    return bool(_lookup(index.vocabularies, key) or _accented(index.vocabularies, key))
+
+
+def _foreign_lowercase(index: _Index, english, word: str) -> bool:
+    """A lowercase word of a French or Portuguese name, which writes its adjectives so ("Assemblée nationale"):
+    a source word, or one English does not use."""
+    return word.islower() and (_source_word(index, word) or _key(word) not in english)
+
+
 def _bodies(view: str, body: re.Pattern, index: _Index):
-    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional"."""
+    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional",
+    "Assemblée nationale" (French and Portuguese names write their adjectives in lower case)."""
+    links = {w for v in index.vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4}
+    english = langdata.common_words("en")
     for m in body.finditer(view):
-        words = m.group(0).split(" ")
-        while words and not words[-1][0].isupper():
+        words, at = [m.group(0)], m.end()
+        while (next_word := _NAME_WORD.match(view, at)) is not None:
+            word = next_word.group(1)
+            if not (word[0].isupper() or word in links or _foreign_lowercase(index, english, word)):
+                break  # "Assemblée approved": an English word ends the name
+            words.append(word)
+            at = next_word.end()
+        while words and not words[-1][0].isupper() and not _foreign_lowercase(index, english, words[-1]):
             words.pop()  # a link word at the end belongs to what follows
-        rest = [w for w in words[1:] if w[0].isupper()]
+        rest = [w for w in words[1:] if w[0].isupper() or _foreign_lowercase(index, english, w)]
         before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
         if not rest or (before and _capitalised_name_word(before.group(1))):
             continue  # nothing named after the noun, or the noun is inside a longer name ("Banco Fondo Común")
-        if not any(_lookup(index.vocabularies, _key(w)) or _accented(index.vocabularies, _key(w)) for w in rest):
+        if not any(_source_word(index, w) or _foreign_lowercase(index, english, w) for w in rest):
             continue  # "Gobierno Federal": no source word after the noun, so perhaps an English name
         head = words[0]
         lang = _langs_with(index, "institution_heads", head)
