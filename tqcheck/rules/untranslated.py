@@ -587,10 +587,9 @@ def name_traces(view: str, index: _Index):
 
 def _articles(view: str, article: re.Pattern, index: _Index):
     """A source-language article before an English name: "O Foundation for Press Freedom", "Los Company"."""
-    english = langdata.common_words("en", "english_only_words")
     for m in article.finditer(view):
         word = m.group("word")
-        if m.group("after") in (",", "!") or word.lower() not in english:
+        if m.group("after") in (",", "!") or word.lower() not in langdata.common_words("en", "english_only_words"):
             continue  # "O Lord,": a call; "Le Pen", "Las Vegas": a name the source languages share
         before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
         if before and _capitalised_name_word(before.group(1)):
@@ -619,8 +618,8 @@ def _bodies(view: str, body: re.Pattern, index: _Index):
     """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional",
     "Assemblée nationale" (French and Portuguese names write their adjectives in lower case)."""
     links = {w for v in index.vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4}
-    english = langdata.common_words("en")
     for m in body.finditer(view):
+        english = langdata.common_words("en")  # read only when a head noun is found
         words, at = [m.group(0)], m.end()
         while (next_word := _NAME_WORD.match(view, at)) is not None:
             word = next_word.group(1)
