@@ -75,3 +75,30 @@ def test_markdown_heading_in_lower_case_fires_but_list_items_do_not():
     heading = f"{PARAGRAPH}\n\n## talks stall again\n\n{PARAGRAPH}\n"
     assert excerpts(heading, "T101", fmt="markdown") == ["talks stall again"]
     assert excerpts(f"{PARAGRAPH}\n\n- red apples\n- green pears\n\n{PARAGRAPH}\n", "T101", fmt="markdown") == []
+
+
+# --- T104 a word echoed within a clause or a name -------------------------------------------------
+
+
+def test_clause_adverb_said_twice_in_one_clause_fires():
+    assert excerpts("She had never before held office before the election.", "T104") == [
+        "before held office before"]
+    assert excerpts("The ministers have already approved the budget already.", "T104") == [
+        "already approved the budget already"]
+
+
+def test_word_of_a_name_repeated_in_its_other_number_fires():
+    assert excerpts("He met the High Commissioner for Human Rights Humans in Geneva.", "T104") == [
+        "Human Rights Humans"]
+
+
+def test_adverbs_in_separate_clauses_and_names_with_plurals_are_quiet():
+    for text in [
+        "He tried again and again to reach the minister.",  # a new clause after "and"
+        "It rained before the match, and it had rained before.",  # a comma ends the clause
+        "She still hopes that the court will still hear the case.",  # "that" opens a clause
+        "The Friends of the Earth and Human Rights Watch signed the letter.",
+        "The Rolling Stones played in Havana; the Stones drew half a million people.",
+        "The BANK BANKS report was late.",  # capitals: a heading or an acronym
+    ]:
+        assert excerpts(text, "T104") == [], text

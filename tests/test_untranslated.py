@@ -235,3 +235,34 @@ def test_names_english_keeps_or_that_hold_no_source_word_are_quiet():
     assert _excerpts("The Gobierno Federal building stands on the main square.") == []
     assert _excerpts("Frente Amplio and Partido dos Trabalhadores won seats on Sunday.") == []
     assert _excerpts("He chairs the board of Banco Fondo Común in Caracas.") == []
+
+
+def test_a_source_article_left_before_an_english_name_is_flagged():
+    found = findings("O Foundation for Press Freedom reported on Monday that 13 reporters were attacked.")
+    assert [(f.excerpt, f.source_lang) for f in found] == [("O Foundation", "pt")]
+    found = findings("The workers of Los Company went on strike in March.")
+    assert [f.excerpt for f in found] == ["Los Company"]
+
+
+def test_names_the_source_languages_share_and_calls_keep_their_article():
+    for text in [
+        "Le Pen said she would run again in 2027.",
+        "Marine Le Pen said she would run again in 2027.",
+        "Las Vegas and Los Angeles lost tourists in the spring.",
+        "Del Monte Foods raised its prices in May.",
+        "Le Point published the interview on Friday.",
+        "O Lord, hear our prayer, the choir sang at the funeral.",
+        "O Globo published the interview on Sunday.",
+    ]:
+        assert findings(text) == [], text
+
+
+def test_a_french_body_named_with_its_lowercase_adjective_is_flagged():
+    assert _excerpts("The Assemblée nationale approved the budget after a long debate.") == ["Assemblée nationale"]
+    assert _excerpts("The lawyers asked the Conseil constitutionnel to review the reform.") == [
+        "Conseil constitutionnel"]
+
+
+def test_a_body_head_followed_by_english_words_is_quiet():
+    assert _excerpts("The Conseil approved the plan on Monday.") == []
+    assert _excerpts("The Assemblée voted late at night, and the government won.") == []

@@ -37,13 +37,14 @@ def sources_for(target: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def common_words(lang: str = "en") -> WordList:
-    """`<lang>/common_words.txt`: the language's common words (generated from wordfreq), as a fast word list."""
+def common_words(lang: str = "en", name: str = "common_words") -> WordList:
+    """`<lang>/<name>.txt`: a generated list of the language's words, one a line, as a fast word list; by default
+    its common words (from wordfreq), or `english_only_words`, the common English words the source languages lack."""
     def build() -> dict:
-        node = resources.files("tqcheck.data").joinpath(lang, "common_words.txt")
+        node = resources.files("tqcheck.data").joinpath(lang, f"{name}.txt")
         if not node.is_file():
             return {}
         words = [line for line in node.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
         return WordList.build(words).buckets
 
-    return WordList(warmstart.data(f"common_words:{lang}", build))
+    return WordList(warmstart.data(f"{name}:{lang}", build))

@@ -16,6 +16,7 @@ MODULES = (
     "tqcheck.rules.word_order",
     "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",
+    "tqcheck.rules.clauses",
     "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
     "tqcheck.rules.pronouns",

@@ -1,4 +1,4 @@
-"""Structure: headings left in lower case, words doubled across a join, sentences cut off mid-way."""
+"""Structure: headings left in lower case, words doubled across a join or echoed within a clause, sentences cut off mid-way."""
 from __future__ import annotations
 
 import re
@@ -132,6 +132,76 @@ class RepeatedWord(Detector):
                     f"“{word}” is written twice",
                     suggestion=word,
                 )
+
+
+_WORD_OR_MARK = warmstart.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
+# Words that start a new clause, where an adverb may be said again ("again and again").
+_CLAUSE_JOINERS = frozenset(("and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "so"))
+ECHO_WINDOW = 10  # words after an adverb within which the same adverb repeats it
+NAME_ECHO_WINDOW = 2  # words of a capitalised name within which a word's other form echoes it
+
+
+def _name_echo(first: str, second: str) -> bool:
+    """`Humans` after `Human`: the same capitalised word in its singular and plural, inside one name."""
+    a, b = first.lower(), second.lower()
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (len(short) >= 4 and first[0].isupper() and second[0].isupper() and not first.isupper()
+            and not second.isupper() and long_ in (short + "s", short + "es"))
+
+
+class EchoedWord(Detector):
+    """What it does:
+    Flags a word a sentence says twice where once is meant, with other words between: a clause adverb
+    (`again`, `already`, `also`, `before`, `ever`, `still`, `yet`) repeated in the same clause (`had never
+    before held office before`), and a word of a capitalised name repeated in its other number (`the
+    High Commissioner for Human Rights Humans`). A comma, a full stop or a word that opens a new clause
+    (`and`, `but`, `that`, `which`) between the two ends the clause: `again and again` stays quiet.
+
+    Why it matters:
+    A translation that rewords a sentence keeps the adverb of the source where it stood and adds the one
+    English puts elsewhere; one that renders a name twice (`Derechos Humanos`: `Human Rights`, then
+    `Humans`) leaves a piece of the second rendering behind. Either way the reader meets the same word
+    twice and stops.
+
+    Example:
+    She had never before held office before the election.
+
+    Use instead:
+    She had never held office before the election.
+    """
+
+    code = "T104"
+    name = "echoed-word"
+    severity = Severity.WARNING
+    family = "structure"
+    targets = ("en",)
+
+    def check(self, ctx):
+        adverbs = english_words("words.toml", "clause_adverb_words")
+        view = ctx.doc.view
+        for seg in ctx.segments:
+            tokens = [(m.group(), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(view, seg.start, seg.end)]
+            yield from self._echoes(tokens, adverbs)
+
+    def _echoes(self, tokens, adverbs):
+        for i, (word, start, _) in enumerate(tokens):
+            low = word.lower()
+            if word.islower() and low in adverbs:
+                for later, _, end in tokens[i + 1:i + 1 + ECHO_WINDOW]:
+                    if not later[0].isalpha() or later.lower() in _CLAUSE_JOINERS:
+                        break
+                    if later == word:
+                        yield self.finding(start, end, f"“{word}” is said twice in one clause",
+                                           suggestion="keep one of them")
+                        break
+            elif word[0].isupper():
+                for later, _, end in tokens[i + 1:i + 1 + NAME_ECHO_WINDOW]:
+                    if not later[0].isupper():
+                        break
+                    if _name_echo(word, later):
+                        yield self.finding(start, end, f"“{later}” repeats “{word}” inside a name",
+                                           suggestion="remove the repeated word")
+                        break
 
 
 _LAST_WORDS = warmstart.regex(r"(?:[^\W\d_][\w’'-]*+\W++){0,2}[^\W\d_][\w’'-]*+\W*+$")

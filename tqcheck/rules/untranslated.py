@@ -47,6 +47,7 @@ class Vocabulary:
     name_joiners: tuple[str, ...] = ()  # its "and" between two names, exactly as written ("y", "Y")
     name_prepositions: tuple[str, ...] = ()  # its prepositions inside names ("de", "do")
     region_codes: tuple[str, ...] = ()  # its regions' abbreviations written after a town ("(SP)")
+    name_articles: tuple[str, ...] = ()  # its articles that English lacks, as written before a name ("O", "Los")
     letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
 
@@ -91,6 +92,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         name_joiners=tuple(table.get("name_joiners", ())),
         name_prepositions=tuple(table.get("name_prepositions", ())),
         region_codes=tuple(table.get("region_codes", ())),
+        name_articles=tuple(table.get("name_articles", ())),
         letters=frozenset(table.get("accented_letters", "")),
         institution_heads=tuple(table.get("institution_heads", ())),
     )
@@ -279,8 +281,13 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
     (`Marcos Acuña Y Julián Ortega`), a name half translated (`Biblioteca Nacional de Spain`), a
-    region's abbreviation after a town (`Campinas (SP)`), and a public body English always translates
-    named in the source language (`Ministerio de Salud`; parties, universities and banks keep theirs).
+    region's abbreviation after a town (`Campinas (SP)`), a public body English always translates
+    named in the source language (`Ministerio de Salud`, `Assemblée nationale`; parties, universities
+    and banks keep theirs), and the source language's article left before an English name (`O
+    Foundation for Press Freedom`, `Los Company`): the word after it must be a common English word that
+    Spanish, French and Portuguese text hardly uses, so names the languages share (`Le Pen`, `Las
+    Vegas`, `Del Monte`) stay quiet, as do an article inside a longer name (`Marine Le Pen`) and a call
+    (`O Lord,`).
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -463,6 +470,7 @@ def _language_of(words: list[_Token], source_langs) -> str:
 
 # -- names: the source's "and" between two names, a name half translated, a region's abbreviation --------
 
+_NAME_WORD = warmstart.regex(r" ([^\W\d_][\w’'-]*+)")
 _WORD_BEFORE = warmstart.regex(r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)[ ]$")
 _WORDS_AFTER = warmstart.regex(r" ([^\W\d_][\w’'-]*)(?: ([^\W\d_][\w’'-]*))?")
 
@@ -494,6 +502,7 @@ def _trace_patterns(langs: tuple[str, ...]):
     joiners = alternation(w for v in vocabularies for w in v.name_joiners)
     prepositions = alternation(w for v in vocabularies for w in v.name_prepositions)
     regions = alternation(w for v in vocabularies for w in v.region_codes)
+    articles = alternation(w for v in vocabularies for w in v.name_articles)
     exonyms = alternation(_name_tables()[0])
     heads = alternation(w for v in vocabularies for w in v.institution_heads)
     links = alternation(w for v in vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4)
@@ -501,8 +510,10 @@ def _trace_patterns(langs: tuple[str, ...]):
         warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
         warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
         warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
-        # A public body's name: its head noun, then capitalised words and the language's short links.
-        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?: (?:(?:{links})(?= )|[A-ZÀ-ÖØ-Þ][\w’'-]*+))+") if heads and links else None,
+        # The head noun of a public body's name; the words of the name after it are read one by one (_bodies).
+        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?= [^\W\d_])") if heads and links else None,
+        # An article English lacks, then a capitalised word and what follows it.
+        warmstart.regex(rf"(?<![\w’'.-])(?P<article>{articles}) (?P<word>[A-Z][a-z]++)(?P<after>[ ,!]?)") if articles else None,
     )
 
 
@@ -516,7 +527,7 @@ def _capitalised_name_word(word: str | None) -> bool:
 
 def name_traces(view: str, index: _Index):
     """Every trace of a source-language name in `view`, in order of position."""
-    joined, half, region, body = _trace_patterns(tuple(v.lang for v in index.vocabularies))
+    joined, half, region, body, article = _trace_patterns(tuple(v.lang for v in index.vocabularies))
     found: list[NameTrace] = []
     label_nouns = _name_tables()[1]
     if joined is not None:
@@ -568,21 +579,61 @@ def name_traces(view: str, index: _Index):
             ))
     if body is not None:
         found.extend(_bodies(view, body, index))
+    if article is not None:
+        found.extend(_articles(view, article, index))
     found.sort(key=lambda t: t.start)
     return found
 
 
+def _articles(view: str, article: re.Pattern, index: _Index):
+    """A source-language article before an English name: "O Foundation for Press Freedom", "Los Company"."""
+    for m in article.finditer(view):
+        word = m.group("word")
+        if m.group("after") in (",", "!") or word.lower() not in langdata.common_words("en", "english_only_words"):
+            continue  # "O Lord,": a call; "Le Pen", "Las Vegas": a name the source languages share
+        before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
+        if before and _capitalised_name_word(before.group(1)):
+            continue  # "Marine Le Pen", "Lana Del Rey": the article is part of a longer name
+        lang = _langs_with(index, "name_articles", m.group("article"))
+        yield NameTrace(
+            m.start(), m.end("word"), lang,
+            f"“{m.group('article')}” before “{word}” is the {LANG_NAMES.get(lang, lang)} article, left from the original",
+            f"write “the {word}”, or “The {word}” where the sentence starts",
+        )
+
+
+def _source_word(index: _Index, word: str) -> bool:
+    """A word of a source language that English does not use: in its vocabulary, or spelt with its accents."""
+    key = _key(word)
+    return bool(_lookup(index.vocabularies, key) or _accented(index.vocabularies, key))
+
+
+def _foreign_lowercase(index: _Index, english, word: str) -> bool:
+    """A lowercase word of a French or Portuguese name, which writes its adjectives so ("Assemblée nationale"):
+    a source word, or one English does not use."""
+    return word.islower() and (_source_word(index, word) or _key(word) not in english)
+
+
 def _bodies(view: str, body: re.Pattern, index: _Index):
-    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional"."""
+    """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional",
+    "Assemblée nationale" (French and Portuguese names write their adjectives in lower case)."""
+    links = {w for v in index.vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4}
     for m in body.finditer(view):
-        words = m.group(0).split(" ")
-        while words and not words[-1][0].isupper():
+        english = langdata.common_words("en")  # read only when a head noun is found
+        words, at = [m.group(0)], m.end()
+        while (next_word := _NAME_WORD.match(view, at)) is not None:
+            word = next_word.group(1)
+            if not (word[0].isupper() or word in links or _foreign_lowercase(index, english, word)):
+                break  # "Assemblée approved": an English word ends the name
+            words.append(word)
+            at = next_word.end()
+        while words and not words[-1][0].isupper() and not _foreign_lowercase(index, english, words[-1]):
             words.pop()  # a link word at the end belongs to what follows
-        rest = [w for w in words[1:] if w[0].isupper()]
+        rest = [w for w in words[1:] if w[0].isupper() or _foreign_lowercase(index, english, w)]
         before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start())
         if not rest or (before and _capitalised_name_word(before.group(1))):
             continue  # nothing named after the noun, or the noun is inside a longer name ("Banco Fondo Común")
-        if not any(_lookup(index.vocabularies, _key(w)) or _accented(index.vocabularies, _key(w)) for w in rest):
+        if not any(_source_word(index, w) or _foreign_lowercase(index, english, w) for w in rest):
             continue  # "Gobierno Federal": no source word after the noun, so perhaps an English name
         head = words[0]
         lang = _langs_with(index, "institution_heads", head)

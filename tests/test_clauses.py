@@ -1,0 +1,26 @@
+"""Clauses that do not fit together in English (L111): what fires on translated sentences and what English keeps quiet."""
+from __future__ import annotations
+
+from conftest import detector_excerpts
+
+
+def excerpts(text, code="L111"):
+    return detector_excerpts(text, code, counted_only=False)
+
+
+def test_a_comma_between_a_name_and_its_verb_fires():
+    assert excerpts("Gustavo Petro, responded to the accusations on Monday.") == ["Petro, responded"]
+    assert excerpts("President Ana Ruiz, announces a new cabinet this week.") == ["Ruiz, announces"]
+
+
+def test_asides_numbers_adverbs_and_lists_are_quiet():
+    for text in [
+        "Lula, accompanied by his ministers, arrived in Brasília on Tuesday.",  # an aside closed by its comma
+        "Smith, 45, said he would stay.",  # an age between commas
+        "However, said the minister, nothing has changed.",  # a word of the language, not a name
+        "Yesterday, officials announced a new plan.",
+        "Argentina, Brazil and Chile signed the treaty.",  # names in a list
+        "“Petro, listen to the people,” the protesters shouted.",  # a call inside a quotation
+        "Gustavo Petro responded to the accusations on Monday.",
+    ]:
+        assert excerpts(text) == [], text

@@ -1,0 +1,76 @@
+"""Sentences whose clauses do not fit together in English: a comma between a subject and its verb."""
+from __future__ import annotations
+
+from tqcheck.finding import Severity
+from tqcheck.rules.base import Covered, Detector
+from tqcheck.rules.referents import quoted_spans
+from tqcheck.text import tagging
+
+NAME_RUN = 4  # at most this many capitalised words before the comma: a name or a title and a name
+
+
+def _prose_segments(ctx):
+    """(segment, its text without trailing white space) for each segment outside quotations."""
+    view, quoted = ctx.doc.view, None
+    for seg in ctx.segments:
+        text = view[seg.start:seg.end].rstrip()
+        if not text or seg.block_kind in ("heading", "cell"):
+            continue
+        if quoted is None:
+            quoted = Covered(quoted_spans(ctx))
+        if seg.start in quoted or seg.start + len(text) - 1 in quoted:
+            continue
+        yield seg, text
+
+
+class CommaBeforeVerb(Detector):
+    """What it does:
+    Flags a sentence that opens with a name and puts a comma between it and its verb (`Gustavo Petro,
+    responded on Monday…`, `President Ana Ruiz, announces…`). A comma that opens an aside closed by a
+    second comma (`Lula, accompanied by his ministers, arrived…`), a number (`Smith, 45, said`) and a
+    word that is no name before the comma (`However, said…` never reaches it) stay quiet.
+
+    Why it matters:
+    English never separates a subject from its verb with a single comma; the comma is where a translation
+    dropped an apposition (`Petro, the president, responded`) or copied a source text's loose punctuation.
+
+    Example:
+    Gustavo Petro, responded to the accusations on Monday.
+
+    Use instead:
+    Gustavo Petro responded to the accusations on Monday.
+    """
+
+    code = "L111"
+    name = "comma-before-verb"
+    severity = Severity.WARNING
+    family = "fluency"
+    targets = ("en",)
+
+    APPOSITION_WINDOW = 8  # a comma this many tokens after the verb closes an aside the verb opened
+
+    def check(self, ctx):
+        view = ctx.doc.view
+        for seg, text in _prose_segments(ctx):
+            tokens = tagging.tag(view, seg.start, seg.start + len(text))
+            run = 0
+            while run < len(tokens) and tokens[run].is_word and tokens[run].text[0].isupper():
+                run += 1
+            if not 0 < run <= NAME_RUN or run + 1 >= len(tokens) or tokens[run].text != ",":
+                continue
+            readings = tagging.lookup(tokens[0].low)
+            if readings and (run == 1 or readings[0] not in "NX"):
+                continue  # "However,", "Today,": a word of the language, not a name, opens the sentence
+            verb = tokens[run + 1]
+            if not verb.is_word or not verb.text.islower() or tagging.lookup(verb.low)[:1] not in ("D", "Z"):
+                continue
+            after = tokens[run + 2:run + 2 + self.APPOSITION_WINDOW]
+            if any(t.text == "," for t in after):
+                continue  # "Lula, accompanied by his ministers, arrived": an aside, closed by its comma
+            name = tokens[run - 1]
+            yield self.finding(
+                name.start,
+                verb.end,
+                f"a comma between the subject “{name.text}” and its verb “{verb.text}”",
+                suggestion=f"{name.text} {verb.text}",
+            )
