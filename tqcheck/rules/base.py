@@ -64,6 +64,40 @@ def segment_matches(ctx: Context, pattern: re.Pattern):
         yield from pattern.finditer(view, seg.start, seg.end)
 
 
+def tagged(ctx: Context):
+    """(segment, tagged tokens) for every sentence of the file: tagged once per file and shared by every
+    detector that reads parts of speech (word order, syntax, grammar), which tagged each sentence twice."""
+    found = ctx.cache.get("tagged")
+    if found is None:
+        from tqcheck.text import tagging
+
+        view = ctx.doc.view
+        found = ctx.cache["tagged"] = [(seg, tagging.tag(view, seg.start, seg.end)) for seg in ctx.segments]
+    return found
+
+
+_ANCHORED: list[type["Detector"]] = []  # the detectors that declare literals, as their modules define them
+
+
+def anchor_hits(ctx: Context) -> dict[int, frozenset[str]]:
+    """Segment index → the literals of the file's data-driven detectors that sentence holds, from one
+    pass over the file for all of them (`tqcheck.speed.scanner`); a detector intersects it with its own.
+
+    The detectors are the run's (`ctx.cache["detectors"]`, set by the pipeline), else every one that
+    declares literals and applies to the file's language."""
+    hits = ctx.cache.get("anchor_hits")
+    if hits is None:
+        from tqcheck.speed import scanner
+
+        chosen = ctx.cache.get("detectors")
+        if chosen is None:
+            chosen = [d for d in (cls() for cls in _ANCHORED) if d.applies_to(ctx.target_base)]
+        sets = tuple(literals for d in chosen if (literals := d.literals(ctx)))
+        spans = ((seg.start, seg.end) for seg in ctx.segments)
+        hits = ctx.cache["anchor_hits"] = scanner.for_sets(sets).scan(ctx.doc.view, spans) if sets else {}
+    return hits
+
+
 class Covered:
     """The offsets a list of (start, end) spans covers, merged once so that asking costs a bisection, not a
     scan of every span: a detector that asks for each word or match of a file would be quadratic."""
@@ -109,6 +143,16 @@ class Detector:
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def literals(self, ctx: Context) -> tuple[str, ...]:
+        """Lower-case literals one of which every finding's sentence holds, for the one pass over the file
+        (`anchor_hits`); () for a detector that reads every sentence."""
+        return ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "code" in vars(cls) and cls.literals is not Detector.literals:
+            _ANCHORED.append(cls)
 
     def applies_to(self, target_base: str) -> bool:
         return "*" in self.targets or target_base in self.targets
