@@ -9,7 +9,7 @@ from tqcheck.text import language, tagging
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Covered, Detector, anchor_hits, segment_matches
+from tqcheck.rules.base import Covered, Detector, anchor_hits, pattern_literals, segment_matches
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -105,6 +105,9 @@ class TimeBetweenVerbAndObject(Detector):
     family = "calques"
     targets = ("en",)
     sources = ROMANCE
+
+    def literals(self, ctx):
+        return pattern_literals(_verb_time_object())
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -208,6 +211,9 @@ class ThisWeekday(Detector):
     LOOKBACK = 6  # words scanned back for the verb the weekday belongs to
     # `this Friday` → `on Friday`: safe where the finding is certain (see `_certain`), unsafe elsewhere
     fix_safety = "unsafe"
+
+    def literals(self, ctx):
+        return pattern_literals(_dated_day()) | pattern_literals(_verb_time_object())
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -587,6 +593,9 @@ class CapitalPossessive(Detector):
     targets = ("en",)
     sources = ROMANCE
 
+    def literals(self, ctx):
+        return pattern_literals(_capital_metonym())
+
     def check(self, ctx):
         langs = romance_sources(ctx)
         if not langs:
@@ -630,6 +639,9 @@ class StackedApposition(Detector):
     family = "calques"
     targets = ("en",)
     sources = ROMANCE
+
+    def literals(self, ctx):
+        return pattern_literals(_stacked_apposition())
 
     def check(self, ctx):
         langs = romance_sources(ctx)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches, tagged
+from tqcheck.rules.base import Detector, pattern_literals, segment_matches, tagged
 from tqcheck.rules.calques import english_words
 from tqcheck.text import tagging
 
@@ -80,6 +80,9 @@ class UncountableNounCounted(Detector):
     severity = Severity.WARNING
     family = "grammar"
     targets = ("en",)
+
+    def literals(self, ctx):
+        return pattern_literals(_counted())
 
     def check(self, ctx):
         nouns = _mass_nouns()
@@ -405,6 +408,9 @@ class RomancePlural(Detector):
     family = "grammar"
     targets = ("en",)
     sources = ("es", "fr", "pt")
+
+    def literals(self, ctx):
+        return pattern_literals(_romance_plural_pattern())
 
     def check(self, ctx):
         table = _romance_plurals()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.rules.base import Detector, pattern_literals, segment_matches
 from tqcheck.rules.calques import ROMANCE, assumed_source, phrase_matches, romance_sources, source_label, table_literals
 from tqcheck.rules.word_order import CLOSING, tagged, token_at
 from tqcheck.speed import warmstart
@@ -328,7 +328,8 @@ class SameAsPronoun(_Syntax, Detector):
     name = "same-as-pronoun"
 
     def literals(self, ctx):
-        return table_literals(ctx, "phrases")  # the calque phrases it steps aside for
+        # its own pattern's, and the calque phrases' it steps aside for
+        return pattern_literals(_same_pronoun()).union(table_literals(ctx, "phrases"))
 
     def check(self, ctx):
         langs = romance_sources(ctx)

@@ -15,6 +15,7 @@ literals in the folded text: the scan never hides a sentence a pattern would mat
 """
 from __future__ import annotations
 
+import zlib
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -35,15 +36,9 @@ class Scanner:
     """The automaton of a set of literals, and the pass that tells which sentences hold which literals."""
 
     def __init__(self, literals: tuple[str, ...]):
-        import ahocorasick
-
         self.literals = literals
-        automaton = ahocorasick.Automaton()
-        for i, literal in enumerate(literals):
-            automaton.add_word(literal, (i, len(literal)))
-        if literals:
-            automaton.make_automaton()
-        self._automaton = automaton if literals else None
+        self.literal_set = frozenset(literals)
+        self._automaton = _automaton(literals) if literals else None
 
     def scan(self, view: str, spans) -> dict[int, frozenset[str]]:
         """For each span (start, end) of `spans` (in order, not overlapping) that holds a literal
@@ -71,6 +66,37 @@ class Scanner:
                     held.add(literals[k])
             i += 1
         return {j: frozenset(held) for j, held in found.items()}
+
+
+def _automaton(literals: tuple[str, ...]):
+    """The automaton of `literals` (a hit's value: the literal's index and length), kept in the warm-start
+    file as the state `pyahocorasick` pickles, under the literals and the installed extension's file."""
+    import os
+
+    import ahocorasick
+
+    from tqcheck.speed import warmstart
+
+    stat = os.stat(ahocorasick.__file__)
+    joined = "\n".join(literals)
+    key = f"scanner:{zlib.crc32(joined.encode())}:{len(literals)}:{stat.st_size}:{stat.st_mtime_ns}"
+
+    def build():
+        automaton = ahocorasick.Automaton()
+        for i, literal in enumerate(literals):
+            automaton.add_word(literal, (i, len(literal)))
+        automaton.make_automaton()
+        return joined, automaton.__reduce__()[1]
+
+    stored, state = warmstart.data(key, build)
+    try:
+        if stored == joined:
+            automaton = ahocorasick.Automaton(*state)
+            if automaton.get(literals[-1], None) == (len(literals) - 1, len(literals[-1])):
+                return automaton
+    except Exception:  # a state the installed extension cannot read: build afresh
+        pass
+    return ahocorasick.Automaton(*build()[1])
 
 
 @lru_cache(maxsize=8)
