@@ -59,6 +59,14 @@ def test_a_literal_across_a_sentence_boundary_belongs_to_no_sentence():
                                                                                1: frozenset({"rose"})}
 
 
+def test_spans_out_of_order_or_overlapping_each_get_what_they_hold():
+    text = "The minister resigned. The president stayed."
+    spans = [(23, len(text)), (0, 22), (4, 30), (4, 12)]
+    found = scanner.Scanner(("minister", "president", "resign", "stay")).scan(text, spans)
+    assert found == {0: frozenset({"president", "stay"}), 1: frozenset({"minister", "resign"}),
+                     2: frozenset({"minister", "resign"}), 3: frozenset({"minister"})}
+
+
 def test_a_long_file_read_in_chunks_gives_what_each_sentence_holds():
     sentences = SEED.read_text(encoding="utf-8").split(". ")
     text = ". ".join(sentences * (3 * scanner.CHUNK // len(SEED.read_text(encoding="utf-8")) + 1))

@@ -41,8 +41,9 @@ class Scanner:
         self._automaton = _automaton(literals) if literals else None
 
     def scan(self, view: str, spans) -> dict[int, frozenset[str]]:
-        """For each span (start, end) of `spans` (in order, not overlapping) that holds a literal
-        entirely inside it, its index → the literals it holds. Spans holding none are absent."""
+        """For each span (start, end) of `spans` that holds a literal entirely inside it, its index → the
+        literals it holds; spans holding none are absent. Consecutive spans in order and apart (a file's
+        sentences) are read together, up to CHUNK characters at a time; any others, one by one."""
         if self._automaton is None:
             return {}
         spans = list(spans)
@@ -51,7 +52,8 @@ class Scanner:
         i = 0
         while i < len(spans):
             first = i
-            while i + 1 < len(spans) and spans[i + 1][1] - spans[first][0] <= CHUNK:
+            while (i + 1 < len(spans) and spans[i + 1][0] >= spans[i][1]
+                   and spans[i + 1][1] - spans[first][0] <= CHUNK):
                 i += 1
             base, stop = spans[first][0], spans[i][1]
             starts = [a for a, _ in spans[first:i + 1]]
