@@ -149,3 +149,20 @@ def test_upper_case_and_dotted_capitals_still_fire():
     doc = parse_text("<test>", "THE SENATE DEBATED TWO PROJECTS OF LAW ON PENSIONS.\n", "text")
     found = check_document(doc, Settings(select=["C104"], target_lang="en", source_lang="es", engine="none")).findings
     assert [f.excerpt for f in found] == ["PROJECTS OF LAW"]
+
+
+def test_rare_cognates_read_only_where_the_scan_found_one_are_all_of_them():
+    """F103/F104 look words up only in sentences holding a listed look-alike; with the look-alikes left out of
+    the scan (a run of other detectors) every sentence is read, and the two find the same words."""
+    from tqcheck.rules import false_friends
+
+    text = TRANSLATED + "The alimentation of the children and the effectivity of the plan were discussed.\n"
+    for source in (("es", "fr", "pt"), ("es",)):
+        gated = _context(text, source)
+        gated.cache["detectors"] = [d() for d in select(["F103", "F104"], None)]
+        everywhere = _context(text, source)
+        everywhere.cache["detectors"] = [d() for d in select(["C104"], None)]
+        found = false_friends._rare_cognates(gated)
+        assert found == false_friends._rare_cognates(everywhere)
+        assert not everywhere.cache["anchor_literals"].issuperset(false_friends._cognate_words(source))
+        assert {word for _, _, word, _, _ in found} >= {"alimentation", "effectivity"}

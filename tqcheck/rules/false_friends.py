@@ -280,6 +280,13 @@ def cognates(lang: str) -> WordList | None:
 
 
 @lru_cache(maxsize=None)
+def _cognate_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """Every English look-alike of the languages' cognates.txt: what the one pass over the file looks for."""
+    return frozenset(line.partition("\t")[0] for lang in langs if (table := cognates(lang)) is not None
+                     for bucket in table.buckets.values() for line in bucket.split("\n") if line)
+
+
+@lru_cache(maxsize=None)
 def _listed_stems(langs: tuple[str, ...], target: str) -> tuple[str, ...]:
     return tuple(stem for code in ("F101", "F102") for stem in rules(langs, target, code))
 
@@ -291,6 +298,9 @@ class _RareCognateCheck:
     targets = ("en",)
     sources = ("es", "fr", "pt")
     with_suggestion = True
+
+    def literals(self, ctx):
+        return _cognate_words(tuple(ctx.source_langs))
 
     def check(self, ctx):
         for start, end, word, found, usual in _rare_cognates(ctx):
@@ -319,7 +329,13 @@ def _rare_cognates(ctx) -> list[tuple[int, int, str, list, str]]:
     listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
     word_re = warmstart.regex(WORD_PATTERN)
     view = ctx.doc.view
-    for seg in ctx.segments:
+    hits = anchor_hits(ctx)
+    words = _cognate_words(tuple(ctx.source_langs))
+    # A sentence holding one of the look-alikes holds it lower-cased in its fold: only those are read word by word.
+    gate = ctx.cache["anchor_literals"].issuperset(words)
+    for i, seg in enumerate(ctx.segments):
+        if gate and (i not in hits or hits[i].isdisjoint(words)):
+            continue
         sentence = view[seg.start:seg.end]
         for m in word_re.finditer(sentence):
             word = m.group(0)
