@@ -17,7 +17,7 @@ from pathlib import Path
 from benchmarks import corpus
 from benchmarks.timing import BenchmarkError, Command, Series, Stat, interleave, mkdtemp, paired
 
-ALL_ROWS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+ALL_ROWS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 BIN = Path(sys.executable).parent  # console scripts of this Python, not a version manager's shims
 
 
@@ -34,12 +34,14 @@ class Config:
     big_bytes: int = 20_000_000
     big_runs: int = 3  # row 9 has no peer and costs half a minute a run
     big_warmups: int = 0  # earlier rows have warmed imports and bytecode; the file was just written
+    prose_bytes: int = 1_000_000  # row 10's file: the detectors' MB/s, and the single regex pass's
     model: str = "realistic"
 
     @classmethod
     def quick_config(cls) -> "Config":
         return cls(quick=True, runs=2, warmups=1, corpus_articles=4, corpus_bytes=0, warm_articles=2,
-                   sentences=8, pairs=20, big_bytes=100_000, big_runs=2, big_warmups=0, model="tiny")
+                   sentences=8, pairs=20, big_bytes=100_000, big_runs=2, big_warmups=0, model="tiny",
+                   prose_bytes=50_000)
 
 
 @dataclass
@@ -505,10 +507,46 @@ def rows_big(ws: Workspace, selected: set[int]) -> list[Row]:
     return [row]
 
 
+# -- row 10 -----------------------------------------------------------------------
+
+def rows_throughput(ws: Workspace, selected: set[int]) -> list[Row]:
+    path, size = ws.once("prose", lambda: corpus.write_big_file(ws.root / "prose.txt", ws.config.prose_bytes))
+    mb = size / 1e6
+    row = Row(10, f"the detectors' own throughput on one {mb:.1f} MB prose file (every target-only detector, "
+                  "English of unknown source, the file read and segmented beforehand): MB/s",
+              "report the ratio", peer_name="one `re.finditer` of an alternation of all the detectors' literals "
+                                            "(case-insensitive) over the same text")
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("detector_pass.py")), str(path),
+                           str(ws.config.runs), str(ws.config.warmups)],
+                          capture_output=True, text=True, env={**os.environ, **ws.env,
+                                                               "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    if done.returncode != 0:
+        raise BenchmarkError(f"detector_pass.py: {done.stderr.strip()[-300:]}")
+    result = json.loads(done.stdout)
+    rounds = result["rounds"]
+    detectors = [r["detectors_s"] for r in rounds]
+    floor = [r["floor_s"] for r in rounds]
+    row.tqcheck = Measure(Stat.of([mb / s for s in detectors]), "MB/s", 3)
+    row.peer = Measure(Stat.of([mb / s for s in floor]), "MB/s", 3)
+    row.ratio = paired(detectors, floor, lambda a, b: a / b)
+    row.ratio_label = "detectors' time / the single regex pass's time"
+    row.met = None  # the issue asks for the figure, not a bound
+    scanner_rate = Stat.of([mb / r["scanner_s"] for r in rounds])
+    row.extra.update({k: result[k] for k in ("bytes", "segments", "detectors", "literals", "findings", "floor_matches")})
+    row.extra["rounds"] = rounds
+    row.extra["scanner_mb_s"] = scanner_rate.to_json(3)
+    row.notes.append(f"{result['detectors']} detectors, {result['literals']:,} literals, {result['segments']:,} "
+                     f"sentences; tqcheck's own one pass over them (an Aho-Corasick automaton, sentence by sentence): "
+                     f"{scanner_rate.median:,.2f} MB/s [{scanner_rate.low:,.2f}–{scanner_rate.high:,.2f}]; "
+                     f"{ws.config.runs} rounds in one process, detectors then the regex pass then the automaton")
+    return [row]
+
+
 GROUPS = (
     ({1}, rows_seed),
     ({2, 3, 4}, rows_corpus),
     ({5, 6, 7}, rows_engines),
     ({8}, rows_pairs),
     ({9}, rows_big),
+    ({10}, rows_throughput),
 )

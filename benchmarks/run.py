@@ -32,7 +32,7 @@ def parse_rows(text: str | None) -> set[int]:
     rows = {int(part) for part in text.split(",") if part.strip()}
     unknown = rows - set(ALL_ROWS)
     if unknown:
-        raise SystemExit(f"benchmarks.run: no row {', '.join(map(str, sorted(unknown)))} (rows are 1–9)")
+        raise SystemExit(f"benchmarks.run: no row {', '.join(map(str, sorted(unknown)))} (rows are 1–10)")
     return rows
 
 
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="smallest configuration: tiny inputs and model, 1 warm-up + 2 counted runs")
-    parser.add_argument("--rows", help="comma-separated row numbers (default: all, 1–9)")
+    parser.add_argument("--rows", help="comma-separated row numbers (default: all, 1–10)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
     parser.add_argument("--runs", type=int, help="counted runs per command (default 5; --quick 2)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder of inputs")

@@ -78,6 +78,7 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
             bilingual.align(ctx)
     detectors = [d() for d in select_detectors(settings.select, settings.ignore)]
     detectors = [d for d in detectors if d.applies_to(target_base)]
+    ctx.cache["detectors"] = detectors  # whose literals the one pass over the file looks for (rules.base.anchor_hits)
     # Target-only detectors first: the round trip skips segments they found untranslated,
     # and the source-aware detectors read the round trip when there is one.
     findings = _run(ctx, [d for d in detectors if not d.needs], settings)

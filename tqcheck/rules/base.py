@@ -5,6 +5,7 @@ import bisect
 import inspect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from tqcheck.finding import Finding, Severity
@@ -58,10 +59,72 @@ class Context:
 
 
 def segment_matches(ctx: Context, pattern: re.Pattern):
-    """Every match of `pattern` inside one sentence: none runs across a sentence boundary."""
+    """Every match of `pattern` inside one sentence: none runs across a sentence boundary.
+
+    When every match holds one of some literals (`pattern_literals`) and the one pass over the file
+    looked for them (the detector declared them), only the sentences holding one are searched."""
     view = ctx.doc.view
+    literals = pattern_literals(pattern)
+    if literals:
+        hits = anchor_hits(ctx)
+        if ctx.cache["anchor_literals"].issuperset(literals):
+            for i, seg in enumerate(ctx.segments):
+                held = hits.get(i)
+                if held is not None and not held.isdisjoint(literals):
+                    yield from pattern.finditer(view, seg.start, seg.end)
+            return
     for seg in ctx.segments:
         yield from pattern.finditer(view, seg.start, seg.end)
+
+
+@lru_cache(maxsize=None)
+def pattern_literals(pattern: re.Pattern) -> frozenset[str]:
+    """Lower-case literals one of which every match of `pattern` holds (`speed.prefilter`), or none when
+    it promises none or one of them is an English function word (nearly every sentence holds one)."""
+    from tqcheck.speed import prefilter
+    from tqcheck.text import language
+
+    common = language.function_words().get("en", frozenset())
+    found = warmstart.data(f"literals:{pattern.flags}:{pattern.pattern}",
+                           lambda: prefilter.required_literals(pattern.pattern, pattern.flags, common))
+    if not found or not common.isdisjoint(found):
+        return frozenset()
+    return frozenset(found)
+
+
+def tagged(ctx: Context):
+    """(segment, tagged tokens) for every sentence of the file: tagged once per file and shared by every
+    detector that reads parts of speech (word order, syntax, grammar), which tagged each sentence twice."""
+    found = ctx.cache.get("tagged")
+    if found is None:
+        from tqcheck.text import tagging
+
+        view = ctx.doc.view
+        found = ctx.cache["tagged"] = [(seg, tagging.tag(view, seg.start, seg.end)) for seg in ctx.segments]
+    return found
+
+
+_ANCHORED: list[type["Detector"]] = []  # the detectors that declare literals, as their modules define them
+
+
+def anchor_hits(ctx: Context) -> dict[int, frozenset[str]]:
+    """Segment index → the literals of the file's data-driven detectors that sentence holds, from one
+    pass over the file for all of them (`tqcheck.speed.scanner`); a detector intersects it with its own.
+
+    The detectors are the run's (`ctx.cache["detectors"]`, set by the pipeline), else every one that
+    declares literals and applies to the file's language."""
+    hits = ctx.cache.get("anchor_hits")
+    if hits is None:
+        from tqcheck.speed import scanner
+
+        chosen = ctx.cache.get("detectors")
+        if chosen is None:
+            chosen = [d for d in (cls() for cls in _ANCHORED) if d.applies_to(ctx.target_base)]
+        sets = tuple(literals for d in chosen if (literals := d.literals(ctx)))
+        scan = scanner.for_sets(sets)
+        ctx.cache["anchor_literals"] = scan.literal_set
+        hits = ctx.cache["anchor_hits"] = scan.scan(ctx.doc.view, ((seg.start, seg.end) for seg in ctx.segments))
+    return hits
 
 
 class Covered:
@@ -109,6 +172,16 @@ class Detector:
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def literals(self, ctx: Context) -> tuple[str, ...]:
+        """Lower-case literals one of which every finding's sentence holds, for the one pass over the file
+        (`anchor_hits`); () for a detector that reads every sentence."""
+        return ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "code" in vars(cls) and cls.literals is not Detector.literals:
+            _ANCHORED.append(cls)
 
     def applies_to(self, target_base: str) -> bool:
         return "*" in self.targets or target_base in self.targets

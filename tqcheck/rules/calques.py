@@ -9,7 +9,7 @@ from tqcheck.text import language, tagging
 from tqcheck.data import langdata
 from tqcheck.speed import prefilter, warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Covered, Detector, segment_matches
+from tqcheck.rules.base import Covered, Detector, anchor_hits, pattern_literals, segment_matches
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -105,6 +105,9 @@ class TimeBetweenVerbAndObject(Detector):
     family = "calques"
     targets = ("en",)
     sources = ROMANCE
+
+    def literals(self, ctx):
+        return pattern_literals(_verb_time_object())
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -208,6 +211,9 @@ class ThisWeekday(Detector):
     LOOKBACK = 6  # words scanned back for the verb the weekday belongs to
     # `this Friday` → `on Friday`: safe where the finding is certain (see `_certain`), unsafe elsewhere
     fix_safety = "unsafe"
+
+    def literals(self, ctx):
+        return pattern_literals(_dated_day()) | pattern_literals(_verb_time_object())
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -371,10 +377,6 @@ def _article(det: str, word: str) -> str:
     return article.capitalize() if det[:1].isupper() else article
 
 
-_LOWER_LETTERS = warmstart.regex(r"[a-z]+")
-MAX_REMEMBERED_RUNS = 200_000
-
-
 class _PhraseTable:
     """The entries of one table (`phrases`, `capitals`) of the pairs' calques.toml, each with an
     anchor word: a sentence without the anchor is never handed to the entry's regex."""
@@ -391,7 +393,7 @@ class _PhraseTable:
                     continue
                 seen[pattern] = len(self.entries)
                 self.entries.append((entry, [lang], pattern))
-        # Entries share anchors: test each distinct anchor once per run of letters, not once per entry.
+        # Entries share anchors; the one pass over the file finds each distinct anchor once for all of them.
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
         common = language.function_words().get("en", frozenset())
@@ -402,33 +404,16 @@ class _PhraseTable:
                 self.unanchored.append(i)
             for anchor in anchors or ():
                 self.by_anchor.setdefault(anchor, []).append(i)
-        # An anchor is all letters, so it lies inside one run of letters of the text: which anchors
-        # a run holds is worked out once per distinct run and remembered for the rest of the run.
-        self._entries_in_run: dict[str, tuple[int, ...]] = {}
-        # The anchors a run holds are found by looking up its substrings of each anchor length (a few
-        # dozen dictionary probes for a word), not by testing every one of hundreds of anchors against it.
-        self._anchor_lengths = tuple(sorted({len(a) for a in self.by_anchor}))
-        self._anchors = frozenset(self.by_anchor)
+        self.literals = tuple(sorted(self.by_anchor))
+        self._unanchored = frozenset(self.unanchored)
 
-    def _entries_for(self, run: str) -> tuple[int, ...]:
-        if len(self._entries_in_run) >= MAX_REMEMBERED_RUNS:
-            self._entries_in_run.clear()
-        by_anchor = self.by_anchor
-        size = len(run)
-        hits = {run[i:i + k] for k in self._anchor_lengths if k <= size for i in range(size - k + 1)}
-        found = tuple(i for anchor in hits.intersection(self._anchors) for i in by_anchor[anchor])
-        self._entries_in_run[run] = found
-        return found
-
-    def matches(self, text: str, start: int, end: int):
-        chosen = set(self.unanchored)
-        remembered = self._entries_in_run
-        for run in set(_LOWER_LETTERS.findall(text[start:end].lower())):
-            found = remembered.get(run)
-            if found is None:
-                found = self._entries_for(run)
-            if found:
-                chosen.update(found)
+    def matches(self, text: str, start: int, end: int, held: frozenset[str] | None):
+        """The entries' matches in text[start:end], a sentence that holds the literals `held` (from the
+        one pass over the file, `rules.base.anchor_hits`): an entry whose anchor it lacks cannot match."""
+        chosen = self._unanchored
+        if held:
+            by_anchor = self.by_anchor
+            chosen = chosen.union(*(by_anchor[a] for a in held if a in by_anchor))
         for i in sorted(chosen):
             entry, langs, pattern = self.entries[i]
             tags = entry.get("tags")
@@ -447,6 +432,35 @@ def _compiled(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def phrase_table(table: str, pairs: tuple[str, ...]) -> _PhraseTable:
     return _PhraseTable(table, pairs)
+
+
+def table_literals(ctx, table: str) -> tuple[str, ...]:
+    """The anchors of `table`'s entries for the file's source pairs: what the one pass over the file looks for."""
+    pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
+    return phrase_table(table, pairs).literals if pairs else ()
+
+
+def phrase_matches(ctx, table: str) -> list[tuple[re.Match, dict, tuple[str, ...]]]:
+    """(match, entry, languages) of every entry of `table` in the file, sentence by sentence: found once
+    per file (C104 reports them; Y104 steps aside where they are), each entry run only on the sentences
+    the one pass over the file found its anchor in."""
+    key = "calques." + table
+    found = ctx.cache.get(key)
+    if found is not None:
+        return found
+    found = ctx.cache[key] = []
+    pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
+    if not pairs:
+        return found
+    view = ctx.doc.view
+    chosen = phrase_table(table, pairs)
+    hits = anchor_hits(ctx)
+    for i, seg in enumerate(ctx.segments):
+        held = hits.get(i)
+        if held is None and not chosen.unanchored:
+            continue
+        found.extend(chosen.matches(view, seg.start, seg.end, held))
+    return found
 
 
 def has_tags(m: re.Match, wanted: dict[str, str]) -> bool:
@@ -472,22 +486,21 @@ class _TableFindings:
 
     table: str = ""
 
+    def literals(self, ctx):
+        return table_literals(ctx, self.table)
+
     def check(self, ctx):
         pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
-        if not pairs:
-            return
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            for m, entry, langs in phrase_table(self.table, pairs).matches(view, seg.start, seg.end):
-                lang = next((p for p in pairs if p in langs), langs[0])
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    self.message(m.group(0), entry, lang),
-                    suggestion=entry.get("use"),
-                    source_lang=lang,
-                    severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
-                )
+        for m, entry, langs in phrase_matches(ctx, self.table):
+            lang = next((p for p in pairs if p in langs), langs[0])
+            yield self.finding(
+                m.start(),
+                m.end(),
+                self.message(m.group(0), entry, lang),
+                suggestion=entry.get("use"),
+                source_lang=lang,
+                severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
+            )
 
     def message(self, found: str, entry: dict, lang: str) -> str:
         raise NotImplementedError
@@ -580,6 +593,9 @@ class CapitalPossessive(Detector):
     targets = ("en",)
     sources = ROMANCE
 
+    def literals(self, ctx):
+        return pattern_literals(_capital_metonym())
+
     def check(self, ctx):
         langs = romance_sources(ctx)
         if not langs:
@@ -623,6 +639,9 @@ class StackedApposition(Detector):
     family = "calques"
     targets = ("en",)
     sources = ROMANCE
+
+    def literals(self, ctx):
+        return pattern_literals(_stacked_apposition())
 
     def check(self, ctx):
         langs = romance_sources(ctx)

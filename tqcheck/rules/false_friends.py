@@ -8,7 +8,7 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, anchor_hits
 from tqcheck.speed.wordlist import WordList
 
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -93,6 +93,12 @@ def rules(langs: tuple[str, ...], target: str, code: str) -> dict[str, tuple[Rul
     return {stem: tuple(chosen) for stem, chosen in by_stem.items()}
 
 
+@lru_cache(maxsize=None)
+def _stems(langs: tuple[str, ...], target: str, code: str) -> tuple[str, ...]:
+    """The English stems of `code`'s rules: what the one pass over the file looks for."""
+    return tuple(sorted(rules(langs, target, code)))
+
+
 def _trie_regex(words) -> str:
     """An alternation factored by common prefixes, so `re` dispatches on the first letters."""
     trie: dict = {}
@@ -146,6 +152,9 @@ class _FalseFriendCheck:
     targets = ("en",)
     sources = ("es", "fr", "pt")
 
+    def literals(self, ctx):
+        return _stems(tuple(ctx.source_langs), ctx.target_base, self.code)
+
     def check(self, ctx):
         by_stem = rules(tuple(ctx.source_langs), ctx.target_base, self.code)
         if not by_stem:
@@ -153,8 +162,13 @@ class _FalseFriendCheck:
         stems = frozenset(by_stem)
         stem_filter = _stem_filter(stems)
         view = ctx.doc.view
-        # Sentence by sentence, so a very large file never has a lower-cased copy made whole.
-        for seg in ctx.segments:
+        hits = anchor_hits(ctx)
+        # Only the sentences the one pass over the file found a stem in (as letters anywhere; the stem
+        # filter then asks for it at the start of a word), each lower-cased on its own.
+        for i, seg in enumerate(ctx.segments):
+            held = hits.get(i)
+            if held is None or held.isdisjoint(stems):
+                continue
             sentence = view[seg.start:seg.end]
             present: set[str] = set()
             for m in stem_filter.finditer(_lower_same_length(sentence)):
@@ -266,6 +280,13 @@ def cognates(lang: str) -> WordList | None:
 
 
 @lru_cache(maxsize=None)
+def _cognate_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """Every English look-alike of the languages' cognates.txt: what the one pass over the file looks for."""
+    return frozenset(line.partition("\t")[0] for lang in langs if (table := cognates(lang)) is not None
+                     for bucket in table.buckets.values() for line in bucket.split("\n") if line)
+
+
+@lru_cache(maxsize=None)
 def _listed_stems(langs: tuple[str, ...], target: str) -> tuple[str, ...]:
     return tuple(stem for code in ("F101", "F102") for stem in rules(langs, target, code))
 
@@ -278,38 +299,58 @@ class _RareCognateCheck:
     sources = ("es", "fr", "pt")
     with_suggestion = True
 
+    def literals(self, ctx):
+        return _cognate_words(tuple(ctx.source_langs))
+
     def check(self, ctx):
-        tables = [(lang, t) for lang in ctx.source_langs if (t := cognates(lang)) is not None]
-        if not tables:
-            return
-        listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
-        word_re = warmstart.regex(WORD_PATTERN)
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            sentence = view[seg.start:seg.end]
-            for m in word_re.finditer(sentence):
-                word = m.group(0)
-                if len(word) < 5 or word.lower().startswith(listed):
-                    continue  # short, or F101/F102's written entries already speak of it
-                # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
-                if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
-                    continue
-                found = [(lang, *value.split("|")) for lang, table in tables
-                         if (value := table.get(word.lower())) is not None]
-                if not found:
-                    continue
-                usual = next((u for _l, _s, u in found if u), "")
-                if bool(usual) != self.with_suggestion:
-                    continue
-                start, end = seg.start + m.start(), seg.start + m.end()
-                usual_text = f"; the usual translation is “{usual}”" if usual else ""
-                yield self.finding(
-                    start, end,
-                    f"“{word}” is rare in English but looks like the common "
-                    f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
-                    suggestion=usual or None,
-                    source_lang=found[0][0],
-                )
+        for start, end, word, found, usual in _rare_cognates(ctx):
+            if bool(usual) != self.with_suggestion:
+                continue
+            usual_text = f"; the usual translation is “{usual}”" if usual else ""
+            yield self.finding(
+                start, end,
+                f"“{word}” is rare in English but looks like the common "
+                f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
+                suggestion=usual or None,
+                source_lang=found[0][0],
+            )
+
+
+def _rare_cognates(ctx) -> list[tuple[int, int, str, list, str]]:
+    """(start, end, word, [(language, look-alike, usual translation)], the first usual translation) of every
+    rare look-alike of the file: its words looked up once for both F103 (with a usual translation) and F104."""
+    cached = ctx.cache.get("rare_cognates")
+    if cached is not None:
+        return cached
+    out = ctx.cache["rare_cognates"] = []
+    tables = [(lang, t) for lang in ctx.source_langs if (t := cognates(lang)) is not None]
+    if not tables:
+        return out
+    listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
+    word_re = warmstart.regex(WORD_PATTERN)
+    view = ctx.doc.view
+    hits = anchor_hits(ctx)
+    words = _cognate_words(tuple(ctx.source_langs))
+    # A sentence holding one of the look-alikes holds it lower-cased in its fold: only those are read word by word.
+    gate = ctx.cache["anchor_literals"].issuperset(words)
+    for i, seg in enumerate(ctx.segments):
+        if gate and (i not in hits or hits[i].isdisjoint(words)):
+            continue
+        sentence = view[seg.start:seg.end]
+        for m in word_re.finditer(sentence):
+            word = m.group(0)
+            if len(word) < 5 or word.lower().startswith(listed):
+                continue  # short, or F101/F102's written entries already speak of it
+            # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
+            if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
+                continue
+            found = [(lang, *value.split("|")) for lang, table in tables
+                     if (value := table.get(word.lower())) is not None]
+            if not found:
+                continue
+            usual = next((u for _l, _s, u in found if u), "")
+            out.append((seg.start + m.start(), seg.start + m.end(), word, found, usual))
+    return out
 
 
 class RareCognate(_RareCognateCheck, Detector):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Covered, Detector, segment_matches
+from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matches
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
@@ -139,6 +139,9 @@ class LowercaseProperWord(Detector):
     severity = Severity.WARNING
     family = "fluency"
     targets = ("en",)
+
+    def literals(self, ctx):
+        return pattern_literals(_proper_lowercase())
 
     def check(self, ctx):
         if casual_writer(ctx):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
+from tqcheck.rules.base import Detector, pattern_literals, segment_matches, tagged
 from tqcheck.rules.calques import english_words
 from tqcheck.text import tagging
 
@@ -81,6 +81,9 @@ class UncountableNounCounted(Detector):
     family = "grammar"
     targets = ("en",)
 
+    def literals(self, ctx):
+        return pattern_literals(_counted())
+
     def check(self, ctx):
         nouns = _mass_nouns()
         plurals = {e["plural"]: e for e in nouns.values() if e.get("plural")}
@@ -133,11 +136,7 @@ NEGATED_DO = frozenset(("didn't", "doesn't", "don't"))
 
 def _sentence_tokens(ctx):
     """The tagged tokens of each sentence of the file, sentence by sentence."""
-    tokens = ctx.cache.get("grammar.tokens")
-    if tokens is None:
-        view = ctx.doc.view
-        tokens = ctx.cache["grammar.tokens"] = [tagging.tag(view, seg.start, seg.end) for seg in ctx.segments]
-    return tokens
+    return (tokens for _seg, tokens in tagged(ctx))
 
 
 def _finite_form(token, finite_auxiliaries: frozenset[str]) -> bool:
@@ -409,6 +408,9 @@ class RomancePlural(Detector):
     family = "grammar"
     targets = ("en",)
     sources = ("es", "fr", "pt")
+
+    def literals(self, ctx):
+        return pattern_literals(_romance_plural_pattern())
 
     def check(self, ctx):
         table = _romance_plurals()

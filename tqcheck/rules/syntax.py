@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector, segment_matches
-from tqcheck.rules.calques import ROMANCE, assumed_source, phrase_table, romance_sources, source_label
+from tqcheck.rules.base import Detector, pattern_literals, segment_matches
+from tqcheck.rules.calques import ROMANCE, assumed_source, phrase_matches, romance_sources, source_label, table_literals
 from tqcheck.rules.word_order import CLOSING, tagged, token_at
 from tqcheck.speed import warmstart
 from tqcheck.text import tagging
@@ -327,17 +327,19 @@ class SameAsPronoun(_Syntax, Detector):
     code = "Y104"
     name = "same-as-pronoun"
 
+    def literals(self, ctx):
+        # its own pattern's, and the calque phrases' it steps aside for
+        return pattern_literals(_same_pronoun()).union(table_literals(ctx, "phrases"))
+
     def check(self, ctx):
         langs = romance_sources(ctx)
         if not langs:
             return
-        pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
         view = ctx.doc.view
         calqued = None
         for m in segment_matches(ctx, _same_pronoun()):
             if calqued is None:  # C104 knows `the use of the same` and its kin: one finding is enough
-                calqued = _Overlaps((c.start(), c.end()) for seg in ctx.segments
-                                    for c, _e, _l in phrase_table("phrases", pairs).matches(view, seg.start, seg.end))
+                calqued = _Overlaps((c.start(), c.end()) for c, _e, _l in phrase_matches(ctx, "phrases"))
             if calqued.overlap(m.start(), m.end()):
                 continue
             if (m.group("before") or "").lower() in QUANTIFIERS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.attribution import verb_table
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, tagged
 from tqcheck.rules.calques import ROMANCE, assumed_source, english_words, romance_sources, source_label
 from tqcheck.text import tagging
 
@@ -15,15 +15,6 @@ QUANTIFIERS = frozenset(("many", "several", "some", "few", "both", "most", "othe
 CLOSING = frozenset(".,;:!?)”’\"»—–")
 CLOSING_QUOTES = frozenset("”\"»’")
 VERBAL = frozenset("VZDPGA")
-
-
-def tagged(ctx):
-    """(segment, tokens) for every sentence of the file, tagged once and shared by the detectors."""
-    found = ctx.cache.get("word_order.tagged")
-    if found is None:
-        view = ctx.doc.view
-        found = ctx.cache["word_order.tagged"] = [(seg, tagging.tag(view, seg.start, seg.end)) for seg in ctx.segments]
-    return found
 
 
 def token_at(tokens, i):
