@@ -133,11 +133,7 @@ NEGATED_DO = frozenset(("didn't", "doesn't", "don't"))
 
 def _sentence_tokens(ctx):
     """The tagged tokens of each sentence of the file, sentence by sentence."""
-    tokens = ctx.cache.get("grammar.tokens")
-    if tokens is None:
-        view = ctx.doc.view
-        tokens = ctx.cache["grammar.tokens"] = [tagging.tag(view, seg.start, seg.end) for seg in ctx.segments]
-    return tokens
+    return tagging.document_tokens(ctx.cache, ctx.doc.view, ctx.segments)
 
 
 def _finite_form(token, finite_auxiliaries: frozenset[str]) -> bool:

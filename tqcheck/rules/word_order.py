@@ -21,8 +21,8 @@ def tagged(ctx):
     """(segment, tokens) for every sentence of the file, tagged once and shared by the detectors."""
     found = ctx.cache.get("word_order.tagged")
     if found is None:
-        view = ctx.doc.view
-        found = ctx.cache["word_order.tagged"] = [(seg, tagging.tag(view, seg.start, seg.end)) for seg in ctx.segments]
+        tokens = tagging.document_tokens(ctx.cache, ctx.doc.view, ctx.segments)
+        found = ctx.cache["word_order.tagged"] = list(zip(ctx.segments, tokens))
     return found
 
 
