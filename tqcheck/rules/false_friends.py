@@ -279,37 +279,50 @@ class _RareCognateCheck:
     with_suggestion = True
 
     def check(self, ctx):
-        tables = [(lang, t) for lang in ctx.source_langs if (t := cognates(lang)) is not None]
-        if not tables:
-            return
-        listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
-        word_re = warmstart.regex(WORD_PATTERN)
-        view = ctx.doc.view
-        for seg in ctx.segments:
-            sentence = view[seg.start:seg.end]
-            for m in word_re.finditer(sentence):
-                word = m.group(0)
-                if len(word) < 5 or word.lower().startswith(listed):
-                    continue  # short, or F101/F102's written entries already speak of it
-                # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
-                if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
-                    continue
-                found = [(lang, *value.split("|")) for lang, table in tables
-                         if (value := table.get(word.lower())) is not None]
-                if not found:
-                    continue
-                usual = next((u for _l, _s, u in found if u), "")
-                if bool(usual) != self.with_suggestion:
-                    continue
-                start, end = seg.start + m.start(), seg.start + m.end()
-                usual_text = f"; the usual translation is “{usual}”" if usual else ""
-                yield self.finding(
-                    start, end,
-                    f"“{word}” is rare in English but looks like the common "
-                    f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
-                    suggestion=usual or None,
-                    source_lang=found[0][0],
-                )
+        for seg, start, end, word, found in _rare_cognates(ctx):
+            usual = next((u for _l, _s, u in found if u), "")
+            if bool(usual) != self.with_suggestion:
+                continue
+            usual_text = f"; the usual translation is “{usual}”" if usual else ""
+            yield self.finding(
+                start, end,
+                f"“{word}” is rare in English but looks like the common "
+                f"{_source_words([(lang, source) for lang, source, _u in found])}{usual_text}",
+                suggestion=usual or None,
+                source_lang=found[0][0],
+            )
+
+
+def _rare_cognates(ctx) -> list[tuple]:
+    """(segment, start, end, word, [(lang, source word, usual translation)]) of every word of the file
+    the cognate tables hold, found once for F103 and F104 (each walked every word of the file).
+    The tests are those each check made, cheapest first: a word the tables lack (nearly all) is
+    left after one lookup, before the prefix test against F101/F102's stems."""
+    found_all = ctx.cache.get("false_friends.rare_cognates")
+    if found_all is not None:
+        return found_all
+    found_all = ctx.cache["false_friends.rare_cognates"] = []
+    tables = [(lang, t) for lang in ctx.source_langs if (t := cognates(lang)) is not None]
+    if not tables:
+        return found_all
+    listed = _listed_stems(tuple(ctx.source_langs), ctx.target_base)
+    word_re = warmstart.regex(WORD_PATTERN)
+    view = ctx.doc.view
+    for seg in ctx.segments:
+        sentence = view[seg.start:seg.end]
+        for m in word_re.finditer(sentence):
+            word = m.group(0)
+            if len(word) < 5:
+                continue  # short
+            low = word.lower()
+            found = [(lang, *value.split("|")) for lang, table in tables if (value := table.get(low)) is not None]
+            if not found or low.startswith(listed):
+                continue  # not a rare cognate, or F101/F102's written entries already speak of it
+            # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
+            if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
+                continue
+            found_all.append((seg, seg.start + m.start(), seg.start + m.end(), word, found))
+    return found_all
 
 
 class RareCognate(_RareCognateCheck, Detector):
