@@ -145,34 +145,64 @@ def _word_tags(text: str, low: str, initial: bool) -> str:
     return known or guess(low)
 
 
-def tag(view: str, start: int, end: int, forms: dict[str, str] | None = None) -> list[Token]:
+class WordMemo:
+    """What a document's word forms tag as, worked out once per form and position: a file repeats its
+    words, and the tokens of every occurrence share the first one's strings (one copy of `the`)."""
+
+    __slots__ = ("inner", "initial", "strings")
+
+    def __init__(self):
+        self.strings: dict[str, str] = {}  # one object per string: `The` and `THE` share the lower case `the`
+        self.inner: dict[str, tuple] = {}  # form → (text, low, tags), or (stem, its tags, "'s", "possessive"), inside a sentence
+        self.initial: dict[str, tuple] = {}  # the same for a form opening a sentence
+
+
+def _word_entry(text: str, initial: bool, strings: dict[str, str] | None = None) -> tuple:
+    low = text.lower().replace("’", "'")
+    if strings is not None:
+        low = strings.setdefault(low, low)
+    if low.endswith("'s") and len(low) > 2 and not lookup(low):
+        stem = text[:-2]
+        return stem, _word_tags(stem, low[:-2], initial), text[-2:], "possessive"
+    return text, low, _word_tags(text, low, initial)
+
+
+def tag(view: str, start: int, end: int, memo: WordMemo | None = None) -> list[Token]:
     """The tokens of view[start:end] (one sentence), each with its tags and the one context chooses.
 
-    `forms` (a dict kept for a whole document) makes every repeated word form one string object:
-    a large file's tokens then hold one copy of `the` and its lower case, not one per occurrence.
+    `memo` (one WordMemo kept for a whole document) tags each word form once: the tokens of a
+    large file then hold one copy of `the` and its lower case, not one per occurrence.
     """
     tokens: list[Token] = []
+    append = tokens.append
     initial = True
     for m in _TOKEN.finditer(view, start, end):
         text = m.group()
         first = text[0]
         if first.isalpha():
-            low = text.lower().replace("’", "'")
-            if forms is not None:
-                text = forms.setdefault(text, text)
-                low = forms.setdefault(low, low)
-            if low.endswith("'s") and len(low) > 2 and not lookup(low):
-                stem = text[:-2]
-                tokens.append(Token(stem, m.start(), m.end() - 2, _word_tags(stem, low[:-2], initial)))
-                tokens.append(Token(text[-2:], m.end() - 2, m.end(), "$"))
+            if memo is None:
+                entry = _word_entry(text, initial)
             else:
-                tokens.append(Token(text, m.start(), m.end(), _word_tags(text, low, initial), low))
+                table = memo.initial if initial else memo.inner
+                entry = table.get(text)
+                if entry is None:
+                    entry = table[text] = _word_entry(text, initial, memo.strings)
+            if len(entry) == 4:  # a possessive the lexicon lacks: the word and its 's
+                stem, stem_tags, suffix, _ = entry
+                s, e = m.span()
+                append(Token(stem, s, e - 2, stem_tags))
+                append(Token(suffix, e - 2, e, "$"))
+            else:
+                s, e = m.span()
+                append(Token(entry[0], s, e, entry[2], entry[1]))
             initial = False
         elif first.isdigit():
-            tokens.append(Token(text, m.start(), m.end(), "U"))
+            s, e = m.span()
+            append(Token(text, s, e, "U"))
             initial = False
         else:
-            tokens.append(Token(text, m.start(), m.end(), text))
+            s, e = m.span()
+            append(Token(text, s, e, text))
             initial = initial or text in OPENERS
     _choose(tokens)
     return tokens
@@ -190,8 +220,8 @@ def document_tokens(cache: dict, view: str, segments) -> list[list[Token]]:
     """
     found = cache.get(DOCUMENT_TOKENS)
     if found is None:
-        forms: dict[str, str] = {}
-        found = cache[DOCUMENT_TOKENS] = [tag(view, seg.start, seg.end, forms) for seg in segments]
+        memo = WordMemo()
+        found = cache[DOCUMENT_TOKENS] = [tag(view, seg.start, seg.end, memo) for seg in segments]
     return found
 
 
