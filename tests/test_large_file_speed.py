@@ -156,3 +156,21 @@ def test_folding_an_ascii_word_is_its_lower_case_and_other_words_lose_their_acce
 
     for word in ("Boluarte", "McDONALD", "O'Neill", "Tohá", "Gonçalves", "Ñuñoa", "Zoë", "İstanbul", "Łódź", "x"):
         assert fold(word) == slow(word)
+
+
+def test_sentence_counts_read_the_words_each_sentence_held_before():
+    from tqcheck.checking import features
+
+    def per_word(text):  # how the counts read a sentence's words before the ASCII shortcut
+        return [w.lower().replace("’", "'") for w in features._word_pattern().findall(text)]
+
+    sentences = [line for line in SEED.read_text("utf-8").splitlines() if line.strip()] + [
+        "The Minister's aides DIDN'T say that the reform of the law of the land was also its end.",
+        "İstanbul’s mayor, Ana Tohá, said «non» and “that’s all” on this Monday.",
+    ]
+    assert any(s.isascii() for s in sentences) and any(not s.isascii() for s in sentences)
+    for sentence in sentences:
+        if sentence.isascii():
+            assert features._word_pattern().findall(sentence.lower()) == per_word(sentence)
+    counts = features.sentence_counts(sentences[-2])
+    assert counts[0] == 18 and counts[1] == 4 and counts[2] == 2 and counts[8] == 1  # words, the, of the, didn't
