@@ -148,8 +148,10 @@ class Token:
     capital: bool = False  # the word starts with a capital: asked of each token several times, computed once
 
     @classmethod
-    def of(cls, m) -> "Token":
+    def of(cls, m, strings: dict[str, str]) -> "Token":
+        """The token of a match; `strings` (one per document) holds each word once, however often it recurs."""
         text = m.group()
+        text = strings.setdefault(text, text)
         return cls(m.start(), m.end(), text, text[0].isupper())
 
 
@@ -204,8 +206,9 @@ class Referents:
         self.view = ctx.doc.view
         self.quoted = quoted_spans(ctx)
         self.tokens: list[Token] = []
+        strings: dict[str, str] = {}
         for seg in ctx.segments:
-            self.tokens.extend(map(Token.of, _WORD.finditer(self.view, seg.start, seg.end)))
+            self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
