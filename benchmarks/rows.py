@@ -163,6 +163,16 @@ class Workspace:
             shutil.copy2(stored, folder / stored.name)
         return {"TQCHECK_CACHE_DIR": str(folder)}
 
+    def seed_warmstart(self, engine_args: tuple[str, ...], segments: list[str]) -> None:
+        """Run tqcheck once with an engine on two segments, in the shared cache folder, so that the
+        warm-start file `fresh_cache` copies holds what an engine run keeps there too (sacrebleu's
+        chrF signature, asked once per installed scorer). Without it every cold run imported
+        sacrebleu (≈ 0.1 s) to ask again: a cost a user pays once, not once per new text."""
+        tiny = corpus.write_sentences(self.root / "warmstart-seed.txt", segments[:2])
+        failure = probe(tqcheck_argv(*engine_args, str(tiny)), self.env)
+        if failure:
+            self.log(f"  warm-start seed run failed: {failure}")
+
     # -- inputs ---------------------------------------------------------------
 
     def corpus(self, scale: int = 1) -> corpus.Corpus:
@@ -378,6 +388,7 @@ def rows_engines(ws: Workspace, selected: set[int]) -> list[Row]:
         script = (f"apertium -f txt eng-spa < '{raw_in}' > '{mid}' && "
                   f"apertium -f txt spa-eng < '{mid}' > '{out}'")
         if 5 in selected:
+            ws.seed_warmstart(("--engine", "apertium", *lang), segments)
             commands.append(Command("tqcheck-apertium-cold", tqcheck_argv("--engine", "apertium", *lang, str(path)),
                                     env, prepare=ws.fresh_cache))
             commands.append(Command("apertium-raw", ["sh", "-c", script], env, ok_codes=(0,)))

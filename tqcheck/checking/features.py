@@ -47,7 +47,10 @@ def _word_pattern() -> re.Pattern:
 def sentence_counts(text: str) -> list[int]:
     """The counts of COUNTS for one sentence of English prose."""
     k = _knowledge()
-    words = [w.lower().replace("’", "'") for w in _word_pattern().findall(text)]
+    if text.isascii():  # most sentences: one lower() of the sentence, no curly apostrophe to straighten
+        words = _word_pattern().findall(text.lower())
+    else:  # per word: lower-casing a whole sentence can change where its words split ("İ" → "i̇")
+        words = [w.lower().replace("’", "'") for w in _word_pattern().findall(text)]
     c = [0] * len(COUNTS)
     n = len(words)
     c[0] = n

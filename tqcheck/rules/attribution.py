@@ -9,6 +9,7 @@ from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
 from tqcheck.speed import warmstart
+from tqcheck.speed.wordtrie import trie_pattern
 
 _WORD = warmstart.regex(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -219,7 +220,9 @@ def _clauseless_verbs() -> dict[str, tuple[str, str]]:
 def _clauseless_pattern(pairs: tuple[str, ...]) -> re.Pattern | None:
     typed = verb_table(pairs).by_form
     forms = sorted((f for f in _clauseless_verbs() if f not in typed), key=lambda f: (-len(f), f))
-    return warmstart.regex(r"\b(?:%s)\b" % "|".join(forms)) if forms else None
+    # One word each (tests/test_attribution.py holds the file to that), so a trie finds what the plain
+    # alternation found, at a tenth of its cost on a large file.
+    return warmstart.regex(r"\b%s\b" % trie_pattern(forms)) if forms else None
 
 
 # what a generated verb's frame asks: a clause after `that` (not `that view`), never only a closing quotation

@@ -99,8 +99,8 @@ def tagged(ctx: Context):
     if found is None:
         from tqcheck.text import tagging
 
-        view = ctx.doc.view
-        found = ctx.cache["tagged"] = [(seg, tagging.tag(view, seg.start, seg.end)) for seg in ctx.segments]
+        tokens = tagging.document_tokens(ctx.cache, ctx.doc.view, ctx.segments)
+        found = ctx.cache["tagged"] = list(zip(ctx.segments, tokens))
     return found
 
 

@@ -339,14 +339,15 @@ def _rare_cognates(ctx) -> list[tuple[int, int, str, list, str]]:
         sentence = view[seg.start:seg.end]
         for m in word_re.finditer(sentence):
             word = m.group(0)
-            if len(word) < 5 or word.lower().startswith(listed):
-                continue  # short, or F101/F102's written entries already speak of it
+            if len(word) < 5:
+                continue  # short
+            low = word.lower()
+            # the lookup first: a word the tables lack (nearly all) is left before the prefix test
+            found = [(lang, *value.split("|")) for lang, table in tables if (value := table.get(low)) is not None]
+            if not found or low.startswith(listed):
+                continue  # not a rare look-alike, or F101/F102's written entries already speak of it
             # A capital inside the sentence is a name (Galega, Platan), not a word chosen by a translator
             if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
-                continue
-            found = [(lang, *value.split("|")) for lang, table in tables
-                     if (value := table.get(word.lower())) is not None]
-            if not found:
                 continue
             usual = next((u for _l, _s, u in found if u), "")
             out.append((seg.start + m.start(), seg.start + m.end(), word, found, usual))

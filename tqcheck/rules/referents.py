@@ -34,6 +34,8 @@ _APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
 
 
 def fold(word: str) -> str:
+    if word.isascii():  # nothing to decompose or drop: most words of an English text, at a tenth of the cost
+        return word.lower()
     return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
 
 
@@ -62,6 +64,7 @@ def _gender_lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     return tuple(english_words("persons.toml", key) for key in ("female_words", "male_words", "female_titles", "male_titles"))
 
 
+@lru_cache(maxsize=65_536)
 def noun_gender(word: str) -> str | None:
     """The gender a person noun says (`spokeswoman` f, `king` m), or None (`minister`)."""
     female, male, _, _ = _gender_lists()
@@ -74,9 +77,19 @@ def noun_gender(word: str) -> str | None:
 
 def is_person_noun(word: str, before: str = "the") -> bool:
     """`word` names a person (`before`: the word in front of it, which a word like "judge" needs to be a determiner)."""
-    kind = person_nouns().get(word)
+    kind = _person_noun_kind(word)
     if kind == "d":
         return before in DETERMINERS or before.endswith(("'s", "’s"))
+    return kind
+
+
+@lru_cache(maxsize=65_536)
+def _person_noun_kind(word: str) -> str | bool:
+    """"d" for a word that names a person only after a determiner, else whether it names one: asked of
+    nearly every word of a file, and a file repeats its words."""
+    kind = person_nouns().get(word)
+    if kind == "d":
+        return kind
     return kind is not None or noun_gender(word) is not None
 
 
@@ -127,15 +140,19 @@ class Mention:
     who: str = ""  # the full name of the person meant, when the text names them: "Dina Boluarte" for "Boluarte"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
+    capital: bool = False  # the word starts with a capital: asked of each token several times, computed once
 
-    @property
-    def capital(self) -> bool:
-        return self.text[0].isupper()
+    @classmethod
+    def of(cls, m, strings: dict[str, str]) -> "Token":
+        """The token of a match; `strings` (one per document) holds each word once, however often it recurs."""
+        text = m.group()
+        text = strings.setdefault(text, text)
+        return cls(m.start(), m.end(), text, text[0].isupper())
 
 
 def quoted_spans(ctx) -> list[tuple[int, int]]:
@@ -189,8 +206,9 @@ class Referents:
         self.view = ctx.doc.view
         self.quoted = quoted_spans(ctx)
         self.tokens: list[Token] = []
+        strings: dict[str, str] = {}
         for seg in ctx.segments:
-            self.tokens.extend(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.view, seg.start, seg.end))
+            self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
@@ -283,8 +301,10 @@ class Referents:
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         for t in tokens:
+            if not t.capital:
+                continue
             person = self.people.get(fold(_bare(t.text)))
-            if person and t.capital and t.start not in full:
+            if person and t.start not in full:
                 person.cue = True
 
     def _place(self, i: int) -> bool:
@@ -321,50 +341,49 @@ class Referents:
                     titles.setdefault(title, []).append(person)
         spans_by_start = {s: (e, key) for s, e, key in covered}
         runs_by_start = dict(self.unknown_runs)
-        in_quotes = Covered(self.quoted)
+        in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            quoted = t.start in in_quotes
             if t.start in spans_by_start:
                 end, key = spans_by_start[t.start]
                 person = self.people[key]
                 if person.cue:
-                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, quoted,
+                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                             person.display))
                 else:
-                    mentions.append(Mention(t.start, end, None, "name", False, quoted))
+                    mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
                 while i < len(tokens) and tokens[i].start < end:
                     i += 1
                 continue
             if t.start in runs_by_start:  # "Shaquia Philpot": maybe someone, of either gender
                 end = runs_by_start[t.start]
-                mentions.append(Mention(t.start, end, None, "run", False, quoted))
+                mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
                 while i < len(tokens) and tokens[i].start < end:
                     i += 1
                 continue
             lower = t.text.lower()
             if lower in PRONOUNS:
-                mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, quoted))
+                mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
             elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
                 person = self.people[fold(_bare(t.text))]
-                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted,
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and fold(t.text) in firsts and len(firsts[fold(t.text)]) == 1:
                 person = firsts[fold(t.text)][0]
-                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, quoted,
+                mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
                     and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS:
                 # "Lula said": someone the name lists do not know.
-                mentions.append(Mention(t.start, t.end, None, "name", False, quoted))
+                mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
             elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions and not self._title_of_surname(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = titles.get(lower, [])
                 if before == "the" and len(holders) == 1 and holders[0].gender:
-                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, quoted, holders[0].display))
+                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, t.start in in_quotes, holders[0].display))
                 else:
-                    mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, quoted))
+                    mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
             i += 1
         return mentions
 
