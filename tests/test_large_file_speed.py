@@ -38,7 +38,7 @@ def _context(text: str) -> Context:
 
 def test_grammar_and_word_order_read_one_shared_copy_of_the_tagged_sentences():
     ctx = _context(SEED.read_text("utf-8") + "\n" + ARTICLE)
-    by_grammar = grammar._sentence_tokens(ctx)
+    by_grammar = list(grammar._sentence_tokens(ctx))
     by_word_order = word_order.tagged(ctx)
     assert len(by_grammar) == len(ctx.segments) > 10
     # the very same token lists, not a second tagging of the file
