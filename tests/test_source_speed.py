@@ -1,0 +1,152 @@
+"""The shortcuts of the source-aware path (issues 15 and 16) give what the general way gives, on real text
+and on the characters where a shortcut would go wrong."""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from tqcheck.checking.check import Settings, check_document
+from tqcheck.reading import parse_text
+from tqcheck.rules import source
+from tqcheck.rules.base import Context
+from tqcheck.speed.lazy import cached_property
+from tqcheck.text import numbers
+from tqcheck.text.segment import segment
+
+SEED = (Path(__file__).resolve().parent.parent / "seeds" / "000_24777a2ba7ef8ce0.txt").read_text(encoding="utf-8")
+SPANISH = [
+    "Se vacunaron 1.250 personas en 2021, un 12,5 % más que en 2020.",
+    "El presupuesto fue de 25.638.922 euros (0,95 por habitante).",
+    "Unas 13.000 personas se manifestaron el lunes en Madrid.",
+    "El hospital tiene 300 camas y doce quirófanos.",
+    "Los resultados se publicarán en marzo.",
+]
+ENGLISH = [
+    "1,520 people were vaccinated in 2021, 12.5% more than in 2020.",
+    "The budget was 25,638,922 euros (0.95 per inhabitant).",
+    "Some 13.000 people demonstrated on Monday in Madrid.",
+    "The hospital has 300 beds and twelve operating theatres.",
+    "The results will be published in March.",
+]
+
+
+def general_marks(text: str, lang: str) -> tuple[str, str, bool]:
+    """document_marks as it was written before its one-pass shortcut: both patterns over the whole text."""
+    thousands, decimal = numbers.marks(lang)
+    point = len(numbers._POINT_DECIMAL.findall(text))
+    comma = len(numbers._COMMA_DECIMAL.findall(text))
+    if decimal == "," and point > comma or decimal == "." and comma > point:
+        return decimal, thousands, True
+    return thousands, decimal, point + comma > 0
+
+
+def test_document_marks_from_figure_runs_equal_the_whole_text_scan():
+    texts = [SEED, "\n".join(SPANISH), "\n".join(ENGLISH), *SEED.splitlines(), *SPANISH, *ENGLISH,
+             ".5 y ,25", "1,234,567.89", "..1.5", "a1.234.567b", "1234,567,890", "3.14159", "٣٬٣٣٣.٣ y ٣,٥"]
+    rng = random.Random(16)
+    texts += ["".join(rng.choice("0123456789.,., a") for _ in range(rng.randint(1, 16))) for _ in range(20_000)]
+    told = set()
+    for text in texts:
+        for lang in ("es", "en"):
+            assert numbers.document_marks(text, lang) == general_marks(text, lang), (text, lang)
+            told.add(numbers.document_marks(text, lang))
+    assert len(told) >= 3  # both conventions and the unsettled one were met
+
+
+def test_document_marks_read_a_spanish_text_that_writes_figures_the_mexican_way():
+    mexican = "La inflación fue de 0.95 por ciento y 4,159 familias recibieron 1,234,567 pesos."
+    assert numbers.document_marks(mexican, "es") == (",", ".", True)
+    assert numbers.document_marks(SPANISH[1], "es") == (".", ",", True)
+    assert numbers.document_marks("El hospital tiene 300 camas.", "es") == (".", ",", False)
+
+
+def test_cached_property_computes_once_per_instance_and_stays_a_descriptor_on_the_class():
+    calls = []
+
+    class Sentence:
+        def __init__(self, text):
+            self.text = text
+
+        @cached_property
+        def words(self):
+            calls.append(self.text)
+            return self.text.split()
+
+    a, b = Sentence("Se vacunaron 1.250 personas"), Sentence("The results will be published")
+    assert a.words == ["Se", "vacunaron", "1.250", "personas"] and a.words is a.words
+    assert b.words[-1] == "published"
+    assert calls == ["Se vacunaron 1.250 personas", "The results will be published"]
+    assert isinstance(Sentence.words, cached_property)
+
+
+def _pairs():
+    target = parse_text("t.txt", "\n\n".join(ENGLISH) + "\n")
+    source_doc = parse_text("s.txt", "\n\n".join(SPANISH) + "\n")
+    ctx = Context(target, segment(target, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = source_doc
+    ctx.source_segments = segment(source_doc, "es")
+    return ctx, source.pairs(ctx)
+
+
+def test_run_signals_leave_out_what_only_the_research_tool_reads():
+    ctx, found = _pairs()
+    plain = source.segment_signals(ctx, found)
+    research = source.segment_signals(ctx, found, research=True)
+    assert all("numbers" not in s and "copied" not in s for s in plain.values())
+    assert research[0]["numbers"] == 2.0  # 1.250 became 1,520: one figure missing, one extra
+    assert research[4]["copied"] == 0.0
+    for j, signals in plain.items():
+        assert {k: v for k, v in research[j].items() if k not in ("numbers", "copied")} == signals
+        assert source.suspicion(signals) == source.suspicion(research[j])
+
+
+def test_figure_free_pairs_compare_as_the_figure_reader_would():
+    ctx, found = _pairs()
+    for pair in found:
+        got = source.compare_numbers(ctx, pair)
+        thousands, decimal, settled = numbers.document_marks(ctx.source_doc.view, "es")
+        src = numbers.quantities(pair.source_text, "es", (thousands, decimal))
+        tgt = [q for a, b in pair.target_spans for q in numbers.quantities(ctx.doc.view[a:b], "en", offset=a)]
+        general = numbers.compare_figures(src, tgt, numbers.spelled_values(pair.source_text, "es"),
+                                          numbers.spelled_values(pair.target_text, "en"), settled)
+        assert ([q.text for q in got.missing], [q.text for q in got.extra]) == \
+               ([q.text for q in general.missing], [q.text for q in general.extra]), pair.target_text
+        assert source.compare_numbers(ctx, pair) is got  # kept on the pair: A103, A104 and A108 ask once
+    assert [q.text for q in source.compare_numbers(ctx, found[0]).missing] == ["1.250"]
+
+
+def _po(entries: list[tuple[str, str]]) -> str:
+    out = ['msgid ""', 'msgstr ""', '"Language: en\\n"', ""]
+    for es, en in entries:
+        out += [f'msgid "{es}"', f'msgstr "{en}"', ""]
+    return "\n".join(out)
+
+
+def test_a_bilingual_unit_still_loses_its_address_handle_and_hashtag_and_keeps_its_acronyms_to_a111():
+    po = _po([
+        ("Más información en www.sanidad.gob.es o en consultas@sanidad.gob.es.",
+         "More information at www. health. gob. es or at consultas@sanidad.gob.es."),
+        ("Síganos en @SaludPublica.", "Follow us on Twitter."),
+        ("Quédese en casa con #QuédateEnCasa y #COVID19.", "Stay at home with #COVID19."),
+        ("La OMS y el VIH: 300 casos de COVID-19.", "The WHO and HIV: 300 cases."),
+        ("El hospital tiene 300 camas y doce quirófanos.", "The hospital has 300 beds and twelve operating theatres."),
+    ])
+    doc = parse_text("units.po", po, "po")
+    report = check_document(doc, Settings(target_lang="en", source_lang="es", engine="none", select=["A106"]))
+    messages = [f.message for f in report.findings]
+    assert messages == ["URL of the source missing here: www.sanidad.gob.es",
+                        "handle of the source missing here: @SaludPublica",
+                        "hashtag of the source missing here: #QuédateEnCasa"], messages
+
+
+def test_a_bilingual_file_checks_the_same_through_the_command_line(tmp_path):
+    po = tmp_path / "units.po"
+    po.write_text(_po(list(zip(SPANISH, ENGLISH))), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--engine", "none", "--select", "A,N,Q",
+                           "--format", "json", str(po)], capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    codes = sorted(f["code"] for f in json.loads(done.stdout)["files"][0]["findings"])
+    assert "A103" in codes and "A104" in codes  # 1.250 → 1,520 changed; 13.000 kept with Spanish separators
