@@ -3,6 +3,7 @@ and on the characters where a shortcut would go wrong."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -209,3 +210,43 @@ def test_a_bilingual_file_leaves_no_cyclic_garbage_and_the_collector_on():
         made = [[i] for i in range(1000)]
     assert gc.isenabled() == was and gc.get_count()[0] < 100  # promoted, not left for the next young collection
     assert len(made) == 1000
+
+
+def test_the_rules_index_names_every_detector_of_every_family_module():
+    from tqcheck import rules
+
+    from_index = sorted(entry for entries in rules.index().values() for entry in entries)
+    assert from_index == sorted((d.code, d.name) for d in rules.all_detectors())
+    assert ("A103", "number-mismatch") in rules.index()["tqcheck.rules.source"]
+    assert [d.code for d in rules.select(["A103", "quotation-mismatch"], None)] == ["A103", "A105"]
+    assert [d.code for d in rules.select(["A10"], ["A109", "length-ratio"])] == \
+           ["A101", "A102", "A103", "A104", "A105", "A106", "A107"]
+    everything = rules.select(None, None)
+    assert [d.code for d in everything] == [d.code for d in rules.all_detectors()]
+    assert rules.known_selector("cut-short") and rules.known_selector("Q") and not rules.known_selector("Z9")
+    assert len(rules.AllRules()) == len(everything) and rules.AllRules()["A107"].name == "untranslated-sentence"
+
+
+def test_a_source_aware_run_imports_only_the_families_its_selection_holds(tmp_path):
+    (tmp_path / "original.es.txt").write_text("\n\n".join(SPANISH) + "\n", encoding="utf-8")
+    (tmp_path / "article.en.txt").write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    probe = ("import sys, atexit\n"
+             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('tqcheck.rules.')),"
+             " file=sys.stderr))\n"
+             "sys.argv = ['tqcheck'] + sys.argv[1:]\n"
+             "from tqcheck.cli import main\nmain()\n")
+    argv = [sys.executable, "-c", probe, "check", "--engine", "none", "--source", str(tmp_path / "original.es.txt"),
+            "--source-lang", "es", "--target-lang", "en", "--select", "A103,A104,A105,A107", "--format", "json",
+            str(tmp_path / "article.en.txt")]
+    env = {**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    cold = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert cold.returncode == 1, cold.stderr  # the first run imports every family to index them, once
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert done.stdout == cold.stdout
+    assert done.returncode == 1, done.stderr
+    codes = sorted(f["code"] for f in json.loads(done.stdout)["files"][0]["findings"])
+    assert "A103" in codes and "A104" in codes
+    loaded = eval(done.stderr.strip().splitlines()[-1])
+    assert "tqcheck.rules.source" in loaded
+    assert not {"tqcheck.rules.calques", "tqcheck.rules.fluency", "tqcheck.rules.grammar",
+                "tqcheck.rules.untranslated"} & set(loaded), loaded

@@ -163,6 +163,9 @@ def document_marks(text: str, lang: str) -> tuple[str, str, bool]:
     return thousands, decimal, point + comma > 0
 
 
+_SCALE_SPACES = frozenset(" \u00a0")  # what _scale_pattern's match begins with
+
+
 def quantities(text: str, lang: str, separators: tuple[str, str] | None = None, offset: int = 0) -> list[Quantity]:
     """Every figure of `text`, read with `separators` (thousands, decimal), by default `lang`'s; its
     offsets `offset` past those in `text` (where `text` is a slice of a larger one)."""
@@ -181,8 +184,8 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None, 
         own = own_read[0] if own_read else None
         other = other_read[0] if other_read else None
         scale, end = 1.0, m.end()
-        if scales is not None:
-            s = scales.match(text, m.end())
+        if scales is not None and text[end:end + 1] in _SCALE_SPACES:  # a scale word follows a space
+            s = scales.match(text, end)
             if s:
                 scale = number_words(lang)["scale"][" ".join(s.group(1).lower().split())]
                 end = s.end()
