@@ -524,12 +524,12 @@ class KeptTokenMissing(_PairRule, Detector):
         bilingual = getattr(ctx.doc, "bilingual", None) is not None
         skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
         for pair in linked_pairs(ctx):
-            # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
+            # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
             if bilingual and not _may_hold_kept(ctx.source_doc, pair.source_spans):
                 source = {}
             else:
