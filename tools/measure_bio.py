@@ -27,7 +27,7 @@ from tqcheck.checking.check import Settings, check_document, roundtrip_step  # n
 from tqcheck.translation.enginepool import EnginePool  # noqa: E402
 from tqcheck.reading import parse_text  # noqa: E402
 from tqcheck.rules.base import Context  # noqa: E402
-from tqcheck.rules.source import pairs, suspicion  # noqa: E402
+from tqcheck.rules.source import pairs, segment_signals, suspicion  # noqa: E402
 from tqcheck.text.segment import segment  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -90,8 +90,7 @@ def signals_of(doc_t, doc_s, settings, engines):
     ctx.source_segments = segment(doc_s, settings.source_lang)
     if settings.engine != "none":
         roundtrip_step(ctx, settings, engines, [], [])
-    pairs(ctx)
-    return segments, ctx.cache.get("source.signals", {})
+    return segments, segment_signals(ctx, pairs(ctx), research=True)
 
 
 def _findings_score(report, i) -> float:

@@ -46,7 +46,7 @@ def check_document(doc: Document, settings: Settings, engines=None, source_doc: 
 
         # Thousands of units, each with its pairs, figures and findings, make no cycles, but would wake
         # the cycle collector again and again to rescan them all (a tenth of a 5,000-unit file's time).
-        with gc_paused():
+        with gc_paused(promote=True):
             return _check_document(doc, settings, engines, source_doc)
     return _check_document(doc, settings, engines, source_doc)
 

@@ -56,7 +56,7 @@ class RunOptions:
 
 def run(options: RunOptions, fmt: str, color: bool) -> int:
     from tqcheck.output import render_parts
-    from tqcheck.rules import all_detectors
+    from tqcheck.rules import AllRules
 
     check_flags(options)
     finder = ConfigFinder(Path(options.config_path) if options.config_path else None)
@@ -65,7 +65,7 @@ def run(options: RunOptions, fmt: str, color: bool) -> int:
         raise ConfigError("--source pairs one original with one translation: give exactly one file to check")
     if not options.source_path:
         inputs = _pair_by_name(inputs, options, finder)
-    report = Report(__version__, rules={d.code: d for d in all_detectors()}, quiet=options.quiet,
+    report = Report(__version__, rules=AllRules(), quiet=options.quiet,
                     statistics=options.statistics)
     for folder in empty_dirs:
         report.skipped.append({"path": folder, "reason": "no Markdown, HTML or text files", "error": False})

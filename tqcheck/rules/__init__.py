@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from functools import lru_cache
 
 from tqcheck.rules.base import Detector
+from tqcheck.speed import warmstart
 
 # One module per family; each defines Detector subclasses at module level.
 MODULES = (
@@ -34,42 +36,79 @@ MODULES = (
 
 @lru_cache(maxsize=None)
 def all_detectors() -> tuple[type[Detector], ...]:
-    found = []
-    for name in MODULES:
-        module = importlib.import_module(name)
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Detector) and value is not Detector and value.__module__ == name:
-                found.append(value)
+    found = [d for name in MODULES for d in _module_detectors(name)]
     found.sort(key=lambda d: d.code)
     codes = [d.code for d in found]
     assert len(codes) == len(set(codes)), f"duplicate detector codes: {codes}"
     return tuple(found)
 
 
+def _module_detectors(name: str) -> list[type[Detector]]:
+    module = importlib.import_module(name)
+    return [value for value in vars(module).values()
+            if isinstance(value, type) and issubclass(value, Detector) and value is not Detector and value.__module__ == name]
+
+
+@lru_cache(maxsize=None)
+def index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each family module's detectors as (code, name), without importing the modules: kept in the warm-start
+    file, whose stamp covers every source file, so a detector added or renamed rebuilds it."""
+    def build():
+        by_module: dict[str, list[tuple[str, str]]] = {name: [] for name in MODULES}
+        for d in all_detectors():
+            by_module[d.__module__].append((d.code, d.name))
+        return {name: tuple(pairs) for name, pairs in by_module.items()}
+
+    return warmstart.data("rules.index", build)
+
+
 def by_code() -> dict[str, type[Detector]]:
     return {d.code: d for d in all_detectors()}
 
 
-def matches(detector: type[Detector], selector: str) -> bool:
-    """A selector is a code (`Q101`), a code prefix (`Q`, `Q1`) or a kebab-case name, or `ALL`."""
+def matches(detector, selector: str) -> bool:
+    """A selector is a code (`Q101`), a code prefix (`Q`, `Q1`) or a kebab-case name, or `ALL`.
+
+    `detector` is a detector class, or its (code, name) from the index."""
+    code, name = (detector.code, detector.name) if isinstance(detector, type) else detector
     selector = selector.strip()
     if selector.upper() == "ALL":
         return True
-    if selector.lower() == detector.name:
+    if selector.lower() == name:
         return True
-    return detector.code.upper().startswith(selector.upper())
+    return code.upper().startswith(selector.upper())
 
 
 def known_selector(selector: str) -> bool:
-    return any(matches(d, selector) for d in all_detectors())
+    return any(matches(entry, selector) for entries in index().values() for entry in entries)
+
+
+def _chosen(entry, select_: list[str] | None, ignore: list[str] | None) -> bool:
+    if select_ and not any(matches(entry, s) for s in select_):
+        return False
+    return not (ignore and any(matches(entry, s) for s in ignore))
 
 
 def select(select_: list[str] | None, ignore: list[str] | None) -> list[type[Detector]]:
-    chosen = []
-    for detector in all_detectors():
-        if select_ and not any(matches(detector, s) for s in select_):
-            continue
-        if ignore and any(matches(detector, s) for s in ignore):
-            continue
-        chosen.append(detector)
-    return chosen
+    """The detectors a selection runs, in code order; only the family modules that hold one are imported
+    (a run of the source-aware checks does not load the calque tables' module, nor the fluency checks')."""
+    wanted = [name for name, entries in index().items() if any(_chosen(e, select_, ignore) for e in entries)]
+    detectors = sorted((d for name in wanted for d in _module_detectors(name)), key=lambda d: d.code)
+    return [d for d in detectors if _chosen(d, select_, ignore)]
+
+
+class AllRules(Mapping):
+    """code → detector class for every detector, imported on first use (a SARIF report describes them all;
+    the other formats never ask)."""
+
+    def _rules(self) -> dict[str, type[Detector]]:
+        return by_code()
+
+    def __getitem__(self, code: str) -> type[Detector]:
+        return self._rules()[code]
+
+    def __iter__(self):
+        return iter(self._rules())
+
+    def __len__(self) -> int:
+        return len(self._rules())

@@ -38,6 +38,8 @@ class PlaceholderMismatch(Detector):
         if info is None:
             return
         for part in info.parts:
+            if not part.source_placeholders and not part.target_placeholders:
+                continue  # plain prose on both sides (most units): nothing to compare, no counters to build
             src = Counter(p.key for p in part.source_placeholders)
             tgt = Counter(p.key for p in part.target_placeholders)
             lost = src - tgt

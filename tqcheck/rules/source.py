@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
@@ -11,6 +10,7 @@ from tqcheck.text.numbers import FigureComparison, compare_figures, document_mar
 from tqcheck.rules.base import Detector, median_of
 from tqcheck.rules.numbers import LANG_NAMES
 from tqcheck.speed import warmstart
+from tqcheck.speed.lazy import cached_property
 
 SHOWN_CHARS = 160  # source text quoted in a message is cut to this length
 
@@ -30,6 +30,7 @@ class Pair:
     target_bt: str | None = None  # the target back-translated into the source language
     target_spans: list[tuple[int, int]] = field(default_factory=list)  # view spans of the target sentences
     source_spans: list[tuple[int, int]] = field(default_factory=list)
+    numbers: FigureComparison | None = field(default=None, repr=False, compare=False)  # compare_numbers' answer
 
     @property
     def span(self) -> tuple[int, int]:
@@ -47,8 +48,13 @@ class Pair:
 
     @cached_property
     def copied(self) -> tuple[float, int]:
-        """copied_share of the pair (A107 and the segment suspicion both ask)."""
+        """copied_share of the pair (tools/measure_bio.py's signal)."""
         return copied_share(self.source_text, self.target_text)
+
+    @cached_property
+    def looks_copied(self) -> bool:
+        """is_copy's answer (A103, A106 and A107 all ask)."""
+        return looks_copied(self.source_text, self.target_text)
 
 
 def _chrf(hypothesis: str | None, reference: str) -> float | None:
@@ -220,24 +226,33 @@ def _figures(text: str, lang: str, separators: tuple[str, str] | None = None, of
 
 
 def compare_numbers(ctx, pair: Pair) -> FigureComparison:
-    """The pair's figures that do not correspond; target figures in view offsets."""
-    key = ("source.numbers", pair.link)
-    if key not in ctx.cache:
-        src_lang, tgt_lang = ctx.source_langs[0], ctx.target_base
-        if "source.marks" not in ctx.cache:
-            ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
-        thousands, decimal, settled = ctx.cache["source.marks"]
-        source = _figures(pair.source_text, src_lang, (thousands, decimal))
-        target = [q for a, b in pair.target_spans for q in _figures(ctx.doc.view[a:b], tgt_lang, offset=a)]
-        found = compare_figures(source, target, [], [], settled)
-        if found.missing or found.extra:
-            # Numbers spelled out can only excuse figures of the other side that are missing or
-            # extra, so most pairs never need them read.
-            found = compare_figures(source, target,
-                                    spelled_values(pair.source_text, src_lang) if found.extra else [],
-                                    spelled_values(pair.target_text, tgt_lang) if found.missing else [], settled)
-        ctx.cache[key] = found
-    return ctx.cache[key]
+    """The pair's figures that do not correspond; target figures in view offsets (kept on the pair: A103,
+    A104 and the segment suspicion all ask)."""
+    found = pair.numbers
+    if found is None:
+        pair.numbers = found = _compare_numbers(ctx, pair)
+    return found
+
+
+def _compare_numbers(ctx, pair: Pair) -> FigureComparison:
+    view = ctx.doc.view
+    digits = [(a, b) for a, b in pair.target_spans if _DIGIT.search(view, a, b)]
+    if not digits and not _DIGIT.search(pair.source_text):
+        return FigureComparison()  # no figure on either side (most pairs): nothing to pair, nothing spelled to read
+    src_lang, tgt_lang = ctx.source_langs[0], ctx.target_base
+    if "source.marks" not in ctx.cache:
+        ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
+    thousands, decimal, settled = ctx.cache["source.marks"]
+    source = _figures(pair.source_text, src_lang, (thousands, decimal))
+    target = [q for a, b in digits for q in quantities(view[a:b], tgt_lang, offset=a)]
+    found = compare_figures(source, target, [], [], settled)
+    if found.missing or found.extra:
+        # Numbers spelled out can only excuse figures of the other side that are missing or
+        # extra, so most pairs never need them read.
+        found = compare_figures(source, target,
+                                spelled_values(pair.source_text, src_lang) if found.extra else [],
+                                spelled_values(pair.target_text, tgt_lang) if found.missing else [], settled)
+    return found
 
 
 def _figure(value: float) -> str:
@@ -441,7 +456,10 @@ KEPT_TOKENS = (
     ("handle", True, Severity.WARNING, warmstart.regex(r"(?<![\w@.])@\w{2,}")),
     ("code", False, Severity.INFO, warmstart.regex(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])")),
     ("hashtag", False, Severity.INFO, warmstart.regex(r"(?<![\w#])#[^\W\d_]\w*")),
-    ("acronym", False, Severity.INFO, warmstart.regex(r"(?<![\w-])(?![IVXLCDM]+\b)[A-Z]{2,6}s?(?![\w-])")),
+    # (?<![\w-])(?![IVXLCDM]+\b)[A-Z]{2,6}s?(?![\w-]), its look-arounds moved after the first capital so
+    # that the regex engine tries them only at capitals (three times faster; the same matches).
+    ("acronym", False, Severity.INFO, warmstart.regex(
+        r"[A-Z](?<![\w-][A-Z])(?:(?<![IVXLCDM])|(?![IVXLCDM]*\b))[A-Z]{1,5}s?(?![\w-])")),
 )
 
 
@@ -506,14 +524,16 @@ class KeptTokenMissing(_PairRule, Detector):
         bilingual = getattr(ctx.doc, "bilingual", None) is not None
         skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
         for pair in linked_pairs(ctx):
-            # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
-            source_raw = _raw_text(ctx.source_doc, pair.source_spans)
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
             names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
-            source = kept_tokens(source_raw, skip)
+            # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
+            if bilingual and not _may_hold_kept(ctx.source_doc, pair.source_spans):
+                source = {}
+            else:
+                source = kept_tokens(_raw_text(ctx.source_doc, pair.source_spans), skip)
             target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
             target = kept_tokens(target_raw, skip) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
@@ -541,6 +561,20 @@ class KeptTokenMissing(_PairRule, Detector):
                     severity=severity,
                 )
 
+_KEPT_MARKS = ("@", "#", "http", "www.")  # what a URL, an address, a handle or a hashtag holds
+
+
+def _may_hold_kept(doc, spans: list[tuple[int, int]]) -> bool:
+    """Whether a bilingual unit's raw source may hold a token A106 compares there (a URL, an address, a
+    handle, a hashtag; acronyms and codes are A111's), searched in place: most units hold none and need
+    no more reading. None of these marks spans white space, which _raw_text collapses."""
+    text = doc.text
+    for a, b in (doc.raw_span(*span) for span in spans):
+        if any(text.find(mark, a, b) >= 0 for mark in _KEPT_MARKS):
+            return True
+    return False
+
+
 def _raw_text(doc, spans: list[tuple[int, int]]) -> str:
     """The raw characters under view spans, white space collapsed (URLs, tags and entities kept)."""
     return " ".join(" ".join(doc.text[a:b].split()) for a, b in (doc.raw_span(*span) for span in spans))
@@ -562,8 +596,9 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     names = first_names()
     capitalised = {w for w in _NAME_WORD.findall(source_text) if w[0].isupper()}
     # Every value is "f" or "m": a capitalised word is a known first name when the list holds it, and one
-    # set intersection asks for all of them (the list's own set, built once it is asked often).
-    if not capitalised or not names.among({_fold(w) for w in capitalised}):
+    # set intersection asks for all of them (the list's own set, built once it is asked often). _fold
+    # inlined for the ASCII words: this runs on every pair.
+    if not capitalised or not names.among({w.lower() if w.isascii() else _fold(w) for w in capitalised}):
         return []  # no known first name, capitalised: most sentences, read without the walk below
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(source_text)]
     target_words = None  # folded lazily: most sentences name no one, and folding every word costs most of A106
@@ -613,27 +648,48 @@ COPY_SHARE = 0.8  # share of its lowercase words found in the source sentence
 
 def is_copy(pair: Pair) -> bool:
     """Whether the translated sentence is (nearly) its source, untranslated (A107)."""
-    share, words = pair.copied
-    return words >= MIN_COPY_WORDS and share >= COPY_SHARE
+    return pair.looks_copied
+
+
+def looks_copied(source_text: str, target_text: str) -> bool:
+    """is_copy's answer from the texts, most pairs decided without reading the source's words.
+
+    A word of the source's is a stretch of its lower-cased text, so the target's words found anywhere in
+    that text (a substring search in C) are at least those among the source's words: when fewer than
+    COPY_SHARE of them are, the pair is no copy (a translation, nearly always). Else copied_share decides.
+    """
+    words = _target_words(target_text)
+    if len(words) < MIN_COPY_WORDS:
+        return False
+    lowered = source_text.lower()
+    if sum(map(lowered.__contains__, words)) / len(words) < COPY_SHARE:
+        return False
+    share, count = copied_share(source_text, target_text)
+    return count >= MIN_COPY_WORDS and share >= COPY_SHARE
 
 
 def copied_share(source_text: str, target_text: str) -> tuple[float, int]:
     """(share of the target's lowercase words also in the source, how many there are)."""
-    # The same words as {w.lower() for w in words} and [w for w in words if w.islower() and len(w) > 1],
-    # found without a Python step per word where that is exact: lower() keeps every character a letter
-    # or not, one for one, except U+0130 (İ → i + a combining dot); a target without letters beyond
-    # ASCII has only [A-Za-z] ones (most texts; the others take the general way).
+    # The same words as {w.lower() for w in words}, found without a Python step per word where that is
+    # exact: lower() keeps every character a letter or not, one for one, except U+0130 (İ → i + a
+    # combining dot).
     if "\u0130" not in source_text:
         source_words = set(_WORD.findall(source_text.lower()))
     else:
         source_words = {w.lower() for w in _WORD.findall(source_text)}
-    if target_text.isascii() or _NON_ASCII_LETTER.search(target_text) is None:
-        words = _ASCII_LOWER_WORD.findall(target_text)
-    else:
-        words = [w for w in _WORD.findall(target_text) if w.islower() and len(w) > 1]
+    words = _target_words(target_text)
     if not words:
         return 0.0, 0
     return sum(map(source_words.__contains__, words)) / len(words), len(words)
+
+
+def _target_words(target_text: str) -> list[str]:
+    """The target's lowercase words of two letters or more, as [w for w in words if w.islower() and
+    len(w) > 1]: a target without letters beyond ASCII has only [A-Za-z] ones (most texts; the others
+    take the general way)."""
+    if target_text.isascii() or _NON_ASCII_LETTER.search(target_text) is None:
+        return _ASCII_LOWER_WORD.findall(target_text)
+    return [w for w in _WORD.findall(target_text) if w.islower() and len(w) > 1]
 
 
 class UntranslatedSentence(_PairRule, Detector):
@@ -778,8 +834,10 @@ class MeaningDrift(_PairRule, Detector):
 
 # -- segment suspicion ---------------------------------------------------------------------------
 
-def segment_signals(ctx, found: list[Pair]) -> dict[int, dict[str, float]]:
-    """Per target sentence, the raw signals the suspicion is made of (tools/measure_bio.py reads them)."""
+def segment_signals(ctx, found: list[Pair], research: bool = False) -> dict[int, dict[str, float]]:
+    """Per target sentence, the raw signals the suspicion is made of; with `research`, also the figures and
+    the copied share, which suspicion() does not weigh but tools/measure_bio.py measures (a run computes
+    them only where A103, A104 or A107 ask)."""
     ratio = document_length_ratio(ctx, found)
     roundtrips = ctx.cache.get("roundtrip") or {}
     out: dict[int, dict[str, float]] = {}
@@ -790,10 +848,12 @@ def segment_signals(ctx, found: list[Pair]) -> dict[int, dict[str, float]]:
         if not pair.link.source:
             signals["addition"] = 1.0
         else:
-            numbers = compare_numbers(ctx, pair)
-            signals["numbers"] = float(len(numbers.missing) + len(numbers.extra) + len(numbers.copied))
+            if research:
+                numbers = compare_numbers(ctx, pair)
+                signals["numbers"] = float(len(numbers.missing) + len(numbers.extra) + len(numbers.copied))
             signals["length_z"] = abs(length_z(pair, ratio))
-            signals["copied"] = pair.copied[0]
+            if research:
+                signals["copied"] = pair.copied[0]
             if pair.forward_chrf is not None:
                 signals["forward_chrf"] = pair.forward_chrf
             if pair.back_chrf is not None:
@@ -807,9 +867,7 @@ def segment_signals(ctx, found: list[Pair]) -> dict[int, dict[str, float]]:
 
 
 def segment_suspicion(ctx, found: list[Pair]) -> dict[int, float]:
-    signals = segment_signals(ctx, found)
-    ctx.cache["source.signals"] = signals
-    return {j: suspicion(s) for j, s in signals.items()}
+    return {j: suspicion(s) for j, s in segment_signals(ctx, found).items()}
 
 
 # Suspicion is an expected amount of error: MQM scores add up errors, so longer sentences carry

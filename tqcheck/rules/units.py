@@ -10,7 +10,9 @@ from tqcheck.speed import warmstart
 # is the unit's own. In an article the aligner's pairing may be wrong, and a dropped acronym stays A106's
 # information.
 
-_CAPITAL_PAIR = warmstart.regex(r"[A-Z][^A-Z]*+[A-Z]")
+# Two capitals in one token (nothing but small letters, digits and hyphens between them): what an acronym
+# (two in a row) and a code (two in its token) both hold; a sentence's capitals far apart hold neither.
+_CAPITAL_PAIR = warmstart.regex(r"[A-Z][a-z0-9-]*+[A-Z]")
 _CAPITALS = warmstart.regex(r"[A-Z]{2}")
 _DIGIT = warmstart.regex(r"\d")
 
@@ -18,7 +20,7 @@ _DIGIT = warmstart.regex(r"\d")
 def _acronyms(text: str) -> list[str]:
     """The acronyms and codes of a text (A106's patterns: `OMS`, `VIH`, `COVID-19`, `DSM-5`)."""
     if _CAPITAL_PAIR.search(text) is None:
-        return []  # most texts: no two capitals, no acronym
+        return []  # most texts: no two capitals in a token, no acronym or code
     if "http" in text or "www." in text or "@" in text or "#" in text:
         found = kept_tokens(text)  # a URL, address, handle or hashtag takes the codes inside it
         return found.get("code", []) + found.get("acronym", [])

@@ -1,1 +1,1 @@
-"""Speed: what makes a run start and scan fast — the cache folder, the warm-start file, pattern prefilters, the one-pass literal scanner, compact word lists, word tries, bucketed shelf files, compiled dataclass methods. Imports only the package root."""
+"""Speed: what makes a run start and scan fast — the cache folder, the warm-start file, pattern prefilters, the one-pass literal scanner, compact word lists, word tries, bucketed shelf files, compiled dataclass methods, a lock-free cached attribute. Imports only the package root."""

@@ -70,7 +70,7 @@ def read(label: str, text: str, fmt: str, include_fuzzy: bool = False, target_la
 
     builder = Builder(label, text, fmt)
     builder.wanted_target = target_lang
-    with gc_paused():  # tens of thousands of units make no cycles, but would wake the collector again and again
+    with gc_paused(promote=True):  # tens of thousands of units make no cycles, but would wake the collector again and again
         reader.read(builder, include_fuzzy)
         return builder.finish()
 
@@ -87,6 +87,7 @@ class View:
         self.blocks: list[Block] = []
         self.placeholders: list[Placeholder] = []
         self.last_raw = 0
+        self.block_parts = 0  # where the open block's pieces begin in `parts`
 
     def _flush(self) -> None:
         if self.run is not None:
@@ -122,6 +123,9 @@ class View:
     def prose(self, raw_start: int, raw_end: int) -> None:
         """Raw text copied as it is, its format placeholders blanked and recorded."""
         text = self.text
+        if text.find("%", raw_start, raw_end) < 0 and text.find("{", raw_start, raw_end) < 0:
+            self._one_to_one(text[raw_start:raw_end], raw_start)  # no placeholder can begin here (most texts)
+            return
         i = raw_start
         for m in _TEXT_PLACEHOLDER.finditer(text, raw_start, raw_end):
             if m.group() == "%%":
@@ -146,26 +150,18 @@ class View:
             self.offsets.add(self.vlen, len(SEPARATOR), self.last_raw, 0)
             self.parts.append(SEPARATOR)
             self.vlen += len(SEPARATOR)
+        self.block_parts = len(self.parts)
         return self.vlen
 
     def close_block(self, start: int) -> tuple[int, int]:
-        """End the block opened at `start`; its view span, trimmed of white space."""
+        """End the block opened at `start` (by open_block); its view span, trimmed of white space."""
         self._flush()
-        view_tail = self._tail(start)
+        view_tail = "".join(self.parts[self.block_parts:])  # the pieces written since open_block
         stripped = view_tail.strip()
         if stripped:
             lead = len(view_tail) - len(view_tail.lstrip())
             self.blocks.append(Block(start + lead, start + lead + len(stripped), "paragraph"))
         return start, self.vlen
-
-    def _tail(self, start: int) -> str:
-        out, n = [], self.vlen
-        for piece in reversed(self.parts):
-            if n <= start:
-                break
-            out.append(piece)
-            n -= len(piece)
-        return "".join(reversed(out))[start - n:]
 
     def take_placeholders(self) -> list[Placeholder]:
         out, self.placeholders = self.placeholders, []

@@ -124,23 +124,25 @@ def _scan(text: str) -> Element:
         lt = text.find("<", i)
         if lt < 0:
             break
-        if text.startswith("<!--", lt):
-            i = _after(text, "-->", lt)
-        elif text.startswith("<![CDATA[", lt):
-            i = _after(text, "]]>", lt)
-        elif text.startswith("<?", lt):
-            i = _after(text, "?>", lt)
-        elif text.startswith("</", lt):
+        kind = text[lt + 1:lt + 2]  # one look at the next character instead of four startswith tests a tag
+        if kind == "/":
             close = text.find(">", lt)
             el = stack.pop()
             el.inner_end, el.end = lt, close + 1
             i = close + 1
+        elif kind == "!" and text.startswith("<!--", lt):
+            i = _after(text, "-->", lt)
+        elif kind == "!" and text.startswith("<![CDATA[", lt):
+            i = _after(text, "]]>", lt)
+        elif kind == "?":
+            i = _after(text, "?>", lt)
         else:
             m = _TAG.match(text, lt)
             name = m.group(1).rpartition(":")[2]
             body = m.group(2)
-            attrs = {a.group(1): a.group(2) if a.group(2) is not None else a.group(3) for a in _ATTR.finditer(body)}
-            el = Element(name, {k: unescape(v) for k, v in attrs.items()}, lt, m.end())
+            attrs = {a.group(1): unescape(a.group(2) if a.group(2) is not None else a.group(3))
+                     for a in _ATTR.finditer(body)} if "=" in body else {}  # most tags have none
+            el = Element(name, attrs, lt, m.end())
             if stack:
                 stack[-1].children.append(el)
             else:
