@@ -154,3 +154,17 @@ def test_the_detectors_scratch_does_not_grow_with_the_file_beyond_the_part_size(
     assert whole_per_char > 30  # the measure sees the scratch when it is there
     assert parts_per_char < whole_per_char / 3, (parts_per_char, whole_per_char)
     assert parts_large["peak"] < whole_large["peak"]
+
+
+def test_lines_of_a_file_over_a_megabyte_are_indexed_a_stretch_at_a_time():
+    # LineIndex splits 1 MB at a time (a 20 MB file's whole split was the run's highest peak): lines
+    # that straddle a stretch's edge, and a newline right on it, are where they are.
+    from tqcheck.text.document import LineIndex
+
+    text = ARTICLE * 300  # about 1.3 MB
+    edge = (1 << 20)
+    text = text[:edge - 1] + "\n" + text[edge:] + "a last line without its newline"
+    index = LineIndex(text)
+    expected = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    assert list(index.starts) == expected
+    assert index.position(edge) == (text.count("\n", 0, edge) + 1, 1)

@@ -107,7 +107,9 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
     report.findings = findings
     report.engine = engine_info
     report.notes = notes
-    report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"))
+    huge = len(doc.view) > parts.PART_CHARS and doc.bilingual is None and source_doc is None
+    # A huge file's segments give way to their reports one by one, so both lists never exist whole at once.
+    report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"), consume=huge)
     counted = [f for f in findings if f.severity >= Severity.WARNING]
     report.score = _suspicion(doc, report.segments, counted, ctx)
     _blend_segment_suspicion(report.segments, ctx.cache.get("segment_suspicion"))
@@ -338,13 +340,15 @@ def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
     return out
 
 
-def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrips=None) -> list[SegmentReport]:
+def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrips=None,
+                     consume: bool = False) -> list[SegmentReport]:
+    """Each segment's report; with `consume`, `segments` is emptied as its reports are made (a huge file)."""
     by_segment: dict[int, list[Finding]] = {}
     for f in findings:
         if f.segment is not None and f.severity >= Severity.WARNING:
             by_segment.setdefault(f.segment, []).append(f)
     out = []
-    for s in segments:
+    for i, s in enumerate(segments):
         start, end = doc.raw_span(s.start, s.end)
         report = SegmentReport(s.index, start, end, doc.view, s.start, s.end,
                                scoring.segment_score(by_segment.get(s.index, [])))
@@ -352,4 +356,8 @@ def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrip
         if rt is not None:
             report.backtranslation, report.round_trip, report.chrf, report.drift = rt.backtranslation, rt.round_trip, rt.chrf, rt.drift
         out.append(report)
+        if consume:
+            segments[i] = None
+    if consume:
+        segments.clear()
     return out
