@@ -168,3 +168,15 @@ def test_lines_of_a_file_over_a_megabyte_are_indexed_a_stretch_at_a_time():
     expected = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     assert list(index.starts) == expected
     assert index.position(edge) == (text.count("\n", 0, edge) + 1, 1)
+
+
+def test_a_file_in_parts_reports_every_segment_as_a_whole_check_does(monkeypatch):
+    text = (ARTICLE + EXTRA) * 4
+    doc = read_document("<test>", text.encode("utf-8"), "text", target_lang="en")
+    whole = check_document(doc, Settings(target_lang="en", engine="none"))
+    monkeypatch.setattr(parts, "PART_CHARS", len(ARTICLE))
+    doc = read_document("<test>", text.encode("utf-8"), "text", target_lang="en")
+    in_parts = check_document(doc, Settings(target_lang="en", engine="none"))
+    spans = lambda report: [(s.index, s.start, s.end) for s in report.segments]
+    assert len(whole.segments) > 100 and spans(in_parts) == spans(whole)
+    assert 0 < in_parts.score < 1
