@@ -1,1 +1,1 @@
-"""Checking: one file through the pipeline (check), the run over many inputs (run, inputs, pairing, gitdiff), settings from configuration files, and the suspicion score. Imports every room below it; only the faces (cli, api, commands) import it."""
+"""Checking: one file through the pipeline (check; a very large one in parts, parts), the run over many inputs (run, inputs, pairing, gitdiff), settings from configuration files, and the suspicion score. Imports every room below it; only the faces (cli, api, commands) import it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from tqcheck.checking import features, merging, scoring
+from tqcheck.checking import features, merging, parts, scoring
 from tqcheck.text import language, suppress
 from tqcheck.data import langdata
 from tqcheck.text.document import Document
@@ -81,7 +81,10 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
     ctx.cache["detectors"] = detectors  # whose literals the one pass over the file looks for (rules.base.anchor_hits)
     # Target-only detectors first: the round trip skips segments they found untranslated,
     # and the source-aware detectors read the round trip when there is one.
-    findings = _run(ctx, [d for d in detectors if not d.needs], settings)
+    if doc.bilingual is None and source_doc is None and len(doc.view) > parts.PART_CHARS:
+        findings = _run_in_parts(ctx, settings)  # a huge file: bounded scratch (checking.parts)
+    else:
+        findings = _run(ctx, [d for d in detectors if not d.needs], settings)
     engine_info = None
     if any("engine" in d.needs for d in detectors) or (source_doc is not None and settings.engine != "none"):
         engine_info = roundtrip_step(ctx, settings, engines, findings, notes)
@@ -104,7 +107,9 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
     report.findings = findings
     report.engine = engine_info
     report.notes = notes
-    report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"))
+    huge = len(doc.view) > parts.PART_CHARS and doc.bilingual is None and source_doc is None
+    # A huge file's segments give way to their reports one by one, so both lists never exist whole at once.
+    report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"), consume=huge)
     counted = [f for f in findings if f.severity >= Severity.WARNING]
     report.score = _suspicion(doc, report.segments, counted, ctx)
     _blend_segment_suspicion(report.segments, ctx.cache.get("segment_suspicion"))
@@ -179,6 +184,23 @@ def _run(ctx: Context, detectors, settings: Settings) -> list[Finding]:
         for i, count in dropped.items():
             last = kept[i][-1]
             last.message += f" (and {count} more like it in this sentence, not listed)"
+    return found
+
+
+def _run_in_parts(ctx: Context, settings: Settings) -> list[Finding]:
+    """The target-only detectors over each part of a huge document in turn (`checking.parts`), each part
+    with detectors, context and scratch of its own, dropped before the next; findings at whole-view offsets."""
+    found: list[Finding] = []
+    for part in parts.parts(ctx.doc, ctx.segments):
+        local = Context(part.doc, part.segments, ctx.target_lang, ctx.source_langs, source_known=ctx.source_known)
+        local.glossary = ctx.glossary
+        detectors = [type(d)() for d in ctx.cache["detectors"]]
+        local.cache["detectors"] = detectors
+        for f in _run(local, [d for d in detectors if not d.needs], settings):
+            f.start += part.start
+            f.end += part.start
+            found.append(f)
+        del local, detectors, part
     return found
 
 
@@ -318,13 +340,15 @@ def _dedupe(findings: list[Finding], detectors) -> list[Finding]:
     return out
 
 
-def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrips=None) -> list[SegmentReport]:
+def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrips=None,
+                     consume: bool = False) -> list[SegmentReport]:
+    """Each segment's report; with `consume`, `segments` is emptied as its reports are made (a huge file)."""
     by_segment: dict[int, list[Finding]] = {}
     for f in findings:
         if f.segment is not None and f.severity >= Severity.WARNING:
             by_segment.setdefault(f.segment, []).append(f)
     out = []
-    for s in segments:
+    for i, s in enumerate(segments):
         start, end = doc.raw_span(s.start, s.end)
         report = SegmentReport(s.index, start, end, doc.view, s.start, s.end,
                                scoring.segment_score(by_segment.get(s.index, [])))
@@ -332,4 +356,8 @@ def _segment_reports(doc: Document, segments, findings: list[Finding], roundtrip
         if rt is not None:
             report.backtranslation, report.round_trip, report.chrf, report.drift = rt.backtranslation, rt.round_trip, rt.chrf, rt.drift
         out.append(report)
+        if consume:
+            segments[i] = None
+    if consume:
+        segments.clear()
     return out

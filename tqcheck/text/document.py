@@ -31,6 +31,7 @@ class Suppression:
 
 _LINE_BREAK = warmstart.regex(r"\r\n|\r|\n")
 _ONE = 1
+_STRETCH = 1 << 20  # characters split at a time when indexing lines
 
 
 class LineIndex:
@@ -42,8 +43,12 @@ class LineIndex:
         if "\r" in text:
             self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         else:  # `\n` only (most files): each start one past the lengths so far, in C steps, not one per line
-            lengths = map(len, text.split("\n"))
-            self.starts.extend(accumulate(map(_ONE.__add__, islice(lengths, text.count("\n")))))
+            # A stretch at a time: splitting a 20 MB text whole copied all of it at once (26 MB at the peak).
+            for base in range(0, len(text), _STRETCH):
+                piece = text[base:base + _STRETCH]
+                lengths = map(len, piece.split("\n"))
+                ends = accumulate(map(_ONE.__add__, islice(lengths, piece.count("\n"))))
+                self.starts.extend(map(base.__add__, ends) if base else ends)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
