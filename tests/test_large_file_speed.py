@@ -91,7 +91,7 @@ def test_the_cycle_collector_is_paused_during_a_document_and_back_after_it(tmp_p
 
 
 def test_the_collector_comes_back_when_a_document_fails():
-    from tqcheck.reading.masking import gc_paused
+    from tqcheck.speed.collector import gc_paused
 
     assert gc.isenabled()
     try:

@@ -189,7 +189,7 @@ def test_acronym_pattern_with_its_look_arounds_after_the_first_capital_finds_the
 def test_a_bilingual_file_leaves_no_cyclic_garbage_and_the_collector_on():
     import gc
 
-    from tqcheck.reading.masking import gc_paused
+    from tqcheck.speed.collector import gc_paused
 
     xliff = ('<?xml version="1.0"?><xliff version="1.2"><file source-language="es" target-language="en"><body>'
              + "".join(f'<trans-unit id="u{i}"><source>Pulse <g id="1">aquí</g> para guardar {i} archivos.</source>'

@@ -388,12 +388,7 @@ def _check_within_budget(item: Input, options: RunOptions, config, engines, data
         source_doc = _read_source(replace(options, source_path=str(item.source)), settings)
     else:
         source_doc = _read_source(options, settings) if options.source_path else None
-    from tqcheck.reading.masking import gc_paused
-
-    # The detectors make no reference cycles, but a large file's tagged tokens (millions of objects)
-    # kept waking the cycle collector to rescan them all: a tenth of a 2 MB file's time.
-    with gc_paused():
-        file_report = check_document(doc, settings, engines, source_doc)
+    file_report = check_document(doc, settings, engines, source_doc)
     if options.diff_ref and item.path is not None:
         _keep_changed_lines(file_report, item.path, options.diff_ref)
     _drop_hidden(file_report, options.min_severity or config.get("min-severity"), config.get("accept") or ())

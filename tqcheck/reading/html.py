@@ -7,7 +7,8 @@ from html import unescape
 from html.entities import html5
 
 from tqcheck.text.document import OffsetMap
-from tqcheck.reading.masking import comment_suppression, gc_paused, trim_blocks
+from tqcheck.speed.collector import gc_paused
+from tqcheck.reading.masking import comment_suppression, trim_blocks
 from tqcheck.speed import warmstart
 
 # Elements whose start or end tag ends the block of prose before it.

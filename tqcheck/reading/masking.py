@@ -1,8 +1,6 @@
 """Blanking non-prose with same-length spaces, shared by the Markdown and HTML readers, and tqcheck comment directives."""
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 
 from tqcheck.text.document import Block, Suppression
@@ -11,29 +9,6 @@ from tqcheck.speed import warmstart
 _BLANK_CHARS = warmstart.regex(r"[^\r\n]+")
 _DIRECTIVE = warmstart.regex(r"\s*tqcheck:\s*(ignore-next-line|ignore|disable|enable)\b(.*)", re.S)
 _CODES = warmstart.regex(r"[A-Za-z0-9_-]+")
-
-@contextlib.contextmanager
-def gc_paused(promote: bool = False):
-    """Hold off the cycle collector: a reader makes no cycles, but on a 20 MB file the collector
-    rescans its hundreds of thousands of live objects again and again and doubles the time.
-
-    With `promote`, what the paused stretch made goes to the oldest generation on the way out (by
-    freezing and unfreezing, which moves lists and resets the young generation's count): else the first
-    allocation after it would scan every one of those objects at once (20 ms after a 5,000-unit XLIFF
-    file), only to find them alive. Only for code that makes no cyclic garbage, which would otherwise wait
-    for a full collection; and not when something else has frozen objects, which unfreezing would thaw.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if promote and gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
 
 def comment_suppression(body: str, start: int, end: int) -> Suppression | None:
     """A `tqcheck:` directive in the body of a comment spanning raw [start, end), or None."""

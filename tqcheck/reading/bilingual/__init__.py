@@ -66,7 +66,7 @@ def read(label: str, text: str, fmt: str, include_fuzzy: bool = False, target_la
         from tqcheck.reading.bilingual import tmx as reader
     else:
         from tqcheck.reading.bilingual import xliff as reader
-    from tqcheck.reading.masking import gc_paused
+    from tqcheck.speed.collector import gc_paused
 
     builder = Builder(label, text, fmt)
     builder.wanted_target = target_lang

@@ -6,7 +6,8 @@ frontmatter.py the YAML or TOML header, inline.py blanks the inline syntax of ea
 from __future__ import annotations
 
 from tqcheck.reading.markdown.blocks import BlockReader
-from tqcheck.reading.masking import blank_masked, gc_paused, trim_blocks
+from tqcheck.speed.collector import gc_paused
+from tqcheck.reading.masking import blank_masked, trim_blocks
 
 
 def parse(text: str):
