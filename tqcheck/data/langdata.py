@@ -1,4 +1,4 @@
-"""Loading the language knowledge shipped as TOML under `tqcheck/data/`, cached per file."""
+"""Loading the language knowledge shipped under `tqcheck/data/`: TOML tables, word lists and generated tab-separated tables."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -48,3 +48,15 @@ def common_words(lang: str = "en", name: str = "common_words") -> WordList:
         return WordList.build(words).buckets
 
     return WordList(warmstart.data(f"{name}:{lang}", build))
+
+
+def tab_rows(*parts: str) -> list[list[str]] | None:
+    """`tab_rows("en", "clauseless_verbs.txt")` → the columns of each line of a generated tab-separated table,
+    comment lines (`#`) and blank lines left out; None when the file is not shipped. Callers cache what they build."""
+    node = resources.files("tqcheck.data")
+    for part in parts:
+        node = node.joinpath(part)
+    if not node.is_file():
+        return None
+    return [line.split("\t") for line in node.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]

@@ -205,15 +205,7 @@ CLAUSELESS_FILE = "clauseless_verbs.txt"
 @lru_cache(maxsize=None)
 def _clauseless_verbs() -> dict[str, tuple[str, str]]:
     """`en/clauseless_verbs.txt`: form → (lemma, source-language look-alike)."""
-    from importlib import resources
-
-    table = {}
-    text = resources.files("tqcheck.data").joinpath("en", CLAUSELESS_FILE).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            form, lemma, source = line.split("\t")
-            table[form] = (lemma, source)
-    return table
+    return {form: (lemma, source) for form, lemma, source in langdata.tab_rows("en", CLAUSELESS_FILE)}
 
 
 @lru_cache(maxsize=None)

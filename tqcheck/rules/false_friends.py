@@ -258,18 +258,11 @@ WORD_PATTERN = r"[A-Za-z]+"
 
 def _read_cognates(lang: str) -> dict | None:
     """`cognates.txt`: english<TAB>source look-alike<TAB>usual translation (empty when none) → WordList buckets."""
-    from importlib import resources
-
-    listing = resources.files("tqcheck.data").joinpath(f"{lang}-en", COGNATES_FILE)
-    if not listing.is_file():
+    rows = langdata.tab_rows(f"{lang}-en", COGNATES_FILE)
+    if rows is None:
         return None
-    words, values = [], []
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            en, source, usual = line.split("\t")
-            words.append(en)
-            values.append(f"{source}|{usual}")
-    return WordList.build(words, values).buckets
+    words = [en for en, _source, _usual in rows]
+    return WordList.build(words, [f"{source}|{usual}" for _en, source, usual in rows]).buckets
 
 
 @lru_cache(maxsize=None)

@@ -359,15 +359,7 @@ ROMANCE_PLURALS_FILE = "romance_plurals.txt"
 @lru_cache(maxsize=None)
 def _romance_plurals() -> dict[str, tuple[str, str]]:
     """`en/romance_plurals.txt`: plural → (singular, the source-language plural that counts the noun)."""
-    from importlib import resources
-
-    table = {}
-    text = resources.files("tqcheck.data").joinpath("en", ROMANCE_PLURALS_FILE).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            plural, singular, source = line.split("\t")
-            table[plural] = (singular, source)
-    return table
+    return {plural: (singular, source) for plural, singular, source in langdata.tab_rows("en", ROMANCE_PLURALS_FILE)}
 
 
 @lru_cache(maxsize=None)
