@@ -18,7 +18,6 @@ noun), those tqcheck's lexicon knows.
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
@@ -26,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "resources"))
 from build_cognates import deaccent, skeleton  # noqa: E402
+import table_script  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet")
 DATA = Path(__file__).resolve().parent.parent / "tqcheck" / "data"
@@ -131,18 +131,9 @@ HEADER = """# English verbs that never take a `that` clause (no WordNet sense ha
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true")
-    args = parser.parse_args(argv)
-    rows = table()
-    if args.show:
-        for form, lemma, src, z_en, z_src in rows:
-            print(f"{form:18s} {lemma:16s} {src:16s} en {z_en:.2f} source {z_src:.2f}")
-        print(len(rows), file=sys.stderr)
-        return 0
-    OUT.write_text(HEADER + "".join(f"{f}\t{l}\t{s}\n" for f, l, s, *_ in rows), encoding="utf-8")
-    print(f"{OUT}: {len(rows)} forms", file=sys.stderr)
-    return 0
+    return table_script.run(
+        argv, __doc__.splitlines()[0], table, OUT, HEADER, 3,
+        lambda r: f"{r[0]:18s} {r[1]:16s} {r[2]:16s} en {r[3]:.2f} source {r[4]:.2f}", "forms")
 
 
 if __name__ == "__main__":

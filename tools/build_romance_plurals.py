@@ -19,7 +19,6 @@ Words already in `tqcheck/data/en/mass_nouns.toml` (G101, with hand-written sugg
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tomllib
@@ -28,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "resources"))
 from build_cognates import CLASSES, deaccent, skeleton  # noqa: E402
 from build_cognates_frpt import SOURCE_CLASSES  # noqa: E402
+import table_script  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tqcheck" / "data"
 OUT = DATA / "en" / "romance_plurals.txt"
@@ -103,18 +103,9 @@ HEADER = """# English plurals that English hardly uses while Spanish, French or 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true")
-    args = parser.parse_args(argv)
-    rows = table()
-    if args.show:
-        for plural, form, src, zs, zp, zsrc in rows:
-            print(f"{plural:20s} {form:18s} {src:18s} sg {zs:.2f} pl {zp:.2f} source {zsrc:.2f}")
-        print(len(rows), file=sys.stderr)
-        return 0
-    OUT.write_text(HEADER + "".join(f"{p}\t{s}\t{src}\n" for p, s, src, *_ in rows), encoding="utf-8")
-    print(f"{OUT}: {len(rows)} plurals", file=sys.stderr)
-    return 0
+    return table_script.run(
+        argv, __doc__.splitlines()[0], table, OUT, HEADER, 3,
+        lambda r: f"{r[0]:20s} {r[1]:18s} {r[2]:18s} sg {r[3]:.2f} pl {r[4]:.2f} source {r[5]:.2f}", "plurals")
 
 
 if __name__ == "__main__":
