@@ -80,7 +80,8 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
     ctx.cache["detectors"] = detectors  # whose literals the one pass over the file looks for (rules.base.anchor_hits)
     # Target-only detectors first: the round trip skips segments they found untranslated,
     # and the source-aware detectors read the round trip when there is one.
-    if doc.bilingual is None and source_doc is None and len(doc.view) > parts.PART_CHARS:
+    huge = doc.bilingual is None and source_doc is None and len(doc.view) > parts.PART_CHARS
+    if huge:
         findings = _run_in_parts(ctx, settings)  # a huge file: bounded scratch (checking.parts)
     else:
         findings = _run(ctx, [d for d in detectors if not d.needs], settings)
@@ -106,7 +107,6 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
     report.findings = findings
     report.engine = engine_info
     report.notes = notes
-    huge = len(doc.view) > parts.PART_CHARS and doc.bilingual is None and source_doc is None
     # A huge file's segments give way to their reports one by one, so both lists never exist whole at once.
     report.segments = _segment_reports(doc, segments, findings, ctx.cache.get("roundtrip"), consume=huge)
     counted = [f for f in findings if f.severity >= Severity.WARNING]
