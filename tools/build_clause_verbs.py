@@ -66,18 +66,6 @@ def _frames() -> dict[str, set[int]]:
     return frames
 
 
-def _lexicon() -> dict[str, dict[str, str]]:
-    """lemma → {"D": past, "Z": third person}, read from the forms' tags in lexicon.txt and the base forms."""
-    tags: dict[str, str] = {}
-    for line in (DATA / "en" / "lexicon.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        t, forms = line.split("\t", 1)
-        for form in forms.split():
-            tags.setdefault(form, t)
-    return tags
-
-
 def _forms(lemma: str, tags: dict[str, str]) -> list[str]:
     if lemma.endswith("e"):
         past, third = lemma + "d", lemma + "s"
@@ -103,7 +91,7 @@ def table() -> list[tuple[str, str, str, float, float]]:
                     key = skeleton(deaccent(word[: -len(e)]))
                     if z > source.get(key, (0.0, ""))[0]:
                         source[key] = (z, word)
-    tags = _lexicon()
+    tags = table_script.lexicon_tags()
     rows = []
     for lemma, frames in _frames().items():
         if not LEMMA.fullmatch(lemma) or frames & CLAUSE_FRAMES or lemma in NATIVE_THAT_VERBS:

@@ -45,17 +45,6 @@ def _stem(word: str, classes: dict[str, tuple[str, ...]]) -> list[tuple[str, str
             if w.endswith(e) and len(w) - len(e) >= 3]
 
 
-def _lexicon() -> dict[str, str]:
-    tags: dict[str, str] = {}
-    for line in (DATA / "en" / "lexicon.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        t, forms = line.split("\t", 1)
-        for form in forms.split():
-            tags.setdefault(form, t)
-    return tags
-
-
 def _plural(noun: str) -> str:
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
@@ -76,7 +65,7 @@ def table() -> list[tuple[str, str, str, float, float, float]]:
                 if z > source.get(key, (0.0, ""))[0]:
                     source[key] = (z, word)
     mass = {e["word"] for e in tomllib.loads((DATA / "en" / "mass_nouns.toml").read_text(encoding="utf-8")).get("nouns", ())}
-    lexicon = _lexicon()
+    lexicon = table_script.lexicon_tags()
     english = {c: CLASSES[c][1] for c in PLURAL_CLASSES}
     rows = []
     for form, tags in lexicon.items():

@@ -1,10 +1,26 @@
-"""The command line shared by the scripts that generate a tab-separated table into tqcheck/data: write it, or --show it."""
+"""What the scripts that generate a tab-separated table into tqcheck/data share: the lexicon's tags, and the command line that writes the table or --shows it."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
+
+
+DATA = Path(__file__).resolve().parents[2] / "tqcheck" / "data"
+
+
+def lexicon_tags() -> dict[str, str]:
+    """Form → its tags in tqcheck's English lexicon (`tqcheck/data/en/lexicon.txt`, lines `tags<TAB>form form …`),
+    the first line that lists a form giving its tags."""
+    tags: dict[str, str] = {}
+    for line in (DATA / "en" / "lexicon.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        t, forms = line.split("\t", 1)
+        for form in forms.split():
+            tags.setdefault(form, t)
+    return tags
 
 
 def run(argv: list[str] | None, description: str, rows: Callable[[], list[tuple]], out: Path, header: str,
