@@ -2,10 +2,13 @@
 
     python tools/measure_corpus.py                 # both splits, --engine none and the default engine
     python tools/measure_corpus.py --split study --engine none
+    python tools/measure_corpus.py --split score --codes   # per detector code: findings matched / unmatched
 
 Each split's records (eval/corpus/<split>_*.jsonl) are joined into one temporary file and passed to
 ../shared/eval/score.py --set dev --articles FILE, with exactly the command EVALUATION.md prescribes.
 Only the scorer's summary figures are printed for the scored part: its texts and misses stay unread.
+--codes adds the same matching counted code by code (numbers only, no text, no spans), so that a change
+made on studied evidence can be checked not to lose precision on the scored part.
 """
 from __future__ import annotations
 
@@ -56,12 +59,41 @@ def median_counted_span(split: str) -> float:
     return statistics.median(lengths) if lengths else 0.0
 
 
+def code_precision(split: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """Per label (mt, native) and detector code, how many counted findings on a split match an annotation
+    and how many do not."""
+    import collections
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from study_report import COUNTED, overlaps, reports, truncated_tail
+
+    records = [json.loads(line) for name in sorted(glob.glob(str(ROOT / "eval" / "corpus" / f"{split}_*.jsonl")))
+               for line in Path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = reports(records, "none")
+    matched, unmatched = collections.Counter(), collections.Counter()
+    for r in records:
+        tail = truncated_tail(r)
+        anns = [a for a in r["annotations"] if a["start"] < tail]
+        for f in found[r["id"]]["findings"]:
+            if f["severity"] in COUNTED and f["start"] < tail:
+                key = (r["label"], f["code"])
+                (matched if any(overlaps(f, a) for a in anns) else unmatched)[key] += 1
+    return {key: (matched[key], unmatched[key]) for key in sorted(set(matched) | set(unmatched))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("study", "score", "both"), default="both")
     parser.add_argument("--engine", choices=("none", "default", "both"), default="both")
+    parser.add_argument("--codes", action="store_true",
+                        help="only per-code counts of matched and unmatched findings (engine none)")
     args = parser.parse_args(argv)
     splits = ("study", "score") if args.split == "both" else (args.split,)
+    if args.codes:
+        for split in splits:
+            for (label, code), (hit, miss) in code_precision(split).items():
+                print(f"{split:5s} {label:6s} {code} {hit:3d} {miss:3d}")
+        return 0
     engines = {"none": ["none"], "default": [None], "both": ["none", None]}[args.engine]
     for split in splits:
         for engine in engines:
