@@ -207,6 +207,27 @@ def test_english_plurals_of_loanwords_are_not_foreign():
     assert _excerpts("Military juntas ruled both countries for a decade, and the town fiestas went on.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics called it a déjà vu moment for the party.",
+        "He felt a sense of deja vu as the same maître d’ greeted him at the door.",  # accents dropped, curly apostrophe
+        "The vote was the coup de grâce for a government already fighting for its life.",
+        "The mayor, a bon vivant, said au revoir to the last guests of the table d'hôte.",
+        "The hotel's Art Deco lobby and its art déco bar were restored.",
+        "The singers went mano a mano while the band played bossa nova.",
+        "Some critics found the plot passé.",
+    ],
+)
+def test_set_phrases_english_borrowed_whole_are_english(text):
+    assert _excerpts(text) == []
+
+
+def test_a_word_of_a_borrowed_phrase_is_still_foreign_outside_it():
+    assert _excerpts("The project advanced grâce à the new funds from the region.") == ["grâce"]
+    assert _excerpts("The minister had déjà signed the decree before the vote.") == ["déjà"]
+
+
 def test_a_rare_accented_source_word_is_flagged_by_its_spelling():
     # Too rare for the frequency lists; its accents are not English spelling.
     assert _excerpts("The council approved the descontaminación plan for the river on Tuesday.") == [

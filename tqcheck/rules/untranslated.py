@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +51,7 @@ class Vocabulary:
     name_articles: tuple[str, ...] = ()  # its articles that English lacks, as written before a name ("O", "Los")
     letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
+    loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -95,6 +97,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         name_articles=tuple(table.get("name_articles", ())),
         letters=frozenset(table.get("accented_letters", "")),
         institution_heads=tuple(table.get("institution_heads", ())),
+        loan_phrases=tuple(table.get("loan_phrases", ())),
     )
 
 
@@ -110,6 +113,12 @@ class _Index:
     vocabularies: tuple[Vocabulary, ...]
     joiners: frozenset[str]  # source function words that are not English function words
 
+    def in_loan_phrase(self, view: str, seg, start: int, end: int) -> bool:
+        """Whether view[start:end] lies inside a set phrase English borrowed whole ("coup de grâce")."""
+        pattern = _loan_phrases(tuple(p for v in self.vocabularies for p in v.loan_phrases))
+        return pattern is not None and any(m.start() <= start and end <= m.end()
+                                           for m in pattern.finditer(view, seg.start, seg.end))
+
     def gate(self, text: str) -> tuple[set[str], set[str]]:
         """The source words and source function words in `text`, found with set operations only."""
         keys = set(_LETTERS.findall(text.lower().replace("\ufffd", "")))
@@ -119,6 +128,25 @@ class _Index:
             words |= vocab.forms.among(keys)
         words.update(k for k in keys if not k.isascii() and _accented(self.vocabularies, k))
         return words, keys & self.joiners
+
+
+@lru_cache(maxsize=None)
+def _loan_phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for the borrowed set phrases, matched whatever the case, with either apostrophe and with
+    or without their accents ("deja vu"), since English writers often drop them."""
+    if not phrases:
+        return None
+
+    def letter(ch: str) -> str:
+        if ch in "'’":
+            return "['’]"
+        if ch == " ":
+            return r"\s+"
+        plain = unicodedata.normalize("NFD", ch)[0]
+        return f"[{ch}{plain}]" if plain != ch else re.escape(ch)
+
+    alternatives = sorted(("".join(letter(ch) for ch in phrase) for phrase in phrases), key=len, reverse=True)
+    return warmstart.regex(r"(?<![\w’'])(?:%s)(?![\w’'])" % "|".join(alternatives), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -362,6 +390,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
+        if index.in_loan_phrase(view, seg, first.start, last.end):
+            return None  # "déjà vu", "coup de grâce": French that English has made its own
         if run[0] > 0 and tokens[run[0] - 1].key in cues:
             return None
         if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
