@@ -51,6 +51,14 @@ def test_paragraph_breaks_lost_inside_one_block_are_forgiven():
     assert codes(text) == []
 
 
+def test_straight_marks_spaced_on_both_sides_pair_up_in_turn():
+    # Spaced straight marks, as some engines write them: each second mark closes, since nothing follows it to open.
+    assert codes('The British " Times " and " Sunday Times " serialized a new book called " Finding Freedom" .') == []
+    assert codes('After saving money, what are the plans of the " post-90s "?') == []
+    # A third mark is still left open.
+    assert [c for c, _ in codes('The paper " Times " printed the " letter on Monday.\n\nReaders replied.')] == ["Q101"]
+
+
 @pytest.mark.parametrize("text", [
     "Moscow’s position has not changed since the ’90s.",
     "They played rock ’n’ roll all night at the mayor’s party.",

@@ -98,6 +98,8 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
     space_before, space_after = _is_space(before), _is_space(after)
     word_before, word_after = before.isalnum(), after.isalnum()
     if ch == STRAIGHT:
+        if inside and space_before and before != "" and (space_after or after in ".,;:!?"):
+            return "close", None  # `the " Times " and`, `the " post-90s "?`: nothing follows for it to open
         if space_before or before in "([{—–-/":
             return "open", None
         if space_after or not word_after:
