@@ -52,11 +52,18 @@ def test_paragraph_breaks_lost_inside_one_block_are_forgiven():
 
 
 def test_straight_marks_spaced_on_both_sides_pair_up_in_turn():
-    # Spaced straight marks, as some engines write them: each second mark closes, since nothing follows it to open.
-    assert codes('The British " Times " and " Sunday Times " serialized a new book called " Finding Freedom" .') == []
-    assert codes('After saving money, what are the plans of the " post-90s "?') == []
+    # Spaced straight marks, as some engines write them: each second mark closes, since nothing follows it to
+    # open; the quotations are balanced, and the space inside a closing mark is its own fault.
+    text = 'The British " Times " and " Sunday Times " serialized a new book called " Finding Freedom" .'
+    assert codes(text) == [("Q102", 'Times "'), ("Q102", 'Times "')]
+    assert codes('After saving money, what are the plans of the " post-90s "?') == [("Q102", 'post-90s "')]
     # A third mark is still left open.
-    assert [c for c, _ in codes('The paper " Times " printed the " letter on Monday.\n\nReaders replied.')] == ["Q101"]
+    found = codes('The paper " Times " printed the " letter on Monday.\n\nReaders replied.')
+    assert [c for c, _ in found] == ["Q102", "Q101"]
+
+
+def test_a_straight_closing_mark_after_a_space_outside_a_quotation_still_opens():
+    assert codes('He called it "a mistake" and the " letter went unanswered.\n\nReaders replied.')[0][0] == "Q101"
 
 
 @pytest.mark.parametrize("text", [

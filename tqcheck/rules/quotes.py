@@ -127,8 +127,9 @@ def _word_edge(view: str, pos: int, limit: int, step: int) -> int:
 class MisplacedQuote(Detector):
     """What it does:
     Flags a quotation mark on the wrong side of its words: a closing mark glued to the
-    next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), or an
-    opening mark used to close one (`word“ `).
+    next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), an
+    opening mark used to close one (`word“ `), or a straight closing mark set apart from the
+    quoted words by a space (`the " greenhouse effect " is`).
 
     Why it matters:
     These are typical traces of a machine translation that moved a quotation mark when
@@ -151,6 +152,7 @@ class MisplacedQuote(Detector):
         "glued": "quotation mark {char} is glued to the word after it",
         "reversed-close": "closing quotation mark {char} is used to open a quotation",
         "reversed-open": "opening quotation mark {char} is used to close a quotation",
+        "spaced": "closing quotation mark {char} stands apart from the quoted words, a space inside it",
     }
 
     def check(self, ctx):
@@ -162,8 +164,13 @@ class MisplacedQuote(Detector):
             if mark.char == STRAIGHT and mark.problem == "glued":
                 continue  # inches, feet, and code-like text glue straight marks legitimately
             block = ctx.doc.blocks[mark.block]
-            # The mark and the word it is glued to, on either side: `rejected”any`, `”deeply`, `flawed“`.
-            start = _word_edge(view, mark.pos, block.start, -1)
+            # The mark and the word it is glued to, on either side: `rejected”any`, `”deeply`, `flawed“`;
+            # a spaced mark and the last quoted word before it: `Times "`.
+            touching = mark.pos
+            if mark.problem == "spaced":
+                while touching > block.start and view[touching - 1].isspace():
+                    touching -= 1
+            start = _word_edge(view, touching, block.start, -1)
             end = _word_edge(view, mark.pos + 1, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"

@@ -25,7 +25,7 @@ class Mark:
     char: str
     role: str  # "open" | "close"
     block: int
-    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open"
+    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open" | "spaced"
     partner: int | None = None  # index of the matching mark
 
 
@@ -99,7 +99,7 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
     word_before, word_after = before.isalnum(), after.isalnum()
     if ch == STRAIGHT:
         if inside and space_before and before != "" and (space_after or after in ".,;:!?"):
-            return "close", None  # `the " Times " and`, `the " post-90s "?`: nothing follows for it to open
+            return "close", "spaced"  # `the " Times " and`, `the " post-90s "?`: nothing follows for it to open
         if space_before or before in "([{—–-/":
             return "open", None
         if space_after or not word_after:
