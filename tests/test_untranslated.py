@@ -203,6 +203,13 @@ def test_a_lowercase_word_of_a_foreign_name_is_part_of_the_name():
     assert _excerpts("The ayuntamiento approved the budget.") == ["ayuntamiento"]
 
 
+def test_a_lowercase_word_after_the_noun_opening_a_party_name_is_part_of_the_name():
+    assert _excerpts("The Parti socialiste and the Parti communiste français backed the bill.") == []
+    assert _excerpts("Members of the Partido socialista obrero marched in Madrid on Sunday.") == []
+    # Outside a party's name the same words are still French.
+    assert _excerpts("The mayor, a militant socialiste, backed the bill.") == ["socialiste"]
+
+
 def test_english_plurals_of_loanwords_are_not_foreign():
     assert _excerpts("Military juntas ruled both countries for a decade, and the town fiestas went on.") == []
 

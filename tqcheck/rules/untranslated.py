@@ -52,6 +52,7 @@ class Vocabulary:
     letters: frozenset[str] = frozenset()  # the accented letters of its spelling ("ñ", "ã", "è")
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
     loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
+    party_heads: frozenset[str] = frozenset()  # nouns opening a party's or movement's name kept as it is ("Parti")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -98,6 +99,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         letters=frozenset(table.get("accented_letters", "")),
         institution_heads=tuple(table.get("institution_heads", ())),
         loan_phrases=tuple(table.get("loan_phrases", ())),
+        party_heads=frozenset(table.get("party_heads", ())),
     )
 
 
@@ -434,12 +436,15 @@ def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _
 
 
 def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
-    """A lowercase word right after a foreign capitalised word is part of a name: "Parti québécois"."""
+    """A lowercase word right after a foreign capitalised word, or after the noun that opens a party's name, is
+    part of a name: "Parti québécois", "Parti socialiste"."""
     if view[previous.end:word.start] != " " or not previous.text[0].isupper():
         return False
     key = previous.key
     if key in index.joiners or key in language.function_words()["en"]:
         return False  # "El ayuntamiento", "The ayuntamiento": an article, not a name
+    if any(previous.text in v.party_heads for v in index.vocabularies):
+        return True  # "Parti socialiste": a party's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
 
 
