@@ -108,6 +108,7 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
         "The decision of the Ayuntamiento de Sevilla surprised residents.",  # a name
         "Crowds filled the plaza for the fiesta and stayed for the tapas.",  # loanwords
         "Supporters of chavismo marched through Caracas.",  # a loanword kept in data
+        "The writer, an habitué of the city's cafés, met carabineros at the estancia.",  # loanwords kept in data
         "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
         "The so-called ayuntamiento system dates from the Middle Ages.",  # introduced as a term
         "The ayuntamiento (town council) meets on Fridays.",  # glossed
@@ -222,7 +223,7 @@ def test_english_plurals_of_loanwords_are_not_foreign():
         "The vote was the coup de grâce for a government already fighting for its life.",
         "The mayor, a bon vivant, said au revoir to the last guests of the table d'hôte.",
         "The hotel's Art Deco lobby and its art déco bar were restored.",
-        "The singers went mano a mano while the band played bossa nova.",
+        "The singers went mano a mano while the band played bossa nova, and the couple danced a paso doble.",
         "Some critics found the plot passé.",
     ],
 )
