@@ -128,8 +128,8 @@ class MisplacedQuote(Detector):
     """What it does:
     Flags a quotation mark on the wrong side of its words: a closing mark glued to the
     next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), an
-    opening mark used to close one (`word“ `), or a straight closing mark set apart from the
-    quoted words by a space (`the " greenhouse effect " is`).
+    opening mark used to close one (`word“ `); and, as a hint (info), a straight closing mark
+    set apart from the quoted words by a space (`the " greenhouse effect " is`).
 
     Why it matters:
     These are typical traces of a machine translation that moved a quotation mark when
@@ -177,6 +177,10 @@ class MisplacedQuote(Detector):
             extra = {}
             if mark.problem == "glued" and end > mark.pos + 1:
                 extra = {"fix": view[start:mark.pos + 1] + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
+            if mark.problem == "spaced":
+                # A hint, not counted: raters of translated text mark the space inside the marks only now and
+                # then, and the quotation itself is whole
+                extra["severity"] = Severity.INFO
             yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix, **extra)
 
 
