@@ -114,3 +114,39 @@ def test_the_texts_own_pronouns_tell_the_gender_of_a_surname_written_alone():
     text = ("Boluarte said she would not resign. “The Government will not give in,” he added. "
             "Boluarte said that he trusts Congress.")
     assert excerpts(text, "S105") == []
+
+
+def test_a_person_noun_used_as_an_adjective_is_no_one():
+    # "criminal proceedings", "are desperate", "prior to": adjectives, not a criminal or a prior standing between.
+    for text in [
+        "Prosecutor Consuelo Porras opened criminal proceedings on Monday. His office said the case was ready.",
+        "Prosecutor Consuelo Porras said the plans are desperate. His office said the case was ready.",
+        "Prosecutor Consuelo Porras spoke on Monday, prior to the hearing. His office said the case was ready.",
+    ]:
+        assert excerpts(text, "S105") == ["His"], text
+    # a criminal, a senior official: people who may be meant
+    for text in [
+        "Prosecutor Consuelo Porras met a criminal on Monday. His office said the case was ready.",
+        "Prosecutor Consuelo Porras met a senior official on Monday. His office said the case was ready.",
+    ]:
+        assert excerpts(text, "S105") == [], text
+
+
+def test_a_second_surname_after_a_particle_is_the_same_person():
+    # "Arévalo de León" after "President-elect Bernardo Arévalo" is he, not someone the lists do not know.
+    text = "President-elect Bernardo Arévalo spoke on Monday. Later, Arévalo de León said that she would resign."
+    assert excerpts(text, "S105") == ["she"]
+    text = "President-elect Bernardo Arévalo spoke on Monday. Later, Ramírez de León said that she would resign."
+    assert excerpts(text, "S105") == []
+
+
+def test_the_texts_own_pronouns_tell_the_gender_of_a_title_no_named_person_holds():
+    text = ("The minister said she would present the budget on Monday. The minister said that she expects growth "
+            "of 2%. In a radio interview, the minister said he would not raise taxes.")
+    assert excerpts(text, "S105") == ["he"]
+    # once is not enough; and someone else introduced between may be meant
+    text = "The minister said she would present the budget on Monday. In a radio interview, the minister said he would not raise taxes."
+    assert excerpts(text, "S105") == []
+    text = ("The minister said she would present the budget on Monday. The minister said that she expects growth "
+            "of 2%. In a radio interview, the minister met the ambassador. He said taxes would not rise.")
+    assert excerpts(text, "S105") == []

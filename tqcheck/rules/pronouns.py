@@ -71,7 +71,7 @@ class WrongGenderPronoun(Detector):
         # known to come from Spanish or Portuguese: in English news "Narendra" or "Nikita" is a man.
         fallback = _fallback_words([lang for lang in langs if lang in ("es", "pt")]) if ctx.source_known else None
         refs = Referents(ctx, fallback)
-        if not any(p.cue and p.gender for p in refs.people.values()):
+        if not refs.told_nouns and not any(p.cue and p.gender for p in refs.people.values()):
             return
         flagged: set[int] = set()
         mentions = refs.mentions

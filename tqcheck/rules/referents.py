@@ -12,7 +12,7 @@ from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import scan
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordlist import WordList
-from tqcheck.text.tagging import person_nouns
+from tqcheck.text.tagging import BE_HAVE, VERBS, lookup, person_nouns
 
 FEMALE, MALE = "f", "m"
 PRONOUNS = {
@@ -106,8 +106,11 @@ def _person_noun_kind(word: str) -> str | bool:
 
 
 def is_title_noun(word: str) -> bool:
-    """A noun that, written against a name, says what the person is ("minister", "spokeswoman")."""
-    return person_nouns().get(word) == "n" or noun_gender(word) is not None
+    """A noun that, written against a name, says what the person is ("minister", "spokeswoman", and the
+    compounds "president-elect", "ex-minister", "co-founder")."""
+    if person_nouns().get(word) == "n" or noun_gender(word) is not None:
+        return True
+    return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
 
 
 def title_gender(word: str) -> str | None:
@@ -228,6 +231,7 @@ class Referents:
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
         self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
         self._find_people()
+        self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
         self._told_gender()
         self.mentions = self._mentions()
 
@@ -283,13 +287,19 @@ class Referents:
             if article and not titles:
                 self.things.append((tokens[first_word].start, tokens[j - 1].end))
                 continue
-            if start is None and not gendered:
+            surname = fold(_bare(tokens[j - 1].text))
+            # "Arévalo de León" after "Bernardo Arévalo": a surname the text gave a first name, then its particle
+            # and second surname, is the same person, not someone unknown.
+            lead = fold(_bare(tokens[i].text))
+            if start is None and not titles and tokens[i + 1].text in PARTICLES and self.people.get(lead) \
+                    and self.people[lead].first:
+                surname = lead
+            elif start is None and not gendered:
                 if not titles and self._place(i):
                     continue
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
-            surname = fold(_bare(tokens[j - 1].text))
             known = surname in self.people
             person = self.people.setdefault(surname, Person(surname, ""))
             if start is None and not gendered and not known:  # a name the lists do not know: either gender
@@ -335,22 +345,32 @@ class Referents:
                 self._apposition(k + 1, person)
 
     def _told_gender(self) -> None:
-        """A surname the text gives no first name or gendered title, whose gender its own pronouns tell:
-        "Boluarte said she…" twice or more, and "Boluarte said that he…" less often, make Boluarte a woman."""
+        """A surname the text gives no first name or gendered title, or a title no named person holds, whose
+        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…") twice or
+        more, and "…said that he…" less often, make Boluarte (the minister) a woman."""
         tokens, view = self.tokens, self.view
         votes: dict[str, list[str]] = {}
         for k in range(len(tokens) - 2):
             t = tokens[k]
-            if not t.capital or tokens[k + 1].text not in _reporting() or view[t.end:tokens[k + 1].start] != " ":
+            if tokens[k + 1].text not in _reporting() or view[t.end:tokens[k + 1].start] != " ":
+                continue
+            if t.capital:
+                key = fold(_bare(t.text))
+            elif k and tokens[k - 1].text.lower() == "the" and is_title_noun(t.text) and not noun_gender(t.text):
+                key = "the " + t.text
+            else:
                 continue
             n = k + 2
             if tokens[n].text == "that" and n + 1 < len(tokens):
                 n += 1
             if tokens[n].text in ("he", "she") and view[tokens[n - 1].end:tokens[n].start] == " ":
-                votes.setdefault(fold(_bare(t.text)), []).append(PRONOUNS[tokens[n].text])
+                votes.setdefault(key, []).append(PRONOUNS[tokens[n].text])
         for key, said in votes.items():
             women, men = said.count(FEMALE), said.count(MALE)
             if max(women, men) < 2 or women == men:
+                continue
+            if key.startswith("the "):
+                self.told_nouns[key[4:]] = FEMALE if women > men else MALE
                 continue
             person = self.people.get(key)
             if person is None:
@@ -489,15 +509,36 @@ class Referents:
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions and not self._title_of_surname(i, firsts):
+            elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions \
+                    and not self._title_of_surname(i, firsts) and not self._adjective(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = titles.get(lower, [])
                 if before == "the" and len(holders) == 1 and holders[0].gender:
                     mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, t.start in in_quotes, holders[0].display))
+                elif before == "the" and not holders and lower in self.told_nouns:
+                    mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
             i += 1
         return mentions
+
+    def _adjective(self, i: int) -> bool:
+        """Token i, a person noun that can be an adjective, is one here: before a noun that cannot be a verb
+        ("criminal proceedings", "great strength", "official statement"), after be ("are desperate"), or "prior to"."""
+        tokens = self.tokens
+        t = tokens[i]
+        tags = lookup(t.text.lower())
+        if t.capital or "J" not in tags:
+            return False
+        if i > 0 and tokens[i - 1].text.lower() in BE_HAVE and not self.view[tokens[i - 1].end:t.start].strip(" “\"‘"):
+            return True
+        if i + 1 >= len(tokens) or self.view[t.end:tokens[i + 1].start] != " " or tokens[i + 1].capital:
+            return False
+        after = tokens[i + 1].text.lower()
+        if after == "to":
+            return tags[0] == "J"
+        following = lookup(after)
+        return bool(following) and following[0] in "NS" and not set(following) & VERBS
 
     def _title_of_surname(self, i: int, firsts: dict) -> bool:
         """"President Ruiz", "the legislator Patricia": a person noun written against a known surname (or the
