@@ -150,3 +150,23 @@ def test_the_texts_own_pronouns_tell_the_gender_of_a_title_no_named_person_holds
     text = ("The minister said she would present the budget on Monday. The minister said that she expects growth "
             "of 2%. In a radio interview, the minister met the ambassador. He said taxes would not rise.")
     assert excerpts(text, "S105") == []
+
+
+def test_a_name_whose_last_word_is_a_place_or_a_body_is_no_one():
+    text = ("Claudia Sheinbaum will take office on October 1. Sheinbaum, 61, was head of government of Mexico City "
+            "between 2018 and 2023, a position he left to run for president.")
+    assert excerpts(text, "S105") == ["he"]
+    text = ("Claudia Sheinbaum will take office on October 1. Sheinbaum, 61, worked with Kwabena Owusu "
+            "between 2018 and 2023, a position he left to run for president.")
+    assert excerpts(text, "S105") == []
+
+
+def test_a_title_before_her_name_says_she_is_a_person_and_the_president_means_someone_named_before():
+    # "The virtual president-elect of Mexico, Claudia Sheinbaum," is enough to know she is a person.
+    text = ("The virtual president-elect of Mexico, Claudia Sheinbaum, thanked the voters on Monday. "
+            "“It is a historic triumph,” he declared.")
+    assert excerpts(text, "S105") == ["he declared"]
+    # "the president" before the Congress's president is named is not she: the president may be a man
+    text = ("The vote failed, so the president did not have to present his defence. "
+            "Afterwards the president of the Congress, María del Carmen Alva, closed the session.")
+    assert excerpts(text, "S105") == []

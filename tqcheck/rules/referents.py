@@ -259,6 +259,8 @@ class Referents:
             article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
                 or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self._opens_sentence(i - 2) \
                 and not is_title_noun(tokens[i - 2].text.lower())
+            # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
+            article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
             first_word = i
             while i < j and tokens[i].text.lower() in function:  # "The", "In", "But" opening a sentence
                 i += 1
@@ -408,6 +410,7 @@ class Referents:
                 if not (k and tokens[k - 1].text.lower() in FORMER):
                     person.titles.add(word)
                 self.title_positions.add(tokens[k].start)
+                person.cue = True
                 return
             # "the wife of President Pedro Castillo, Lilia Paredes": the title is his, not hers.
             if not (tokens[k].capital or word in ("of", "the", "for")) or self._first_gender(tokens[k].text):
@@ -419,6 +422,8 @@ class Referents:
         tokens, view = self.tokens, self.view
         if j >= len(tokens) or not view[tokens[j - 1].end:tokens[j].start].startswith(","):
             return None
+        if tokens[j].text.lower() not in DETERMINERS and not is_title_noun(tokens[j].text.lower()):
+            return None  # ", met the prime minister": a verb, and the minister is someone else
         for k in range(j, min(j + 4, len(tokens))):
             word = tokens[k].text.lower()
             if is_title_noun(word):
@@ -468,12 +473,14 @@ class Referents:
         runs_by_start = dict(self.unknown_runs)
         things = dict(self.things)
         in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
+        named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
         i = 0
         while i < len(tokens):
             t = tokens[i]
             if t.start in spans_by_start:
                 end, key = spans_by_start[t.start]
                 person = self.people[key]
+                named.add(id(person))
                 if person.cue:
                     mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                             person.display))
@@ -498,10 +505,12 @@ class Referents:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
             elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
                 person = self.people[fold(_bare(t.text))]
+                named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and fold(t.text) in firsts and len(firsts[fold(t.text)]) == 1:
                 person = firsts[fold(t.text)][0]
+                named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
@@ -512,7 +521,7 @@ class Referents:
             elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions \
                     and not self._title_of_surname(i, firsts) and not self._adjective(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
-                holders = titles.get(lower, [])
+                holders = [p for p in titles.get(lower, ()) if id(p) in named]
                 if before == "the" and len(holders) == 1 and holders[0].gender:
                     mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, t.start in in_quotes, holders[0].display))
                 elif before == "the" and not holders and lower in self.told_nouns:
