@@ -42,6 +42,12 @@ class WrongGenderPronoun(Detector):
     the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
     `Boluarte was not at home nor did he arrive later.` Nothing is flagged when anyone
     else, of either gender or of unknown gender, is named or described nearby.
+    A surname the text never writes with a first name takes its gender from an apposition
+    (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
+    she…` twice, more often than `he`), and so does a title no named person holds (`the minister
+    said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
+    proceedings`) and a title written before her name (`The president of Peru, Dina Boluarte,`)
+    are no one else.
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
