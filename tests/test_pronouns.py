@@ -170,3 +170,12 @@ def test_a_title_before_her_name_says_she_is_a_person_and_the_president_means_so
     text = ("The vote failed, so the president did not have to present his defence. "
             "Afterwards the president of the Congress, María del Carmen Alva, closed the session.")
     assert excerpts(text, "S105") == []
+
+
+def test_someone_the_noun_lists_miss_keeps_the_pronoun_quiet():
+    # "the CEO", "the head of", "the President-elect", "the Prime Minister": someone who may be the man meant
+    for who in ["the CEO of Tesla", "the head of the Workers' Party", "the President-elect", "the Prime Minister"]:
+        text = f"Foreign Minister Ana Ruiz met {who} in Washington. He said the talks went well."
+        assert excerpts(text, "S105") == [], text
+    text = "Foreign Minister Ana Ruiz met the board of Tesla in Washington. He said the talks went well."
+    assert excerpts(text, "S105") == ["He"]

@@ -102,15 +102,18 @@ def _person_noun_kind(word: str) -> str | bool:
     kind = person_nouns().get(word)
     if kind == "d":
         return kind
-    return kind is not None or noun_gender(word) is not None
+    return kind is not None or noun_gender(word) is not None or _title_compound(word)
+
+
+def _title_compound(word: str) -> bool:
+    """A hyphenated compound with a part that is a person noun: "president-elect", "ex-minister", "co-founder"."""
+    return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
 
 
 def is_title_noun(word: str) -> bool:
     """A noun that, written against a name, says what the person is ("minister", "spokeswoman", and the
     compounds "president-elect", "ex-minister", "co-founder")."""
-    if person_nouns().get(word) == "n" or noun_gender(word) is not None:
-        return True
-    return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
+    return person_nouns().get(word) == "n" or noun_gender(word) is not None or _title_compound(word)
 
 
 def title_gender(word: str) -> str | None:
@@ -286,7 +289,7 @@ class Referents:
             else:  # else it opens the run: "Angeles" in "Los Angeles Chargers" is no woman
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
-            if article and not titles:
+            if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
                 self.things.append((tokens[first_word].start, tokens[j - 1].end))
                 continue
             surname = fold(_bare(tokens[j - 1].text))
@@ -518,7 +521,7 @@ class Referents:
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions \
+            elif (is_person_noun(lower, tokens[i - 1].text.lower() if i else "") or self._role(i)) and t.start not in self.title_positions \
                     and not self._title_of_surname(i, firsts) and not self._adjective(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
@@ -530,6 +533,15 @@ class Referents:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
             i += 1
         return mentions
+
+    def _role(self, i: int) -> bool:
+        """Token i names a person the noun lists miss: "the CEO", "the head of the party"."""
+        tokens = self.tokens
+        lower = tokens[i].text.lower()
+        if lower in english_words("persons.toml", "person_acronyms"):
+            return True
+        return lower in english_words("persons.toml", "persons_before_of") and i + 1 < len(tokens) \
+            and tokens[i + 1].text == "of" and i > 0 and tokens[i - 1].text.lower() in DETERMINERS
 
     def _adjective(self, i: int) -> bool:
         """Token i, a person noun that can be an adjective, is one here: before a noun that cannot be a verb
