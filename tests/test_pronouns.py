@@ -52,13 +52,15 @@ def test_a_body_named_with_an_article_or_an_acronym_is_no_one_who_could_be_meant
     # English writes no article before a person's name: "the Foreign Ministry", "the Organization of American
     # States" and "OAS" are bodies, not a man of unknown name standing between her and "his".
     for text in [
-        "Foreign Minister Ana Gervasi will travel to Brussels. The Foreign Ministry said his visit would last two days.",
+        "Foreign Minister Ana Gervasi will travel to Brussels, where the European Commission expects his visit to last two days.",
         "Foreign Minister Ana Gervasi will meet the Organization of American States in Washington. His visit will last two days.",
         "Foreign Minister Ana Gervasi spoke in Washington. OAS said his visit would last two days.",
     ]:
         assert excerpts(text, "S105") == ["his" if "his" in text else "His"], text
-    # a name the lists do not know, written without an article, may still be the man meant
+    # a name the lists do not know, written without an article, may still be the man meant; and a body that
+    # speaks may speak of anyone ("The Fire Department said he was rescued")
     for text in [
+        "Foreign Minister Ana Gervasi will travel to Brussels. The Foreign Ministry said his visit would last two days.",
         "Foreign Minister Ana Gervasi will travel to Brussels. Kwabena Owusu said his visit would last two days.",
         "Foreign Minister Ana Gervasi will meet Kwabena Owusu in Washington. His visit will last two days.",
     ]:
@@ -87,6 +89,9 @@ def test_a_title_written_before_the_name_and_a_comma_is_hers():
     text = "The president of Peru, Dina Boluarte, asked Congress for an early vote. He said the vote should be held in December."
     assert excerpts(text, "S105") == ["He"]
     text = "The president of Peru, Dina Boluarte, met the prime minister of Spain. He said the vote should be held in December."
+    assert excerpts(text, "S105") == []
+    # the phrase's first person noun is hers: "the victim" of "The mother of the victim, Rosa Díaz," is someone else
+    text = "The mother of the victim, Rosa Díaz, said he was only 17."
     assert excerpts(text, "S105") == []
     text = ("Patricia Chirinos said on Monday that the vote must be held today. "
             "To the surprise of the caucus, the deputy Patricia presented his motion.")
@@ -173,8 +178,10 @@ def test_a_title_before_her_name_says_she_is_a_person_and_the_president_means_so
 
 
 def test_someone_the_noun_lists_miss_keeps_the_pronoun_quiet():
-    # "the CEO", "the head of", "the President-elect", "the Prime Minister": someone who may be the man meant
-    for who in ["the CEO of Tesla", "the head of the Workers' Party", "the President-elect", "the Prime Minister"]:
+    # "the CEO", "the Fed chair", "the President-elect", "the Prime Minister", "the victim's": someone who may be
+    # the man meant
+    for who in ["the CEO of Tesla", "the Fed chair", "the President-elect",
+                "the Prime Minister", "the victim's sister"]:
         text = f"Foreign Minister Ana Ruiz met {who} in Washington. He said the talks went well."
         assert excerpts(text, "S105") == [], text
     text = "Foreign Minister Ana Ruiz met the board of Tesla in Washington. He said the talks went well."

@@ -290,7 +290,11 @@ class Referents:
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
             if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
-                self.things.append((tokens[first_word].start, tokens[j - 1].end))
+                if j < len(tokens) and tokens[j].text in _reporting():
+                    # "The Fire Department said he was rescued": a body that speaks may speak of anyone.
+                    self.unknown_runs.append((tokens[first_word].start, tokens[j - 1].end))
+                else:
+                    self.things.append((tokens[first_word].start, tokens[j - 1].end))
                 continue
             surname = fold(_bare(tokens[j - 1].text))
             # "Arévalo de León" after "Bernardo Arévalo": a surname the text gave a first name, then its particle
@@ -407,17 +411,20 @@ class Referents:
         tokens, view = self.tokens, self.view
         if i == 0 or not view[tokens[i - 1].end:tokens[i].start].startswith(","):
             return
+        head = None  # the phrase's first person noun: "The mother of the victim, Rosa Díaz," is the mother
         for k in range(i - 1, max(i - 6, -1), -1):
             word = tokens[k].text.lower()
             if is_title_noun(word):
-                if not (k and tokens[k - 1].text.lower() in FORMER):
-                    person.titles.add(word)
-                self.title_positions.add(tokens[k].start)
-                person.cue = True
-                return
+                head = k
             # "the wife of President Pedro Castillo, Lilia Paredes": the title is his, not hers.
-            if not (tokens[k].capital or word in ("of", "the", "for")) or self._first_gender(tokens[k].text):
-                return
+            elif not (tokens[k].capital or word in ("of", "the", "for")) or self._first_gender(tokens[k].text):
+                break
+        if head is not None:
+            word = tokens[head].text.lower()
+            if not (head and tokens[head - 1].text.lower() in FORMER):
+                person.titles.add(word)
+            self.title_positions.add(tokens[head].start)
+            person.cue = True
 
     def _apposition(self, j: int, person: Person | None = None) -> str | None:
         """", the mayor," after a name ending at token j: the mayor is this person (recorded in `person`), not
@@ -521,8 +528,8 @@ class Referents:
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif (is_person_noun(lower, tokens[i - 1].text.lower() if i else "") or self._role(i)) and t.start not in self.title_positions \
-                    and not self._title_of_surname(i, firsts) and not self._adjective(i):
+            elif (is_person_noun(lower := _bare(lower), self._determiner(i)) or self._role(i)) \
+                    and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._adjective(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
                 if before == "the" and len(holders) == 1 and holders[0].gender:
@@ -534,14 +541,19 @@ class Referents:
             i += 1
         return mentions
 
-    def _role(self, i: int) -> bool:
-        """Token i names a person the noun lists miss: "the CEO", "the head of the party"."""
+    def _determiner(self, i: int) -> str:
+        """The word before token i, or the one before a capitalised modifier: "the Fed chair", "the Senate leader"."""
         tokens = self.tokens
-        lower = tokens[i].text.lower()
+        if i > 1 and tokens[i - 1].capital and not tokens[i].capital and tokens[i - 2].text.lower() in DETERMINERS:
+            return tokens[i - 2].text.lower()
+        return tokens[i - 1].text.lower() if i else ""
+
+    def _role(self, i: int) -> bool:
+        """Token i names a person the noun lists miss: "the CEO", "the Fed chair"."""
+        lower = self.tokens[i].text.lower()
         if lower in english_words("persons.toml", "person_acronyms"):
             return True
-        return lower in english_words("persons.toml", "persons_before_of") and i + 1 < len(tokens) \
-            and tokens[i + 1].text == "of" and i > 0 and tokens[i - 1].text.lower() in DETERMINERS
+        return lower in english_words("persons.toml", "persons_after_determiner") and self._determiner(i) in DETERMINERS
 
     def _adjective(self, i: int) -> bool:
         """Token i, a person noun that can be an adjective, is one here: before a noun that cannot be a verb
