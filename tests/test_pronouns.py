@@ -186,3 +186,14 @@ def test_someone_the_noun_lists_miss_keeps_the_pronoun_quiet():
         assert excerpts(text, "S105") == [], text
     text = "Foreign Minister Ana Ruiz met the board of Tesla in Washington. He said the talks went well."
     assert excerpts(text, "S105") == ["He"]
+
+
+def test_a_long_title_phrase_and_a_verb_after_its_subject_are_no_one_else():
+    text = ("The Minister of the Interior of Chile, Carolina Tohá, announced more police for the north. "
+            "“We will not allow crime to impose its law,” he said.")
+    assert excerpts(text, "S105") == ["he said"]
+    # "accused" after "Ayuso" is her verb; "the accused" is a person who may be meant
+    text = "Mayor Isabel Díaz Ayuso accused the opposition of lying. She said that his government acted responsibly."
+    assert excerpts(text, "S105") == ["his"]
+    text = "Mayor Isabel Díaz Ayuso met the accused on Monday. She said that his lawyer acted responsibly."
+    assert excerpts(text, "S105") == []

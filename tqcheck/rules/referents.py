@@ -272,7 +272,7 @@ class Referents:
             if j - i < 2:
                 continue
             if j < len(tokens) and not tokens[j].capital and view[tokens[j - 1].end:tokens[j].start] == " " \
-                    and is_title_noun(tokens[j].text.lower()):
+                    and is_title_noun(tokens[j].text.lower()) and not self._verb_after_subject(j):
                 continue  # "a White House official": the capitalised words say whose official, they name no one
             # Titles: the run's words up to its last person noun or title ("Richmond County Coroner", "Mrs."),
             # and a person noun written just before it ("spokeswoman Ana Ruiz").
@@ -412,7 +412,7 @@ class Referents:
         if i == 0 or not view[tokens[i - 1].end:tokens[i].start].startswith(","):
             return
         head = None  # the phrase's first person noun: "The mother of the victim, Rosa Díaz," is the mother
-        for k in range(i - 1, max(i - 6, -1), -1):
+        for k in range(i - 1, max(i - 9, -1), -1):  # "The Minister of the Interior of Chile, Carolina Tohá,"
             word = tokens[k].text.lower()
             if is_title_noun(word):
                 head = k
@@ -529,7 +529,7 @@ class Referents:
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
             elif (is_person_noun(lower := _bare(lower), self._determiner(i)) or self._role(i)) \
-                    and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._adjective(i):
+                    and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
                 if before == "the" and len(holders) == 1 and holders[0].gender:
@@ -555,13 +555,25 @@ class Referents:
             return True
         return lower in english_words("persons.toml", "persons_after_determiner") and self._determiner(i) in DETERMINERS
 
-    def _adjective(self, i: int) -> bool:
-        """Token i, a person noun that can be an adjective, is one here: before a noun that cannot be a verb
-        ("criminal proceedings", "great strength", "official statement"), after be ("are desperate"), or "prior to"."""
+    def _verb_after_subject(self, i: int) -> bool:
+        """Token i, which can be a past tense, is one right after a name or a pronoun: "Ayuso accused", "she accused"."""
+        tokens = self.tokens
+        return i > 0 and not tokens[i].capital and "D" in lookup(tokens[i].text.lower()) \
+            and (tokens[i - 1].capital or tokens[i - 1].text.lower() in PRONOUNS) \
+            and self.view[tokens[i - 1].end:tokens[i].start] == " "
+
+    def _modifier_or_verb(self, i: int) -> bool:
+        """Token i, a person noun that can be an adjective or a verb, is one here: before a noun that cannot be a
+        verb ("criminal proceedings", "great strength", "official statement"), after be ("are desperate"), "prior
+        to", or a past tense after its subject ("Ayuso accused")."""
         tokens = self.tokens
         t = tokens[i]
         tags = lookup(t.text.lower())
-        if t.capital or "J" not in tags:
+        if t.capital:
+            return False
+        if self._verb_after_subject(i):
+            return True
+        if "J" not in tags:
             return False
         if i > 0 and tokens[i - 1].text.lower() in BE_HAVE and not self.view[tokens[i - 1].end:t.start].strip(" “\"‘"):
             return True
