@@ -123,6 +123,11 @@ def title_gender(word: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+def _role_words() -> frozenset[str]:
+    return english_words("persons.toml", "person_acronyms") | english_words("persons.toml", "persons_after_determiner")
+
+
+@lru_cache(maxsize=None)
 def _reporting() -> frozenset[str]:
     return english_words("verbs.toml", "reporting_words")
 
@@ -528,7 +533,8 @@ class Referents:
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif (is_person_noun(lower := _bare(lower), self._determiner(i)) or self._role(i)) \
+            elif (_person_noun_kind(lower := _bare(lower) if "'" in lower or "’" in lower else lower)
+                  and is_person_noun(lower, self._determiner(i)) or lower in _role_words() and self._role(i)) \
                     and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
