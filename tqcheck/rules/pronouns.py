@@ -42,6 +42,12 @@ class WrongGenderPronoun(Detector):
     the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
     `Boluarte was not at home nor did he arrive later.` Nothing is flagged when anyone
     else, of either gender or of unknown gender, is named or described nearby.
+    A surname the text never writes with a first name takes its gender from an apposition
+    (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
+    she…` twice, more often than `he`), and so does a title no named person holds (`the minister
+    said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
+    proceedings`) and a title written before her name (`The president of Peru, Dina Boluarte,`)
+    are no one else.
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
@@ -71,7 +77,7 @@ class WrongGenderPronoun(Detector):
         # known to come from Spanish or Portuguese: in English news "Narendra" or "Nikita" is a man.
         fallback = _fallback_words([lang for lang in langs if lang in ("es", "pt")]) if ctx.source_known else None
         refs = Referents(ctx, fallback)
-        if not any(p.cue and p.gender for p in refs.people.values()):
+        if not refs.told_nouns and not any(p.cue and p.gender for p in refs.people.values()):
             return
         flagged: set[int] = set()
         mentions = refs.mentions

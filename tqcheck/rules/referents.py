@@ -7,11 +7,12 @@ from functools import lru_cache
 from importlib import resources
 
 from tqcheck.rules.base import Covered
+from tqcheck.data.langdata import common_words
 from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import scan
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordlist import WordList
-from tqcheck.text.tagging import person_nouns
+from tqcheck.text.tagging import BE_HAVE, VERBS, lookup, person_nouns
 
 FEMALE, MALE = "f", "m"
 PRONOUNS = {
@@ -25,6 +26,10 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 # Spanish and Portuguese plural or neuter articles open place and group names, never a person's: "Los Pinos", "Lo Moscoso".
 PLACE_ARTICLES = frozenset({"los", "las", "lo"})
+ARTICLES = frozenset({"the", "a", "an"})
+FORMER = frozenset({"former", "ex", "late", "outgoing"})
+# Pronouns of no third person singular: "“…,” I said" and "We said" name no one.
+OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it", "one", "someone", "everyone", "nobody", "who"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your",
                          "every", "each", "another", "any", "no"})
 
@@ -60,19 +65,26 @@ def first_names() -> WordList:
 
 
 @lru_cache(maxsize=None)
-def _gender_lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    return tuple(english_words("persons.toml", key) for key in ("female_words", "male_words", "female_titles", "male_titles"))
+def _gender_lists() -> tuple[frozenset, ...]:
+    return tuple(english_words("persons.toml", key) for key in (
+        "female_words", "male_words", "female_titles", "male_titles", "female_adjectives", "male_adjectives"))
 
 
 @lru_cache(maxsize=65_536)
 def noun_gender(word: str) -> str | None:
     """The gender a person noun says (`spokeswoman` f, `king` m), or None (`minister`)."""
-    female, male, _, _ = _gender_lists()
+    female, male, *_ = _gender_lists()
     if word in female or (word.endswith("woman") and len(word) > 5):
         return FEMALE
     if word in male or (word.endswith("man") and len(word) >= 7 and not word.endswith("woman")):
         return MALE
     return None
+
+
+def gender_adjective(word: str) -> str | None:
+    """The gender an adjective before a person noun says: "the first female president"."""
+    _, _, _, _, female, male, *_ = _gender_lists()
+    return FEMALE if word in female else MALE if word in male else None
 
 
 def is_person_noun(word: str, before: str = "the") -> bool:
@@ -90,18 +102,29 @@ def _person_noun_kind(word: str) -> str | bool:
     kind = person_nouns().get(word)
     if kind == "d":
         return kind
-    return kind is not None or noun_gender(word) is not None
+    return kind is not None or noun_gender(word) is not None or _title_compound(word)
+
+
+def _title_compound(word: str) -> bool:
+    """A hyphenated compound with a part that is a person noun: "president-elect", "ex-minister", "co-founder"."""
+    return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
 
 
 def is_title_noun(word: str) -> bool:
-    """A noun that, written against a name, says what the person is ("minister", "spokeswoman")."""
-    return person_nouns().get(word) == "n" or noun_gender(word) is not None
+    """A noun that, written against a name, says what the person is ("minister", "spokeswoman", and the
+    compounds "president-elect", "ex-minister", "co-founder")."""
+    return person_nouns().get(word) == "n" or noun_gender(word) is not None or _title_compound(word)
 
 
 def title_gender(word: str) -> str | None:
-    _, _, female, male = _gender_lists()
+    _, _, female, male, *_ = _gender_lists()
     word = word.rstrip(".")
     return FEMALE if word in female else MALE if word in male else None
+
+
+@lru_cache(maxsize=None)
+def _role_words() -> frozenset[str]:
+    return english_words("persons.toml", "person_acronyms") | english_words("persons.toml", "persons_after_determiner")
 
 
 @lru_cache(maxsize=None)
@@ -214,7 +237,10 @@ class Referents:
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
+        self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
         self._find_people()
+        self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
+        self._told_gender()
         self.mentions = self._mentions()
 
     # People: a first name (or a gendered title) followed by a capitalised surname.
@@ -235,6 +261,15 @@ class Referents:
         # wherever she was introduced.
         runs = [r for r in runs if self._named(*r)] + [r for r in runs if not self._named(*r)]
         for i, j in runs:
+            # English writes no article before a person's name: "the Foreign Ministry", "The Organization of
+            # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
+            # So does a name continued after "of": "the Organization of American States", "Bank of Spain".
+            article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
+                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self._opens_sentence(i - 2) \
+                and not is_title_noun(tokens[i - 2].text.lower())
+            # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
+            article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
+            first_word = i
             while i < j and tokens[i].text.lower() in function:  # "The", "In", "But" opening a sentence
                 i += 1
             while j - 1 > i and fold(tokens[j - 1].text.rstrip(".")) in SUFFIXES:
@@ -242,7 +277,7 @@ class Referents:
             if j - i < 2:
                 continue
             if j < len(tokens) and not tokens[j].capital and view[tokens[j - 1].end:tokens[j].start] == " " \
-                    and is_title_noun(tokens[j].text.lower()):
+                    and is_title_noun(tokens[j].text.lower()) and not self._verb_after_subject(j):
                 continue  # "a White House official": the capitalised words say whose official, they name no one
             # Titles: the run's words up to its last person noun or title ("Richmond County Coroner", "Mrs."),
             # and a person noun written just before it ("spokeswoman Ana Ruiz").
@@ -259,13 +294,26 @@ class Referents:
             else:  # else it opens the run: "Angeles" in "Los Angeles Chargers" is no woman
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
-            if start is None and not gendered:
+            if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
+                if j < len(tokens) and tokens[j].text in _reporting():
+                    # "The Fire Department said he was rescued": a body that speaks may speak of anyone.
+                    self.unknown_runs.append((tokens[first_word].start, tokens[j - 1].end))
+                else:
+                    self.things.append((tokens[first_word].start, tokens[j - 1].end))
+                continue
+            surname = fold(_bare(tokens[j - 1].text))
+            # "Arévalo de León" after "Bernardo Arévalo": a surname the text gave a first name, then its particle
+            # and second surname, is the same person, not someone unknown.
+            lead = fold(_bare(tokens[i].text))
+            if start is None and not titles and tokens[i + 1].text in PARTICLES and self.people.get(lead) \
+                    and self.people[lead].first:
+                surname = lead
+            elif start is None and not gendered:
                 if not titles and self._place(i):
                     continue
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
-            surname = fold(_bare(tokens[j - 1].text))
             known = surname in self.people
             person = self.people.setdefault(surname, Person(surname, ""))
             if start is None and not gendered and not known:  # a name the lists do not know: either gender
@@ -274,24 +322,20 @@ class Referents:
             if start is not None:
                 person.genders.add(self._first_gender(tokens[start].text))
                 person.first = person.first or fold(tokens[start].text.split("-")[0])
+            # "former President Pedro Castillo" is not who "the president" means later.
+            former = any(tokens[k].text.lower() in FORMER for k in range(max(i - 1, 0), head))
             for k in titles:
                 word = tokens[k].text.lower()
                 self.title_positions.add(tokens[k].start)
                 if is_person_noun(word, "the"):
-                    person.titles.add(word)
+                    if not former:
+                        person.titles.add(word)
                     if noun_gender(word):
                         person.genders.add(noun_gender(word))
             person.cue = person.cue or bool(titles) or self._cued(i, j)
-            # ", the mayor," after the name: the mayor is this person, not someone else.
-            for k in range(j, min(j + 4, len(tokens))):
-                if not view[tokens[j - 1].end:tokens[j].start].startswith(","):
-                    break
-                if is_title_noun(tokens[k].text.lower()):
-                    self.title_positions.add(tokens[k].start)
-                    person.titles.add(tokens[k].text.lower())
-                    if noun_gender(tokens[k].text.lower()):
-                        person.genders.add(noun_gender(tokens[k].text.lower()))
-                    break
+            self._apposition(j, person)
+            if not titles and (start is not None or gendered):
+                self._title_before(start if start is not None else head, person)
             self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
             if start is not None and not person.display:
                 person.display = view[tokens[start].start:tokens[j - 1].end]
@@ -300,12 +344,113 @@ class Referents:
                              if fold(_bare(view[a:b].split()[-1])) not in self.people]
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
-        for t in tokens:
-            if not t.capital:
+        things = Covered(self.things)
+        for k, t in enumerate(tokens):
+            if not t.capital or t.start in full:
                 continue
-            person = self.people.get(fold(_bare(t.text)))
-            if person and t.start not in full:
+            key = fold(_bare(t.text))
+            person = self.people.get(key)
+            if person is None and self._apposition(k + 1) and t.start not in things and self._lone_name(k):
+                # "Boluarte, the first woman to hold the office,": a surname the text never writes with a
+                # first name, whose gender the apposition says.
+                person = self.people[key] = Person(key, "", display=t.text)
+            if person:
                 person.cue = True
+                self._apposition(k + 1, person)
+
+    def _told_gender(self) -> None:
+        """A surname the text gives no first name or gendered title, or a title no named person holds, whose
+        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…") twice or
+        more, and "…said that he…" less often, make Boluarte (the minister) a woman."""
+        tokens, view = self.tokens, self.view
+        votes: dict[str, list[str]] = {}
+        for k in range(len(tokens) - 2):
+            t = tokens[k]
+            if tokens[k + 1].text not in _reporting() or view[t.end:tokens[k + 1].start] != " ":
+                continue
+            if t.capital:
+                key = fold(_bare(t.text))
+            elif k and tokens[k - 1].text.lower() == "the" and is_title_noun(t.text) and not noun_gender(t.text):
+                key = "the " + t.text
+            else:
+                continue
+            n = k + 2
+            if tokens[n].text == "that" and n + 1 < len(tokens):
+                n += 1
+            if tokens[n].text in ("he", "she") and view[tokens[n - 1].end:tokens[n].start] == " ":
+                votes.setdefault(key, []).append(PRONOUNS[tokens[n].text])
+        for key, said in votes.items():
+            women, men = said.count(FEMALE), said.count(MALE)
+            if max(women, men) < 2 or women == men:
+                continue
+            if key.startswith("the "):
+                self.told_nouns[key[4:]] = FEMALE if women > men else MALE
+                continue
+            person = self.people.get(key)
+            if person is None:
+                k = next(k for k, t in enumerate(tokens) if t.capital and fold(_bare(t.text)) == key)
+                if not self._lone_name(k):
+                    continue
+                person = self.people[key] = Person(key, "", display=tokens[k].text, cue=True)
+            if person.gender is None and not person.first:
+                person.genders = {FEMALE if women > men else MALE}
+
+    def _opens_sentence(self, k: int) -> bool:
+        return k == 0 or any(mark in self.view[self.tokens[k - 1].end:self.tokens[k].start] for mark in ".!?:\n“\"")
+
+    def _lone_name(self, k: int) -> bool:
+        """Token k, capitalised, can be a surname written alone: no common English word, no function word,
+        no acronym, not written after an article or against another capitalised word."""
+        tokens = self.tokens
+        t = tokens[k]
+        if t.text.isupper() or _POSSESSIVE.search(t.text) or fold(t.text) in _function_words():
+            return False
+        if k > 0 and (tokens[k - 1].text.lower() in ARTICLES or tokens[k - 1].capital
+                      and self.view[tokens[k - 1].end:t.start] == " "):
+            return False
+        return fold(t.text) not in common_words("en") and not is_person_noun(fold(t.text))
+
+    def _title_before(self, i: int, person: Person) -> None:
+        """"The president of Peru, Dina Boluarte,": a person noun whose phrase ends in a comma just before the
+        name opening at token i is that person's title, not someone else."""
+        tokens, view = self.tokens, self.view
+        if i == 0 or not view[tokens[i - 1].end:tokens[i].start].startswith(","):
+            return
+        head = None  # the phrase's first person noun: "The mother of the victim, Rosa Díaz," is the mother
+        for k in range(i - 1, max(i - 9, -1), -1):  # "The Minister of the Interior of Chile, Carolina Tohá,"
+            word = tokens[k].text.lower()
+            if is_title_noun(word):
+                head = k
+            # "the wife of President Pedro Castillo, Lilia Paredes": the title is his, not hers.
+            elif not (tokens[k].capital or word in ("of", "the", "for")) or self._first_gender(tokens[k].text):
+                break
+        if head is not None:
+            word = tokens[head].text.lower()
+            if not (head and tokens[head - 1].text.lower() in FORMER):
+                person.titles.add(word)
+            self.title_positions.add(tokens[head].start)
+            person.cue = True
+
+    def _apposition(self, j: int, person: Person | None = None) -> str | None:
+        """", the mayor," after a name ending at token j: the mayor is this person (recorded in `person`), not
+        someone else, and ", the first woman…" or ", the first female mayor," says the person's gender, returned."""
+        tokens, view = self.tokens, self.view
+        if j >= len(tokens) or not view[tokens[j - 1].end:tokens[j].start].startswith(","):
+            return None
+        if tokens[j].text.lower() not in DETERMINERS and not is_title_noun(tokens[j].text.lower()):
+            return None  # ", met the prime minister": a verb, and the minister is someone else
+        for k in range(j, min(j + 4, len(tokens))):
+            word = tokens[k].text.lower()
+            if is_title_noun(word):
+                gender = noun_gender(word) or gender_adjective(tokens[k - 1].text.lower())
+                if person is not None:
+                    self.title_positions.add(tokens[k].start)
+                    if not {t.text.lower() for t in tokens[j:k]} & FORMER:  # ", the former mayor," is not "the mayor"
+                        person.titles.add(word)
+                    if gender:
+                        person.genders.add(gender)
+                return gender
+        return None
 
     def _place(self, i: int) -> bool:
         """The run opening at token i names a place: it follows "in"/"at" or opens with "Los"/"Las"/"Lo"."""
@@ -341,18 +486,26 @@ class Referents:
                     titles.setdefault(title, []).append(person)
         spans_by_start = {s: (e, key) for s, e, key in covered}
         runs_by_start = dict(self.unknown_runs)
+        things = dict(self.things)
         in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
+        named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
         i = 0
         while i < len(tokens):
             t = tokens[i]
             if t.start in spans_by_start:
                 end, key = spans_by_start[t.start]
                 person = self.people[key]
+                named.add(id(person))
                 if person.cue:
                     mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                             person.display))
                 else:
                     mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+                continue
+            if t.start in things:  # "the Foreign Ministry said": no one
+                end = things[t.start]
                 while i < len(tokens) and tokens[i].start < end:
                     i += 1
                 continue
@@ -367,30 +520,85 @@ class Referents:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
             elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
                 person = self.people[fold(_bare(t.text))]
+                named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and fold(t.text) in firsts and len(firsts[fold(t.text)]) == 1:
                 person = firsts[fold(t.text)][0]
+                named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
             elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
-                    and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS:
+                    and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS and lower not in OTHER_PRONOUNS \
+                    and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif is_person_noun(lower, tokens[i - 1].text.lower() if i else "") and t.start not in self.title_positions and not self._title_of_surname(i):
+            elif (_person_noun_kind(lower := _bare(lower) if "'" in lower or "’" in lower else lower)
+                  and is_person_noun(lower, self._determiner(i)) or lower in _role_words() and self._role(i)) \
+                    and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = tokens[i - 1].text.lower() if i > 0 else ""
-                holders = titles.get(lower, [])
+                holders = [p for p in titles.get(lower, ()) if id(p) in named]
                 if before == "the" and len(holders) == 1 and holders[0].gender:
                     mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, t.start in in_quotes, holders[0].display))
+                elif before == "the" and not holders and lower in self.told_nouns:
+                    mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
             i += 1
         return mentions
 
-    def _title_of_surname(self, i: int) -> bool:
-        """"President Ruiz": a person noun written against a known surname is part of that mention."""
+    def _determiner(self, i: int) -> str:
+        """The word before token i, or the one before a capitalised modifier: "the Fed chair", "the Senate leader"."""
         tokens = self.tokens
-        if i + 1 >= len(tokens) or not tokens[i].capital or self.view[tokens[i].end:tokens[i + 1].start] != " ":
+        if i > 1 and tokens[i - 1].capital and not tokens[i].capital and tokens[i - 2].text.lower() in DETERMINERS:
+            return tokens[i - 2].text.lower()
+        return tokens[i - 1].text.lower() if i else ""
+
+    def _role(self, i: int) -> bool:
+        """Token i names a person the noun lists miss: "the CEO", "the Fed chair"."""
+        lower = self.tokens[i].text.lower()
+        if lower in english_words("persons.toml", "person_acronyms"):
+            return True
+        return lower in english_words("persons.toml", "persons_after_determiner") and self._determiner(i) in DETERMINERS
+
+    def _verb_after_subject(self, i: int) -> bool:
+        """Token i, which can be a past tense, is one right after a name or a pronoun: "Ayuso accused", "she accused"."""
+        tokens = self.tokens
+        return i > 0 and not tokens[i].capital and "D" in lookup(tokens[i].text.lower()) \
+            and (tokens[i - 1].capital or tokens[i - 1].text.lower() in PRONOUNS) \
+            and self.view[tokens[i - 1].end:tokens[i].start] == " "
+
+    def _modifier_or_verb(self, i: int) -> bool:
+        """Token i, a person noun that can be an adjective or a verb, is one here: before a noun that cannot be a
+        verb ("criminal proceedings", "great strength", "official statement"), after be ("are desperate"), "prior
+        to", or a past tense after its subject ("Ayuso accused")."""
+        tokens = self.tokens
+        t = tokens[i]
+        tags = lookup(t.text.lower())
+        if t.capital:
             return False
-        person = self.people.get(fold(_bare(tokens[i + 1].text)))
-        return bool(person and person.cue and tokens[i + 1].capital)
+        if self._verb_after_subject(i):
+            return True
+        if "J" not in tags:
+            return False
+        if i > 0 and tokens[i - 1].text.lower() in BE_HAVE and not self.view[tokens[i - 1].end:t.start].strip(" “\"‘"):
+            return True
+        if i + 1 >= len(tokens) or self.view[t.end:tokens[i + 1].start] != " " or tokens[i + 1].capital:
+            return False
+        after = tokens[i + 1].text.lower()
+        if after == "to":
+            return tags[0] == "J"
+        following = lookup(after)
+        return bool(following) and following[0] in "NS" and not set(following) & VERBS
+
+    def _title_of_surname(self, i: int, firsts: dict) -> bool:
+        """"President Ruiz", "the legislator Patricia": a person noun written against a known surname (or the
+        first name of one person the text names) is part of that mention."""
+        tokens = self.tokens
+        if i + 1 >= len(tokens) or not tokens[i + 1].capital or self.view[tokens[i].end:tokens[i + 1].start] != " ":
+            return False
+        word = fold(_bare(tokens[i + 1].text))
+        person = self.people.get(word)
+        if person and person.cue:
+            return tokens[i].capital
+        return len(firsts.get(word, ())) == 1
