@@ -14,7 +14,7 @@ SPANISH = (
 )
 
 
-def _modules_after_check(*args):
+def _modules_after_check(*args, env=None):
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['tqcheck', 'check', *{list(map(str, args))!r}]\n"
@@ -22,7 +22,7 @@ def _modules_after_check(*args):
         "except SystemExit:\n    pass\n"
         "import json\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return set(json.loads(proc.stderr.strip().splitlines()[-1]))
 
 
@@ -30,6 +30,23 @@ def test_an_english_article_without_an_engine_pays_for_no_heavy_module():
     loaded = _modules_after_check("--engine", "none", "--format", "json", SEED)
     for heavy in ("langdetect", "sacrebleu", "argostranslate", "ctranslate2", "torch", "sqlite3"):
         assert heavy not in loaded, f"{heavy} was imported"
+
+
+def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it_does_not_use(tmp_path):
+    """No click (its arguments are plain), no TOML parser (no configuration file above the article, and
+    the data's tables come parsed from the warm-start file), no platformdirs (a Linux home's cache folder
+    is known)."""
+    import os
+
+    article = tmp_path / "article.txt"
+    article.write_text(SEED.read_text("utf-8"), "utf-8")
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key not in ("TQCHECK_CACHE_DIR", "XDG_CACHE_HOME")}
+    _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})  # fills the warm-start file
+    loaded = _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})
+    assert "tqcheck.rules.calques" in loaded and (home / ".cache" / "tqcheck").is_dir()
+    for unused in ("click", "tomllib") + (("platformdirs",) if sys.platform == "linux" else ()):
+        assert unused not in loaded, f"{unused} was imported"
 
 
 def test_target_language_is_detected_per_document(tmp_path):

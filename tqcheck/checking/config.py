@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +45,8 @@ EMPTY = Config()
 
 def load(path: Path) -> Config:
     """Read and validate one configuration file; `pyproject.toml` contributes only `[tool.tqcheck]`."""
+    import tomllib  # only where a configuration file is read: most folders of a run have none
+
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a FIFO waits for a writer for ever, /dev/zero never ends
             raise ConfigError(f"{path}: not a regular file; a configuration file is a TOML file")
@@ -265,6 +266,8 @@ class ConfigFinder:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
