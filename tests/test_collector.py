@@ -17,10 +17,10 @@ PROBE = (
     "    before = sum(g['collections'] for g in gc.get_stats())\n"
     "    return check_document(doc, settings), before\n"
     "report, before = check()\n"
-    "young = sum(g['collections'] for g in gc.get_stats()) - before\n"  # the collector is off until the check ends
+    "during = sum(g['collections'] for g in gc.get_stats()) - before\n"  # the collector is off until the check ends
     "gc.collect()\n"  # start-up's own leftovers: datetime's pure-Python classes, slotted dataclasses' drafts
     "check()\n"
-    "print(young, len(report.findings), gc.isenabled(), gc.collect())\n"
+    "print(during, len(report.findings), gc.isenabled(), gc.collect())\n"
 )
 
 
@@ -28,9 +28,9 @@ def test_a_first_articles_objects_are_promoted_after_its_check_and_its_detectors
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TQCHECK_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # cold, then with the warm-start file
         done = subprocess.run([sys.executable, "-c", PROBE, str(SEED)], capture_output=True, text=True, env=env)
-        young, findings, enabled, freed = done.stdout.split()
+        during, findings, enabled, freed = done.stdout.split()
         # Without the promotion the young generation holds every object the first check made or loaded
         # (detectors' modules, data, patterns: tens of thousands), and the first allocation as the check
         # ends makes the collector scan them all at once, only to find them alive.
-        assert int(young) == 0 and int(findings) > 0 and enabled == "True", done.stdout
+        assert int(during) == 0 and int(findings) > 0 and enabled == "True", done.stdout
         assert freed == "0", "the detectors made reference cycles: promoting them would keep them"
