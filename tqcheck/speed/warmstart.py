@@ -46,19 +46,39 @@ _ASKED_FROM_TEXT = 16  # patterns kept per place for those built from the text b
 
 def data(key: str, build: Callable[[], T]) -> T:
     """The value stored under `key`, else `build()` (stored for the next run when `marshal` can hold it)."""
-    global _dirty
+    value = _held(key)
+    if value is _MISSING:
+        value = build()
+        _hold(key, value)
+    return value
+
+
+def stamped(key: str, stamp: tuple, build: Callable[[], T]) -> T:
+    """`build()`, kept under `key` with `stamp` (what it was built from: a file's size, time and inode)
+    and built again when the stamp differs; one entry per key, whatever the stamps it has seen."""
+    held = _held(key)
+    if isinstance(held, tuple) and len(held) == 2 and held[0] == stamp:
+        return held[1]
+    value = build()
+    _hold(key, (stamp, value))
+    return value
+
+
+def _held(key: str):
     store = _load()[0]
     if key in store:
         return store[key]
-    stored = _stored.value("data", key) if _stored is not None else _MISSING
-    if stored is not _MISSING:
-        store[key] = stored
-        return stored
-    value = build()
-    if _marshallable(value):
+    value = _stored.value("data", key) if _stored is not None else _MISSING
+    if value is not _MISSING:
         store[key] = value
-        _dirty = True
     return value
+
+
+def _hold(key: str, value) -> None:
+    global _dirty
+    if _marshallable(value):
+        _data[key] = value
+        _dirty = True
 
 
 def code(key: str, source: str):
