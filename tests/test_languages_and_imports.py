@@ -35,7 +35,7 @@ def test_an_english_article_without_an_engine_pays_for_no_heavy_module():
 def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it_does_not_use(tmp_path):
     """No click (its arguments are plain), no TOML parser (no configuration file above the article, and
     the data's tables come parsed from the warm-start file), no platformdirs (a Linux home's cache folder
-    is known)."""
+    is known), no source-aware family (there is no original)."""
     import os
 
     article = tmp_path / "article.txt"
@@ -47,6 +47,12 @@ def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it
     assert "tqcheck.rules.calques" in loaded and (home / ".cache" / "tqcheck").is_dir()
     for unused in ("click", "tomllib") + (("platformdirs",) if sys.platform == "linux" else ()):
         assert unused not in loaded, f"{unused} was imported"
+    # without an original, the families whose every detector needs one are not imported either
+    for family in ("source", "placeholders", "units"):
+        assert f"tqcheck.rules.{family}" not in loaded, family
+    with_source = _modules_after_check("--engine", "none", "--source", article, "--source-lang", "en", article,
+                                       env={**env, "HOME": str(home)})
+    assert {"tqcheck.rules.source", "tqcheck.rules.placeholders", "tqcheck.rules.units"} <= with_source
 
 
 def test_target_language_is_detected_per_document(tmp_path):
@@ -107,3 +113,15 @@ def test_unknown_language_is_checked_as_english_and_says_so(tmp_path):
     proc, report = run_json("--engine", "none", ru)
     assert proc.returncode == 0
     assert report["files"][0]["notes"][0].startswith("could not tell the language of this text")
+
+
+def test_leaving_out_what_needs_an_original_keeps_every_other_detector_and_what_the_selection_needs():
+    from tqcheck import rules
+
+    everything = rules.select(None, None)
+    plain = rules.select(None, None, frozenset({"source"}))
+    assert [d.code for d in plain] == [d.code for d in everything if "source" not in d.needs]
+    assert len(plain) < len(everything)
+    # the round trip runs when a chosen detector wants an engine, even one left out for want of an original
+    assert rules.chosen_needs(["A"], None, "en") == {"source", "engine"}
+    assert rules.chosen_needs(["Q", "C104"], None, "en") == set()
