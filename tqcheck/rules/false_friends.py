@@ -51,20 +51,18 @@ def _compile(regex: str | None, case: bool) -> re.Pattern | None:
 
 @lru_cache(maxsize=None)
 def _entry(pair: str, index: int) -> Entry:
-    """The entry at `index` of the pair's table, built when a file holds its stem."""
+    """The entry at `index` of the pair's table, built when a file holds its stem. Its fields are kept in the
+    warm-start file one entry apiece, so that a file holding a few stems does not unmarshal three whole
+    tables (≈ 180 KB each, with every entry's examples) to read a few of their entries."""
+    return Entry(*warmstart.data(f"false-friend:{pair}:{index}", lambda: _entry_fields(pair, index)))
+
+
+def _entry_fields(pair: str, index: int) -> tuple:
     table = langdata.load(pair, DATA_FILE)
     raw = table["false_friend"][index]
-    return Entry(
-        code=raw.get("code") or table["code"],
-        word=raw["word"].lower(),
-        pattern_source=raw["pattern"],
-        context_source=raw.get("context"),
-        not_context_source=raw.get("not_context"),
-        source_word=raw["source_word"],
-        meaning=raw["meaning"],
-        suggestion=raw["suggestion"],
-        case=raw.get("case_sensitive", False),
-    )
+    return (raw.get("code") or table["code"], raw["word"].lower(), raw["pattern"], raw.get("context"),
+            raw.get("not_context"), raw["source_word"], raw["meaning"], raw["suggestion"],
+            raw.get("case_sensitive", False))
 
 
 @dataclass(frozen=True)
