@@ -71,6 +71,22 @@ def test_cache_folder_choice(tmp_path, monkeypatch, cache_home):
         assert cache_dir() == tmp_path / "home" / ".cache" / "tqcheck"
 
 
+def test_the_linux_cache_folder_is_the_one_platformdirs_gives_without_importing_it(tmp_path, monkeypatch):
+    import platformdirs  # a dependency: the folder off Linux
+
+    from conftest import ROOT
+
+    monkeypatch.delenv("TQCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    for home in (tmp_path / "home", f"{tmp_path}/other home/"):
+        monkeypatch.setenv("HOME", str(home))
+        assert cache_dir() == Path(platformdirs.user_cache_dir("tqcheck", appauthor=False))
+    probe = "import sys; from tqcheck.speed.cachedir import cache_dir; cache_dir(); print('platformdirs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={"HOME": str(tmp_path), "PATH": "", "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == ("False" if sys.platform.startswith("linux") else "True"), done.stderr
+
+
 def test_round_trip_info_and_clear(capsys):
     with TranslationCache() as cache:
         assert cache.get_many("apertium", "v1", "en", "es", ["Hello."]) == {}

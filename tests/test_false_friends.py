@@ -193,3 +193,15 @@ def test_rare_cognate_names_every_language_when_the_source_is_unknown():
     found = _findings("The alimentation of the children comes first.", select=("F103",))
     assert [f.excerpt for f in found] == ["alimentation"]
     assert "Spanish “alimentación”" in found[0].message and "Portuguese “alimentação”" in found[0].message
+
+
+def test_only_the_stems_a_file_holds_have_their_rules_built():
+    from tqcheck.rules import false_friends
+
+    false_friends._entry.cache_clear()
+    false_friends._stem_rules.cache_clear()
+    found = _findings("The council realized a meeting with the residents on Monday.")
+    assert [f.code for f in found] == ["F101"]
+    listed = sum(len(rules) for rules in false_friends._grouping(("es", "fr", "pt"), "en", "F101").values())
+    built = false_friends._entry.cache_info().currsize
+    assert listed > 100 and 0 < built < 10, (listed, built)

@@ -14,7 +14,7 @@ SPANISH = (
 )
 
 
-def _modules_after_check(*args):
+def _modules_after_check(*args, env=None):
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['tqcheck', 'check', *{list(map(str, args))!r}]\n"
@@ -22,7 +22,7 @@ def _modules_after_check(*args):
         "except SystemExit:\n    pass\n"
         "import json\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return set(json.loads(proc.stderr.strip().splitlines()[-1]))
 
 
@@ -30,6 +30,29 @@ def test_an_english_article_without_an_engine_pays_for_no_heavy_module():
     loaded = _modules_after_check("--engine", "none", "--format", "json", SEED)
     for heavy in ("langdetect", "sacrebleu", "argostranslate", "ctranslate2", "torch", "sqlite3"):
         assert heavy not in loaded, f"{heavy} was imported"
+
+
+def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it_does_not_use(tmp_path):
+    """No click (its arguments are plain), no TOML parser (no configuration file above the article, and
+    the data's tables come parsed from the warm-start file), no platformdirs (a Linux home's cache folder
+    is known), no source-aware family (there is no original)."""
+    import os
+
+    article = tmp_path / "article.txt"
+    article.write_text(SEED.read_text("utf-8"), "utf-8")
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key not in ("TQCHECK_CACHE_DIR", "XDG_CACHE_HOME")}
+    _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})  # fills the warm-start file
+    loaded = _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})
+    assert "tqcheck.rules.calques" in loaded and (home / ".cache" / "tqcheck").is_dir()
+    for unused in ("click", "tomllib") + (("platformdirs",) if sys.platform == "linux" else ()):
+        assert unused not in loaded, f"{unused} was imported"
+    # without an original, the families whose every detector needs one are not imported either
+    for family in ("source", "placeholders", "units"):
+        assert f"tqcheck.rules.{family}" not in loaded, family
+    with_source = _modules_after_check("--engine", "none", "--source", article, "--source-lang", "en", article,
+                                       env={**env, "HOME": str(home)})
+    assert {"tqcheck.rules.source", "tqcheck.rules.placeholders", "tqcheck.rules.units"} <= with_source
 
 
 def test_target_language_is_detected_per_document(tmp_path):
@@ -90,3 +113,15 @@ def test_unknown_language_is_checked_as_english_and_says_so(tmp_path):
     proc, report = run_json("--engine", "none", ru)
     assert proc.returncode == 0
     assert report["files"][0]["notes"][0].startswith("could not tell the language of this text")
+
+
+def test_leaving_out_what_needs_an_original_keeps_every_other_detector_and_what_the_selection_needs():
+    from tqcheck import rules
+
+    everything = rules.select(None, None)
+    plain = rules.select(None, None, frozenset({"source"}))
+    assert [d.code for d in plain] == [d.code for d in everything if "source" not in d.needs]
+    assert len(plain) < len(everything)
+    # the round trip runs when a chosen detector wants an engine, even one left out for want of an original
+    assert rules.chosen_needs(["A"], None, "en") == {"source", "engine"}
+    assert rules.chosen_needs(["Q", "C104"], None, "en") == set()

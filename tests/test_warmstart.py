@@ -44,7 +44,7 @@ def test_a_pattern_rebuilt_from_its_stored_program_matches_like_re_compile(patte
 def test_the_first_run_stores_data_and_patterns_and_the_second_gives_the_same_report(private_cache):
     first = _check_seed()
     stored = _stored(private_cache)
-    _, data, patterns = marshal.loads(stored.read_bytes())
+    _, data, patterns = warmstart.unpack(stored.read_bytes())
     assert "toml:es-en/calques.toml" in data and "source_words:es" in data
     assert len(patterns) > 100
     written = stored.stat().st_mtime_ns
@@ -60,20 +60,20 @@ def test_a_corrupt_file_is_ignored_silently_and_replaced(private_cache):
     stored.write_bytes(b"\x00not marshal at all" * 100)
     again = _check_seed()
     assert again.stdout == expected and again.stderr == ""
-    fingerprint, data, _ = marshal.loads(stored.read_bytes())
+    fingerprint, data, _ = warmstart.unpack(stored.read_bytes())
     assert "toml:quotes.toml" in data
 
 
 def test_a_file_from_another_version_or_data_is_not_trusted(private_cache):
     expected = _check_seed().stdout
     stored = _stored(private_cache)
-    fingerprint, data, patterns = marshal.loads(stored.read_bytes())
+    fingerprint, data, patterns = warmstart.unpack(stored.read_bytes())
     # Same keys, poisoned values, a fingerprint that no longer matches (as after an upgrade or a data edit).
     poisoned = {key: {} for key in data}
-    stored.write_bytes(marshal.dumps((("0.0.0-other",) + tuple(fingerprint[1:]), poisoned, {})))
+    stored.write_bytes(warmstart.pack(("0.0.0-other",) + tuple(fingerprint[1:]), poisoned, {}))
     assert _check_seed().stdout == expected
     # The same poison under the right fingerprint would be believed: this is what the fingerprint guards.
-    stored.write_bytes(marshal.dumps((fingerprint, poisoned, {})))
+    stored.write_bytes(warmstart.pack(fingerprint, poisoned, {}))
     assert _check_seed().stdout != expected
 
 
@@ -126,7 +126,8 @@ def test_tqcheck_dataclass_methods_come_compiled_from_the_file_and_behave_as_wri
     from tqcheck.speed import dataclass_code
 
     dataclass_code.install()
-    table = warmstart._load()[0].setdefault(dataclass_code.KEY, {})
+    warmstart.code(dataclass_code.KEY, "pass")  # the table, read from the file or begun
+    table = warmstart._load()[0][dataclass_code.KEY]
     source = ("from dataclasses import dataclass, field\n\n"
               "@dataclass\nclass Quote:\n    speaker: str\n    words: str\n    at: int = 0\n"
               "    tags: list = field(default_factory=list)\n")
@@ -155,10 +156,50 @@ def test_tqcheck_dataclass_methods_come_compiled_from_the_file_and_behave_as_wri
 
 def test_a_second_command_run_keeps_the_dataclass_code_and_reports_the_same(private_cache):
     first = _check_seed()
-    stored = marshal.loads(_stored(private_cache).read_bytes())[1]
+    stored = warmstart.unpack(_stored(private_cache).read_bytes())[1]
     from tqcheck.speed import dataclass_code
 
     kept = stored.get(dataclass_code.KEY)
     assert kept and any(" def __init__(self,code:" in source for source in kept), "Finding's __init__ was not kept"
     second = _check_seed()
     assert first.stdout == second.stdout and first.returncode == second.returncode == 1
+
+
+def test_a_run_reads_only_the_values_it_asks_for_and_a_rewrite_keeps_the_rest(private_cache):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    _check_seed()  # every value a seed run builds, for all three source languages
+    _, data_before, patterns_before = warmstart.unpack(_stored(private_cache).read_bytes())
+    assert len(data_before) > 30
+    probe = ("from tqcheck.speed import warmstart\n"
+             "quotes = warmstart.data('toml:quotes.toml', lambda: 1 / 0)\n"  # read from the file, never built
+             "print(len(warmstart._stored.sections['data']), len(warmstart._data))\n"
+             "warmstart.data('probe:new', lambda: ['built', 1])\n"
+             "warmstart.save()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    unread, read = map(int, done.stdout.split())
+    assert (unread, read) == (len(data_before) - 1, 1)
+    _, data_after, patterns_after = warmstart.unpack(_stored(private_cache).read_bytes())
+    assert data_after == {**data_before, "probe:new": ["built", 1]}
+    assert patterns_after == patterns_before
+
+
+def test_a_damaged_value_is_built_again_and_the_others_are_still_read(private_cache):
+    expected = _check_seed().stdout
+    path = _stored(private_cache)
+    fingerprint, data, patterns = warmstart.unpack(path.read_bytes())
+    raw = bytearray(warmstart.pack(fingerprint, data, patterns))
+    blob = marshal.dumps(data["toml:quotes.toml"])
+    at = raw.index(blob)
+    raw[at:at + len(blob)] = b"\xff" * len(blob)  # not marshal: unreadable, never believed
+    path.write_bytes(bytes(raw))
+    stored = warmstart._Stored(bytes(raw))
+    assert stored.value("data", "toml:quotes.toml", None) is None
+    assert stored.value("data", "toml:es-en/calques.toml") == data["toml:es-en/calques.toml"]
+    assert _check_seed().stdout == expected
+    assert warmstart.unpack(path.read_bytes())[1]["toml:quotes.toml"] == data["toml:quotes.toml"]

@@ -1,12 +1,16 @@
-"""The command line: `tqcheck check`, `rules`, `explain`, and the error and exit-code policy."""
+"""The command line: `tqcheck check`, `rules`, `explain`, and the error and exit-code policy.
+
+click declares the commands (their parsing, help and errors), but a plain `tqcheck check` — the
+pre-commit hook's command — is run without importing click (12–15 ms of a 0.1 s run): its options
+are one table, `CHECK_OPTIONS`, which both click's declaration and `plain_check_args` read, and any
+argument list that is not plainly valid (help, an error, `--`, a short-option cluster, a value that
+begins with `-`, a repeated option) goes to click, which answers as it always did.
+"""
 from __future__ import annotations
 
 import os
 import sys
 
-import click
-
-from tqcheck import __version__
 from tqcheck.speed import dataclass_code
 
 dataclass_code.install()  # before the modules with dataclasses are imported: their methods come compiled
@@ -23,70 +27,150 @@ def _split(values) -> list[str] | None:
     return items or None
 
 
-class _LazyGroup(click.Group):
-    """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
+class CheckOption:
+    """One option of `tqcheck check`: click's declaration of it, and what a plain argument list may give it.
 
-    lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache"),
-            "config": ("tqcheck.commands.config", "config"), "audit": ("tqcheck.commands.audit", "audit")}
+    `kind` says both: text, multiple (text, repeatable), choice, flag, switch (--x/--no-x), jobs (an integer
+    of at least 1), seconds (a number above 0), file (a path that is not a folder).
+    """
 
-    def list_commands(self, ctx):
-        return sorted([*super().list_commands(ctx), *self.lazy])
+    __slots__ = ("decls", "kind", "choices", "default", "help", "metavar", "show_default", "dest")
 
-    def get_command(self, ctx, name):
-        if name in self.lazy:
-            import importlib
-
-            module, attr = self.lazy[name]
-            return getattr(importlib.import_module(module), attr)
-        return super().get_command(ctx, name)
-
-
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tqcheck")
-def cli():
-    """Find the traces machine translation leaves in published text."""
+    def __init__(self, decls: tuple[str, ...], kind: str = "text", *, choices: tuple[str, ...] = (),
+                 default=None, help: str | None = None, metavar: str | None = None, show_default: bool = False):
+        self.decls, self.kind, self.choices, self.default = decls, kind, choices, default
+        self.help, self.metavar, self.show_default = help, metavar, show_default
+        named = [d for d in decls if d.isidentifier()]  # click's rule: a bare name, else the first long option
+        self.dest = named[0] if named else next(d for d in decls if d.startswith("--")).split("/")[0][2:].replace("-", "_")
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
-              help="Lowest severity that makes the exit code 1 [default: error].")
-@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
-@click.option("--ignore", multiple=True, help="Codes, code prefixes or names to skip (comma-separated).")
-@click.option("--target-lang", help="Language of the checked text (BCP 47: en, en-US, es); detected if unset.")
-@click.option("--source-lang", help="Language it was translated from; every registered one if unset.")
-@click.option("--engine", type=click.Choice(("auto", "argos", "apertium", "none")), default=None,
-              help="Back-translation engine [default: auto].")
-@click.option("--source", "source_path", type=click.Path(dir_okay=False), help="The original the translation came from.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
-@click.option("--stdin-filename", help="Path to report, and whose suffix sets the format, when reading `-`.")
-@click.option("--encoding", help="Decode files with this encoding instead of UTF-8/UTF-16 detection.")
-@click.option("--diff", "diff_ref", metavar="REF", help="Report only lines changed since this git revision.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
-@click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for checking many files [default: the number of cores, at most 8].")
-@click.option("--timeout-per-file", type=float, metavar="SECONDS", callback=lambda ctx, param, value: _seconds(value),
-              help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2.")
-@click.option("--output", "-o", metavar="FILE",
-              help="Write the report to FILE (whole, or not at all) instead of standard output.")
-@click.option("--min-severity", type=click.Choice(("error", "warning", "info")), default=None,
-              help="Do not report findings below this severity [default: info, all of them].")
-@click.option("--skip-unreadable", is_flag=True,
-              help="Skip files of a folder that cannot be read or decoded instead of failing the run (exit 2).")
-@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, notes or segments.")
-@click.option("--statistics", is_flag=True, help="Also print how many findings each code has.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically, bytes outside them kept).")
-@click.option("--diff-fix", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff-fix, also apply fixes that are not certain.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
-@click.option("--include-fuzzy", is_flag=True, expose_value=False, callback=lambda ctx, param, value: ctx.meta.update(include_fuzzy=value),
-              help="In XLIFF, TMX and PO files, also check units marked fuzzy or new.")
-def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
-          stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, min_severity,
-          skip_unreadable, quiet, statistics, fix, diff_fix, unsafe_fixes, debug):
-    """Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."""
+CHECK_OPTIONS = (
+    CheckOption(("--format", "fmt"), "choice", choices=FORMAT_CHOICES, default="text", show_default=True),
+    CheckOption(("--fail-on",), "choice", choices=("error", "warning", "info", "never"),
+                help="Lowest severity that makes the exit code 1 [default: error]."),
+    CheckOption(("--select",), "multiple", help="Codes, code prefixes or names to run (comma-separated)."),
+    CheckOption(("--ignore",), "multiple", help="Codes, code prefixes or names to skip (comma-separated)."),
+    CheckOption(("--target-lang",), help="Language of the checked text (BCP 47: en, en-US, es); detected if unset."),
+    CheckOption(("--source-lang",), help="Language it was translated from; every registered one if unset."),
+    CheckOption(("--engine",), "choice", choices=("auto", "argos", "apertium", "none"),
+                help="Back-translation engine [default: auto]."),
+    CheckOption(("--source", "source_path"), "file", help="The original the translation came from."),
+    CheckOption(("--config", "config_path"), "file", help="Use this configuration file only."),
+    CheckOption(("--stdin-filename",), help="Path to report, and whose suffix sets the format, when reading `-`."),
+    CheckOption(("--encoding",), help="Decode files with this encoding instead of UTF-8/UTF-16 detection."),
+    CheckOption(("--diff", "diff_ref"), metavar="REF", help="Report only lines changed since this git revision."),
+    CheckOption(("--no-cache",), "flag", help="Do not read or write the translation cache."),
+    CheckOption(("--color/--no-color",), "switch", help="Colour the text report [default: on a terminal]."),
+    CheckOption(("--jobs", "-j"), "jobs",
+                help="Processes for checking many files [default: the number of cores, at most 8]."),
+    CheckOption(("--timeout-per-file",), "seconds", metavar="SECONDS",
+                help="Stop work on a file after SECONDS, list it as skipped (timeout) and go on; the exit code is 2."),
+    CheckOption(("--output", "-o"), metavar="FILE",
+                help="Write the report to FILE (whole, or not at all) instead of standard output."),
+    CheckOption(("--min-severity",), "choice", choices=("error", "warning", "info"),
+                help="Do not report findings below this severity [default: info, all of them]."),
+    CheckOption(("--skip-unreadable",), "flag",
+                help="Skip files of a folder that cannot be read or decoded instead of failing the run (exit 2)."),
+    CheckOption(("--quiet", "-q"), "flag", help="Print the findings only: no summary, notes or segments."),
+    CheckOption(("--statistics",), "flag", help="Also print how many findings each code has."),
+    CheckOption(("--fix",), "flag", help="Apply the safe fixes to the files (atomically, bytes outside them kept)."),
+    CheckOption(("--diff-fix",), "flag", help="Print the fixes as a unified diff; change nothing."),
+    CheckOption(("--unsafe-fixes",), "flag", help="With --fix or --diff-fix, also apply fixes that are not certain."),
+    CheckOption(("--debug",), "flag", help="Show tracebacks for errors."),
+    CheckOption(("--include-fuzzy",), "flag", help="In XLIFF, TMX and PO files, also check units marked fuzzy or new."),
+)
+CHECK_HELP = "Check PATHS (files, directories, or - for stdin) and report what looks machine-translated."
+
+_REFUSED = object()
+
+
+def plain_check_args(args: list[str]) -> dict | None:
+    """The parameters click would give `check` for ARGS (`check` and what follows it) when they are plainly
+    valid; None when click must read them (anything else, so that its help and messages stay its own)."""
+    if not args or args[0] != "check" or os.name == "nt" or "_TQCHECK_COMPLETE" in os.environ:
+        return None  # click expands globs on Windows and answers shell completion itself
+    names: dict[str, tuple[CheckOption, bool]] = {}
+    for option in CHECK_OPTIONS:
+        for decl in option.decls:
+            if decl.startswith("-"):
+                on, _, off = decl.partition("/")
+                names[on] = (option, True)
+                if off:
+                    names[off] = (option, False)
+    params = {option.dest: () if option.kind == "multiple" else (False if option.kind == "flag" else option.default)
+              for option in CHECK_OPTIONS}
+    given: set[str] = set()
+    paths: list[str] = []
+    position = 1
+    while position < len(args):
+        arg = args[position]
+        position += 1
+        if arg == "-" or not arg.startswith("-"):
+            paths.append(arg)
+            continue
+        name, equals, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        found = names.get(name)
+        if found is None:
+            return None
+        option, switch = found
+        if option.kind in ("flag", "switch"):
+            if equals:
+                return None
+            value = switch
+        else:
+            if equals:
+                raw = inline
+            elif position < len(args) and not args[position].startswith("-"):
+                raw = args[position]
+                position += 1
+            else:
+                return None
+            value = _plain_value(option, raw)
+            if value is _REFUSED:
+                return None
+        if option.kind == "multiple":
+            params[option.dest] += (value,)
+            continue
+        if option.dest in given:  # click keeps the last; rare enough to leave to it
+            return None
+        given.add(option.dest)
+        params[option.dest] = value
+    if not paths:
+        return None
+    params["paths"] = tuple(paths)
+    return params
+
+
+def _plain_value(option: CheckOption, raw: str):
+    """RAW converted as click converts it for OPTION, or _REFUSED where click would refuse it (or might)."""
+    kind = option.kind
+    if kind == "choice":
+        return raw if raw in option.choices else _REFUSED
+    if kind == "jobs":
+        return int(raw) if raw.isascii() and raw.isdigit() and int(raw) >= 1 else _REFUSED
+    if kind == "seconds":
+        from tqcheck.checking.config import valid_seconds
+
+        try:
+            seconds = float(raw)
+        except ValueError:
+            return _REFUSED
+        return seconds if valid_seconds(seconds) else _REFUSED
+    if kind == "file":
+        import stat
+
+        try:
+            mode = os.stat(raw).st_mode
+        except OSError:
+            return raw
+        return raw if not stat.S_ISDIR(mode) and os.access(raw, os.R_OK) else _REFUSED
+    return raw
+
+
+def check_files(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine, source_path, config_path,
+                stdin_filename, encoding, diff_ref, no_cache, color, jobs, timeout_per_file, output, min_severity,
+                skip_unreadable, quiet, statistics, fix, diff_fix, unsafe_fixes, debug, include_fuzzy):
+    """`tqcheck check`, its arguments read (by click or by plain_check_args); exits with the run's code."""
     from tqcheck.checking.run import RunOptions, run
 
     options = RunOptions(
@@ -106,7 +190,7 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
         jobs=jobs,
         timeout_per_file=timeout_per_file,
         output=output,
-        include_fuzzy=click.get_current_context().meta.get("include_fuzzy", False),
+        include_fuzzy=include_fuzzy,
         skip_unreadable=skip_unreadable,
         min_severity=min_severity,
         quiet=quiet,
@@ -121,7 +205,88 @@ def check(paths, fmt, fail_on, select, ignore, target_lang, source_lang, engine,
     sys.exit(exit_code)
 
 
-def _seconds(value: float | None) -> float | None:
+def _click_group():
+    """The `tqcheck` group as click declares it (built on first use: importing click is most of its cost)."""
+    global _CLI
+    if _CLI is not None:
+        return _CLI
+    import click
+
+    from tqcheck import __version__
+
+    class _LazyGroup(click.Group):
+        """Subcommands in other modules are imported only when invoked or listed, to keep start-up fast."""
+
+        lazy = {"models": ("tqcheck.commands.models", "models"), "cache": ("tqcheck.commands.cache", "cache"),
+                "config": ("tqcheck.commands.config", "config"), "audit": ("tqcheck.commands.audit", "audit")}
+
+        def list_commands(self, ctx):
+            return sorted([*super().list_commands(ctx), *self.lazy])
+
+        def get_command(self, ctx, name):
+            if name in self.lazy:
+                import importlib
+
+                module, attr = self.lazy[name]
+                return getattr(importlib.import_module(module), attr)
+            return super().get_command(ctx, name)
+
+    @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+    @click.version_option(__version__, prog_name="tqcheck")
+    def cli():
+        """Find the traces machine translation leaves in published text."""
+
+    def check(**params):
+        check_files(**params)
+
+    check.__doc__ = CHECK_HELP
+    for option in reversed(CHECK_OPTIONS):  # as decorators written top to bottom would apply them
+        check = click.option(*option.decls, **_click_settings(click, option))(check)
+    check = click.argument("paths", nargs=-1, required=True)(check)
+    cli.command(name="check")(check)
+
+    @cli.command()
+    @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+    def rules(fmt):
+        """List the detectors: code, name, default severity, languages."""
+        sys.exit(_guard(False, _rules_json if fmt == "json" else _list_rules))
+
+    @cli.command()
+    @click.argument("code")
+    def explain(code):
+        """Print the documentation of a detector, by code or name."""
+        sys.exit(_guard(False, lambda: _explain(code)))
+
+    _CLI = cli
+    return cli
+
+
+_CLI = None
+
+
+def _click_settings(click, option: CheckOption) -> dict:
+    """click.option's keywords for one row of CHECK_OPTIONS."""
+    settings: dict = {"help": option.help}
+    if option.metavar:
+        settings["metavar"] = option.metavar
+    if option.kind == "choice":
+        settings.update(type=click.Choice(option.choices), default=option.default, show_default=option.show_default)
+    elif option.kind == "multiple":
+        settings["multiple"] = True
+    elif option.kind == "flag":
+        settings["is_flag"] = True
+    elif option.kind == "switch":
+        settings["default"] = None
+    elif option.kind == "jobs":
+        settings.update(type=click.IntRange(min=1), default=None)
+    elif option.kind == "seconds":
+        settings.update(type=float, callback=lambda ctx, param, value: _seconds(click, value))
+    elif option.kind == "file":
+        settings["type"] = click.Path(dir_okay=False)
+    return settings
+
+
+def _seconds(click, value: float | None) -> float | None:
     from tqcheck.checking.config import valid_seconds
 
     if value is not None and not valid_seconds(value):
@@ -129,11 +294,10 @@ def _seconds(value: float | None) -> float | None:
     return value
 
 
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-def rules(fmt):
-    """List the detectors: code, name, default severity, languages."""
-    sys.exit(_guard(False, _rules_json if fmt == "json" else _list_rules))
+def __getattr__(name: str):
+    if name == "cli":  # `from tqcheck.cli import cli`: the click group, for click's test runner and tools
+        return _click_group()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _rules_json() -> int:
@@ -164,13 +328,6 @@ def _list_rules() -> int:
         lines.append(f"{d.code:6s} {d.name:32s} {d.severity.label:8s} target {langs:6s} source {sources}{needs}")
     _print(lines)
     return EXIT_CLEAN
-
-
-@cli.command()
-@click.argument("code")
-def explain(code):
-    """Print the documentation of a detector, by code or name."""
-    sys.exit(_guard(False, lambda: _explain(code)))
 
 
 def _explain(code: str) -> int:
@@ -249,6 +406,8 @@ def _stop_on_signals() -> None:
 
 def _error(message: str) -> None:
     """One line on stderr; a closed or full stderr is no reason for a traceback."""
+    import click  # its echo drops terminal escapes when stderr is not a terminal, as every message always did
+
     try:
         click.echo(f"tqcheck: error: {message}", err=True)
     except OSError:
@@ -268,22 +427,43 @@ def main():
 
 
 def _main():
+    plain = plain_check_args(sys.argv[1:])
+    if plain is None:
+        _click_main()
+        return
     try:
-        cli.main(prog_name="tqcheck", standalone_mode=False)
+        check_files(**plain)
+    except (EOFError, KeyboardInterrupt):  # before the command took over its signals: as click's main reports it
+        import click
+
+        click.echo(file=sys.stderr)
+        _stopped("SIGINT", EXIT_SIGINT)
+    except Interrupted as exc:  # a signal after the command's own handling ended
+        _stopped(exc.name, exc.exit_code)
+
+
+def _click_main():
+    import click
+
+    try:
+        _click_group().main(prog_name="tqcheck", standalone_mode=False)
     except click.exceptions.UsageError as exc:
         _error(exc.format_message())
         sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:  # Ctrl-C before a command took over its signals
-        _error("stopped by SIGINT")
-        sys.exit(EXIT_SIGINT)
+        _stopped("SIGINT", EXIT_SIGINT)
     except Interrupted as exc:  # a signal after the command's own handling ended
-        _error(f"stopped by {exc.name}")
-        sys.exit(exc.exit_code)
+        _stopped(exc.name, exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         _error(exc.format_message())
         sys.exit(EXIT_USAGE)
+
+
+def _stopped(name: str, exit_code: int):
+    _error(f"stopped by {name}")
+    sys.exit(exit_code)
 
 
 __all__ = ["main", "cli", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]

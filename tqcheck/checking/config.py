@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +45,8 @@ EMPTY = Config()
 
 def load(path: Path) -> Config:
     """Read and validate one configuration file; `pyproject.toml` contributes only `[tool.tqcheck]`."""
+    import tomllib  # only where a configuration file is read: most folders of a run have none
+
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a FIFO waits for a writer for ever, /dev/zero never ends
             raise ConfigError(f"{path}: not a regular file; a configuration file is a TOML file")
@@ -265,6 +266,23 @@ class ConfigFinder:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether the pyproject.toml at `path` has a [tool.tqcheck] table. The answer is kept in the warm-start
+    file while the file keeps its size, time and inode: a run in a project whose pyproject.toml does not
+    configure tqcheck (the pre-commit hook's usual case) need not import a TOML parser (2.7 ms) to learn it
+    again. A file that is not valid TOML is never kept: it is an error every time, as before."""
+    from tqcheck.speed import warmstart
+
+    try:
+        info = path.stat()
+    except OSError:
+        return _read_tool_table(path)  # gone or unreadable: the same error as always
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return warmstart.stamped(f"pyproject:{path}", stamp, lambda: _read_tool_table(path))
+
+
+def _read_tool_table(path: Path) -> bool:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

@@ -89,12 +89,42 @@ def _chosen(entry, select_: list[str] | None, ignore: list[str] | None) -> bool:
     return not (ignore and any(matches(entry, s) for s in ignore))
 
 
-def select(select_: list[str] | None, ignore: list[str] | None) -> list[type[Detector]]:
+@lru_cache(maxsize=None)
+def requirements() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each detector's code → (what it needs: "engine", "source"; the target languages it applies to),
+    without importing its module: kept in the warm-start file like `index`."""
+    return warmstart.data("rules.requirements", lambda: {
+        d.code: (tuple(sorted(d.needs)), tuple(d.targets)) for d in all_detectors()})
+
+
+def select(select_: list[str] | None, ignore: list[str] | None,
+           lacking: frozenset[str] = frozenset()) -> list[type[Detector]]:
     """The detectors a selection runs, in code order; only the family modules that hold one are imported
-    (a run of the source-aware checks does not load the calque tables' module, nor the fluency checks')."""
-    wanted = [name for name, entries in index().items() if any(_chosen(e, select_, ignore) for e in entries)]
+    (a run of the source-aware checks does not load the calque tables' module, nor the fluency checks').
+
+    `lacking` names what the file cannot give (`source` when there is no original): a detector that
+    needs it would be skipped, so it is left out, and a module holding only such detectors (the
+    source-aware families, 3.7 ms of a plain file's start) is not imported."""
+    needs = requirements() if lacking else {}
+
+    def runs(entry) -> bool:
+        return _chosen(entry, select_, ignore) and not lacking.intersection(needs.get(entry[0], ((), ()))[0])
+
+    wanted = [name for name, entries in index().items() if any(runs(e) for e in entries)]
     detectors = sorted((d for name in wanted for d in _module_detectors(name)), key=lambda d: d.code)
-    return [d for d in detectors if _chosen(d, select_, ignore)]
+    return [d for d in detectors if _chosen(d, select_, ignore) and not d.needs & lacking]
+
+
+def chosen_needs(select_: list[str] | None, ignore: list[str] | None, target_base: str) -> set[str]:
+    """What the selection's detectors for this target language need, those left out by `lacking` included."""
+    found: set[str] = set()
+    for entries in index().values():
+        for entry in entries:
+            if _chosen(entry, select_, ignore):
+                needs, targets = requirements()[entry[0]]
+                if "*" in targets or target_base in targets:
+                    found.update(needs)
+    return found
 
 
 class AllRules(Mapping):

@@ -32,7 +32,7 @@ MAX_INLINE_LINE_CHARS = 4000
 @dataclass(frozen=True)
 class Rule:
     code: str
-    pattern: re.Pattern
+    pattern_source: str  # macros expanded; compiled on first use (a file's scan runs the three joined patterns)
     anywhere: bool  # search inside the line (code) rather than match a whole line; the line is flagged
     inline: bool  # search inside the line; only the words matched are flagged
     keywords: tuple[str, ...]  # for `anywhere` and `inline` rules: a line holding none of these is not searched
@@ -41,6 +41,10 @@ class Rule:
     info: bool  # reported at info: boilerplate, but also a house style of native articles (a caption's credit)
     headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return warmstart.regex(self.pattern_source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def rules(target: str) -> tuple[Rule, ...]:
     return tuple(
         Rule(
             code=raw.get("code") or table["code"],
-            pattern=warmstart.regex(expand(raw["pattern"], macros), re.IGNORECASE),
+            pattern_source=expand(raw["pattern"], macros),
             anywhere=raw.get("anywhere", False),
             inline=raw.get("inline", False),
             keywords=tuple(k.lower() if raw.get("inline") else k for k in raw.get("keywords", ())),
@@ -112,7 +116,7 @@ def _combined(target: str) -> dict[str, re.Pattern | None]:
     chosen = rules(target)
 
     def join(kind: str):
-        parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(chosen) if _kind(r) == kind]
+        parts = [f"(?P<r{i}>{r.pattern_source})" for i, r in enumerate(chosen) if _kind(r) == kind]
         return warmstart.regex("|".join(parts), re.IGNORECASE | re.MULTILINE) if parts else None
 
     return {kind: join(kind) for kind in ("line", "code", "inline")}

@@ -397,9 +397,11 @@ class _PhraseTable:
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
         common = language.function_words().get("en", frozenset())
-        for i, (_, _, pattern) in enumerate(self.entries):
-            anchors = warmstart.data("anchors:" + pattern,
-                                     lambda: prefilter.required_literals(pattern, re.IGNORECASE, common))
+        patterns = [pattern for _, _, pattern in self.entries]
+        # One stored value for the table's anchors: 700 values looked up one by one cost 2 ms of a one-file run.
+        every_anchors = warmstart.data(f"anchors:{table}:{','.join(pairs)}", lambda: [
+            prefilter.required_literals(pattern, re.IGNORECASE, common) for pattern in patterns])
+        for i, anchors in enumerate(every_anchors):
             if not anchors:
                 self.unanchored.append(i)
             for anchor in anchors or ():

@@ -50,23 +50,19 @@ def _compile(regex: str | None, case: bool) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def entries(pair: str) -> tuple[Entry, ...]:
+def _entry(pair: str, index: int) -> Entry:
+    """The entry at `index` of the pair's table, built when a file holds its stem. Its fields are kept in the
+    warm-start file one entry apiece, so that a file holding a few stems does not unmarshal three whole
+    tables (≈ 180 KB each, with every entry's examples) to read a few of their entries."""
+    return Entry(*warmstart.data(f"false-friend:{pair}:{index}", lambda: _entry_fields(pair, index)))
+
+
+def _entry_fields(pair: str, index: int) -> tuple:
     table = langdata.load(pair, DATA_FILE)
-    out = []
-    for raw in table.get("false_friend", []):
-        case = raw.get("case_sensitive", False)
-        out.append(Entry(
-            code=raw.get("code") or table["code"],
-            word=raw["word"].lower(),
-            pattern_source=raw["pattern"],
-            context_source=raw.get("context"),
-            not_context_source=raw.get("not_context"),
-            source_word=raw["source_word"],
-            meaning=raw["meaning"],
-            suggestion=raw["suggestion"],
-            case=case,
-        ))
-    return tuple(out)
+    raw = table["false_friend"][index]
+    return (raw.get("code") or table["code"], raw["word"].lower(), raw["pattern"], raw.get("context"),
+            raw.get("not_context"), raw["source_word"], raw["meaning"], raw["suggestion"],
+            raw.get("case_sensitive", False))
 
 
 @dataclass(frozen=True)
@@ -78,25 +74,39 @@ class Rule:
 
 
 @lru_cache(maxsize=None)
-def rules(langs: tuple[str, ...], target: str, code: str) -> dict[str, tuple[Rule, ...]]:
-    """The rules of `code` for these source languages by English stem, each pattern listed once."""
-    grouped: dict[tuple, tuple[Entry, list]] = {}
+def _grouping(langs: tuple[str, ...], target: str, code: str) -> dict[str, list]:
+    """English stem → [(pair, the entry's index in the pair's table, ((language, source word), …)), …]: the
+    rules of `code` for these source languages, each pattern listed once. Kept in the warm-start file: the
+    rules themselves, built for every entry of three tables, were 8 ms of a one-file run, and a file
+    holds a few of their stems (`_stem_rules` builds those)."""
+    return warmstart.data(f"false-friends:{code}:{target}:{','.join(langs)}", lambda: _group(langs, target, code))
+
+
+def _group(langs: tuple[str, ...], target: str, code: str) -> dict[str, list]:
+    grouped: dict[tuple, tuple[str, str, int, list]] = {}
     for lang in langs:
-        for entry in entries(f"{lang}-{target}"):
-            if entry.code != code:
+        pair = f"{lang}-{target}"
+        table = langdata.load(pair, DATA_FILE)
+        for index, raw in enumerate(table.get("false_friend", [])):
+            if (raw.get("code") or table["code"]) != code:
                 continue
-            key = (entry.pattern_source, entry.context_source, entry.not_context_source)
-            grouped.setdefault(key, (entry, []))[1].append((lang, entry.source_word))
-    by_stem: dict[str, list[Rule]] = {}
-    for entry, sources in grouped.values():
-        by_stem.setdefault(entry.word, []).append(Rule(entry, tuple(sources)))
-    return {stem: tuple(chosen) for stem, chosen in by_stem.items()}
+            key = (raw["pattern"], raw.get("context"), raw.get("not_context"))
+            grouped.setdefault(key, (raw["word"].lower(), pair, index, []))[3].append((lang, raw["source_word"]))
+    by_stem: dict[str, list] = {}
+    for stem, pair, index, sources in grouped.values():
+        by_stem.setdefault(stem, []).append((pair, index, tuple(sources)))
+    return by_stem
+
+
+@lru_cache(maxsize=None)
+def _stem_rules(langs: tuple[str, ...], target: str, code: str, stem: str) -> tuple[Rule, ...]:
+    return tuple(Rule(_entry(pair, index), sources) for pair, index, sources in _grouping(langs, target, code)[stem])
 
 
 @lru_cache(maxsize=None)
 def _stems(langs: tuple[str, ...], target: str, code: str) -> tuple[str, ...]:
     """The English stems of `code`'s rules: what the one pass over the file looks for."""
-    return tuple(sorted(rules(langs, target, code)))
+    return tuple(sorted(_grouping(langs, target, code)))
 
 
 def _trie_regex(words) -> str:
@@ -156,7 +166,8 @@ class _FalseFriendCheck:
         return _stems(tuple(ctx.source_langs), ctx.target_base, self.code)
 
     def check(self, ctx):
-        by_stem = rules(tuple(ctx.source_langs), ctx.target_base, self.code)
+        langs = tuple(ctx.source_langs)
+        by_stem = _grouping(langs, ctx.target_base, self.code)
         if not by_stem:
             return
         stems = frozenset(by_stem)
@@ -177,7 +188,7 @@ class _FalseFriendCheck:
                 continue
             seen = set()
             for stem in sorted(present):
-                for rule in by_stem[stem]:
+                for rule in _stem_rules(langs, ctx.target_base, self.code, stem):
                     for a, b in _matches(rule.entry, sentence):
                         start, end = seg.start + a, seg.start + b
                         if (start, end) in seen:
@@ -281,7 +292,7 @@ def _cognate_words(langs: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _listed_stems(langs: tuple[str, ...], target: str) -> tuple[str, ...]:
-    return tuple(stem for code in ("F101", "F102") for stem in rules(langs, target, code))
+    return tuple(stem for code in ("F101", "F102") for stem in _grouping(langs, target, code))
 
 
 class _RareCognateCheck:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -13,6 +14,10 @@ def cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
         return Path(xdg) / "tqcheck"
+    home = os.environ.get("HOME")
+    if sys.platform == "linux" and not xdg and home and os.path.isabs(home) and "ANDROID_DATA" not in os.environ:
+        # What platformdirs answers on Linux (~/.cache), without its import (2–4 ms of a one-file run).
+        return Path(home) / ".cache" / "tqcheck"
     try:
         import platformdirs
     except ImportError:

@@ -8,6 +8,12 @@ folder, read once per run and rewritten (atomically) only when a run built
 something new.  Anything wrong with the file (missing, unreadable, corrupt,
 from another Python) means building afresh, as if it were not there: it is an
 optimisation, never a source of truth, and never a reason to fail or warn.
+
+A run reads only what it asks for: the file is an index (key → where its value's
+bytes are) followed by each value marshalled on its own, mapped and unmarshalled
+value by value.  The file holds what every run of this installation has built (all
+source languages, every selection), 4–5 MB; a run with `--select` or one language
+pair needs a tenth of it, and unmarshalling all of it cost 11 ms.
 """
 from __future__ import annotations
 
@@ -25,8 +31,11 @@ T = TypeVar("T")
 PREFIX = "warmstart-"
 _CODE_TYPECODE = "I"  # _sre programs are unsigned words of _sre.CODESIZE (4) bytes
 
-_data: dict | None = None  # key → marshal-able value, loaded on first use
-_patterns: dict | None = None  # (pattern, flags) → the compiled program's parts
+_MAGIC = b"tqcheck-warmstart-1\n"  # then the index's length (8 bytes, little-endian), the index, the values
+
+_data: dict | None = None  # key → marshal-able value: those read from the file so far, and those built
+_patterns: dict | None = None  # (pattern, flags) → the compiled program's parts, likewise
+_stored: "_Stored | None" = None  # the file's index and its mapped bytes, for the values not read yet
 _dirty = False
 
 # Every pattern this process asked `regex` for, by the place that asked: (file, line) → {(pattern, flags)}.
@@ -37,15 +46,39 @@ _ASKED_FROM_TEXT = 16  # patterns kept per place for those built from the text b
 
 def data(key: str, build: Callable[[], T]) -> T:
     """The value stored under `key`, else `build()` (stored for the next run when `marshal` can hold it)."""
-    global _dirty
+    value = _held(key)
+    if value is _MISSING:
+        value = build()
+        _hold(key, value)
+    return value
+
+
+def stamped(key: str, stamp: tuple, build: Callable[[], T]) -> T:
+    """`build()`, kept under `key` with `stamp` (what it was built from: a file's size, time and inode)
+    and built again when the stamp differs; one entry per key, whatever the stamps it has seen."""
+    held = _held(key)
+    if isinstance(held, tuple) and len(held) == 2 and held[0] == stamp:
+        return held[1]
+    value = build()
+    _hold(key, (stamp, value))
+    return value
+
+
+def _held(key: str):
     store = _load()[0]
     if key in store:
         return store[key]
-    value = build()
-    if _marshallable(value):
+    value = _stored.value("data", key) if _stored is not None else _MISSING
+    if value is not _MISSING:
         store[key] = value
-        _dirty = True
     return value
+
+
+def _hold(key: str, value) -> None:
+    global _dirty
+    if _marshallable(value):
+        _data[key] = value
+        _dirty = True
 
 
 def code(key: str, source: str):
@@ -53,6 +86,8 @@ def code(key: str, source: str):
     global _dirty
     store = _load()[0]
     table = store.get(key)
+    if table is None and _stored is not None:
+        table = store[key] = _stored.value("data", key, None)
     if not isinstance(table, dict):
         table = store[key] = {}
     compiled = table.get(source)
@@ -82,6 +117,10 @@ def regex(pattern: str, flags: int = 0, *, store: bool = True) -> re.Pattern:
         return re.compile(pattern, flags)
     patterns = _load()[1]
     parts = patterns.get(key)
+    if parts is None and _stored is not None:
+        parts = _stored.value("patterns", key, None)
+        if parts is not None:
+            patterns[key] = parts
     if parts is not None:
         try:
             return _rebuild(pattern, parts)
@@ -103,10 +142,11 @@ def save() -> None:
     path = _path()
     if path is None:
         return
+    _read_all()  # the new file keeps what this run did not ask for, and the old one's map is closed first
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_fingerprint(), _data, _patterns)))
+        temporary.write_bytes(pack(_fingerprint(), _data, _patterns))
         os.replace(temporary, path)  # readers see the old file or the new one, never half of one
     except BaseException as exc:  # a full disk, a read-only folder, or Ctrl-C / SIGTERM right now
         try:
@@ -141,23 +181,105 @@ def stored_path():
 
 
 def _load() -> tuple[dict, dict]:
-    global _data, _patterns
+    global _data, _patterns, _stored
     if _data is None:
         _data, _patterns = {}, {}
         path = _path()
         if path is not None:
-            try:
-                fingerprint, stored_data, stored_patterns = marshal.loads(_read(path))
-                if fingerprint == _fingerprint() and isinstance(stored_data, dict) and isinstance(stored_patterns, dict):
-                    _data, _patterns = stored_data, stored_patterns
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
+            _stored = _Stored.open(path)
     return _data, _patterns
 
 
+def pack(fingerprint: tuple, data: dict, patterns: dict) -> bytes:
+    """The file's bytes: its mark, the index's length, the index, then every value marshalled on its own."""
+    index: dict[str, dict] = {"data": {}, "patterns": {}}
+    blobs = []
+    offset = 0
+    for section, values in (("data", data), ("patterns", patterns)):
+        for key, value in values.items():
+            blob = marshal.dumps(value)
+            index[section][key] = (offset, len(blob))
+            blobs.append(blob)
+            offset += len(blob)
+    head = marshal.dumps((fingerprint, index["data"], index["patterns"]))
+    return b"".join((_MAGIC, len(head).to_bytes(8, "little"), head, *blobs))
+
+
+def unpack(raw) -> tuple[tuple, dict, dict]:
+    """(fingerprint, data, patterns) of a file's bytes, every value read; ValueError when they are not such a file."""
+    stored = _Stored(raw)
+    return stored.fingerprint, stored.read_all("data"), stored.read_all("patterns")
+
+
+_MISSING = object()
+
+
+class _Stored:
+    """The file's index and its (mapped) bytes: each value is unmarshalled when first asked for, once."""
+
+    __slots__ = ("raw", "fingerprint", "sections", "start")  # raw: a memoryview of the file's bytes
+
+    def __init__(self, raw):
+        if raw[:len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a warm-start file")
+        head_at = len(_MAGIC) + 8
+        self.start = head_at + int.from_bytes(raw[len(_MAGIC):head_at], "little")
+        self.fingerprint, data, patterns = marshal.loads(raw[head_at:self.start])
+        if not (isinstance(data, dict) and isinstance(patterns, dict)):
+            raise ValueError("not a warm-start index")
+        # Values are unmarshalled from views of the map: slices of it would copy each value's bytes first.
+        self.raw, self.sections = memoryview(raw), {"data": data, "patterns": patterns}
+
+    @classmethod
+    def open(cls, path) -> "_Stored | None":
+        """The file at `path` when it is one this Python and this tqcheck wrote, else None."""
+        try:
+            stored = cls(_read(path))
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return stored if stored.fingerprint == _fingerprint() else None
+
+    def value(self, section: str, key, default=_MISSING):
+        where = self.sections[section].pop(key, None)
+        if where is None:
+            return default
+        offset, length = where
+        try:
+            return marshal.loads(self.raw[self.start + offset:self.start + offset + length])
+        except (EOFError, ValueError, TypeError):  # a damaged value: built afresh like a missing one
+            return default
+
+    def read_all(self, section: str) -> dict:
+        values = {}
+        for key in list(self.sections[section]):
+            value = self.value(section, key)
+            if value is not _MISSING:
+                values[key] = value
+        return values
+
+
+def _read_all() -> None:
+    """Read every value not read yet, and let go of the file's map."""
+    global _stored
+    if _stored is None:
+        return
+    for key, value in _stored.read_all("data").items():
+        _data.setdefault(key, value)
+    for key, value in _stored.read_all("patterns").items():
+        _patterns.setdefault(key, value)
+    view, _stored = _stored.raw, None
+    mapped = view.obj
+    try:
+        view.release()
+        if hasattr(mapped, "close"):
+            mapped.close()  # every value was unmarshalled into objects of its own: nothing points into the map
+    except BufferError:  # a view still held somewhere: the map closes when the last one goes
+        pass
+
+
 def _read(path):
-    """The file's bytes as a read-only map: unmarshalled from the page cache, without a 4 MB copy in the heap
-    (a third fewer page faults for a one-file run)."""
+    """The file's bytes as a read-only map: each value is unmarshalled from the page cache when it is asked for,
+    without a 4 MB copy in the heap."""
     import mmap
 
     with open(path, "rb") as file:

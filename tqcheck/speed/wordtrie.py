@@ -10,7 +10,15 @@ def trie_pattern(words) -> str:
     plain alternation at every position of the text; here a position whose letter opens no word is
     left at once. Between `\\b…\\b`, and when every word is made of word characters only, it finds
     what the plain alternation (longest first) finds, since only a whole word can end at a boundary.
+    The pattern is kept in the warm-start file under its words: building it is 1.7 ms for C110's 458 verbs.
     """
+    from tqcheck.speed import warmstart
+
+    words = tuple(words)
+    return warmstart.data("trie:" + "\n".join(words), lambda: _trie_pattern(words))
+
+
+def _trie_pattern(words: tuple[str, ...]) -> str:
     trie: dict = {}
     for word in words:
         if not word:
