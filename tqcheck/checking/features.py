@@ -39,6 +39,11 @@ def _knowledge():
     }
 
 
+# _WORD over lower-cased ASCII text, where a letter is [a-z] and an apostrophe straight: the same words,
+# found in half the time (no Unicode category to test at each character).
+_ASCII_WORD = warmstart.regex(r"[a-z]++(?:'[a-z]++)*+")
+
+
 @lru_cache(maxsize=None)
 def _word_pattern() -> re.Pattern:
     return warmstart.regex(_WORD)
@@ -48,7 +53,7 @@ def sentence_counts(text: str) -> list[int]:
     """The counts of COUNTS for one sentence of English prose."""
     k = _knowledge()
     if text.isascii():  # most sentences: one lower() of the sentence, no curly apostrophe to straighten
-        words = _word_pattern().findall(text.lower())
+        words = _ASCII_WORD.findall(text.lower())
     else:  # per word: lower-casing a whole sentence can change where its words split ("İ" → "i̇")
         words = [w.lower().replace("’", "'") for w in _word_pattern().findall(text)]
     c = [0] * len(COUNTS)
