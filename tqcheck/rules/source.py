@@ -581,6 +581,10 @@ def _raw_text(doc, spans: list[tuple[int, int]]) -> str:
 
 
 _NAME_WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
+# Every capitalised _NAME_WORD is one of these matches, whole: each starts at a letter that is no small
+# ASCII or Latin-1 letter (a superset of the capitals, searched by the engine's fast first-character
+# skip), and runs on as a _NAME_WORD does. A match that is none (`Ana` in `a1Ana`) only costs the walk.
+_MAY_BE_CAPITALISED = warmstart.regex(r"[^\W\d_a-z\u00df-\u00ff][\w’'-]*+")
 _NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van", "von", "y", "i"})
 # An article before a "first name" makes it a noun in a title ("la Vida Diaria", "la Rosa de los Vientos"):
 # the press does not put one before a person's name.
@@ -594,9 +598,9 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     from tqcheck.rules.referents import first_names
 
     names = first_names()
-    capitalised = {w for w in _NAME_WORD.findall(source_text) if w[0].isupper()}
-    # Every value is "f" or "m": a capitalised word is a known first name when the list holds it, and one
-    # set intersection asks for all of them (the list's own set, built once it is asked often). _fold
+    capitalised = set(_MAY_BE_CAPITALISED.findall(source_text))
+    # Every value is "f" or "m": a word that may be capitalised is a known first name when the list holds it,
+    # and one set intersection asks for all of them (the list's own set, built once it is asked often). _fold
     # inlined for the ASCII words: this runs on every pair.
     if not capitalised or not names.among({w.lower() if w.isascii() else _fold(w) for w in capitalised}):
         return []  # no known first name, capitalised: most sentences, read without the walk below
