@@ -174,3 +174,17 @@ def test_sentence_counts_read_the_words_each_sentence_held_before():
             assert features._word_pattern().findall(sentence.lower()) == per_word(sentence)
     counts = features.sentence_counts(sentences[-2])
     assert counts[0] == 18 and counts[1] == 4 and counts[2] == 2 and counts[8] == 1  # words, the, of the, didn't
+
+
+def test_sentence_ends_are_those_the_look_behind_first_pattern_found():
+    """The sentence-end pattern tries itself only at stops: the same ends as with its look-behind first,
+    on a seed article and on runs of stops, ellipses, closing quotes and brackets."""
+    from tqcheck.text import segment as segmenting
+
+    before = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+    texts = [SEED.read_text("utf-8"), ARTICLE,
+             "Wait... What? No!! «Yes.» He left…  (Then) [so]. ¿Qué? 3 more.... A end?! «B» .C. D",
+             "....... A", ". A", "x.» «Y", "a?) (B. c!] [D. e.\u201d \u201cF"]
+    for text in texts:
+        assert [m.span() for m in segmenting._END.finditer(text)] == [m.span() for m in before.finditer(text)]
+    assert len(segment(read_document("a.txt", b"He left... Then he came back. And?! Yes.", "text"))) == 4

