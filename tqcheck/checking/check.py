@@ -127,8 +127,14 @@ def _suspicion(doc: Document, reports: list[SegmentReport], counted: list[Findin
     if doc_model is None or seg_model is None:
         return scoring.file_score(counted, count_words(doc.view))
 
+    scored: dict[tuple, float] = {}  # a segment's score is its features' alone: many sentences share them
+
     def score_segment(seg: SegmentReport, found: dict) -> None:
-        seg.score = scoring.apply(seg_model, found)
+        key = tuple(found.values())
+        score = scored.get(key)
+        if score is None:
+            score = scored[key] = scoring.apply(seg_model, found)
+        seg.score = score
 
     names = [spec["name"] for spec in seg_model.get("features", ())]
     return scoring.apply(doc_model, features.describe(reports, counted, score_segment, names))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from operator import add
 
 from tqcheck.checking.scoring import segment_score
 from tqcheck.data import langdata
@@ -136,8 +137,7 @@ def describe(segments, counted, on_segment=None, segment_names=None) -> dict[str
     chrfs: list[float] = []
     for seg in segments:
         counts = sentence_counts(seg.view[seg.view_start:seg.view_end])
-        for i, value in enumerate(counts):
-            total[i] += value
+        total = list(map(add, total, counts))
         if counts[0] >= 3:
             lengths.append(counts[0])
         if seg.chrf is not None and counts[0] >= 6:
