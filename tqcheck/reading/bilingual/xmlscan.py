@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 
 from tqcheck.speed import warmstart
 
-# A start or empty tag: attribute values in quotes may hold `>`.
-_TAG = warmstart.regex(r"<([^\s/>]++)((?:[^\"'>]|\"[^\"]*+\"|'[^']*+')*+)>")
 _ATTR = warmstart.regex(r"([^\s=]++)\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)')")
 _ENTITY_DECL = warmstart.regex(r"<!ENTITY", 0)
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -115,7 +113,8 @@ def _well_formed(builder) -> None:
 
 
 # What the scan meets after a `<`, in one match: an end tag (to its `>`), the opening of a comment, a
-# CDATA section or an instruction (each skipped to its end), or a start or empty tag, as _TAG reads it.
+# CDATA section or an instruction (each skipped to its end), or a start or empty tag (its name, then its
+# attributes, whose values in quotes may hold `>`).
 _MARKUP = warmstart.regex(r"<(?:(/)[^>]*+>|(!--|!\[CDATA\[|\?)|([^\s/>]++)((?:[^\"'>]|\"[^\"]*+\"|'[^']*+')*+)>)")
 _SKIP_TO = {"!--": "-->", "![CDATA[": "]]>", "?": "?>"}
 
