@@ -369,12 +369,12 @@ def _format_severity(ctx) -> Severity | None:
 # An opening double quotation mark: a typographic opener, or a straight mark before a word.
 _OPENING = warmstart.regex(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
 _QUOTED = warmstart.regex(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
-_QUOTE_MARKS = "“«„\""
+_QUOTE_MARK = warmstart.regex(r"[“«„\"]")  # what every _OPENING match holds
 
 
 def _opened(text: str, start: int, end: int) -> int:
     """How many quotations text[start:end] opens; most sentences have no quotation mark at all."""
-    if not any(text.find(mark, start, end) >= 0 for mark in _QUOTE_MARKS):
+    if _QUOTE_MARK.search(text, start, end) is None:
         return 0
     return len(_OPENING.findall(text, start, end))
 
