@@ -14,7 +14,7 @@ from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
 from tqcheck.speed import warmstart
 from tqcheck.speed.collector import gc_paused
-from tqcheck.text.segment import segment
+from tqcheck.text.segment import prose, segment
 
 
 # Enough prose to identify a language reliably without reading a huge file twice.
@@ -301,7 +301,7 @@ def _attach_sources(segments: list[SegmentReport], ctx: Context) -> None:
         span = sources.get(seg.index)
         if span:
             start, end = ctx.source_doc.raw_span(*span)
-            seg.source = {"start": start, "end": end, "text": " ".join(ctx.source_doc.view[span[0]:span[1]].split())}
+            seg.source = {"start": start, "end": end, "text": prose(ctx.source_doc.view, *span)}
 
 
 class _SpanIndex:

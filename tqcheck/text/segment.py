@@ -26,7 +26,17 @@ class Segment:
 
 def prose(view: str, start: int, end: int) -> str:
     """A stretch of the view with white space collapsed: what is reported, translated and cached."""
-    return " ".join(view[start:end].split())
+    return collapsed(view[start:end])
+
+
+def collapsed(text: str) -> str:
+    """`text` with each run of white space one space and none at either end: " ".join(text.split()).
+
+    A printable text holds no white space but the plain space, so with no two spaces together and none at
+    either end it is that already (most sentences: three tests in C instead of a list of its words)."""
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
