@@ -157,7 +157,11 @@ def test_looks_copied_decides_as_the_copied_share_does():
     spanish = SPANISH + ["Los resultados se publicarán en marzo, según el ministerio de sanidad.",
                          "İstanbul acoge la cumbre de la OTAN."]
     english = ENGLISH + spanish + ["los resultados se publicarán en marzo", "Los resultados will be published en marzo.",
-                                   "i̇stanbul acoge la cumbre de la otan", "de la en el", "café olé"]
+                                   "i̇stanbul acoge la cumbre de la otan", "de la en el", "café olé",
+                                   # half copied, half translated, in either order: the bound on the first half
+                                   "los resultados se publicarán en marzo but nobody said when",
+                                   "nobody said when los resultados se publicarán en marzo, según el ministerio de sanidad",
+                                   "results se publicarán en marzo, según el ministerio de sanidad"]
     decided = set()
     for a in spanish:
         for b in english:

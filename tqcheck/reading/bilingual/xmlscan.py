@@ -10,7 +10,7 @@ _ENTITY_DECL = warmstart.regex(r"<!ENTITY", 0)
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False)
 class Element:
     name: str  # the local name, without a namespace prefix
     attrs: dict[str, str]
