@@ -534,6 +534,8 @@ class KeptTokenMissing(_PairRule, Detector):
                 source = {}
             else:
                 source = kept_tokens(_raw_text(ctx.source_doc, pair.source_spans), skip)
+            if not source and not lost_by_severity:
+                continue  # nothing of the source's to look for (most pairs)
             target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
             target = kept_tokens(target_raw, skip) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
