@@ -228,3 +228,31 @@ def test_xliff_12_comments_instructions_cdata_and_quoted_brackets_are_markup_not
     assert pairs["It costs <52> euros."] == "Cuesta <25> euros."
     assert pairs["&"] == "Y."  # an entity is text: the unit is translated
     assert {(f["unit"], f["excerpt"]) for f in findings(got, "A103")} == {("pi", "3000"), ("cdata", "52")}
+
+
+PO_UNSPACED = '''msgid ""
+msgstr "Language: en\\n"
+msgid "Hay 300 camas."
+msgstr "There are 3000 beds."
+#, fuzzy
+msgid "Tiene 12 salas."
+msgstr "It has 12 rooms."
+  msgctxt "indented"
+  msgid "Abrió en 1990."
+  msgstr ""
+  "It opened in 1991."
+msgid "Llegaron 40 \\"pacientes\\"."
+msgstr "40 \\"patients\\" arrived."
+'''
+
+
+def test_po_entries_without_blank_lines_between_indented_and_continued(tmp_path):
+    """A msgid after a msgstr, or a comment after one, begins the next entry; indented lines and a msgstr
+    continued on the next line are read as any other."""
+    path = write(tmp_path, "app.po", PO_UNSPACED)
+    got = report(path)
+    assert_exact(path, got)
+    assert "3 units checked, 1 skipped (1 fuzzy)" in got["notes"]
+    assert {(f["unit"], f["excerpt"]) for f in findings(got, "A103")} == {
+        ("Hay 300 camas.", "3000"), ("indented\x04Abrió en 1990.", "1991")}
+    assert segments(got)['40 "patients" arrived.'] == 'Llegaron 40 "pacientes".'
