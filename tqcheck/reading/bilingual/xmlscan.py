@@ -21,7 +21,10 @@ class Element:
     children: list["Element"] = field(default_factory=list)
 
     def find(self, name: str) -> "Element | None":
-        return next((c for c in self.children if c.name == name), None)
+        for c in self.children:  # a plain loop: no generator to build for each of a file's units
+            if c.name == name:
+                return c
+        return None
 
     def find_all(self, name: str) -> list["Element"]:
         return [c for c in self.children if c.name == name]
