@@ -75,15 +75,16 @@ def pairs(ctx) -> list[Pair]:
     mt = source_translations(ctx)
     bt = back_translations(ctx)
     out = []
+    source_segments, segments = ctx.source_segments, ctx.segments
     for link in alignment.links:
-        src = [ctx.source_segments[i] for i in link.source]
-        tgt = [ctx.segments[j] for j in link.target]
+        src, tgt = link.source, link.target
         pair = Pair(
             link,
-            " ".join(source_texts[i] for i in link.source),
-            " ".join(target_texts[j] for j in link.target),
-            target_spans=[(t.start, t.end) for t in tgt],
-            source_spans=[(s.start, s.end) for s in src],
+            # one sentence a side (nearly every link): its text, which a join would copy
+            source_texts[src[0]] if len(src) == 1 else " ".join([source_texts[i] for i in src]),
+            target_texts[tgt[0]] if len(tgt) == 1 else " ".join([target_texts[j] for j in tgt]),
+            target_spans=[(segments[j].start, segments[j].end) for j in tgt],
+            source_spans=[(source_segments[i].start, source_segments[i].end) for i in src],
         )
         if mt is not None and link.source:
             pair.source_mt = " ".join(mt[i] for i in link.source)
@@ -750,7 +751,7 @@ def length_z(pair: Pair, ratio: float) -> float:
 def document_length_ratio(ctx, found: list[Pair]) -> float:
     """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio."""
     ratios = [len(p.target_text) / len(p.source_text) for p in found
-              if p.link.kind == "1-1" and len(p.source_text) >= 20]
+              if len(p.link.source) == 1 and len(p.link.target) == 1 and len(p.source_text) >= 20]  # kind "1-1"
     if len(ratios) >= 5:
         return median_of(ratios)
     return alignment_for(ctx).ratio
