@@ -182,6 +182,9 @@ def _decoded(text: str, spans) -> str:
 def _filler(text: str, spans):
     def write(view) -> None:
         for a, b in spans:
+            if text.find("\\", a, b) < 0:
+                view.prose(a, b)  # no escape (most literals): the whole literal as it stands
+                continue
             i = a
             for at, n, chars in _escapes(text, a, b):
                 view.prose(i, at)
