@@ -82,14 +82,19 @@ def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = ""):
         yield from pattern.finditer(view, seg.start, seg.end)
 
 
-def segments_holding(ctx: Context, chars: str) -> list["Segment"]:
-    """The sentences that hold one of the characters `chars`, found by one search of the view that
-    jumps from each sentence found to the end of it (most sentences hold no quotation mark)."""
-    key = f"holding:{chars}"
+def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Segment"]:
+    """The sentences that hold one of the characters `chars` (with `source`, the source's sentences), found
+    by one search of the view that jumps from each sentence found to the end of it (most sentences hold
+    no quotation mark)."""
+    key = f"holding:{source}:{chars}"
     found = ctx.cache.get(key)
     if found is None:
         found = ctx.cache[key] = []
-        view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
+        if source:
+            view, segments = ctx.source_doc.view, ctx.source_segments
+            starts = [seg.start for seg in segments]
+        else:
+            view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
         search = warmstart.regex(f"[{re.escape(chars)}]").search
         m = search(view)
         while m is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
 from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
-from tqcheck.rules.base import Detector, median_of
+from tqcheck.rules.base import Detector, median_of, segments_holding
 from tqcheck.rules.numbers import LANG_NAMES
 from tqcheck.speed import warmstart
 from tqcheck.speed.lazy import cached_property
@@ -370,7 +370,8 @@ def _format_severity(ctx) -> Severity | None:
 # An opening double quotation mark: a typographic opener, or a straight mark before a word.
 _OPENING = warmstart.regex(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
 _QUOTED = warmstart.regex(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
-_QUOTE_MARK = warmstart.regex(r"[“«„\"]")  # what every _OPENING match holds
+_QUOTE_MARKS = "“«„\""  # one of which every _OPENING match holds
+_QUOTE_MARK = warmstart.regex(f"[{_QUOTE_MARKS}]")
 
 
 def _opened(text: str, start: int, end: int) -> int:
@@ -407,7 +408,14 @@ class QuotationMismatch(_PairRule, Detector):
     severity = Severity.WARNING
 
     def check(self, ctx):
+        # The sentences with a quotation mark on either side, each found by one search: a pair with none
+        # opens no quotation on either side (most pairs), and without an engine has nothing more to compare.
+        quoted_target = {seg.index for seg in segments_holding(ctx, _QUOTE_MARKS)}
+        quoted_source = {seg.index for seg in segments_holding(ctx, _QUOTE_MARKS, source=True)}
         for pair in linked_pairs(ctx):
+            link = pair.link
+            if not pair.source_mt and quoted_source.isdisjoint(link.source) and quoted_target.isdisjoint(link.target):
+                continue
             opened_source = _opened(pair.source_text, 0, len(pair.source_text))
             opened_target = sum(_opened(ctx.doc.view, a, b) for a, b in pair.target_spans)
             start, end = pair.span
