@@ -198,3 +198,61 @@ def test_po_percent_literal_is_prose_and_a_lost_conversion_is_a110(tmp_path):
     got = report(write(tmp_path, "app.po", lost))
     a110 = [f for f in findings(got, "A110") if f["unit"] == "El 50%% de los %d pacientes mejoró."]
     assert len(a110) == 1 and "%d" in a110[0]["message"] and "%%" not in a110[0]["message"]
+
+
+XLIFF_12_MARKUP = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment before the root: <xliff> -->
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="es" target-language="en" datatype="plaintext" original="a > b.txt"><body>
+    <!-- <trans-unit id="commented"><source>No.</source><target>No.</target></trans-unit> -->
+    <trans-unit id="pi" resname='a "quoted" > name'>
+      <source>El hospital <?cms keep?>tiene 300 camas.</source>
+      <target>The hospital <?cms keep?>has 3000 beds.</target>
+    </trans-unit>
+    <trans-unit id="cdata"><source>Cuesta <![CDATA[<25>]]> euros.</source><target>It costs <![CDATA[<52>]]> euros.</target></trans-unit>
+    <trans-unit id="blank"><source>Uno.</source><target>  </target></trans-unit>
+    <trans-unit id="empty"><source>Dos.</source><target/></trans-unit>
+    <trans-unit id="entity"><source>Y.</source><target>&amp;</target></trans-unit>
+  </body></file>
+</xliff>
+"""
+
+
+def test_xliff_12_comments_instructions_cdata_and_quoted_brackets_are_markup_not_units(tmp_path):
+    path = write(tmp_path, "app.xlf", XLIFF_12_MARKUP)
+    got = report(path)
+    assert_exact(path, got)
+    assert "3 units checked, 2 skipped (2 untranslated)" in got["notes"]  # a target of white space or none
+    pairs = segments(got)
+    assert pairs["The hospital has 3000 beds."] == "El hospital tiene 300 camas."  # the instruction blanked
+    assert pairs["It costs <52> euros."] == "Cuesta <25> euros."
+    assert pairs["&"] == "Y."  # an entity is text: the unit is translated
+    assert {(f["unit"], f["excerpt"]) for f in findings(got, "A103")} == {("pi", "3000"), ("cdata", "52")}
+
+
+PO_UNSPACED = '''msgid ""
+msgstr "Language: en\\n"
+msgid "Hay 300 camas."
+msgstr "There are 3000 beds."
+#, fuzzy
+msgid "Tiene 12 salas."
+msgstr "It has 12 rooms."
+  msgctxt "indented"
+  msgid "Abrió en 1990."
+  msgstr ""
+  "It opened in 1991."
+msgid "Llegaron 40 \\"pacientes\\"."
+msgstr "40 \\"patients\\" arrived."
+'''
+
+
+def test_po_entries_without_blank_lines_between_indented_and_continued(tmp_path):
+    """A msgid after a msgstr, or a comment after one, begins the next entry; indented lines and a msgstr
+    continued on the next line are read as any other."""
+    path = write(tmp_path, "app.po", PO_UNSPACED)
+    got = report(path)
+    assert_exact(path, got)
+    assert "3 units checked, 1 skipped (1 fuzzy)" in got["notes"]
+    assert {(f["unit"], f["excerpt"]) for f in findings(got, "A103")} == {
+        ("Hay 300 camas.", "3000"), ("indented\x04Abrió en 1990.", "1991")}
+    assert segments(got)['40 "patients" arrived.'] == 'Llegaron 40 "pacientes".'

@@ -74,6 +74,14 @@ def test_missing_names_still_finds_a_lost_surname_and_only_it():
     assert source.missing_names("La OTAN desplegó soldados.", "NATO deployed soldiers.") == []
 
 
+def test_missing_names_reads_names_with_accented_capitals_and_not_words_glued_to_others():
+    # Capitals beyond ASCII start a name (the search for words that may be capitalised passes them).
+    assert source.missing_names("Según Ángel Pérez, el plan avanza.", "According to Angel, the plan advances.") == ["Ángel Pérez"]
+    assert source.missing_names("Lo dijo Élodie Ñúñez ayer.", "Élodie Ñúñez said it yesterday.") == []
+    # "Ana" glued to a code or a word with a hyphen is no capitalised word: no name, nothing lost.
+    assert source.missing_names("El lote a1Ana García x-Ana Pérez.", "Lot a1 and x.") == []
+
+
 def test_plain_digits_read_as_before():
     for lang in ("es", "en"):
         for q in numbers.quantities("En 2021 había 300 camas, 007 salas y 1.250,5 metros.", lang):

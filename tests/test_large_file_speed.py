@@ -174,3 +174,32 @@ def test_sentence_counts_read_the_words_each_sentence_held_before():
             assert features._word_pattern().findall(sentence.lower()) == per_word(sentence)
     counts = features.sentence_counts(sentences[-2])
     assert counts[0] == 18 and counts[1] == 4 and counts[2] == 2 and counts[8] == 1  # words, the, of the, didn't
+
+
+def test_sentence_ends_are_those_the_look_behind_first_pattern_found():
+    """The sentence-end pattern tries itself only at stops: the same ends as with its look-behind first,
+    on a seed article and on runs of stops, ellipses, closing quotes and brackets."""
+    from tqcheck.text import segment as segmenting
+
+    before = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+    texts = [SEED.read_text("utf-8"), ARTICLE,
+             "Wait... What? No!! «Yes.» He left…  (Then) [so]. ¿Qué? 3 more.... A end?! «B» .C. D",
+             "....... A", ". A", "x.» «Y", "a?) (B. c!] [D. e.\u201d \u201cF"]
+    for text in texts:
+        assert [m.span() for m in segmenting._END.finditer(text)] == [m.span() for m in before.finditer(text)]
+    assert len(segment(read_document("a.txt", b"He left... Then he came back. And?! Yes.", "text"))) == 4
+
+
+def test_collapsed_text_is_the_words_joined_by_single_spaces():
+    """segment.collapsed gives a text back as it is only where " ".join(text.split()) would give it."""
+    import sys as _sys
+
+    from tqcheck.text.segment import collapsed
+
+    spaces = [chr(c) for c in range(_sys.maxunicode + 1) if chr(c).isspace()]
+    rng = random.Random(11)
+    texts = ["", " ", "a", "a b", "a  b", " a", "a ", "The mayor said so.", "Tab\there", "line\nbreak",
+             "nbsp\u00a0here", "ideographic\u3000space", "sep\u2028line", "x\x1cy", "İstanbul’s «mayor»"]
+    texts += ["".join(rng.choice(["a", "b", " ", *spaces]) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert collapsed(text) == " ".join(text.split()), repr(text)

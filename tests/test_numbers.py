@@ -143,3 +143,44 @@ def test_source_clock_times_suggest_the_english_form(text, clock):
 )
 def test_durations_and_speeds_are_not_clock_times(text):
     assert findings(text, "N105") == []
+
+
+def test_clock_times_and_calques_are_found_among_many_sentences_with_figures_and_without():
+    """N103 and N105 search only the stretches of sentences with figures that hold what each pattern needs
+    (`needs`: a figure then "h", "thousand") and the whole text only where their anchor word is: each one
+    among others is found, whatever sentences come before and after it."""
+    filler = "In 2020, 45 patients were seen. The results were clear. Samples of 12 ml were taken. "
+    text = (filler * 3 + "The session opened at 10:00 hrs. on Monday. " + filler
+            + "It cost 5 thousand million dollars. " + filler + "They met at 15 hrs in the hall. The end came.\n\n"
+            + "A THOUSAND MILLION euros were sent. " + filler)
+    assert [f.excerpt for f in findings(text, "N105", source="es")] == ["10:00 hrs.", "15 hrs"]
+    assert [f.excerpt for f in findings(text, "N103", source="es")] == ["5 thousand million"]
+    assert findings(filler * 5, "N103", source="es") == findings(filler * 5, "N105", source="es") == []
+
+
+def test_an_anchor_word_is_found_in_any_case_and_across_the_pieces_the_text_is_read_in(monkeypatch):
+    from tqcheck.rules import numbers
+
+    monkeypatch.setattr(numbers, "_HOLD_CHUNK", 8)  # pieces shorter than the word
+    for text, word in (("They sent THOUSANDS", "thousands"), ("x thouſands", "thousands"), ("a BİLL", "bill"),
+                       ("the bıll", "bill"), ("one thousand", "thousand")):
+        assert numbers._may_hold(text, word), text
+    assert not numbers._may_hold("They sent hundreds of millions", "thousand")
+
+
+def test_every_anchor_and_needs_of_the_number_patterns_is_in_each_example_it_matches():
+    """`anchor` and `needs` are promises about every match: each example a pattern matches holds them."""
+    import re
+
+    from conftest import language_data_files
+
+    for _, _, _, _, table in language_data_files():
+        for entry in table.get("pattern", []) if isinstance(table.get("pattern"), list) else []:
+            pattern = re.compile(entry["pattern"])
+            examples = entry.get("example", [])
+            for text in [examples] if isinstance(examples, str) else examples:
+                for m in pattern.finditer(text):
+                    if "anchor" in entry:
+                        assert entry["anchor"].isascii() and entry["anchor"].lower() in m.group().lower()
+                    if "needs" in entry:
+                        assert re.search(entry["needs"], m.group()), (entry["needs"], m.group())

@@ -150,3 +150,13 @@ def test_html_entities_are_read_as_quotes_and_reported_at_the_raw_entity():
     report = check_text(html, fmt="html", select=["Q101"])
     (f,) = report.findings
     assert f.excerpt.endswith("&rdquo;") and html[f.start:f.end] == f.excerpt
+
+
+def test_quoted_fragments_are_found_in_each_sentence_holding_a_quotation_mark():
+    """Q105 reads only the sentences with a quotation mark: each one is read, the first, the last, one with
+    two marks, one with a straight mark, and the sentences without a mark between them change nothing."""
+    text = ("Critics accused the board of “Hide the real costs” of the plan. The vote was close. "
+            "Nobody spoke. The union blamed it for \"Lose the contract\" again. "
+            "The mayor said “Thank you” and left. Fans blamed the coach for “Lose the final” and booed him.")
+    found = [excerpt for code, excerpt in codes(text) if code == "Q105"]
+    assert found == ["of “Hide the real costs”", "for \"Lose the contract\"", "for “Lose the final”"]

@@ -112,3 +112,24 @@ def test_scoring_imports_no_numpy():
             "that the plan of the government will go ahead.'); print('numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_sentence_counts_find_each_repeat_and_edge_word():
+    """Repeats, and words at the sentence's end (an "of", a "this", a reporting verb with nothing after
+    it), are counted from the ASCII words as from the general pattern's."""
+    c = dict(zip(features.COUNTS, features.sentence_counts(
+        "He said that she said that the minister said so, of the two reports, of all of them: this")))
+    assert c["speech"] == 3 and c["said"] == 3 and c["speech_that"] == 2
+    assert c["of_the"] == 1 and c["chain"] == 2 and c["this_weekday"] == 0  # "of the two reports, of", "of all of"
+    c = dict(zip(features.COUNTS, features.sentence_counts("Which report, whose author, whom they named, said of")))
+    assert c["which"] == 3 and c["said"] == 1 and c["of_the"] == 0 and c["words"] == 9
+    c = dict(zip(features.COUNTS, features.sentence_counts("This Monday and this tuesday, not this week.")))
+    assert c["this_weekday"] == 2
+
+
+def test_ascii_words_are_the_words_of_lower_cased_ascii_text():
+    from tqcheck.checking.features import _ASCII_WORD, _word_pattern
+
+    for text in ("It's the mayor's 2nd term (of three)--isn't it? 'Quoted' words, O'Neill's x_y a1b",
+                 "Don''t stop' at ' the 'end'", "", "12 34 _ __a b__"):
+        assert _ASCII_WORD.findall(text.lower()) == _word_pattern().findall(text.lower())

@@ -157,7 +157,11 @@ def test_looks_copied_decides_as_the_copied_share_does():
     spanish = SPANISH + ["Los resultados se publicarán en marzo, según el ministerio de sanidad.",
                          "İstanbul acoge la cumbre de la OTAN."]
     english = ENGLISH + spanish + ["los resultados se publicarán en marzo", "Los resultados will be published en marzo.",
-                                   "i̇stanbul acoge la cumbre de la otan", "de la en el", "café olé"]
+                                   "i̇stanbul acoge la cumbre de la otan", "de la en el", "café olé",
+                                   # half copied, half translated, in either order: the bound on the first half
+                                   "los resultados se publicarán en marzo but nobody said when",
+                                   "nobody said when los resultados se publicarán en marzo, según el ministerio de sanidad",
+                                   "results se publicarán en marzo, según el ministerio de sanidad"]
     decided = set()
     for a in spanish:
         for b in english:
@@ -250,3 +254,21 @@ def test_a_source_aware_run_imports_only_the_families_its_selection_holds(tmp_pa
     assert "tqcheck.rules.source" in loaded
     assert not {"tqcheck.rules.calques", "tqcheck.rules.fluency", "tqcheck.rules.grammar",
                 "tqcheck.rules.untranslated"} & set(loaded), loaded
+
+
+def test_quotations_are_compared_in_each_unit_whose_source_or_translation_holds_a_mark():
+    """A105 reads only the pairs with a quotation mark on one side: a mark lost, one added, one in a unit's
+    second sentence, each among units without any, is still found; a quotation kept is not reported."""
+    units = [("Todo está en orden.", "Everything is in order."),
+             ("Dijo «basta» y se fue.", "He said enough and left."),
+             ("Llegó tarde. Dijo \"sí\" al final.", "He arrived late. He said yes in the end."),
+             ("El plan es bueno.", "The plan is \"good\"."),
+             ("Dijo «no» dos veces.", "He said “no” twice."),
+             ("Nada más que añadir.", "Nothing more to add.")]
+    po = 'msgid ""\nmsgstr "Language: en\\n"\n\n' + "".join(
+        f'msgid "{s.replace(chr(34), chr(92) + chr(34))}"\nmsgstr "{t.replace(chr(34), chr(92) + chr(34))}"\n\n'
+        for s, t in units)
+    doc = parse_text("units.po", po, "po")
+    report = check_document(doc, Settings(select=["A105"], engine="none", source_lang="es"))
+    assert [f.unit for f in report.findings if f.code == "A105"] == [
+        "Dijo «basta» y se fue.", 'Llegó tarde. Dijo "sí" al final.', "El plan es bueno."]

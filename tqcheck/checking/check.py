@@ -15,7 +15,7 @@ from tqcheck.rules import select as select_detectors
 from tqcheck.rules.base import Context
 from tqcheck.speed import warmstart
 from tqcheck.speed.collector import gc_paused
-from tqcheck.text.segment import segment
+from tqcheck.text.segment import prose, segment
 
 
 # Enough prose to identify a language reliably without reading a huge file twice.
@@ -133,8 +133,14 @@ def _suspicion(doc: Document, reports: list[SegmentReport], counted: list[Findin
     if doc_model is None or seg_model is None:
         return scoring.file_score(counted, count_words(doc.view))
 
+    scored: dict[tuple, float] = {}  # a segment's score is its features' alone: many sentences share them
+
     def score_segment(seg: SegmentReport, found: dict) -> None:
-        seg.score = scoring.apply(seg_model, found)
+        key = tuple(found.values())
+        score = scored.get(key)
+        if score is None:
+            score = scored[key] = scoring.apply(seg_model, found)
+        seg.score = score
 
     names = [spec["name"] for spec in seg_model.get("features", ())]
     return scoring.apply(doc_model, features.describe(reports, counted, score_segment, names))
@@ -301,7 +307,7 @@ def _attach_sources(segments: list[SegmentReport], ctx: Context) -> None:
         span = sources.get(seg.index)
         if span:
             start, end = ctx.source_doc.raw_span(*span)
-            seg.source = {"start": start, "end": end, "text": " ".join(ctx.source_doc.view[span[0]:span[1]].split())}
+            seg.source = {"start": start, "end": end, "text": prose(ctx.source_doc.view, *span)}
 
 
 class _SpanIndex:

@@ -58,12 +58,17 @@ class Context:
         return None
 
 
-def segment_matches(ctx: Context, pattern: re.Pattern):
+def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = ""):
     """Every match of `pattern` inside one sentence: none runs across a sentence boundary.
 
     When every match holds one of some literals (`pattern_literals`) and the one pass over the file
-    looked for them (the detector declared them), only the sentences holding one are searched."""
+    looked for them (the detector declared them), only the sentences holding one are searched; when
+    the caller knows every match holds one of the characters `holding`, only the sentences with one."""
     view = ctx.doc.view
+    if holding:
+        for seg in segments_holding(ctx, holding):
+            yield from pattern.finditer(view, seg.start, seg.end)
+        return
     literals = pattern_literals(pattern)
     if literals:
         hits = anchor_hits(ctx)
@@ -75,6 +80,31 @@ def segment_matches(ctx: Context, pattern: re.Pattern):
             return
     for seg in ctx.segments:
         yield from pattern.finditer(view, seg.start, seg.end)
+
+
+def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Segment"]:
+    """The sentences that hold one of the characters `chars` (with `source`, the source's sentences), found
+    by one search of the view that jumps from each sentence found to the end of it (most sentences hold
+    no quotation mark)."""
+    key = f"holding:{source}:{chars}"
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = []
+        if source:
+            view, segments = ctx.source_doc.view, ctx.source_segments
+            starts = [seg.start for seg in segments]
+        else:
+            view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
+        search = warmstart.regex(f"[{re.escape(chars)}]").search
+        m = search(view)
+        while m is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < segments[i].end:
+                found.append(segments[i])
+                m = search(view, segments[i].end)
+            else:  # between sentences
+                m = search(view, m.end())
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -26,16 +26,17 @@ def _pairs(ctx):
             yield src, table
 
 
-_DIGITS = warmstart.regex(r"\d+")
 _THREE_DIGITS = warmstart.regex(r"\d{3}")
 
 
-def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None):
+def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None, needs: str | None = None):
     """(segment, match) for every match of `pattern` that lies within one segment.
 
     A pattern only runs where it can match: over the stretches of segments that hold a digit
     (found in one pass), or, when it names an `anchor` word it cannot match without, over the
-    whole text if that word occurs in it. Python's regex engine is slow to scan a long text."""
+    whole text if that word occurs in it. Python's regex engine is slow to scan a long text.
+    `needs` is a regex every match holds a match of: a stretch without one is not searched (the
+    stretches are searched apart, so skipping one changes nothing found in the others)."""
     starts = ctx.cache.get("numbers.segment_starts")
     if starts is None:
         starts = ctx.cache["numbers.segment_starts"] = [seg.start for seg in ctx.segments]
@@ -45,9 +46,12 @@ def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None):
         spans = ctx.cache["numbers.spans"]
     else:
         key = f"numbers.holds.{anchor}"
-        if key not in ctx.cache:  # searched without case rather than in a lower-cased copy of a large text
-            ctx.cache[key] = warmstart.regex(re.escape(anchor), re.IGNORECASE).search(view) is not None
+        if key not in ctx.cache:
+            ctx.cache[key] = _may_hold(view, anchor)
         spans = [(0, len(view))] if ctx.cache[key] else []
+    if needs is not None:
+        search = _compiled(needs).search
+        spans = [(a, b) for a, b in spans if search(view, a, b)]
     for a, b in spans:
         for m in pattern.finditer(view, a, b):
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -55,20 +59,56 @@ def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None):
                 yield ctx.segments[i], m
 
 
+_HOLD_CHUNK = 1 << 16
+# The letters beyond ASCII that a case-insensitive pattern takes for ASCII ones (the re module's
+# documentation), as the ASCII letter each stands for; str.lower() reads no other as an ASCII letter.
+_ASCII_LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_LOOKALIKE = warmstart.regex("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_hold(view: str, word: str) -> bool:
+    """Whether `view` may hold `word` as a case-insensitive search finds it: for an ASCII word, in the view
+    lower-cased a piece at a time (a search in C, with no lower-cased copy of a large text), each piece
+    overlapping the one before by the word's length less one so that a word across two is found. Any
+    other word may be anywhere (its pattern reads the whole text)."""
+    if not word.isascii():
+        return True
+    word = word.lower()
+    lookalikes = _LOOKALIKE.search(view) is not None
+    for base in range(0, len(view), _HOLD_CHUNK):
+        piece = view[max(0, base - len(word) + 1):base + _HOLD_CHUNK]
+        if lookalikes:
+            for char, letter in _ASCII_LOOKALIKES.items():
+                piece = piece.replace(char, letter)
+        if word in piece.lower():
+            return True
+    return False
+
+
+# Where a run of digits begins: the engine tries the look-behind only at digits.
+_DIGIT_RUN = warmstart.regex(r"\d(?<!\d\d)")
+
+
 def _digit_spans(ctx, starts: list[int]) -> list[tuple[int, int]]:
-    """View stretches covering the runs of consecutive segments that hold a digit."""
+    """View stretches covering the runs of consecutive segments where a run of digits begins (the
+    segments a \\d+ pass over the view would meet); each segment found goes straight to the next one."""
     spans: list[tuple[int, int]] = []
     last = -1
-    for m in _DIGITS.finditer(ctx.doc.view):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or i == last or m.start() >= ctx.segments[i].end:
+    view, segments = ctx.doc.view, ctx.segments
+    m = _DIGIT_RUN.search(view)
+    while m is not None:
+        at = m.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or at >= segments[i].end:
+            m = _DIGIT_RUN.search(view, at + 1)
             continue
-        seg = ctx.segments[i]
+        seg = segments[i]
         if spans and i == last + 1:
             spans[-1] = (spans[-1][0], seg.end)
         else:
             spans.append((seg.start, seg.end))
         last = i
+        m = _DIGIT_RUN.search(view, seg.end)
     return spans
 
 
@@ -301,7 +341,7 @@ class _PatternLoop:
                     continue
                 pattern = _compiled(entry["pattern"])
                 severity = Severity.parse(entry["severity"]) if "severity" in entry else None
-                for _, m in _in_segments(ctx, pattern, anchor=entry.get("anchor")):
+                for _, m in _in_segments(ctx, pattern, anchor=entry.get("anchor"), needs=entry.get("needs")):
                     start = m.start("hour") if "hour" in pattern.groupindex else m.start()
                     if (start, m.end()) in seen:
                         continue

@@ -323,6 +323,7 @@ class QuoteSplitsPhrase(Detector):
 
 
 _FRAGMENT = warmstart.regex(r"\b([a-z]+)\s+[“\"]([A-Z][a-z]+(?:\s+[a-z][a-z’']*){1,6})[”\"]")
+_FRAGMENT_MARKS = "“\""  # one of which every _FRAGMENT match holds: only the sentences with one are searched
 # Words after which a quotation is a complete utterance, so its capital is correct.
 _UTTERANCE_LEADS = {
     "said", "says", "say", "saying", "told", "asked", "wrote", "writes", "added", "tweeted", "read",
@@ -363,7 +364,7 @@ class CapitalisedQuoteFragment(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        for m in segment_matches(ctx, _FRAGMENT):
+        for m in segment_matches(ctx, _FRAGMENT, holding=_FRAGMENT_MARKS):
             first = m.group(2).split()[0]
             if m.group(1) in _UTTERANCE_LEADS or first == "I":
                 continue

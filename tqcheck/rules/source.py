@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
 from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
-from tqcheck.rules.base import Detector, median_of
+from tqcheck.rules.base import Detector, median_of, segments_holding
 from tqcheck.rules.numbers import LANG_NAMES
 from tqcheck.speed import warmstart
 from tqcheck.speed.lazy import cached_property
@@ -75,15 +75,16 @@ def pairs(ctx) -> list[Pair]:
     mt = source_translations(ctx)
     bt = back_translations(ctx)
     out = []
+    source_segments, segments = ctx.source_segments, ctx.segments
     for link in alignment.links:
-        src = [ctx.source_segments[i] for i in link.source]
-        tgt = [ctx.segments[j] for j in link.target]
+        src, tgt = link.source, link.target
         pair = Pair(
             link,
-            " ".join(source_texts[i] for i in link.source),
-            " ".join(target_texts[j] for j in link.target),
-            target_spans=[(t.start, t.end) for t in tgt],
-            source_spans=[(s.start, s.end) for s in src],
+            # one sentence a side (nearly every link): its text, which a join would copy
+            source_texts[src[0]] if len(src) == 1 else " ".join([source_texts[i] for i in src]),
+            target_texts[tgt[0]] if len(tgt) == 1 else " ".join([target_texts[j] for j in tgt]),
+            target_spans=[(segments[j].start, segments[j].end) for j in tgt],
+            source_spans=[(source_segments[i].start, source_segments[i].end) for i in src],
         )
         if mt is not None and link.source:
             pair.source_mt = " ".join(mt[i] for i in link.source)
@@ -369,12 +370,13 @@ def _format_severity(ctx) -> Severity | None:
 # An opening double quotation mark: a typographic opener, or a straight mark before a word.
 _OPENING = warmstart.regex(r"[“«„]|(?:(?<=^)|(?<=[\s(\[]))\"(?=\w)")
 _QUOTED = warmstart.regex(r"[“«„\"]([^“”«»„\"]{1,300})[”»“\"]")
-_QUOTE_MARKS = "“«„\""
+_QUOTE_MARKS = "“«„\""  # one of which every _OPENING match holds
+_QUOTE_MARK = warmstart.regex(f"[{_QUOTE_MARKS}]")
 
 
 def _opened(text: str, start: int, end: int) -> int:
     """How many quotations text[start:end] opens; most sentences have no quotation mark at all."""
-    if not any(text.find(mark, start, end) >= 0 for mark in _QUOTE_MARKS):
+    if _QUOTE_MARK.search(text, start, end) is None:
         return 0
     return len(_OPENING.findall(text, start, end))
 
@@ -406,7 +408,14 @@ class QuotationMismatch(_PairRule, Detector):
     severity = Severity.WARNING
 
     def check(self, ctx):
+        # The sentences with a quotation mark on either side, each found by one search: a pair with none
+        # opens no quotation on either side (most pairs), and without an engine has nothing more to compare.
+        quoted_target = {seg.index for seg in segments_holding(ctx, _QUOTE_MARKS)}
+        quoted_source = {seg.index for seg in segments_holding(ctx, _QUOTE_MARKS, source=True)}
         for pair in linked_pairs(ctx):
+            link = pair.link
+            if not pair.source_mt and quoted_source.isdisjoint(link.source) and quoted_target.isdisjoint(link.target):
+                continue
             opened_source = _opened(pair.source_text, 0, len(pair.source_text))
             opened_target = sum(_opened(ctx.doc.view, a, b) for a, b in pair.target_spans)
             start, end = pair.span
@@ -534,6 +543,8 @@ class KeptTokenMissing(_PairRule, Detector):
                 source = {}
             else:
                 source = kept_tokens(_raw_text(ctx.source_doc, pair.source_spans), skip)
+            if not source and not lost_by_severity:
+                continue  # nothing of the source's to look for (most pairs)
             target_raw = _raw_text(ctx.doc, pair.target_spans) if source else ""  # read only when compared
             target = kept_tokens(target_raw, skip) if source else {}
             for kind, verbatim, severity, _ in KEPT_TOKENS:
@@ -581,6 +592,10 @@ def _raw_text(doc, spans: list[tuple[int, int]]) -> str:
 
 
 _NAME_WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
+# Every capitalised _NAME_WORD is one of these matches, whole: each starts at a letter that is no small
+# ASCII or Latin-1 letter (a superset of the capitals, searched by the engine's fast first-character
+# skip), and runs on as a _NAME_WORD does. A match that is none (`Ana` in `a1Ana`) only costs the walk.
+_MAY_BE_CAPITALISED = warmstart.regex(r"[^\W\d_a-z\u00df-\u00ff][\w’'-]*+")
 _NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van", "von", "y", "i"})
 # An article before a "first name" makes it a noun in a title ("la Vida Diaria", "la Rosa de los Vientos"):
 # the press does not put one before a person's name.
@@ -594,9 +609,9 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
     from tqcheck.rules.referents import first_names
 
     names = first_names()
-    capitalised = {w for w in _NAME_WORD.findall(source_text) if w[0].isupper()}
-    # Every value is "f" or "m": a capitalised word is a known first name when the list holds it, and one
-    # set intersection asks for all of them (the list's own set, built once it is asked often). _fold
+    capitalised = set(_MAY_BE_CAPITALISED.findall(source_text))
+    # Every value is "f" or "m": a word that may be capitalised is a known first name when the list holds it,
+    # and one set intersection asks for all of them (the list's own set, built once it is asked often). _fold
     # inlined for the ASCII words: this runs on every pair.
     if not capitalised or not names.among({w.lower() if w.isascii() else _fold(w) for w in capitalised}):
         return []  # no known first name, capitalised: most sentences, read without the walk below
@@ -659,10 +674,16 @@ def looks_copied(source_text: str, target_text: str) -> bool:
     COPY_SHARE of them are, the pair is no copy (a translation, nearly always). Else copied_share decides.
     """
     words = _target_words(target_text)
-    if len(words) < MIN_COPY_WORDS:
+    n = len(words)
+    if n < MIN_COPY_WORDS:
         return False
-    lowered = source_text.lower()
-    if sum(map(lowered.__contains__, words)) / len(words) < COPY_SHARE:
+    found = source_text.lower().__contains__
+    # The first half's words found, with every word of the second half counted as found, is a bound
+    # above the share: below COPY_SHARE it settles a translation (most) at half the searches.
+    half = n // 2
+    if (sum(map(found, words[:half])) + n - half) / n < COPY_SHARE:
+        return False
+    if sum(map(found, words)) / n < COPY_SHARE:
         return False
     share, count = copied_share(source_text, target_text)
     return count >= MIN_COPY_WORDS and share >= COPY_SHARE
@@ -738,7 +759,7 @@ def length_z(pair: Pair, ratio: float) -> float:
 def document_length_ratio(ctx, found: list[Pair]) -> float:
     """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio."""
     ratios = [len(p.target_text) / len(p.source_text) for p in found
-              if p.link.kind == "1-1" and len(p.source_text) >= 20]
+              if len(p.link.source) == 1 and len(p.link.target) == 1 and len(p.source_text) >= 20]  # kind "1-1"
     if len(ratios) >= 5:
         return median_of(ratios)
     return alignment_for(ctx).ratio

@@ -26,14 +26,25 @@ class Segment:
 
 def prose(view: str, start: int, end: int) -> str:
     """A stretch of the view with white space collapsed: what is reported, translated and cached."""
-    return " ".join(view[start:end].split())
+    return collapsed(view[start:end])
+
+
+def collapsed(text: str) -> str:
+    """`text` with each run of white space one space and none at either end: " ".join(text.split()).
+
+    A printable text holds no white space but the plain space, so with no two spaces together and none at
+    either end it is that already (most sentences: three tests in C instead of a list of its words)."""
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 # A sentence ends at . ! ? … (or a run of them), then any closing quotes or brackets,
 # then white space followed by something that can start a sentence. A match starts only where a
 # run of stops starts, and the runs are possessive: otherwise every position inside a long run
-# of dots would rescan the rest of it (quadratic on "......").
-_END = warmstart.regex(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+# of dots would rescan the rest of it (quadratic on "......"). The look-behind comes after the first
+# stop, so that the regex engine tries the pattern only at stops (three times faster; the same matches).
+_END = warmstart.regex(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
 _WORD_BEFORE = warmstart.regex(r"([\w.'’-]+)$")
 
 # No sentence of real prose runs this long (the longest in the studied news, native and

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tqcheck.speed import warmstart
+from tqcheck.text.segment import collapsed
 
 # (source sentences, target sentences) one link may join. 1-0 is an omission, 0-1 an addition.
 LINK_KINDS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
@@ -592,8 +593,7 @@ def _band(n: int, m: int):
 
 # -- a checked file and its source ---------------------------------------------------------------
 
-def flat(text: str) -> str:
-    return " ".join(text.split())
+flat = collapsed  # a sentence as the aligner reads it
 
 
 def source_translations(ctx) -> list[str] | None:

@@ -23,6 +23,11 @@ def fill(text: str, el: xmlscan.Element):
     """A function that writes the content of text element `el` into a View."""
 
     def write(view) -> None:
+        a, b = el.inner_start, el.inner_end
+        if not el.children and text.find("&", a, b) < 0 and text.find("<", a, b) < 0:
+            if b > a:  # character data alone (most texts): the one piece of prose the walk would write
+                view.prose(a, b)
+            return
         xmlscan.emit_content(text, el, view.prose, view.char, view.blank, _Children(text, view))
 
     return write

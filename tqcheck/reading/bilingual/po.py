@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from tqcheck.speed import warmstart
 
-_LINE = warmstart.regex(r"[^\r\n]*+(?:\r\n|\n|\r|$)")
+_LINE = warmstart.regex(r"([^\r\n]*+)(?:\r\n|\n|\r|$)")  # a line, its content the group
 _KEYWORD = warmstart.regex(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d{1,3})\])?)[ \t]++(?=\")")
 _LANGUAGE = warmstart.regex(r"(?m)^Language:[ \t]*+([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]{1,8})*)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
@@ -57,24 +57,26 @@ def _entries(builder):
     text = builder.text
     entry: Entry | None = None
     current: str | None = None
+    translated = False  # whether the open entry has a msgstr yet
     line_no = 0
     for m in _LINE.finditer(text):
         a, b = m.span()
         if a == b:
             break
         line_no += 1
-        content = text[a:b].rstrip("\r\n")
+        content = m.group(1)
         stripped = content.strip()
-        lead = a + len(content) - len(content.lstrip())
         if not stripped:
             if entry is not None and entry.fields:
                 yield _close(builder, entry, a)
-                entry, current = None, None
+                entry, current, translated = None, None, False
             continue
+        # most lines begin at their first column: no second strip to find where their text begins
+        lead = a if stripped[0] == content[0] else a + len(content) - len(content.lstrip())
         if stripped.startswith("#"):
-            if entry is not None and any(k.startswith("msgstr") for k in entry.fields):
+            if translated:
                 yield _close(builder, entry, a)
-                entry, current = None, None
+                entry, current, translated = None, None, False
             if entry is None:
                 entry = Entry(a, line=line_no)
             kind = stripped[1:2]
@@ -92,15 +94,16 @@ def _entries(builder):
         if not km:
             raise builder.error(line_no, f"not a PO line: {_short(stripped)}")
         keyword = km.group(1)
-        if entry is not None and keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry.fields):
+        if translated and keyword in ("msgctxt", "msgid"):
             yield _close(builder, entry, a)
-            entry = None
+            entry, translated = None, False
         if entry is None:
             entry = Entry(a, line=line_no)
         if keyword in entry.fields:
             raise builder.error(line_no, f"{keyword} given twice in one entry")
         current = keyword
         entry.fields[keyword] = [_literal(builder, text, km.end(), a + len(content), line_no)]
+        translated = translated or keyword.startswith("msgstr")
     if entry is not None and entry.fields:
         yield _close(builder, entry, len(text))
 
@@ -163,6 +166,8 @@ def _escapes(text: str, a: int, b: int):
 
 
 def _decoded(text: str, spans) -> str:
+    if spans and len(spans) == 1 and text.find("\\", *spans[0]) < 0:
+        return text[spans[0][0]:spans[0][1]]  # one literal without an escape (most): itself
     out = []
     for a, b in spans or ():
         i = a
@@ -177,6 +182,9 @@ def _decoded(text: str, spans) -> str:
 def _filler(text: str, spans):
     def write(view) -> None:
         for a, b in spans:
+            if text.find("\\", a, b) < 0:
+                view.prose(a, b)  # no escape (most literals): the whole literal as it stands
+                continue
             i = a
             for at, n, chars in _escapes(text, a, b):
                 view.prose(i, at)

@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 
 from tqcheck.speed import warmstart
 
-# A start or empty tag: attribute values in quotes may hold `>`.
-_TAG = warmstart.regex(r"<([^\s/>]++)((?:[^\"'>]|\"[^\"]*+\"|'[^']*+')*+)>")
 _ATTR = warmstart.regex(r"([^\s=]++)\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)')")
 _ENTITY_DECL = warmstart.regex(r"<!ENTITY", 0)
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -23,7 +21,10 @@ class Element:
     children: list["Element"] = field(default_factory=list)
 
     def find(self, name: str) -> "Element | None":
-        return next((c for c in self.children if c.name == name), None)
+        for c in self.children:  # a plain loop: no generator to build for each of a file's units
+            if c.name == name:
+                return c
+        return None
 
     def find_all(self, name: str) -> list["Element"]:
         return [c for c in self.children if c.name == name]
@@ -114,35 +115,35 @@ def _well_formed(builder) -> None:
         raise builder.error(line, f"not well-formed XML: {message}") from None
 
 
+# What the scan meets after a `<`, in one match: an end tag (to its `>`), the opening of a comment, a
+# CDATA section or an instruction (each skipped to its end), or a start or empty tag (its name, then its
+# attributes, whose values in quotes may hold `>`).
+_MARKUP = warmstart.regex(r"<(?:(/)[^>]*+>|(!--|!\[CDATA\[|\?)|([^\s/>]++)((?:[^\"'>]|\"[^\"]*+\"|'[^']*+')*+)>)")
+_SKIP_TO = {"!--": "-->", "![CDATA[": "]]>", "?": "?>"}
+
+
 def _scan(text: str) -> Element:
     """Elements with their offsets, for text lxml has already accepted (so every tag closes)."""
     root = None
     stack: list[Element] = []
     i = _first_element(text)
-    n = len(text)
-    while i < n:
-        lt = text.find("<", i)
-        if lt < 0:
+    search = _MARKUP.search
+    while True:
+        m = search(text, i)
+        if m is None:
             break
-        kind = text[lt + 1:lt + 2]  # one look at the next character instead of four startswith tests a tag
-        if kind == "/":
-            close = text.find(">", lt)
+        end_tag, skipped, qname, body = m.groups()
+        if end_tag:
             el = stack.pop()
-            el.inner_end, el.end = lt, close + 1
-            i = close + 1
-        elif kind == "!" and text.startswith("<!--", lt):
-            i = _after(text, "-->", lt)
-        elif kind == "!" and text.startswith("<![CDATA[", lt):
-            i = _after(text, "]]>", lt)
-        elif kind == "?":
-            i = _after(text, "?>", lt)
+            el.inner_end, el.end = m.start(), m.end()
+            i = m.end()
+        elif skipped:
+            i = _after(text, _SKIP_TO[skipped], m.start())
         else:
-            m = _TAG.match(text, lt)
-            name = m.group(1).rpartition(":")[2]
-            body = m.group(2)
+            name = qname.rpartition(":")[2]
             attrs = {a.group(1): unescape(a.group(2) if a.group(2) is not None else a.group(3))
                      for a in _ATTR.finditer(body)} if "=" in body else {}  # most tags have none
-            el = Element(name, attrs, lt, m.end())
+            el = Element(name, attrs, m.start(), m.end())
             if stack:
                 stack[-1].children.append(el)
             else:
@@ -183,6 +184,10 @@ def entity(name: str) -> str | None:
 
 def text_of(text: str, el: Element) -> str:
     """An element's character data, entities and CDATA read, markup dropped (for notes, ids)."""
+    if not el.children:
+        inner = text[el.inner_start:el.inner_end]
+        if "&" not in inner and "<" not in inner:
+            return inner  # character data alone (most texts): what the walk below would join
     out = []
     emit_content(text, el, lambda a, b: out.append(text[a:b]), lambda ch, a, n: out.append(ch),
                  lambda a, b: None, lambda child: out.append(text_of(text, child)))
