@@ -154,6 +154,43 @@ def test_tqcheck_dataclass_methods_come_compiled_from_the_file_and_behave_as_wri
     assert Outside("El Comercio").title == "El Comercio" and len(table) == after_second
 
 
+def test_dataclasses_import_inspect_only_for_a_class_without_a_docstring():
+    """`dataclasses` asks `inspect` for one thing, the signature it writes as the docstring of a class that has
+    none: a start whose classes all have docstrings does not import it, and a class without one still gets it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from tqcheck.speed import dataclass_code\n"
+        "from dataclasses import dataclass, field\n"
+        "loaded = ['inspect' in sys.modules, 'ast' in sys.modules]\n"
+        "@dataclass(frozen=True)\n"
+        "class Byline:\n"
+        "    \"\"\"Who signed an article.\"\"\"\n"
+        "    name: str\n"
+        "    agency: str = 'EFE'\n"
+        "loaded.append('inspect' in sys.modules)\n"
+        "@dataclass\n"
+        "class Dateline:\n"
+        "    city: str\n"
+        "    day: int = 1\n"
+        "    tags: list = field(default_factory=list)\n"
+        "import inspect\n"
+        "print(loaded, Byline('Ana Ruiz'), Byline.__doc__, Dateline.__doc__, sep='|')\n"
+        "print(inspect.signature is sys.modules['dataclasses'].inspect.signature)\n"
+    )
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    loaded, byline, byline_doc, dateline_doc = done.stdout.splitlines()[0].split("|")
+    assert loaded == "[False, False, False]"
+    assert byline == "Byline(name='Ana Ruiz', agency='EFE')" and byline_doc == "Who signed an article."
+    assert dateline_doc == "Dateline(city: str, day: int = 1, tags: list = <factory>)"  # as dataclasses writes it
+    assert done.stdout.splitlines()[1] == "True"  # the stand-in handed over to the real module
+
+
 def test_a_second_command_run_keeps_the_dataclass_code_and_reports_the_same(private_cache):
     first = _check_seed()
     stored = warmstart.unpack(_stored(private_cache).read_bytes())[1]

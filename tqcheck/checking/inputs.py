@@ -13,6 +13,8 @@ from tqcheck.reading import format_for
 
 @dataclass
 class Input:
+    """One file to check, as found from the command line's paths (or stdin)."""
+
     label: str  # the path as given (or as found under a given directory), or the stdin filename
     path: Path | None  # None for stdin
     explicit: bool  # named on the command line, so errors are fatal rather than skipped

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class RunOptions:
+    """The options of one `check` run, as the command line or the API gives them."""
+
     paths: list[str]
     select: list[str] | None = None
     ignore: list[str] | None = None

@@ -39,6 +39,8 @@ class SegmentReport:
 
 @dataclass
 class FileReport:
+    """One file's findings and what the formatters need to show them."""
+
     path: str  # as given on the command line
     format: str  # markdown | html | text
     text: str  # decoded text, for formatters that show source lines
@@ -58,6 +60,8 @@ FAILED_SKIPS = frozenset({"timeout"})
 
 @dataclass
 class Report:
+    """Everything a run reports: each file's findings, the files skipped, the signatures."""
+
     version: str
     files: list[FileReport] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}

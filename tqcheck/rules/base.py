@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import inspect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -240,6 +239,8 @@ class Detector:
 
     @classmethod
     def docs(cls) -> dict[str, str]:
+        import inspect  # only `rules`, `explain` and the docs read docstrings: not a check's start
+
         return parse_docs(inspect.getdoc(cls) or "")
 
     @classmethod
@@ -256,6 +257,8 @@ _SECTION = warmstart.regex(r"^(%s):\s*$" % "|".join(re.escape(s) for s in DOC_SE
 
 def parse_docs(doc: str) -> dict[str, str]:
     """Split a detector docstring into its four sections (missing ones are absent)."""
+    import inspect
+
     parts = _SECTION.split(doc)
     sections = {}
     for i in range(1, len(parts) - 1, 2):

@@ -31,6 +31,8 @@ MAX_INLINE_LINE_CHARS = 4000
 
 @dataclass(frozen=True)
 class Rule:
+    """One boilerplate rule of the target language's table, its macros expanded."""
+
     code: str
     pattern_source: str  # macros expanded; compiled on first use (a file's scan runs the three joined patterns)
     anywhere: bool  # search inside the line (code) rather than match a whole line; the line is flagged
@@ -49,6 +51,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Hit:
+    """A boilerplate line (or words of a line) found, with the rule's code."""
+
     code: str
     start: int
     end: int

@@ -17,6 +17,8 @@ DATA_FILE = "false_friends.toml"
 
 @dataclass(frozen=True)
 class Entry:
+    """One false friend of a language pair's table: the English look-alike and what it is taken for."""
+
     code: str
     word: str  # the English look-alike, a stem: a cheap filter before the full pattern runs
     pattern_source: str

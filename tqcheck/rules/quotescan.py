@@ -21,6 +21,8 @@ _MARK_RE = warmstart.regex("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 @dataclass(slots=True)
 class Mark:
+    """One quotation mark of the text and the role the scan gives it."""
+
     pos: int  # view offset
     char: str
     role: str  # "open" | "close"
@@ -31,6 +33,8 @@ class Mark:
 
 @dataclass
 class QuoteScan:
+    """Every quotation mark of a document, paired, and those left without a partner."""
+
     marks: list[Mark] = field(default_factory=list)
     unmatched_close: list[int] = field(default_factory=list)  # mark indexes
     unmatched_open: list[int] = field(default_factory=list)

@@ -140,6 +140,8 @@ def _function_words() -> frozenset[str]:
 
 @dataclass
 class Person:
+    """A person the text names, and what it says of their gender."""
+
     surname: str  # folded
     first: str  # folded first name, or "" when only a title introduced the person
     genders: set[str] = field(default_factory=set)  # every gender the names and titles suggest
@@ -154,6 +156,8 @@ class Person:
 
 @dataclass
 class Mention:
+    """A stretch of text that refers to a person: a name, a noun or a pronoun."""
+
     start: int
     end: int
     gender: str | None  # None: a person of either gender
@@ -165,6 +169,8 @@ class Mention:
 
 @dataclass(slots=True)
 class Token:
+    """A word of the text, by its offsets."""
+
     start: int
     end: int
     text: str

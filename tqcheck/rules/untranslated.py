@@ -251,6 +251,8 @@ def _segment_language(text: str, index: _Index, source_langs) -> str | None:
 
 @dataclass
 class _Token:
+    """A word of a sentence, with the source languages it is a word of."""
+
     start: int
     end: int
     text: str
@@ -512,6 +514,8 @@ _WORDS_AFTER = warmstart.regex(r" ([^\W\d_][\w’'-]*)(?: ([^\W\d_][\w’'-]*))?
 
 @dataclass(frozen=True)
 class NameTrace:
+    """A name left in its source language's form, and what to write instead."""
+
     start: int
     end: int
     lang: str

@@ -11,6 +11,8 @@ from tqcheck.text.document import Document
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A sentence-sized stretch of a block of the document's view: what the detectors run on."""
+
     index: int
     start: int  # view offsets, end exclusive
     end: int
