@@ -423,3 +423,22 @@ def test_dates_with_native_next_and_last_are_quiet():
         "The bakery on May 4 next to the station closed.",
     ]:
         assert excerpts(text, "C104") == [], text
+
+
+def test_only_the_phrase_entries_a_file_matches_are_read_whole():
+    """The gate and the patterns of the phrase table are one value; an entry's own fields (its source words, its
+    advice) are read when its pattern matches, and they are the table's own entry."""
+    from tqcheck.data import langdata
+    from tqcheck.rules import calques
+
+    calques._entry.cache_clear()
+    text = "The senate debated two projects of law on pensions. Since several years, the mayors ask for it."
+    found = findings(text, "C104", source_lang="es")
+    assert [f.excerpt for f in found] == ["projects of law", "Since several years"]
+    listed = len(calques.phrase_table("phrases", ("es",)).entries)
+    read = calques._entry.cache_info().currsize
+    assert listed > 100 and 0 < read <= len(found), (listed, read)
+    table = langdata.load("es-en", "calques.toml")["phrases"]
+    for finding in found:
+        entry = next(e for e in table if finding.suggestion == e.get("use") and e["source"] in finding.message)
+        assert finding.message == f"“{finding.excerpt}” calques Spanish “{entry['source']}”"

@@ -24,6 +24,12 @@ def load(*parts: str) -> dict:
     return warmstart.data("toml:" + "/".join(parts), parse)
 
 
+def table(folder: str, file: str, name: str):
+    """The top-level table `name` of `load(folder, file)`, or () when it has none: kept in the warm-start file on
+    its own, so a run that needs one table of a large file does not read the others (calques.toml: 110–165 KB)."""
+    return warmstart.data(f"toml:{folder}/{file}#{name}", lambda: load(folder, file).get(name, ()))
+
+
 @lru_cache(maxsize=None)
 def pair_dirs() -> tuple[str, ...]:
     """The language-pair folders shipped, e.g. ("en-es", "es-en", "fr-en", "pt-en")."""

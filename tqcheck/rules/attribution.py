@@ -20,7 +20,7 @@ class _VerbTable:
     def __init__(self, pairs: tuple[str, ...]):
         self.by_form: dict[str, dict[str, dict]] = {}  # form → {source language: entry}
         for lang in pairs:
-            for entry in langdata.load(f"{lang}-en", "calques.toml").get("reporting", ()):
+            for entry in langdata.table(f"{lang}-en", "calques.toml", "reporting"):
                 for form in entry.get("forms", [entry["word"]]):
                     self.by_form.setdefault(form, {})[lang] = entry
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))

@@ -382,17 +382,14 @@ class _PhraseTable:
     anchor word: a sentence without the anchor is never handed to the entry's regex."""
 
     def __init__(self, table: str, pairs: tuple[str, ...]):
-        self.entries: list[tuple[dict, list[str], str]] = []
-        seen: dict[str, int] = {}
-        for lang in pairs:
-            data = langdata.load(f"{lang}-en", "calques.toml")
-            for entry in data.get(table, ()):
-                pattern = entry["pattern"]
-                if pattern in seen:
-                    self.entries[seen[pattern]][1].append(lang)
-                    continue
-                seen[pattern] = len(self.entries)
-                self.entries.append((entry, [lang], pattern))
+        # What the gate and the patterns need is one stored value; an entry's own fields (its message, its
+        # examples: most of the table's 100–165 KB a pair) are read only when its pattern matches.
+        rows = warmstart.data(f"phrase-table:{table}:{','.join(pairs)}", lambda: _table_rows(table, pairs))
+        self.table = table
+        # (where the entry is: its first pair and its index there, the pairs that list it, its pattern)
+        self.entries: list[tuple[tuple[str, int], list[str], str]] = [
+            (tuple(where), langs, pattern) for pattern, langs, where, _ in rows]
+        self.tags: list[dict | None] = [tags for *_, tags in rows]
         # Entries share anchors; the one pass over the file finds each distinct anchor once for all of them.
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
@@ -417,12 +414,34 @@ class _PhraseTable:
             by_anchor = self.by_anchor
             chosen = chosen.union(*(by_anchor[a] for a in held if a in by_anchor))
         for i in sorted(chosen):
-            entry, langs, pattern = self.entries[i]
-            tags = entry.get("tags")
+            (lang, index), langs, pattern = self.entries[i]
+            tags = self.tags[i]
             for m in _compiled(pattern).finditer(text, start, end):
                 if tags and not has_tags(m, tags):
                     continue  # the words the entry asks the lexicon about are not what it wants
-                yield m, entry, tuple(langs)
+                yield m, _entry(lang, self.table, index), tuple(langs)
+
+
+def _table_rows(table: str, pairs: tuple[str, ...]) -> list[list]:
+    """[pattern, pairs listing it, [first pair, index there], tags] of each distinct pattern of the pairs' table."""
+    rows: list[list] = []
+    seen: dict[str, int] = {}
+    for lang in pairs:
+        for index, entry in enumerate(langdata.table(f"{lang}-en", "calques.toml", table)):
+            pattern = entry["pattern"]
+            if pattern in seen:
+                rows[seen[pattern]][1].append(lang)
+                continue
+            seen[pattern] = len(rows)
+            rows.append([pattern, [lang], [lang, index], entry.get("tags")])
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _entry(lang: str, table: str, index: int) -> dict:
+    """The entry at `index` of the pair's table, each kept in the warm-start file on its own."""
+    return warmstart.data(f"calque:{lang}:{table}:{index}",
+                          lambda: langdata.table(f"{lang}-en", "calques.toml", table)[index])
 
 
 @lru_cache(maxsize=None)
