@@ -8,7 +8,7 @@ import pytest
 
 from tqcheck.text.numbers import compare_figures, figure_texts, quantities, read_alike
 
-ES_MARKS, POINT_MARKS = (".", ","), (",", ".")
+ES_MARKS, POINT_MARKS, SPACE_MARKS = (".", ","), (",", "."), ("\u00a0", ",")  # French groups by a space
 
 # Real-shaped Spanish sentences with their English translations (written for this test).
 PAIRS = [
@@ -82,9 +82,11 @@ def test_generated_pairs_agree_with_the_full_comparison():
         target = "There were " + " and ".join(_swap(f, rng) for f in figures) + scale_en + " cases."
         if rng.random() < 0.2:
             target = "There were " + " and ".join(reversed([_swap(f, rng) for f in figures])) + " cases."
-        for source_marks in (ES_MARKS, POINT_MARKS):
-            if shortcut(source, target, source_marks, POINT_MARKS):
-                taken += 1
-                for settled in (True, False):
-                    assert nothing_found(full_comparison(source, target, source_marks, POINT_MARKS, settled)), (source, target)
+        for source_marks in (ES_MARKS, POINT_MARKS, SPACE_MARKS):
+            for target_marks in (POINT_MARKS, ES_MARKS, SPACE_MARKS):
+                if shortcut(source, target, source_marks, target_marks):
+                    taken += 1
+                    for settled in (True, False):
+                        found = full_comparison(source, target, source_marks, target_marks, settled)
+                        assert nothing_found(found), (source, target, source_marks, target_marks)
     assert taken > 500  # the shortcut is taken often enough for the comparison to mean something
