@@ -228,39 +228,44 @@ def figure_texts(text: str, lang: str) -> list[tuple[str, str]]:
 _FINITE_CHARS = 300
 
 
-def _marked(figure: str, thousands: str, decimal: str) -> str:
-    """The figure as _read sees it under these marks, with the marks themselves as placeholders: two figures
-    with the same form read as the same value (or neither reads), each under its own marks."""
-    text = figure.replace(_MIDDLE_DOT, decimal)
-    for space in _SPACES:
-        text = text.replace(space, thousands)
-    return text.replace(thousands, "\0").replace(decimal, "\1") if thousands else text.replace(decimal, "\1")
+def _value(figure: str, thousands: str, decimal: str) -> float | None:
+    """The value quantities() gives a figure without a scale word: read with these marks, else with the
+    other convention's, else None (a figure neither reads, which quantities() leaves out)."""
+    if figure.isdigit():
+        return float(figure)
+    read = _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal) or \
+        _read(figure.replace(_MIDDLE_DOT, thousands), decimal, thousands)
+    return None if read is None else read[0]
 
 
 def read_alike(source: list[tuple[str, str]], target: list[tuple[str, str]], source_marks: tuple[str, str],
                target_marks: tuple[str, str]) -> bool:
     """Whether figure_texts() of the two sides of a pair read as the same finite values, one by one in the
-    same order, each side in its own convention ("1.250,5" and "1,250.5"): compare_figures then pairs each
-    with its counterpart and finds nothing to report.
+    same order ("1.250,5" and "1,250.5", or "0.71" on both sides of a Spanish file that writes decimal
+    points): compare_figures then pairs each with its counterpart and finds nothing to report.
 
-    Why that holds: with no scale word, quantities() gives one Quantity per figure, each readable in its
-    own convention (so never a copied one), with equal values side by side. compare_figures takes, for the
-    i-th target figure, the first source figure left whose value is the same(); by induction that is the
-    i-th source figure (those before it are taken), so nothing is left over, missing or extra."""
+    Why that holds: with no scale word, quantities() gives one Quantity per figure (none is left out: each
+    reads), with equal values side by side, and each target figure readable in its own convention (so never
+    a copied one). compare_figures takes, for the i-th target figure, the first source figure left whose
+    value is the same(); by induction that is the i-th source figure (those before it are taken), so
+    nothing is left over, missing or extra."""
     if len(source) != len(target):
         return False
     for (figure, scale), (other, other_scale) in zip(source, target):
         if scale or other_scale or len(figure) > _FINITE_CHARS:
             return False
-        if figure.isdigit():
-            if figure != other:
-                return False
-            continue  # no mark to read: the same value with any separators
-        if _marked(figure, *source_marks) != _marked(other, *target_marks):
+        if figure == other and figure.isdigit():
+            continue  # no mark to read: the same value in any convention
+        thousands, decimal = target_marks
+        if other.isdigit():
+            theirs = float(other)
+        else:
+            read = _read(other.replace(_MIDDLE_DOT, decimal), thousands, decimal)
+            if read is None:
+                return False  # read only by the other convention: A104's case, or not at all
+            theirs = read[0]
+        if _value(figure, *source_marks) != theirs:
             return False
-        thousands, decimal = source_marks
-        if _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal) is None:
-            return False  # read only by the other convention: A104's case, or nothing at all
     return True
 
 
