@@ -265,8 +265,8 @@ def _source_marks(ctx, src_lang: str) -> tuple[str, str, bool]:
 
 
 def _written_alike(ctx, pair: Pair, digits: list[tuple[int, int]], src_lang: str, tgt_lang: str) -> bool:
-    """Whether both sides hold the same figures in the same order, each written in its own convention (most
-    pairs with a figure): then compare_figures would find nothing (numbers.read_alike says why), and no figure need
+    """Whether both sides hold figures of the same values in the same order, with no scale word (most pairs
+    with a figure): then compare_figures would find nothing (numbers.read_alike says why), and no figure need
     be read into a Quantity. The target is read span by span, as slices, like _compare_numbers reads it."""
     source = figure_texts(pair.source_text, src_lang)
     view, target = ctx.doc.view, []
