@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
 from tqcheck.finding import Severity
-from tqcheck.text.numbers import FigureComparison, compare_figures, document_marks, marks, quantities, spelled_values
+from tqcheck.text.numbers import (FigureComparison, compare_figures, document_marks, figure_texts, marks, quantities,
+                                  read_alike, spelled_values)
 from tqcheck.rules.base import Detector, median_of, segments_holding
 from tqcheck.rules.numbers import LANG_NAMES
 from tqcheck.speed import warmstart
@@ -241,9 +242,9 @@ def _compare_numbers(ctx, pair: Pair) -> FigureComparison:
     if not digits and not _DIGIT.search(pair.source_text):
         return FigureComparison()  # no figure on either side (most pairs): nothing to pair, nothing spelled to read
     src_lang, tgt_lang = ctx.source_langs[0], ctx.target_base
-    if "source.marks" not in ctx.cache:
-        ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
-    thousands, decimal, settled = ctx.cache["source.marks"]
+    if _written_alike(ctx, pair, digits, src_lang, tgt_lang):
+        return FigureComparison()
+    thousands, decimal, settled = _source_marks(ctx, src_lang)
     source = _figures(pair.source_text, src_lang, (thousands, decimal))
     target = [q for a, b in digits for q in quantities(view[a:b], tgt_lang, offset=a)]
     found = compare_figures(source, target, [], [], settled)
@@ -254,6 +255,24 @@ def _compare_numbers(ctx, pair: Pair) -> FigureComparison:
                                 spelled_values(pair.source_text, src_lang) if found.extra else [],
                                 spelled_values(pair.target_text, tgt_lang) if found.missing else [], settled)
     return found
+
+
+def _source_marks(ctx, src_lang: str) -> tuple[str, str, bool]:
+    """The source document's separators (document_marks), read once per file."""
+    if "source.marks" not in ctx.cache:
+        ctx.cache["source.marks"] = document_marks(ctx.source_doc.view, src_lang)
+    return ctx.cache["source.marks"]
+
+
+def _written_alike(ctx, pair: Pair, digits: list[tuple[int, int]], src_lang: str, tgt_lang: str) -> bool:
+    """Whether both sides hold figures of the same values in the same order, with no scale word (most pairs
+    with a figure): then compare_figures would find nothing (numbers.read_alike says why), and no figure need
+    be read into a Quantity. The target is read span by span, as slices, like _compare_numbers reads it."""
+    source = figure_texts(pair.source_text, src_lang)
+    view, target = ctx.doc.view, []
+    for a, b in digits:
+        target += figure_texts(view[a:b], tgt_lang)
+    return read_alike(source, target, _source_marks(ctx, src_lang)[:2], marks(tgt_lang))
 
 
 def _figure(value: float) -> str:

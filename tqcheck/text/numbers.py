@@ -118,12 +118,30 @@ def _read(text: str, thousands: str, decimal: str) -> tuple[float, int] | None:
 
 
 @lru_cache(maxsize=None)
-def _scale_pattern(lang: str) -> re.Pattern | None:
+def _scale_words(lang: str) -> str | None:
+    """`lang`'s scale words as a regex alternation, longest first, or None when it has none."""
     words = number_words(lang).get("scale")
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
-    return warmstart.regex(rf"[ \u00a0]++({alternatives})\b", re.IGNORECASE)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def _scale_pattern(lang: str) -> re.Pattern | None:
+    alternatives = _scale_words(lang)
+    return None if alternatives is None else warmstart.regex(rf"[ \u00a0]++({alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _figure_pattern(lang: str) -> re.Pattern:
+    """_NUMBER, then the scale word _scale_pattern finds right after it (a second group, empty without one).
+
+    The scale part is optional, so the figure is the match _NUMBER makes alone at the same place; a scale
+    word holds no digit, so the next figure starts where _NUMBER's next match would. One C pass gives what
+    quantities() finds, as text."""
+    alternatives = _scale_words(lang)
+    scale = rf"(?:[ \u00a0]++(?i:({alternatives}))\b)?" if alternatives else "()"
+    return warmstart.regex(rf"({_NUMBER.pattern}){scale}")
 
 
 # Figures only one convention can read: a decimal part of other than three digits, or several
@@ -198,6 +216,57 @@ def quantities(text: str, lang: str, separators: tuple[str, str] | None = None, 
         out.append(Quantity(offset + m.start(), offset + end, figure, value * scale, None if foreign is None else foreign * scale,
                             separated, value, decimals, own is not None))
     return out
+
+
+def figure_texts(text: str, lang: str) -> list[tuple[str, str]]:
+    """(figure as written, the scale word after it or "") for each figure quantities() looks at in `text`."""
+    return _figure_pattern(lang).findall(text)
+
+
+# float() of 309 digits or more is inf, which same() does not find equal to itself; far shorter than that,
+# a figure's value is finite.
+_FINITE_CHARS = 300
+
+
+def _value(figure: str, thousands: str, decimal: str) -> float | None:
+    """The value quantities() gives a figure without a scale word: read with these marks, else with the
+    other convention's, else None (a figure neither reads, which quantities() leaves out)."""
+    if figure.isdigit():
+        return float(figure)
+    read = _read(figure.replace(_MIDDLE_DOT, decimal), thousands, decimal) or \
+        _read(figure.replace(_MIDDLE_DOT, thousands), decimal, thousands)
+    return None if read is None else read[0]
+
+
+def read_alike(source: list[tuple[str, str]], target: list[tuple[str, str]], source_marks: tuple[str, str],
+               target_marks: tuple[str, str]) -> bool:
+    """Whether figure_texts() of the two sides of a pair read as the same finite values, one by one in the
+    same order ("1.250,5" and "1,250.5", or "0.71" on both sides of a Spanish file that writes decimal
+    points): compare_figures then pairs each with its counterpart and finds nothing to report.
+
+    Why that holds: with no scale word, quantities() gives one Quantity per figure (none is left out: each
+    reads), with equal values side by side, and each target figure readable in its own convention (so never
+    a copied one). compare_figures takes, for the i-th target figure, the first source figure left whose
+    value is the same(); by induction that is the i-th source figure (those before it are taken), so
+    nothing is left over, missing or extra."""
+    if len(source) != len(target):
+        return False
+    for (figure, scale), (other, other_scale) in zip(source, target):
+        if scale or other_scale or len(figure) > _FINITE_CHARS:
+            return False
+        if figure == other and figure.isdigit():
+            continue  # no mark to read: the same value in any convention
+        thousands, decimal = target_marks
+        if other.isdigit():
+            theirs = float(other)
+        else:
+            read = _read(other.replace(_MIDDLE_DOT, decimal), thousands, decimal)
+            if read is None:
+                return False  # read only by the other convention: A104's case, or not at all
+            theirs = read[0]
+        if _value(figure, *source_marks) != theirs:
+            return False
+    return True
 
 
 _WORDS = warmstart.regex(r"[^\W\d_]+")
