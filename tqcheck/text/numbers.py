@@ -36,6 +36,8 @@ _MIDDLE_DOT = "·"
 # changes one once read; slots keep it as small).
 @dataclass(slots=True)
 class Quantity:
+    """One figure read from a text: where it stands, as written, and its value under either convention."""
+
     start: int  # offsets into the text read, end exclusive (scale word included)
     end: int
     text: str  # the figure as written, without the scale word
