@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 from tqcheck.finding import Finding, Severity
 from tqcheck.speed import warmstart
@@ -95,15 +95,22 @@ def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Se
         else:
             view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
         search = warmstart.regex(f"[{re.escape(chars)}]").search
-        m = search(view)
-        while m is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < segments[i].end:
-                found.append(segments[i])
-                m = search(view, segments[i].end)
-            else:  # between sentences
-                m = search(view, m.end())
+        found += [segments[i] for i in segment_indices_found(view, segments, starts, search)]
     return found
+
+
+def segment_indices_found(view: str, segments, starts: list[int], search) -> Iterator[int]:
+    """The index of each segment in which `search` (a compiled pattern's) finds a match starting, in order and
+    each once: one search of the view that jumps from each segment found to its end."""
+    m = search(view)
+    while m is not None:
+        at = m.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at < segments[i].end:
+            yield i
+            m = search(view, segments[i].end)
+        else:  # between segments
+            m = search(view, at + 1)
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,7 @@ from tqcheck.text import language
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, segment_indices_found
 from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
@@ -37,13 +37,12 @@ def _in_segments(ctx, pattern: re.Pattern, anchor: str | None = None, needs: str
     whole text if that word occurs in it. Python's regex engine is slow to scan a long text.
     `needs` is a regex every match holds a match of: a stretch without one is not searched (the
     stretches are searched apart, so skipping one changes nothing found in the others)."""
-    starts = ctx.cache.get("numbers.segment_starts")
-    if starts is None:
-        starts = ctx.cache["numbers.segment_starts"] = [seg.start for seg in ctx.segments]
-        ctx.cache["numbers.spans"] = _digit_spans(ctx, starts)
+    starts = ctx.segment_starts()
     view = ctx.doc.view
     if anchor is None:
-        spans = ctx.cache["numbers.spans"]
+        spans = ctx.cache.get("numbers.spans")
+        if spans is None:
+            spans = ctx.cache["numbers.spans"] = _digit_spans(ctx, starts)
     else:
         key = f"numbers.holds.{anchor}"
         if key not in ctx.cache:
@@ -91,24 +90,17 @@ _DIGIT_RUN = warmstart.regex(r"\d(?<!\d\d)")
 
 def _digit_spans(ctx, starts: list[int]) -> list[tuple[int, int]]:
     """View stretches covering the runs of consecutive segments where a run of digits begins (the
-    segments a \\d+ pass over the view would meet); each segment found goes straight to the next one."""
+    segments a \\d+ pass over the view would meet)."""
     spans: list[tuple[int, int]] = []
     last = -1
-    view, segments = ctx.doc.view, ctx.segments
-    m = _DIGIT_RUN.search(view)
-    while m is not None:
-        at = m.start()
-        i = bisect.bisect_right(starts, at) - 1
-        if i < 0 or at >= segments[i].end:
-            m = _DIGIT_RUN.search(view, at + 1)
-            continue
+    segments = ctx.segments
+    for i in segment_indices_found(ctx.doc.view, segments, starts, _DIGIT_RUN.search):
         seg = segments[i]
         if spans and i == last + 1:
             spans[-1] = (spans[-1][0], seg.end)
         else:
             spans.append((seg.start, seg.end))
         last = i
-        m = _DIGIT_RUN.search(view, seg.end)
     return spans
 
 
