@@ -23,10 +23,9 @@ def fill(text: str, el: xmlscan.Element):
     """A function that writes the content of text element `el` into a View."""
 
     def write(view) -> None:
-        a, b = el.inner_start, el.inner_end
-        if not el.children and text.find("&", a, b) < 0 and text.find("<", a, b) < 0:
-            if b > a:  # character data alone (most texts): the one piece of prose the walk would write
-                view.prose(a, b)
+        if xmlscan.character_data_alone(text, el):
+            if el.inner_end > el.inner_start:  # the one piece of prose the walk would write
+                view.prose(el.inner_start, el.inner_end)
             return
         xmlscan.emit_content(text, el, view.prose, view.char, view.blank, _Children(text, view))
 

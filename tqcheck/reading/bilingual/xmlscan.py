@@ -182,12 +182,17 @@ def entity(name: str) -> str | None:
     return _PREDEFINED.get(name)
 
 
+def character_data_alone(text: str, el: Element) -> bool:
+    """Whether `el` holds character data alone, no child, entity, CDATA, comment or instruction (most texts):
+    then emit_content would give one prose() of its whole content (none when empty), and nothing else."""
+    a, b = el.inner_start, el.inner_end
+    return not el.children and text.find("&", a, b) < 0 and text.find("<", a, b) < 0
+
+
 def text_of(text: str, el: Element) -> str:
     """An element's character data, entities and CDATA read, markup dropped (for notes, ids)."""
-    if not el.children:
-        inner = text[el.inner_start:el.inner_end]
-        if "&" not in inner and "<" not in inner:
-            return inner  # character data alone (most texts): what the walk below would join
+    if character_data_alone(text, el):
+        return text[el.inner_start:el.inner_end]  # what the walk below would join
     out = []
     emit_content(text, el, lambda a, b: out.append(text[a:b]), lambda ch, a, n: out.append(ch),
                  lambda a, b: None, lambda child: out.append(text_of(text, child)))
