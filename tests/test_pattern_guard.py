@@ -83,6 +83,7 @@ def enumerated() -> dict[tuple, set[tuple[str, int]]]:
     # Figures are read in the languages of a source text only when there is one.
     for lang in langdata.load("lang", "number_words.toml"):
         numbers.quantities("3 million, 4 millones, 5 milliards, 2 mil y 7 mille", lang)
+        numbers.figure_texts("3 million, 4 millones, 5 milliards, 2 mil y 7 mille", lang)
     # Patterns built from a finding's words and from the configuration.
     text_output._mark("The minister's visit was delayed.", ["minister's", "visit", "a.b"], text_output._Paint(False))
     html_output._marked("The minister's visit was delayed.", ["minister's", "visit", "a.b"])
