@@ -14,6 +14,26 @@ def test_assured_with_a_time_adverbial_before_that_fires():
     assert excerpts("The president assured on Sunday, in a televised address, that the border would reopen.", "C109") == ["assured"]
 
 
+def test_a_name_set_off_by_commas_is_the_speaker():
+    # el presidente de Colombia, Gustavo Petro, aseguró que: the name in apposition speaks
+    assert excerpts("The president of Colombia, Gustavo Petro, assured that he would not seek re-election.", "C109") == ["assured"]
+    # so does a name followed by an adverbial between commas (durante su visita, aseguró que)
+    assert excerpts("The minister Irene Vélez, during her visit to Davos, assured that no new contracts would be signed.",
+                    "C109") == ["assured"]
+
+
+def test_a_verb_after_any_other_comma_may_be_a_participle():
+    assert excerpts("The minister, assured that the talks would resume, left the building.", "C109") == []
+    assert excerpts("The union leaders, on the other hand, assured the workers that pay would rise.", "C109") == []
+    assert excerpts("After the vote, assured that the bill would pass, the senators went home.", "C109") == []
+
+
+def test_a_time_phrase_opening_with_the_may_stand_before_that():
+    # aseguró el día anterior que
+    assert excerpts("Petro assured the day before that the Congress has the last word.", "C109") == ["assured"]
+    assert excerpts("Petro assured the voters the day before that the Congress has the last word.", "C109") == []
+
+
 def test_assured_with_a_person_assured_is_native():
     assert excerpts("The president assured reporters on Sunday that the border would reopen.", "C109") == []
     assert excerpts("The goal assured the team a place in the final.", "C109") == []

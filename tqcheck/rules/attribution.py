@@ -37,9 +37,11 @@ def _adverbial() -> str:
     """An adverbial of time, place or audience: `on Sunday`, `in a statement`, `to the press`."""
     openers = english_words("words.toml", "attribution_adverbial_words")
     audience = english_words("words.toml", "audience_words")
-    return r"(?:(?:%s)\b(?:\s+[\w’'-]+){0,5}?|to\s+(?:the\s+|local\s+|foreign\s+)?(?:%s)\b)" % (
+    times = english_words("words.toml", "attribution_time_phrases")
+    return r"(?:(?:%s)\b(?:\s+[\w’'-]+){0,5}?|to\s+(?:the\s+|local\s+|foreign\s+)?(?:%s)\b|(?:%s)\b)" % (
         "|".join(re.escape(w) for w in sorted(openers, key=lambda w: (-len(w), w))),
-        "|".join(re.escape(w) for w in sorted(audience, key=lambda w: (-len(w), w))))
+        "|".join(re.escape(w) for w in sorted(audience, key=lambda w: (-len(w), w))),
+        "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(times, key=lambda w: (-len(w), w))))
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +67,11 @@ _QUOTE_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s+(?P<subject>%s)\s+(?:(?:al
 _PRONOUN_CLOSING = warmstart.regex(r",\s+(?P<subject>he|she|they)\s+$")
 _QUOTE_CLOSED_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s*$")
 _INVERTED_SUBJECT = warmstart.regex(r"\s+(?P<subject>%s)\s*(?:[.;!?…,]|$)" % _SPEAKER)
+# A name between commas after the noun it stands beside: `The president of Colombia, Gustavo Petro, `.
+_APPOSITION = warmstart.regex(r"(?P<head>[\w’'-]+),\s+(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]*"
+                              r"(?:\s+(?:[A-Z][\w’'-]*|(?:de|da|do|dos|del|la|van|von)(?![\w’'-]))){0,4}),\s*$")
+_NAME_THEN_ASIDE = warmstart.regex(r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:de|da|do|dos|del|la|van|von)(?![\w’'-]))){0,4}),"
+                                   r"\s+(?P<opener>[a-z]+)\b[^,;:“”\"()]{1,80},\s*$")
 _NP_LINKS = frozenset(("of", "the", "from", "for", "and", "by", "de", "del", "da", "do", "dos", "das", "la", "el"))
 
 
@@ -144,8 +151,20 @@ class CalquedReportingVerb(Detector):
             if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in english_words("words.toml", "clause_opening_words")
                     or second in english_words("words.toml", "clause_auxiliary_words") or is_past(second)):
                 return False
-        if before.rstrip().endswith((",", ";", "(", ")")):
+        if before.rstrip().endswith((";", "(", ")")):
             return False
+        if before.rstrip().endswith(","):
+            # only a name set off by commas after its title (`the president of Colombia, Gustavo Petro,
+            # assured that`): after any other comma the verb may be a participle (`the minister, assured that…`)
+            apposition = _APPOSITION.search(before)
+            if apposition and apposition.group("head").lower() not in english_words("words.toml", "function_words"):
+                before = apposition.group("name")
+            else:
+                # or a name, then an adverbial between commas (`Irene Vélez, during her visit, assured that`)
+                aside = _NAME_THEN_ASIDE.search(before)
+                if not aside or aside.group("opener").lower() not in english_words("words.toml", "attribution_adverbial_words"):
+                    return False
+                before = aside.group("name")
         words = [w.rstrip(".") for w in _WORD.findall(before)]
         adverbs = english_words("words.toml", "attribution_adverb_words")
         while words and words[-1].lower() in adverbs:
