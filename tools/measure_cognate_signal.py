@@ -13,6 +13,7 @@ native articles and native_en, all of them (false findings per 1,000 words).
 
     python tools/measure_cognate_signal.py                 # the grid, both halves and the natives
     python tools/measure_cognate_signal.py --words A       # and the words each condition flags on half A
+    python tools/measure_cognate_signal.py --english-max 3.0   # only English words of Zipf <= 3.0 (F103's ceiling)
 
 Last, the same tokens as a document feature: the ROC AUC of their density per word, machine-translated articles of
 each half against that half's native articles and against native_en's documents.
@@ -137,8 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", choices=("A", "B"), help="print the words each condition flags on this half")
     parser.add_argument("--loose", action="store_true", help="keep pairs one vowel apart (the build step's own rule)")
+    parser.add_argument("--english-max", type=float, help="only English words at most this common (Zipf)")
     args = parser.parse_args(argv)
     pairs = load_pairs()
+    if args.english_max is not None:
+        pairs = {w: p for w, p in pairs.items() if zipf_frequency(w, "en") <= args.english_max}
     cache: dict[str, dict] = {}
     # (set name, is machine-translated, words, [(word, inside an annotation)])
     sets: dict[str, dict] = {}
