@@ -118,3 +118,19 @@ def test_the_clauseless_verb_table_is_generated_and_holds_no_verb_that_takes_a_c
     assert {"justified", "contemplated", "celebrated"} <= forms
     assert not forms & {"said", "stated", "insisted", "proposed", "noted", "stressed", "explained", "warned",
                         "added", "argued", "claimed", "suggested", "contacts", "reforms"}
+
+
+def test_the_present_tense_of_a_listed_past_form_fires_too():
+    # Spanish headlines and live blogs report in the present: "AMLO se burla de que", "defiende que"
+    assert excerpts("AMLO mocks that the opposition wrote a new etiquette manual.", "C109") == ["mocks"]
+    assert excerpts("The minister defends that the reform is necessary.", "C109") == ["defends"]
+
+
+def test_a_present_form_the_lexicon_reads_first_as_a_plural_noun_is_not_derived():
+    from tqcheck.rules.attribution import present_forms
+
+    assert present_forms(["mocked"]) == ["mocks"]
+    assert present_forms(["referred"]) == ["refers"]  # the doubled consonant undone
+    assert present_forms(["questioned"]) == []  # "questions" is first a plural noun
+    assert present_forms(["assured", "assures"]) == []  # the entry lists its present already
+    assert excerpts("Senator Ruiz's questions that went unanswered worried the board.", "C109") == []

@@ -10,6 +10,7 @@ from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordtrie import trie_pattern
+from tqcheck.text.tagging import lookup
 
 _WORD = warmstart.regex(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -21,10 +22,35 @@ class _VerbTable:
         self.by_form: dict[str, dict[str, dict]] = {}  # form → {source language: entry}
         for lang in pairs:
             for entry in langdata.table(f"{lang}-en", "calques.toml", "reporting"):
-                for form in entry.get("forms", [entry["word"]]):
+                forms = entry.get("forms", [entry["word"]])
+                for form in forms + present_forms(forms):
                     self.by_form.setdefault(form, {})[lang] = entry
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))
         self.pattern = warmstart.regex(r"\b(?:%s)\b" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)) if forms else None
+
+
+def present_forms(forms: list[str]) -> list[str]:
+    """The present tense of a past form the entry lists alone (`mocked` → `mocks`, `ratified` → `ratifies`):
+    Spanish headlines and live blogs report in the present (`AMLO se burla de que`, `Petro asegura que`), and
+    the machine keeps it. Only a form the lexicon reads first as a verb, so that a plural noun
+    (`questions`, `values`, `details`) is not taken for one."""
+    if any(f.endswith("s") for f in forms):
+        return []
+    out = []
+    for past in forms:
+        if " " in past or not past.endswith("ed"):
+            continue
+        stem = past[:-2]
+        bases = [stem + "e", stem] + ([stem[:-1]] if stem[-1:] == stem[-2:-1] else []) + (
+            [stem[:-1] + "y"] if stem.endswith("i") else [])
+        base = next((b for b in bases if "V" in lookup(b)), None)
+        if base is None:
+            continue
+        third = base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + (
+            "es" if re.search(r"(?:s|x|z|ch|sh)$", base) else "s")
+        if lookup(third)[:1] == "Z":
+            out.append(third)
+    return out
 
 
 @lru_cache(maxsize=None)
