@@ -134,3 +134,14 @@ def test_a_present_form_the_lexicon_reads_first_as_a_plural_noun_is_not_derived(
     assert present_forms(["questioned"]) == []  # "questions" is first a plural noun
     assert present_forms(["assured", "assures"]) == []  # the entry lists its present already
     assert excerpts("Senator Ruiz's questions that went unanswered worried the board.", "C109") == []
+
+
+def test_a_second_verb_of_the_same_speaker_after_and_fires():
+    # "dice que … y de nuevo acusa que": the speaker of the first verb reports again
+    assert excerpts("AMLO says that the vote was clean and again accuses that fraud was committed in 2006.",
+                    "C109") == ["accuses"]
+
+
+def test_a_verb_after_and_without_a_speaker_before_it_is_quiet():
+    assert excerpts("The report was published on Monday and indicated that prices rose.", "C109") == []
+    assert excerpts("The figures said little and indicated that prices rose.", "C109") == []

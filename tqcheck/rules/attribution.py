@@ -201,6 +201,11 @@ class CalquedReportingVerb(Detector):
             words.pop()
             while words and words[-1].lower() in adverbs:
                 words.pop()
+        if words and words[-1].lower() in ("and", "but"):
+            # a second verb of the same speaker: `AMLO says that … and again accuses that`
+            reporting = english_words("verbs.toml", "reporting_words")
+            first = next((i for i, w in enumerate(words[:-1]) if w.lower() in reporting), 0)
+            words = words[:first]  # the first verb's subject speaks for both
         if not words or not self._is_subject(words[-1], len(words) == 1):
             return False
         return not self._names_no_speaker(words)
