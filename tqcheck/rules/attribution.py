@@ -106,11 +106,13 @@ class CalquedReportingVerb(Detector):
     Flags a reporting verb that English news does not use for attribution, calqued from
     Spanish, French or Portuguese (`Tohá indicated that…`, `the minister assured this
     Monday that…`, `“…,” he attested.`, `…, hammered the minister.`). The verb must stand
-    in an attribution: a person, title or institution before it and `that`, a colon or a
-    quotation after it (an adverbial of time or place may come between), or after a closing
-    quotation mark. The verbs and their sources are the language pairs' `calques.toml`
-    `[[reporting]]` entries; those that native news also uses (`pointed out`, `stressed`)
-    are only hints.
+    in an attribution: a person, title or institution before it (a name may follow its title
+    between commas, or come before an aside between commas; after `and` or `but` the speaker
+    of the sentence's first verb of saying speaks again) and `that`, a colon or a quotation
+    after it (an adverbial of time or place may come between), or after a closing quotation
+    mark. The verbs and their sources are the language pairs' `calques.toml` `[[reporting]]`
+    entries, with the present tense of those listed only in the past; those that native news
+    also uses (`pointed out`, `stressed`) are only hints.
 
     Why it matters:
     Spanish `indicó`, `aseguró`, `afirmó`, French `a assuré`, `a martelé`, Portuguese `avaliou`,
