@@ -14,6 +14,26 @@ def test_assured_with_a_time_adverbial_before_that_fires():
     assert excerpts("The president assured on Sunday, in a televised address, that the border would reopen.", "C109") == ["assured"]
 
 
+def test_a_name_set_off_by_commas_is_the_speaker():
+    # el presidente de Colombia, Gustavo Petro, aseguró que: the name in apposition speaks
+    assert excerpts("The president of Colombia, Gustavo Petro, assured that he would not seek re-election.", "C109") == ["assured"]
+    # so does a name followed by an adverbial between commas (durante su visita, aseguró que)
+    assert excerpts("The minister Irene Vélez, during her visit to Davos, assured that no new contracts would be signed.",
+                    "C109") == ["assured"]
+
+
+def test_a_verb_after_any_other_comma_may_be_a_participle():
+    assert excerpts("The minister, assured that the talks would resume, left the building.", "C109") == []
+    assert excerpts("The union leaders, on the other hand, assured the workers that pay would rise.", "C109") == []
+    assert excerpts("After the vote, assured that the bill would pass, the senators went home.", "C109") == []
+
+
+def test_a_time_phrase_opening_with_the_may_stand_before_that():
+    # aseguró el día anterior que
+    assert excerpts("Petro assured the day before that the Congress has the last word.", "C109") == ["assured"]
+    assert excerpts("Petro assured the voters the day before that the Congress has the last word.", "C109") == []
+
+
 def test_assured_with_a_person_assured_is_native():
     assert excerpts("The president assured reporters on Sunday that the border would reopen.", "C109") == []
     assert excerpts("The goal assured the team a place in the final.", "C109") == []
@@ -98,3 +118,30 @@ def test_the_clauseless_verb_table_is_generated_and_holds_no_verb_that_takes_a_c
     assert {"justified", "contemplated", "celebrated"} <= forms
     assert not forms & {"said", "stated", "insisted", "proposed", "noted", "stressed", "explained", "warned",
                         "added", "argued", "claimed", "suggested", "contacts", "reforms"}
+
+
+def test_the_present_tense_of_a_listed_past_form_fires_too():
+    # Spanish headlines and live blogs report in the present: "AMLO se burla de que", "defiende que"
+    assert excerpts("AMLO mocks that the opposition wrote a new etiquette manual.", "C109") == ["mocks"]
+    assert excerpts("The minister defends that the reform is necessary.", "C109") == ["defends"]
+
+
+def test_a_present_form_the_lexicon_reads_first_as_a_plural_noun_is_not_derived():
+    from tqcheck.rules.attribution import present_forms
+
+    assert present_forms(["mocked"]) == ["mocks"]
+    assert present_forms(["referred"]) == ["refers"]  # the doubled consonant undone
+    assert present_forms(["questioned"]) == []  # "questions" is first a plural noun
+    assert present_forms(["assured", "assures"]) == []  # the entry lists its present already
+    assert excerpts("Senator Ruiz's questions that went unanswered worried the board.", "C109") == []
+
+
+def test_a_second_verb_of_the_same_speaker_after_and_fires():
+    # "dice que … y de nuevo acusa que": the speaker of the first verb reports again
+    assert excerpts("AMLO says that the vote was clean and again accuses that fraud was committed in 2006.",
+                    "C109") == ["accuses"]
+
+
+def test_a_verb_after_and_without_a_speaker_before_it_is_quiet():
+    assert excerpts("The report was published on Monday and indicated that prices rose.", "C109") == []
+    assert excerpts("The figures said little and indicated that prices rose.", "C109") == []

@@ -143,6 +143,59 @@ def test_the_build_tools_correspondences_pair_source_words_with_their_english_lo
     assert tool.look_alikes("casa", "es", tool.index_words(["case"])) == set()
 
 
+
+def _tool(name):
+    import importlib
+    import sys
+    from pathlib import Path
+
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    for folder in (tools, tools / "resources"):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+    return importlib.import_module(name)
+
+
+def test_the_cognate_builder_pairs_spanish_present_tense_verbs_with_english_s_forms():
+    keys = _tool("build_cognates").keys
+
+    def paired(spanish, english, cls):
+        return bool({k for c, k in keys(spanish, 0) if c == cls} & {k for c, k in keys(english, 1) if c == cls})
+
+    assert paired("contempla", "contemplates", "s3")  # contempla otro escenario → contemplates another scenario
+    assert paired("presume", "presumes", "s3")
+    assert paired("contemplan", "contemplate", "p3")  # contemplan → they contemplate
+    assert paired("presumen", "presume", "p3")
+    assert not paired("denuncian", "denounce", "p3")  # denunc/denounc: one vowel apart, left to the near match
+    assert not paired("contempla", "contemplated", "s3")  # a past form is the -ó/-ed class, not the present
+
+
+def test_the_cognate_signal_counts_a_pair_only_when_the_dictionary_translates_it_otherwise():
+    from wordfreq import zipf_frequency
+
+    tool = _tool("measure_cognate_signal")
+    pairs = {"denounced": [(0.5, "denunció", "ed", ["report"])],
+             "contemplates": [(1.12, "contempla", "s3", ["contemplate"])],
+             "finalised": [(0.4, "finalizado", "ed", ["finalize"])]}
+    # denunciar is translated "report": the look-alike stands where English would use another word
+    assert tool.signal("denounced", pairs, zipf_frequency, strict=False)["otherwise"] == 0.5
+    # contemplar is translated "contemplate" itself: a gap, but no evidence from the dictionary
+    contemplates = tool.signal("contemplates", pairs, zipf_frequency, strict=True)
+    assert contemplates["any"] == 1.12 and contemplates["otherwise"] is None
+    # British and American spellings are one word, not a translation "otherwise"
+    assert tool.signal("finalised", pairs, zipf_frequency, strict=False)["otherwise"] is None
+    # the strict reading drops pairs one vowel apart (denunc-ió / denounc-ed)
+    assert tool.signal("denounced", pairs, zipf_frequency, strict=True)["any"] is None
+
+
+def test_the_measurements_half_split_is_fixed_by_the_site_alone():
+    half_of = _tool("measure_cognate_signal").half_of
+    assert half_of({"site": "apnews.com"}) == "A"
+    assert half_of({"site": "agencyefe.com"}) == "B"
+    # a dev article has no site: its URL's host without www. stands for it
+    assert half_of({"url": "https://www.apnews.com/article/x"}) == half_of({"site": "apnews.com"})
+
+
 # --- F103/F104: rare English look-alikes of common Spanish words, from the generated cognates.txt ---
 
 def test_rare_cognate_flags_the_word_alone_and_suggests_its_usual_translation():

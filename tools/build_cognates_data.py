@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "resources"))
-from build_cognates import keys  # noqa: E402  (the same orthographic correspondences as step 2)
+from build_cognates import VERBAL, keys  # noqa: E402  (the same correspondences and verb classes as step 2)
 from build_cognates_frpt import source_keys  # noqa: E402
 
 RESOURCES = Path(os.environ.get("TQ_RESOURCES", "/tmp/resources"))
@@ -48,7 +48,6 @@ SUGGESTION_GAIN = 1.0  # the usual translation is far commoner in English than t
 # Without a WordNet synonym to suggest, the pair stands on the frequencies and the dictionary alone, so
 # it asks more of them: an English word next to absent from English news (protagonism, obtention)
 MAX_EN_BARE, GAP_BARE = 2.0, 2.0
-VERBAL = {"ed", "ated", "ized", "ing", "base", "ize"}
 PLURAL_CLASSES = {"tions", "sions", "ctions", "ties", "nces", "cies", "ives", "ics", "aries", "ists", "ents", "ants",
                   "ures", "als", "bles", "ates", "nouns"}
 

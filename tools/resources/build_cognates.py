@@ -68,12 +68,14 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ed": (("ó", "ió", "aron", "ieron", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"), ("ed", "d")),
     "ated": (("ó", "aron", "ado", "ada", "ados", "adas"), ("ated",)),
     "ing": (("ando", "iendo"), ("ing",)),
+    # the present tense, as MT renders it: contempla/contemplates, presume/presumes, denuncian/denounce
+    "s3": (("a", "e"), ("ates", "es", "s")), "p3": (("an", "en"), ("ate", "e", "")),
     "base": (("ar", "er", "ir"), ("e", "", "ate")),
     "noun": (("o", "a", "e"), ("", "e")), "nouns": (("os", "as", "es"), ("s", "es")),
     "same": (("",), ("",)),
 }
 EXACT = {"same", "noun", "nouns", "base"}  # weak endings: the stems must agree exactly
-VERBAL = {"ed", "ated", "ized", "ing", "base", "ize"}
+VERBAL = {"ed", "ated", "ized", "ing", "base", "ize", "s3", "p3"}
 # part of speech each class asks of the Spanish lemma (Apertium tags) and of the English word (WordNet letters)
 ES_POS = {"ly": {"adv"}, **{c: {"vblex"} for c in VERBAL}}
 EN_POS = {"ly": {"r"}, **{c: {"v"} for c in VERBAL}}
@@ -103,7 +105,7 @@ def keys(word: str, side: int) -> list[tuple[str, str]]:
         for e in ends[side]:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 stem = w[: len(w) - len(e)] if e else w
-                if side == 0 and cls in ("ed", "ated", "base") and stem.endswith("i"):
+                if side == 0 and cls in ("ed", "ated", "base", "s3", "p3") and stem.endswith("i"):
                     out.append((cls, skeleton(stem[:-1])))  # denunci-ó: stem denunc
                 if side == 0 and cls == "ly" and stem.endswith("a"):
                     out.append((cls, skeleton(stem[:-1])))  # rápida-mente
@@ -243,6 +245,11 @@ def main() -> None:
             suf = "ing" if cls == "ing" else "ed"
             base = e[: -len(suf)]
             return e.endswith(suf) and any("v" in wn.get(b, ()) for b in (base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base))
+        if cls == "s3":  # a Spanish present and an English -s form of a WordNet verb
+            return any(p == "vblex" and l != s for l, p in es_lemmas.get(s, [])) and e.endswith("s") and any(
+                "v" in wn.get(b, ()) for b in (e[:-1], e[:-2]))
+        if cls == "p3":  # a Spanish plural present and an English base form
+            return any(p == "vblex" for _l, p in es_lemmas.get(s, [])) and "v" in wn.get(e, ())
         if cls == "base":  # an infinitive and an English verb
             return any(l == s and p == "vblex" for l, p in es_lemmas.get(s, []))
         if cls in EXACT:  # a Spanish noun or adjective form and an English one: verb forms go through -ed/-ing

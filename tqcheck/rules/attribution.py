@@ -10,6 +10,7 @@ from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordtrie import trie_pattern
+from tqcheck.text.tagging import lookup
 
 _WORD = warmstart.regex(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -21,10 +22,35 @@ class _VerbTable:
         self.by_form: dict[str, dict[str, dict]] = {}  # form → {source language: entry}
         for lang in pairs:
             for entry in langdata.table(f"{lang}-en", "calques.toml", "reporting"):
-                for form in entry.get("forms", [entry["word"]]):
+                forms = entry.get("forms", [entry["word"]])
+                for form in forms + present_forms(forms):
                     self.by_form.setdefault(form, {})[lang] = entry
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))
         self.pattern = warmstart.regex(r"\b(?:%s)\b" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)) if forms else None
+
+
+def present_forms(forms: list[str]) -> list[str]:
+    """The present tense of a past form the entry lists alone (`mocked` → `mocks`, `ratified` → `ratifies`):
+    Spanish headlines and live blogs report in the present (`AMLO se burla de que`, `Petro asegura que`), and
+    the machine keeps it. Only a form the lexicon reads first as a verb, so that a plural noun
+    (`questions`, `values`, `details`) is not taken for one."""
+    if any(f.endswith("s") for f in forms):
+        return []
+    out = []
+    for past in forms:
+        if " " in past or not past.endswith("ed"):
+            continue
+        stem = past[:-2]
+        bases = [stem + "e", stem] + ([stem[:-1]] if stem[-1:] == stem[-2:-1] else []) + (
+            [stem[:-1] + "y"] if stem.endswith("i") else [])
+        base = next((b for b in bases if "V" in lookup(b)), None)
+        if base is None:
+            continue
+        third = base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + (
+            "es" if re.search(r"(?:s|x|z|ch|sh)$", base) else "s")
+        if lookup(third)[:1] == "Z":
+            out.append(third)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -37,9 +63,11 @@ def _adverbial() -> str:
     """An adverbial of time, place or audience: `on Sunday`, `in a statement`, `to the press`."""
     openers = english_words("words.toml", "attribution_adverbial_words")
     audience = english_words("words.toml", "audience_words")
-    return r"(?:(?:%s)\b(?:\s+[\w’'-]+){0,5}?|to\s+(?:the\s+|local\s+|foreign\s+)?(?:%s)\b)" % (
+    times = english_words("words.toml", "attribution_time_phrases")
+    return r"(?:(?:%s)\b(?:\s+[\w’'-]+){0,5}?|to\s+(?:the\s+|local\s+|foreign\s+)?(?:%s)\b|(?:%s)\b)" % (
         "|".join(re.escape(w) for w in sorted(openers, key=lambda w: (-len(w), w))),
-        "|".join(re.escape(w) for w in sorted(audience, key=lambda w: (-len(w), w))))
+        "|".join(re.escape(w) for w in sorted(audience, key=lambda w: (-len(w), w))),
+        "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(times, key=lambda w: (-len(w), w))))
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +93,11 @@ _QUOTE_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s+(?P<subject>%s)\s+(?:(?:al
 _PRONOUN_CLOSING = warmstart.regex(r",\s+(?P<subject>he|she|they)\s+$")
 _QUOTE_CLOSED_BEFORE = warmstart.regex(r"[”\"»’][.,]?\s*$")
 _INVERTED_SUBJECT = warmstart.regex(r"\s+(?P<subject>%s)\s*(?:[.;!?…,]|$)" % _SPEAKER)
+# A name between commas after the noun it stands beside: `The president of Colombia, Gustavo Petro, `.
+_APPOSITION = warmstart.regex(r"(?P<head>[\w’'-]+),\s+(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]*"
+                              r"(?:\s+(?:[A-Z][\w’'-]*|(?:de|da|do|dos|del|la|van|von)(?![\w’'-]))){0,4}),\s*$")
+_NAME_THEN_ASIDE = warmstart.regex(r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:de|da|do|dos|del|la|van|von)(?![\w’'-]))){0,4}),"
+                                   r"\s+(?P<opener>[a-z]+)\b[^,;:“”\"()]{1,80},\s*$")
 _NP_LINKS = frozenset(("of", "the", "from", "for", "and", "by", "de", "del", "da", "do", "dos", "das", "la", "el"))
 
 
@@ -73,11 +106,13 @@ class CalquedReportingVerb(Detector):
     Flags a reporting verb that English news does not use for attribution, calqued from
     Spanish, French or Portuguese (`Tohá indicated that…`, `the minister assured this
     Monday that…`, `“…,” he attested.`, `…, hammered the minister.`). The verb must stand
-    in an attribution: a person, title or institution before it and `that`, a colon or a
-    quotation after it (an adverbial of time or place may come between), or after a closing
-    quotation mark. The verbs and their sources are the language pairs' `calques.toml`
-    `[[reporting]]` entries; those that native news also uses (`pointed out`, `stressed`)
-    are only hints.
+    in an attribution: a person, title or institution before it (a name may follow its title
+    between commas, or come before an aside between commas; after `and` or `but` the speaker
+    of the sentence's first verb of saying speaks again) and `that`, a colon or a quotation
+    after it (an adverbial of time or place may come between), or after a closing quotation
+    mark. The verbs and their sources are the language pairs' `calques.toml` `[[reporting]]`
+    entries, with the present tense of those listed only in the past; those that native news
+    also uses (`pointed out`, `stressed`) are only hints.
 
     Why it matters:
     Spanish `indicó`, `aseguró`, `afirmó`, French `a assuré`, `a martelé`, Portuguese `avaliou`,
@@ -144,8 +179,20 @@ class CalquedReportingVerb(Detector):
             if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in english_words("words.toml", "clause_opening_words")
                     or second in english_words("words.toml", "clause_auxiliary_words") or is_past(second)):
                 return False
-        if before.rstrip().endswith((",", ";", "(", ")")):
+        if before.rstrip().endswith((";", "(", ")")):
             return False
+        if before.rstrip().endswith(","):
+            # only a name set off by commas after its title (`the president of Colombia, Gustavo Petro,
+            # assured that`): after any other comma the verb may be a participle (`the minister, assured that…`)
+            apposition = _APPOSITION.search(before)
+            if apposition and apposition.group("head").lower() not in english_words("words.toml", "function_words"):
+                before = apposition.group("name")
+            else:
+                # or a name, then an adverbial between commas (`Irene Vélez, during her visit, assured that`)
+                aside = _NAME_THEN_ASIDE.search(before)
+                if not aside or aside.group("opener").lower() not in english_words("words.toml", "attribution_adverbial_words"):
+                    return False
+                before = aside.group("name")
         words = [w.rstrip(".") for w in _WORD.findall(before)]
         adverbs = english_words("words.toml", "attribution_adverb_words")
         while words and words[-1].lower() in adverbs:
@@ -156,6 +203,11 @@ class CalquedReportingVerb(Detector):
             words.pop()
             while words and words[-1].lower() in adverbs:
                 words.pop()
+        if words and words[-1].lower() in ("and", "but"):
+            # a second verb of the same speaker: `AMLO says that … and again accuses that`
+            reporting = english_words("verbs.toml", "reporting_words")
+            first = next((i for i, w in enumerate(words[:-1]) if w.lower() in reporting), 0)
+            words = words[:first]  # the first verb's subject speaks for both
         if not words or not self._is_subject(words[-1], len(words) == 1):
             return False
         return not self._names_no_speaker(words)
