@@ -46,8 +46,8 @@ def present_forms(forms: list[str]) -> list[str]:
         base = next((b for b in bases if "V" in lookup(b)), None)
         if base is None:
             continue
-        third = base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + (
-            "es" if re.search(r"(?:s|x|z|ch|sh)$", base) else "s")
+        consonant_y = len(base) > 1 and base[-1] == "y" and base[-2] not in "aeiou"
+        third = base[:-1] + "ies" if consonant_y else base + ("es" if base.endswith(("s", "x", "z", "ch", "sh")) else "s")
         if lookup(third)[:1] == "Z":
             out.append(third)
     return out
