@@ -99,3 +99,13 @@ def test_her_of_a_country_before_a_mans_name_says_nothing_of_him():
     text = ("India tried to keep peace despite her neighbours, Prime Minister Ravindra Modak said in his tribute to "
             "the soldiers. In his speech he thanked the families.")
     assert excerpts(text, "S105") == []
+
+
+def test_a_his_after_a_pronoun_for_anyone_is_generic():
+    # "anyone who… his", "no one… his": English's generic "his", not her
+    for who in ["anyone who wants to vote", "whoever wins the seat", "no one in the district"]:
+        text = f"Senator Mary Jones spoke on Monday. She said that {who} must keep his promises."
+        assert excerpts(text, "S105") == [], text
+    text = ("Senator Mary Jones spoke on Monday. She said that the voters must keep their promises. "
+            "He added that his office will help.")
+    assert excerpts(text, "S105") == ["He", "his"]

@@ -59,7 +59,8 @@ def identity(view: str, m: Mention) -> str | None:
     return text.split("’")[0].split("'")[0]
 
 
-def male_pronouns_in_stretches_about_a_woman(ctx, refs, generic, seeds: set[int]) -> list[Flip]:
+def male_pronouns_in_stretches_about_a_woman(ctx, refs, unmentioned: "Unmentioned", generic,
+                                             seeds: set[int]) -> list[Flip]:
     """Every "he"/"him"/"his" that can only mean a woman the text has told is a woman.
 
     Machine translation from a language that drops subjects (Spanish, Portuguese) or whose possessive does not
@@ -69,22 +70,21 @@ def male_pronouns_in_stretches_about_a_woman(ctx, refs, generic, seeds: set[int]
     else is named. `generic(m)` says a pronoun is one of "his or her", "he/she": anyone; `seeds` are the starts
     of male pronouns already found to mean the woman just named, from which the chain goes on.
     """
-    return _Chains(ctx, refs, generic, seeds).flips
+    return _Chains(ctx, refs, unmentioned, generic, seeds).flips
 
 
 class _Chains:
     """One walk over a text's mentions, keeping the stretch that speaks of one person only."""
 
-    def __init__(self, ctx, refs, generic, seeds: set[int]):
+    def __init__(self, ctx, refs, unmentioned: "Unmentioned", generic, seeds: set[int]):
         self.ctx, self.view, self.mentions = ctx, ctx.doc.view, refs.mentions
         self.sentence = [ctx.segment_at(m.start).index for m in self.mentions]
         self.main = _main_person(self.view, self.mentions)
-        unnamed = _UnnamedWords(refs)
         self.flips: list[Flip] = []
         self.stretch: _Stretch | None = None
         for index, m in enumerate(self.mentions):
-            if self.stretch is not None and unnamed.between(self.mentions[index - 1].end, m.start):
-                self.stretch = None  # "She met Putin. He said…": someone the name lists do not know
+            if self.stretch is not None and unmentioned.between(self.mentions[index - 1].end, m.start):
+                self.stretch = None  # "She met Putin. He said…", "anyone who… his": someone the mentions miss
             if m.kind == "pronoun":
                 if self.stretch is not None and not generic(m):
                     self._pronoun(index, m, m.start in seeds)
@@ -169,10 +169,11 @@ def _main_person(view: str, mentions: list[Mention]) -> str | None:
     return named[0] if named and named.count(named[0]) > 1 else None
 
 
-class _UnnamedWords:
-    """Capitalised words that may name someone the referents do not know ("She met Putin"): not opening a
-    sentence, not an acronym, no weekday, month, nationality, country, capital or body, not after an article or a word
-    of place ("in Lima", "traveled to Cusco", "the Spanish government") and no adjective ("Supreme")."""
+class Unmentioned:
+    """Words that may stand for someone the mentions miss: a pronoun for anyone ("anyone who… his"), and a
+    capitalised word that may name someone the name lists do not know ("She met Putin"): not opening a sentence,
+    not an acronym, no weekday, month, nationality, country, capital or body, not after an article or a word of
+    place ("in Lima", "traveled to Cusco", "the Spanish government") and no adjective ("Supreme")."""
 
     def __init__(self, refs):
         self.refs = refs
@@ -180,10 +181,17 @@ class _UnnamedWords:
         self.mentioned = Covered((c.start, c.end) for c in refs.mentions)
         self.things = Covered(refs.things)
 
+    def anyone_between(self, start: int, end: int) -> bool:
+        """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
+        tokens = self.refs.tokens
+        return any(_anyone_at(tokens, k) for k in self._indices(start, end))
+
     def between(self, start: int, end: int) -> bool:
         tokens, refs = self.refs.tokens, self.refs
-        for k in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+        for k in self._indices(start, end):
             t = tokens[k]
+            if _anyone_at(tokens, k):
+                return True
             if not t.capital or t.text.isupper() or t.start in self.mentioned or t.start in self.things \
                     or refs._opens_sentence(k):
                 continue
@@ -196,7 +204,21 @@ class _UnnamedWords:
         return False
 
 
+    def _indices(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+def _anyone_at(tokens, k: int) -> bool:
+    lower = tokens[k].text.lower()
+    return lower in _anyone() or lower == "one" and k > 0 and tokens[k - 1].text.lower() == "no"
+
+
 _BEFORE_PLACES = LOCATIVES | ARTICLES | {"of", "from", "on"}
+
+
+@lru_cache(maxsize=None)
+def _anyone() -> frozenset[str]:
+    return english_words("words.toml", "indefinite_person_words")
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
-from tqcheck.rules.pronoun_chains import AFTER_QUOTE, male_pronouns_in_stretches_about_a_woman
+from tqcheck.rules.pronoun_chains import AFTER_QUOTE, Unmentioned, male_pronouns_in_stretches_about_a_woman
 from tqcheck.rules.referents import FEMALE, Referents
 from tqcheck.speed import warmstart
 
@@ -52,9 +52,10 @@ class WrongGenderPronoun(Detector):
     else mentioned in it, nor in the two sentences before it), once her name, her title or the
     text's own `she`/`her` for her says she is a woman, every later `he`/`his` is flagged until
     someone else is named: `The president said her government… He added that his country…`.
-    A `he` acting on her (`He followed her`), a quotation that speaks of someone, a capitalised
-    word that may name someone the lists do not know (`She met Putin`) or a paragraph opening on
-    `he` in an article that is about someone else end the stretch.
+    A `he` acting on her (`He followed her`), a quotation that speaks of someone, a pronoun for
+    anyone (`anyone who… his`, which keeps the nearby rule quiet too), a capitalised word that may
+    name someone the lists do not know (`She met Putin`) or a paragraph opening on `he` in an
+    article that is about someone else end the stretch.
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
@@ -86,14 +87,16 @@ class WrongGenderPronoun(Detector):
         fallback = _fallback_words([lang for lang in langs if lang in ("es", "pt")]) if ctx.source_known else None
         refs = Referents(ctx, fallback)
         flagged: set[int] = set()
+        unmentioned = Unmentioned(refs)
         if refs.told_nouns or any(p.cue and p.gender for p in refs.people.values()):
-            yield from self._near(ctx, refs, langs, flagged)
-        for flip in male_pronouns_in_stretches_about_a_woman(ctx, refs, lambda m: _generic(view, m), set(flagged)):
+            yield from self._near(ctx, refs, unmentioned, langs, flagged)
+        for flip in male_pronouns_in_stretches_about_a_woman(ctx, refs, unmentioned, lambda m: _generic(view, m),
+                                                             set(flagged)):
             if flip.pronoun.start not in flagged:
                 flagged.add(flip.pronoun.start)
                 yield self._flip(ctx, langs, flip)
 
-    def _near(self, ctx, refs, langs, flagged: set[int]):
+    def _near(self, ctx, refs, unmentioned, langs, flagged: set[int]):
         """A pronoun whose only possible antecedent, in its sentence and those just before, is of the other gender."""
         view = ctx.doc.view
         mentions = refs.mentions
@@ -125,6 +128,8 @@ class WrongGenderPronoun(Detector):
             if any(c.gender == m.gender or c.gender is None and (
                     c.kind != "run" or c.start > support[-1].start and not c.quoted) for c in near):
                 continue
+            if unmentioned.anyone_between(support[-1].end, m.start):
+                continue  # "She said anyone who votes must bring his card": a generic "his"
             end = _attribution_end(view, m)
             if end > m.end:
                 quote = _quotation_before(refs.quoted, m.start)
