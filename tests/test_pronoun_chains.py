@@ -109,3 +109,13 @@ def test_a_his_after_a_pronoun_for_anyone_is_generic():
     text = ("Senator Mary Jones spoke on Monday. She said that the voters must keep their promises. "
             "He added that his office will help.")
     assert excerpts(text, "S105") == ["He", "his"]
+
+
+def test_her_surname_alone_is_she_even_when_the_lists_miss_her_first_name():
+    # "Delcy" is in no name list: "Rodríguez" is still the woman named "Delcy Rodríguez", and her "her" says so
+    text = ("Delcy Rodríguez spoke to the press on Tuesday in the capital. Rodríguez said that her government will "
+            "present the budget in March. He added that his ministers will travel to the north.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # someone named in full between her and "He" may be the man meant
+    text = text.replace("He added", "Carlos Pérez spoke next. He added")
+    assert excerpts(text, "S105") == []

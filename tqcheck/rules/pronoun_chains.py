@@ -126,7 +126,7 @@ class _Chains:
         if m.kind == "noun" and _PREDICATE_BEFORE.search(self.view, max(0, m.start - 60), m.start):
             return
         stretch, who = self.stretch, identity(self.view, m)
-        if stretch is not None and who is not None and who == stretch.who and not m.quoted:
+        if stretch is not None and who is not None and _same(who, stretch.who) and not m.quoted:
             stretch.last, stretch.latest = m, index
             if m.gender == FEMALE and m.known:
                 stretch.evidence = stretch.evidence or m
@@ -157,16 +157,25 @@ class _Chains:
         segments, a, b = self.ctx.segments, self.sentence[stretch.latest], self.sentence[j]
         if b - a > MAX_SENTENCES_AFTER:
             return False
-        if segments[a].block == segments[b].block or stretch.who == self.main:
+        if segments[a].block == segments[b].block or self.main is not None and _same(stretch.who, self.main):
             return True
         return segments[b].block == segments[a].block + 1 and bool(AFTER_QUOTE.search(
             self.view, max(0, self.mentions[j].start - 4), self.mentions[j].start))
 
 
+def _same(a: str, b: str) -> bool:
+    """Two ways of naming one person: equal, or the shorter is the end of the longer ("Rodríguez" of "Delcy
+    Rodríguez", whose first name the lists do not know)."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return not a.startswith("the ") and not b.startswith("the ") and long[-len(short):] == short
+
+
 def _main_person(view: str, mentions: list[Mention]) -> str | None:
     """The person a text is about: the first it names, when it names them again (news opens on its subject)."""
     named = [who for m in mentions if m.kind != "pronoun" and not m.quoted and (who := identity(view, m))]
-    return named[0] if named and named.count(named[0]) > 1 else None
+    return named[0] if named and sum(_same(named[0], who) for who in named) > 1 else None
 
 
 class Unmentioned:
