@@ -119,3 +119,17 @@ def test_her_surname_alone_is_she_even_when_the_lists_miss_her_first_name():
     # someone named in full between her and "He" may be the man meant
     text = text.replace("He added", "Carlos Pérez spoke next. He added")
     assert excerpts(text, "S105") == []
+
+
+def test_a_channel_an_institution_and_a_people_name_no_one():
+    # "TV Peru" (an acronym and a country), "his Executive" (translation's capital for the government), "Peruvians":
+    # no man who could be meant; and "his" before her own "she" in one sentence is hers too
+    text = ("The president of Peru, Dina Boluarte, said on Tuesday that her government will not resign and will work "
+            "for all Peruvians. “We will not allow violence,” he said in a message broadcast by TV Peru. He announced "
+            "that his Executive will present a bill. The president added that his commitment is total and that she "
+            "will not rest.")
+    assert excerpts(text, "S105") == ["he said", "He", "his", "his"]
+    # a body that speaks may speak of anyone
+    text = ("The president of Peru, Dina Boluarte, said on Tuesday that her government will not resign. "
+            "The Foreign Ministry said his visit would last two days.")
+    assert excerpts(text, "S105") == []

@@ -15,6 +15,8 @@ _DEFINITE_BEFORE = warmstart.regex(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+)?$")
 # A noun after "is a", "was an", "became the": what someone is, not someone else ("Honduras is a reliable partner").
 _PREDICATE_BEFORE = warmstart.regex(
     r"\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$")
+_SPEAKS_AFTER = warmstart.regex(r" (\w+)")  # the word after a name: "said" in "The Foreign Ministry said"
+_POSSESSIVE_BEFORE = warmstart.regex(r"\b(?:his|her|its|their|our)\s+$")
 # A pronoun right after a closing quotation mark (and comma) on its line attributes the quotation: "“…,” he added".
 AFTER_QUOTE = warmstart.regex(r"[”\"»“][ \t]*+,?[ \t]*$")
 
@@ -104,9 +106,9 @@ class _Chains:
             stretch.clear, stretch.evidence, stretch.latest = True, stretch.evidence or stretch.last, index
         elif stretch.evidence is None:
             pass  # "he" before anything says she is a woman: the default guess, or someone else
-        elif not self._close(stretch, index) or self._her_after(index):
+        elif not self._close(stretch, index) or self.view[m.start:m.end].lower() != "his" and self._her_after(index):
             # a "he" far from her, or opening a paragraph about another, or acting on her ("He followed her", "he
-            # told her"): that man is someone else, spoken of now
+            # told her"): that man is someone else, spoken of now ("his" before "she" is more often her own)
             self.stretch = None
         elif stretch.clear:
             stretch.latest = index
@@ -124,6 +126,8 @@ class _Chains:
 
     def _named(self, index: int, m: Mention) -> None:
         if m.kind == "noun" and _PREDICATE_BEFORE.search(self.view, max(0, m.start - 60), m.start):
+            return
+        if _no_one(self.view, m):
             return
         stretch, who = self.stretch, identity(self.view, m)
         if stretch is not None and who is not None and _same(who, stretch.who) and not m.quoted:
@@ -161,6 +165,21 @@ class _Chains:
             return True
         return segments[b].block == segments[a].block + 1 and bool(AFTER_QUOTE.search(
             self.view, max(0, self.mentions[j].start - 4), self.mentions[j].start))
+
+
+def _no_one(view: str, m: Mention) -> bool:
+    """A mention that names no person: capitalised words holding an acronym, a country or a body ("TV Peru",
+    "CNN Chile"), or a capitalised person noun after a possessive, which translation writes for an institution
+    ("his Executive", "her Government")."""
+    if m.kind in ("run", "name") and not m.who:
+        speaks = _SPEAKS_AFTER.match(view, m.end)
+        if speaks and speaks.group(1) in _reporting():
+            return False  # "The Foreign Ministry said his visit…": a body that speaks may speak of anyone
+        words = view[m.start:m.end].split()
+        return any(len(w) > 1 and w.isupper() or fold(w) in _not_names() for w in words)
+    if m.kind == "noun" and view[m.start].isupper():
+        return bool(_POSSESSIVE_BEFORE.search(view, max(0, m.start - 8), m.start))
+    return False
 
 
 def _same(a: str, b: str) -> bool:
@@ -206,7 +225,7 @@ class Unmentioned:
                 continue
             word = fold(t.text)
             before = tokens[k - 1].text.lower()
-            if word in _not_names() or "J" in lookup(word) or is_title_noun(word) or before in _BEFORE_PLACES \
+            if word in _not_names() or word.endswith("s") and word[:-1] in _not_names() or "J" in lookup(word) or is_title_noun(word) or before in _BEFORE_PLACES \
                     or tokens[k - 1].capital or before == "to" and k > 1 and tokens[k - 2].text.lower() in _motion():
                 continue
             return True
@@ -223,6 +242,11 @@ def _anyone_at(tokens, k: int) -> bool:
 
 
 _BEFORE_PLACES = LOCATIVES | ARTICLES | {"of", "from", "on"}
+
+
+@lru_cache(maxsize=None)
+def _reporting() -> frozenset[str]:
+    return english_words("verbs.toml", "reporting_words")
 
 
 @lru_cache(maxsize=None)
