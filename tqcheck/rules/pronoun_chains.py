@@ -221,7 +221,7 @@ class Unmentioned:
             if _anyone_at(tokens, k):
                 return True
             if not t.capital or t.text.isupper() or t.start in self.mentioned or t.start in self.things \
-                    or refs._opens_sentence(k):
+                    or refs.opens_sentence(k):
                 continue
             word = fold(t.text)
             before = tokens[k - 1].text.lower()

@@ -271,7 +271,7 @@ class Referents:
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
             # So does a name continued after "of": "the Organization of American States", "Bank of Spain".
             article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
-                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self._opens_sentence(i - 2) \
+                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self.opens_sentence(i - 2) \
                 and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
             article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
@@ -401,7 +401,8 @@ class Referents:
             if person.gender is None and not person.first:
                 person.genders = {FEMALE if women > men else MALE}
 
-    def _opens_sentence(self, k: int) -> bool:
+    def opens_sentence(self, k: int) -> bool:
+        """Token k opens a sentence, a line or a quotation, where any word takes a capital."""
         return k == 0 or any(mark in self.view[self.tokens[k - 1].end:self.tokens[k].start] for mark in ".!?:\n“\"")
 
     def _lone_name(self, k: int) -> bool:
