@@ -8,6 +8,7 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
+from tqcheck.rules.pronoun_chains import AFTER_QUOTE, Unmentioned, male_pronouns_in_stretches_about_a_woman
 from tqcheck.rules.referents import FEMALE, Referents
 from tqcheck.speed import warmstart
 
@@ -16,7 +17,6 @@ _GENERIC = warmstart.regex(r"\s*(?:or|/)\s*(?:s?he|him|his|her|hers)\b", re.I)
 _GENERIC_BEFORE = warmstart.regex(r"\b(?:s?he|him|his|her|hers)\s*(?:or|/)\s*$", re.I)
 # How many sentences back, within a paragraph, a pronoun's antecedent is looked for when those in between name no one.
 MAX_SENTENCES_BACK = 3
-_AFTER_QUOTE = warmstart.regex(r"[”\"»“]\s*+,?\s*$")
 _OTHER_PRONOUN = {FEMALE: warmstart.regex(r"\b(?:she|her|hers|herself)\b", re.I),
                   "m": warmstart.regex(r"\b(?:he|him|his|himself)\b", re.I)}
 
@@ -48,11 +48,20 @@ class WrongGenderPronoun(Detector):
     said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
     proceedings`) and a title written before her name (`The president of Peru, Dina Boluarte,`)
     are no one else.
+    Beyond those sentences, a chain: in a stretch of text that speaks of one woman only (no one
+    else mentioned in it, nor in the two sentences before it), once her name, her title or the
+    text's own `she`/`her` for her says she is a woman, every later `he`/`his` is flagged until
+    someone else is named: `The president said her government… He added that his country…`.
+    A `he` acting on her (`He followed her`), a quotation that speaks of someone, a pronoun for
+    anyone (`anyone who… his`, which keeps the nearby rule quiet too), a capitalised word that may
+    name someone the lists do not know (`She met Putin`) or a paragraph opening on `he` in an
+    article that is about someone else end the stretch.
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
     `su`/`seu` does not say whose gender it is, so machine translation guesses, and it
-    guesses `he`/`his`. Readers are told a woman is a man, or cannot tell who spoke.
+    guesses `he`/`his`: it writes `she`/`her` only where the source showed her gender, so one
+    `her` outweighs any number of `he`. Readers are told a woman is a man, or cannot tell who spoke.
 
     Example:
     White House spokeswoman Karine Jean-Pierre declined to give details. “The meeting will take place in May,” he added.
@@ -77,9 +86,19 @@ class WrongGenderPronoun(Detector):
         # known to come from Spanish or Portuguese: in English news "Narendra" or "Nikita" is a man.
         fallback = _fallback_words([lang for lang in langs if lang in ("es", "pt")]) if ctx.source_known else None
         refs = Referents(ctx, fallback)
-        if not refs.told_nouns and not any(p.cue and p.gender for p in refs.people.values()):
-            return
         flagged: set[int] = set()
+        unmentioned = Unmentioned(refs)
+        if refs.told_nouns or any(p.cue and p.gender for p in refs.people.values()):
+            yield from self._near(ctx, refs, unmentioned, langs, flagged)
+        for flip in male_pronouns_in_stretches_about_a_woman(ctx, refs, unmentioned, lambda m: _generic(view, m),
+                                                             set(flagged)):
+            if flip.pronoun.start not in flagged:
+                flagged.add(flip.pronoun.start)
+                yield self._flip(ctx, langs, flip)
+
+    def _near(self, ctx, refs, unmentioned, langs, flagged: set[int]):
+        """A pronoun whose only possible antecedent, in its sentence and those just before, is of the other gender."""
+        view = ctx.doc.view
         mentions = refs.mentions
         starts = [c.start for c in mentions]
         segments = ctx.segments
@@ -88,8 +107,8 @@ class WrongGenderPronoun(Detector):
         for index, m in enumerate(mentions):
             if m.kind != "pronoun" or m.quoted:
                 continue
-            if _GENERIC.match(view, m.end) or _GENERIC_BEFORE.search(view, max(0, m.start - 12), m.start):
-                continue  # "his or her", "he/she": anyone
+            if _generic(view, m):
+                continue
             seg = ctx.segment_at(m.start).index  # a mention is a word of a sentence
             lo = max(seg - 1, 0)
             # The sentence before, and further back in the same paragraph over sentences that name no one
@@ -109,27 +128,56 @@ class WrongGenderPronoun(Detector):
             if any(c.gender == m.gender or c.gender is None and (
                     c.kind != "run" or c.start > support[-1].start and not c.quoted) for c in near):
                 continue
-            end = m.end
-            attribution = _AFTER_QUOTE.search(view, max(0, m.start - 4), m.start)
-            verb = _reporting_after().match(view, m.end) if attribution else None
-            if verb:
+            if unmentioned.anyone_between(support[-1].end, m.start):
+                continue  # "She said anyone who votes must bring his card": a generic "his"
+            end = _attribution_end(view, m)
+            if end > m.end:
                 quote = _quotation_before(refs.quoted, m.start)
                 if quote and _OTHER_PRONOUN[other].search(view, *quote):
                     continue  # the speaker is talking about her: someone else speaks
-                end = verb.end()
             flagged.add(m.start)
-            named = support[-1].who or view[support[-1].start:support[-1].end]
-            if support[-1].kind == "noun":
-                named = f"the {view[support[-1].start:support[-1].end]}, {named}" if support[-1].who else f"the {named}"
-            woman = other == FEMALE
-            yield self.finding(
-                m.start,
-                end,
-                f"“{view[m.start:m.end]}” after {named}, a {'woman' if woman else 'man'}: "
-                f"{source_label(langs)} leaves the subject or the possessor's gender unsaid, and the translation guessed",
-                suggestion=f"write “{_swap(view[m.start:m.end])}”, or name whom it means",
-                source_lang=assumed_source(ctx, langs),
-            )
+            named = _named(view, support[-1])
+            yield self._finding(ctx, langs, m, end, f"after {named}, a {'woman' if other == FEMALE else 'man'}")
+
+    def _flip(self, ctx, langs, flip):
+        view = ctx.doc.view
+        evidence = view[flip.evidence.start:flip.evidence.end]
+        told = f"whom the text calls “{evidence}”" if flip.evidence.kind == "pronoun" else "a woman"
+        return self._finding(ctx, langs, flip.pronoun, _attribution_end(view, flip.pronoun),
+                             f"where the text speaks of {_named(view, flip.woman)} only, {told}")
+
+    def _finding(self, ctx, langs, m, end: int, why: str):
+        view = ctx.doc.view
+        return self.finding(
+            m.start,
+            end,
+            f"“{view[m.start:m.end]}” {why}: "
+            f"{source_label(langs)} leaves the subject or the possessor's gender unsaid, and the translation guessed",
+            suggestion=f"write “{_swap(view[m.start:m.end])}”, or name whom it means",
+            source_lang=assumed_source(ctx, langs),
+        )
+
+
+def _named(view: str, m) -> str:
+    """How a message names the person of mention `m`: "Dina Boluarte", "the minister, Gloria Paredes"."""
+    named = m.who or view[m.start:m.end]
+    if m.kind == "noun":
+        return f"the {view[m.start:m.end]}, {named}" if m.who else f"the {named}"
+    return named
+
+
+def _attribution_end(view: str, m) -> int:
+    """Where a pronoun's span ends: after the reporting verb when it follows a quotation ("…,” he added")."""
+    if AFTER_QUOTE.search(view, max(0, m.start - 4), m.start):
+        verb = _reporting_after().match(view, m.end)
+        if verb:
+            return verb.end()
+    return m.end
+
+
+def _generic(view: str, m) -> bool:
+    """"his or her", "he/she": anyone."""
+    return bool(_GENERIC.match(view, m.end) or _GENERIC_BEFORE.search(view, max(0, m.start - 12), m.start))
 
 
 _SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",

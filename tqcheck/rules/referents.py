@@ -28,7 +28,7 @@ LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "inside", "ou
 PLACE_ARTICLES = frozenset({"los", "las", "lo"})
 ARTICLES = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "late", "outgoing"})
-# Pronouns of no third person singular: "“…,” I said" and "We said" name no one.
+# Pronouns of no third person singular: "“…,” I said" and "We said" name no one, nor does "nobody's".
 OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it", "one", "someone", "everyone", "nobody", "who"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your",
                          "every", "each", "another", "any", "no"})
@@ -271,7 +271,7 @@ class Referents:
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
             # So does a name continued after "of": "the Organization of American States", "Bank of Spain".
             article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
-                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self._opens_sentence(i - 2) \
+                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self.opens_sentence(i - 2) \
                 and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
             article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
@@ -343,8 +343,8 @@ class Referents:
             if not titles and (start is not None or gendered):
                 self._title_before(start if start is not None else head, person)
             self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
-            if start is not None and not person.display:
-                person.display = view[tokens[start].start:tokens[j - 1].end]
+            if not person.display:  # "Dina Boluarte", or "Boluarte" after a title only ("President Boluarte")
+                person.display = view[tokens[start if start is not None else head].start:tokens[j - 1].end]
         # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
         self.unknown_runs = [(a, b) for a, b in self.unknown_runs
                              if fold(_bare(view[a:b].split()[-1])) not in self.people]
@@ -401,7 +401,8 @@ class Referents:
             if person.gender is None and not person.first:
                 person.genders = {FEMALE if women > men else MALE}
 
-    def _opens_sentence(self, k: int) -> bool:
+    def opens_sentence(self, k: int) -> bool:
+        """Token k opens a sentence, a line or a quotation, where any word takes a capital."""
         return k == 0 or any(mark in self.view[self.tokens[k - 1].end:self.tokens[k].start] for mark in ".!?:\n“\"")
 
     def _lone_name(self, k: int) -> bool:
@@ -541,11 +542,13 @@ class Referents:
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
             elif (_person_noun_kind(lower := _bare(lower) if "'" in lower or "’" in lower else lower)
                   and is_person_noun(lower, self._determiner(i)) or lower in _role_words() and self._role(i)) \
-                    and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
-                before = tokens[i - 1].text.lower() if i > 0 else ""
+                    and lower not in OTHER_PRONOUNS and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
+                before = self._determiner(i)  # "the president", "the Honduran president"
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
-                if before == "the" and len(holders) == 1 and holders[0].gender:
-                    mentions.append(Mention(t.start, t.end, holders[0].gender, "noun", True, t.start in in_quotes, holders[0].display))
+                if before == "the" and len(holders) == 1:  # the one person named with this title, of known gender or not
+                    gender = holders[0].gender
+                    mentions.append(Mention(t.start, t.end, gender, "noun", gender is not None, t.start in in_quotes,
+                                            holders[0].display))
                 elif before == "the" and not holders and lower in self.told_nouns:
                     mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:

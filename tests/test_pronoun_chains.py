@@ -1,0 +1,135 @@
+"""Pronoun chains (S105): in a stretch that speaks of one woman only, every "he"/"his" after the text has told she is a
+woman is a guess of the translation; and the native-English texts where such a "he" means someone else."""
+from __future__ import annotations
+
+from conftest import detector_excerpts as excerpts
+
+ARTICLE = (
+    "Honduran President Xiomara Castro arrived in Brussels on Monday for the summit of the two regions. The president "
+    "met with the President of the European Council, Charles Michel, and with the Prime Minister of Spain, "
+    "Pedro Sánchez."
+    "\n\nIn her speech before the plenary, Castro asked for fair trade between the two regions. He added that his "
+    "country needs investment in roads and ports and that Honduras will not accept conditions."
+    "\n\n“We are nobody's backyard,” he said."
+    "\n\nThe head of state also met with business leaders. He announced that his government will present a plan "
+    "in March. He trusts that his country will receive the first funds before the end of the year."
+)
+
+
+def test_the_chain_goes_on_over_every_he_until_someone_else_is_named():
+    # The "He" just after her name starts it; the chain then crosses the quotation's own paragraph ("he said"), and
+    # the next paragraph too, since she is the one the article is about.
+    assert excerpts(ARTICLE, "S105") == ["He", "his", "he said", "He", "his", "He", "his"]
+    # someone else named before the last paragraph may be the man meant from there on
+    text = ARTICLE.replace("The head of state also met with business leaders.",
+                           "The head of state also met Prime Minister Pedro Sánchez.")
+    assert excerpts(text, "S105") == ["He", "his", "he said"]
+
+
+def test_one_she_or_her_tells_the_gender_of_someone_the_name_lists_cannot():
+    # "Boluarte" after a title only, and "the president" with no name at all: the text's "her" says she is a woman.
+    text = ("Peruvian President Boluarte traveled to Cusco on Sunday after the floods. The president said her "
+            "government will rebuild the bridges in three months. He added that his ministers will stay in the region.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    text = ("The president of Honduras spoke at the summit on Tuesday. The president said her government would not "
+            "accept the conditions. He added that his country needs investment.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # no "she" or "her": nothing says the president is a woman
+    assert excerpts(text.replace("her government", "the government"), "S105") == []
+
+
+def test_the_man_named_just_before_her_may_be_the_one_meant():
+    for text in [
+        "John Baker met Mary Jones at the station. She was tired. She told him to leave. He said nothing.",
+        "John Baker resigned on Monday. The shares fell. Mary Jones will replace him. She said she was honoured.",
+        "Tom Baker waited at the station. The train was late. Mary Jones arrived at noon. She was tired. "
+        "He said nothing.",
+        "Tom Baker and Mary Jones argued for an hour. She wanted to leave. He wanted to stay.",
+    ]:
+        assert excerpts(text, "S105") == [], text
+
+
+def test_a_he_that_acts_on_her_or_speaks_in_her_quotation_is_someone_else():
+    for text in [
+        # "He followed her": a man who is not she, though the text never names him
+        "Mary Jones told police she had been attacked on her way home. He had followed her for two blocks, she said.",
+        "Mary Jones met her lawyer on Friday. She said he had advised her not to speak.",
+        # a quotation that speaks of a man: he may be the one meant next
+        "Mary Jones spoke on Monday. “He lied to us,” she said. He has not answered.",
+        # anyone
+        "Mary Jones said every voter must bring his or her card. She said he should bring it to the school.",
+    ]:
+        assert excerpts(text, "S105") == [], text
+
+
+def test_someone_the_name_lists_do_not_know_ends_the_stretch():
+    # "Putin" is in no name list, but a capitalised word mid-sentence that is no place, body, month or nationality
+    # may be the man meant; "in Moscow", "to Cusco" after a verb of going, "Congress" are not.
+    text = ("Senator Mary Jones met Putin in Moscow on Monday. She said that the talks went well. The weather was "
+            "cold. The talks lasted four hours. He added that his country is open.")
+    assert excerpts(text, "S105") == []
+    text = text.replace("met Putin in Moscow", "arrived in Moscow")
+    assert excerpts(text, "S105") == ["He", "his"]
+    text = ("Senator Mary Jones traveled to Cusco on Monday. She said that Congress must act. The vote is due in May. "
+            "The session lasted four hours. He added that his party is ready.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("traveled to Cusco", "spoke to Okonkwo"), "S105") == []
+
+
+def test_a_paragraph_opening_on_he_turns_to_the_main_person_when_she_is_not_it():
+    # The article is about Luis Mora; the woman is quoted in passing, and "He" opening the next paragraph is Mora.
+    text = ("Luis Mora won the runoff with 52 percent. Mora will take office in January.\n\n"
+            "The session will be opened by deputy Ana Ruiz. “The date was moved forward,” Ruiz said. "
+            "She added that the ceremony will be short.\n\n"
+            "He obtained 52 percent of the votes against his rival.")
+    assert excerpts(text, "S105") == []
+
+
+def test_a_noun_saying_what_she_is_names_no_one_else():
+    # "a reliable partner" after "is" is what Honduras is, not a man who might be meant
+    text = ("The president of Honduras, Xiomara Castro, spoke in Brussels on Monday. She said that Honduras is a "
+            "reliable partner and he announced that his government will open an office there.")
+    assert excerpts(text, "S105") == ["he", "his"]
+    text = text.replace("is a reliable partner and he", "met a reliable partner and he")
+    assert excerpts(text, "S105") == []
+
+
+def test_her_of_a_country_before_a_mans_name_says_nothing_of_him():
+    # "her" written for a country, then a man the name lists do not know: no woman here
+    text = ("India tried to keep peace despite her neighbours, Prime Minister Ravindra Modak said in his tribute to "
+            "the soldiers. In his speech he thanked the families.")
+    assert excerpts(text, "S105") == []
+
+
+def test_a_his_after_a_pronoun_for_anyone_is_generic():
+    # "anyone who… his", "no one… his": English's generic "his", not her
+    for who in ["anyone who wants to vote", "whoever wins the seat", "no one in the district"]:
+        text = f"Senator Mary Jones spoke on Monday. She said that {who} must keep his promises."
+        assert excerpts(text, "S105") == [], text
+    text = ("Senator Mary Jones spoke on Monday. She said that the voters must keep their promises. "
+            "He added that his office will help.")
+    assert excerpts(text, "S105") == ["He", "his"]
+
+
+def test_her_surname_alone_is_she_even_when_the_lists_miss_her_first_name():
+    # "Delcy" is in no name list: "Rodríguez" is still the woman named "Delcy Rodríguez", and her "her" says so
+    text = ("Delcy Rodríguez spoke to the press on Tuesday in the capital. Rodríguez said that her government will "
+            "present the budget in March. He added that his ministers will travel to the north.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # someone named in full between her and "He" may be the man meant
+    text = text.replace("He added", "Carlos Pérez spoke next. He added")
+    assert excerpts(text, "S105") == []
+
+
+def test_a_channel_an_institution_and_a_people_name_no_one():
+    # "TV Peru" (an acronym and a country), "his Executive" (translation's capital for the government), "Peruvians":
+    # no man who could be meant; and "his" before her own "she" in one sentence is hers too
+    text = ("The president of Peru, Dina Boluarte, said on Tuesday that her government will not resign and will work "
+            "for all Peruvians. “We will not allow violence,” he said in a message broadcast by TV Peru. He announced "
+            "that his Executive will present a bill. The president added that his commitment is total and that she "
+            "will not rest.")
+    assert excerpts(text, "S105") == ["he said", "He", "his", "his"]
+    # a body that speaks may speak of anyone
+    text = ("The president of Peru, Dina Boluarte, said on Tuesday that her government will not resign. "
+            "The Foreign Ministry said his visit would last two days.")
+    assert excerpts(text, "S105") == []

@@ -1,0 +1,269 @@
+"""Stretches of text that speak of one woman only, and the "he"/"his" in them that machine translation guessed."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck.rules.base import Covered
+from tqcheck.rules.calques import english_words
+from tqcheck.rules.referents import ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun
+from tqcheck.speed import warmstart
+from tqcheck.text.tagging import lookup
+
+_DEFINITE_BEFORE = warmstart.regex(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+)?$")
+# A noun after "is a", "was an", "became the": what someone is, not someone else ("Honduras is a reliable partner").
+_PREDICATE_BEFORE = warmstart.regex(
+    r"\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$")
+_SPEAKS_AFTER = warmstart.regex(r" (\w+)")  # the word after a name: "said" in "The Foreign Ministry said"
+_POSSESSIVE_BEFORE = warmstart.regex(r"\b(?:his|her|its|their|our)\s+$")
+# A pronoun right after a closing quotation mark (and comma) on its line attributes the quotation: "“…,” he added".
+AFTER_QUOTE = warmstart.regex(r"[”\"»“][ \t]*+,?[ \t]*$")
+
+# Sentences before a stretch's first mention that must mention no one else: "John Smith resigned. The shares fell.
+# Mary Jones will replace him." — "him" is John, named two sentences before.
+QUIET_SENTENCES_BEFORE = 2
+# How far a pronoun may follow the last word that meant her (her name, "she", or a "he" already found to mean her),
+# within a paragraph: a new paragraph that opens on "He" may turn to the article's main subject.
+MAX_SENTENCES_AFTER = 3
+
+
+@dataclass
+class Flip:
+    """A male pronoun in a stretch about one woman only."""
+
+    pronoun: Mention
+    woman: Mention  # her last mention by name or noun before the pronoun
+    evidence: Mention  # what says she is a woman: her name or title, or the text's own "she"/"her" for her
+
+
+@dataclass
+class _Stretch:
+    """Mentions, in order, that all speak of one person: who, whether anyone else was spoken of just before it
+    opened, and what says she is a woman."""
+
+    who: str
+    last: Mention  # her latest mention by name or noun
+    clear: bool  # no one else named in the sentences before, no pronoun there that could be someone else
+    evidence: Mention | None = None
+    latest: int = 0  # index of the last mention that meant her
+
+
+def identity(view: str, m: Mention) -> str | None:
+    """Whom a name or noun mention means, so that two mentions of one person compare equal; None when a noun
+    introduces someone new ("a spokesman")."""
+    if m.who:
+        return m.who
+    text = view[m.start:m.end]
+    if m.kind == "noun":
+        # "the president", "the Honduran president": one person, whom each such mention means again
+        return "the " + text.lower() if _DEFINITE_BEFORE.search(view, max(0, m.start - 40), m.start) else None
+    return text.split("’")[0].split("'")[0]
+
+
+def male_pronouns_in_stretches_about_a_woman(ctx, refs, unmentioned: "Unmentioned", generic,
+                                             seeds: set[int]) -> list[Flip]:
+    """Every "he"/"him"/"his" that can only mean a woman the text has told is a woman.
+
+    Machine translation from a language that drops subjects (Spanish, Portuguese) or whose possessive does not
+    say the possessor's gender writes "she"/"her" only where its source showed her gender, and "he"/"his"
+    otherwise. So once a stretch of text that names no one but her has called her "she" (or named her as a
+    woman), a later "he" in that stretch is a guess that went wrong, and so is each "he" after it until someone
+    else is named. `generic(m)` says a pronoun is one of "his or her", "he/she": anyone; `seeds` are the starts
+    of male pronouns already found to mean the woman just named, from which the chain goes on.
+    """
+    return _Chains(ctx, refs, unmentioned, generic, seeds).flips
+
+
+class _Chains:
+    """One walk over a text's mentions, keeping the stretch that speaks of one person only."""
+
+    def __init__(self, ctx, refs, unmentioned: "Unmentioned", generic, seeds: set[int]):
+        self.ctx, self.view, self.mentions = ctx, ctx.doc.view, refs.mentions
+        self.sentence = [ctx.segment_at(m.start).index for m in self.mentions]
+        self.main = _main_person(self.view, self.mentions)
+        self.flips: list[Flip] = []
+        self.stretch: _Stretch | None = None
+        for index, m in enumerate(self.mentions):
+            if self.stretch is not None and unmentioned.between(self.mentions[index - 1].end, m.start):
+                self.stretch = None  # "She met Putin. He said…", "anyone who… his": someone the mentions miss
+            if m.kind == "pronoun":
+                if self.stretch is not None and not generic(m):
+                    self._pronoun(index, m, m.start in seeds)
+            else:
+                self._named(index, m)
+
+    def _pronoun(self, index: int, m: Mention, seed: bool) -> None:
+        stretch = self.stretch
+        if m.quoted:
+            # a quotation speaking of someone: its speaker is someone else, or its "he" is the one meant next
+            self.stretch = None
+        elif m.gender == FEMALE:
+            stretch.evidence = stretch.evidence or m
+            stretch.latest = index
+        elif seed and stretch.last.gender == FEMALE and stretch.last.known:
+            # the "he" just after her name that S105 found by itself: the chain starts there
+            stretch.clear, stretch.evidence, stretch.latest = True, stretch.evidence or stretch.last, index
+        elif stretch.evidence is None:
+            pass  # "he" before anything says she is a woman: the default guess, or someone else
+        elif not self._close(stretch, index) or self.view[m.start:m.end].lower() != "his" and self._her_after(index):
+            # a "he" far from her, or opening a paragraph about another, or acting on her ("He followed her", "he
+            # told her"): that man is someone else, spoken of now ("his" before "she" is more often her own)
+            self.stretch = None
+        elif stretch.clear:
+            stretch.latest = index
+            self.flips.append(Flip(m, stretch.last, stretch.evidence))
+
+    def _her_after(self, index: int) -> bool:
+        """The sentence of mention `index` says "she" or "her" after it."""
+        mentions, sentence = self.mentions, self.sentence
+        for k in range(index + 1, len(mentions)):
+            if sentence[k] != sentence[index]:
+                return False
+            if mentions[k].kind == "pronoun" and mentions[k].gender == FEMALE and not mentions[k].quoted:
+                return True
+        return False
+
+    def _named(self, index: int, m: Mention) -> None:
+        if m.kind == "noun" and _PREDICATE_BEFORE.search(self.view, max(0, m.start - 60), m.start):
+            return
+        if _no_one(self.view, m):
+            return
+        stretch, who = self.stretch, identity(self.view, m)
+        if stretch is not None and who is not None and _same(who, stretch.who) and not m.quoted:
+            stretch.last, stretch.latest = m, index
+            if m.gender == FEMALE and m.known:
+                stretch.evidence = stretch.evidence or m
+            elif m.gender == MALE:  # her name says otherwise: the stretch is not about a woman
+                stretch.clear = False
+        else:
+            self.stretch = None if who is None or m.quoted else self._open(index, who)
+
+    def _open(self, index: int, who: str) -> _Stretch:
+        """A stretch opening at mention `index`: clear when the sentences before it mention no one, by name, noun
+        or pronoun (whoever a pronoun there meant may be meant again)."""
+        mentions, sentence = self.mentions, self.sentence
+        m = mentions[index]
+        evidence = m if m.gender == FEMALE and m.known else None
+        before = index
+        # "In her speech, Castro asked…": a "her" earlier in her own sentence is likely hers, so it does not stand
+        # for someone else; but it is no evidence ("India despite her efforts, Modi said": a country's "her").
+        while before and sentence[before - 1] == sentence[index] and mentions[before - 1].kind == "pronoun" \
+                and mentions[before - 1].gender == FEMALE and not mentions[before - 1].quoted:
+            before -= 1
+        clear = m.gender != MALE and (before == 0 or sentence[index] - sentence[before - 1] > QUIET_SENTENCES_BEFORE)
+        return _Stretch(who, m, clear, evidence, latest=index)
+
+    def _close(self, stretch: _Stretch, j: int) -> bool:
+        """Mention j follows the stretch's last word for her closely enough to mean her: at most MAX_SENTENCES_AFTER
+        sentences on, and in the same paragraph, unless it attributes a quotation that opens the next one or the
+        woman is the one the text is about (a paragraph opening on "He" means the text's main person)."""
+        segments, a, b = self.ctx.segments, self.sentence[stretch.latest], self.sentence[j]
+        if b - a > MAX_SENTENCES_AFTER:
+            return False
+        if segments[a].block == segments[b].block or self.main is not None and _same(stretch.who, self.main):
+            return True
+        return segments[b].block == segments[a].block + 1 and bool(AFTER_QUOTE.search(
+            self.view, max(0, self.mentions[j].start - 4), self.mentions[j].start))
+
+
+def _no_one(view: str, m: Mention) -> bool:
+    """A mention that names no person: capitalised words holding an acronym, a country or a body ("TV Peru",
+    "CNN Chile"), or a capitalised person noun after a possessive, which translation writes for an institution
+    ("his Executive", "her Government")."""
+    if m.kind in ("run", "name") and not m.who:
+        speaks = _SPEAKS_AFTER.match(view, m.end)
+        if speaks and speaks.group(1) in _reporting():
+            return False  # "The Foreign Ministry said his visit…": a body that speaks may speak of anyone
+        words = view[m.start:m.end].split()
+        return any(len(w) > 1 and w.isupper() or fold(w) in _not_names() for w in words)
+    if m.kind == "noun" and view[m.start].isupper():
+        return bool(_POSSESSIVE_BEFORE.search(view, max(0, m.start - 8), m.start))
+    return False
+
+
+def _same(a: str, b: str) -> bool:
+    """Two ways of naming one person: equal, or the shorter is the end of the longer ("Rodríguez" of "Delcy
+    Rodríguez", whose first name the lists do not know)."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return not a.startswith("the ") and not b.startswith("the ") and long[-len(short):] == short
+
+
+def _main_person(view: str, mentions: list[Mention]) -> str | None:
+    """The person a text is about: the first it names, when it names them again (news opens on its subject)."""
+    named = [who for m in mentions if m.kind != "pronoun" and not m.quoted and (who := identity(view, m))]
+    return named[0] if named and sum(_same(named[0], who) for who in named) > 1 else None
+
+
+class Unmentioned:
+    """Words that may stand for someone the mentions miss: a pronoun for anyone ("anyone who… his"), and a
+    capitalised word that may name someone the name lists do not know ("She met Putin"): not opening a sentence,
+    not an acronym, no weekday, month, nationality, country, capital or body, not after an article or a word of
+    place ("in Lima", "traveled to Cusco", "the Spanish government") and no adjective ("Supreme")."""
+
+    def __init__(self, refs):
+        self.refs = refs
+        self.starts = [t.start for t in refs.tokens]
+        self.mentioned = Covered((c.start, c.end) for c in refs.mentions)
+        self.things = Covered(refs.things)
+
+    def anyone_between(self, start: int, end: int) -> bool:
+        """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
+        tokens = self.refs.tokens
+        return any(_anyone_at(tokens, k) for k in self._indices(start, end))
+
+    def between(self, start: int, end: int) -> bool:
+        tokens, refs = self.refs.tokens, self.refs
+        for k in self._indices(start, end):
+            t = tokens[k]
+            if _anyone_at(tokens, k):
+                return True
+            if not t.capital or t.text.isupper() or t.start in self.mentioned or t.start in self.things \
+                    or refs.opens_sentence(k):
+                continue
+            word = fold(t.text)
+            before = tokens[k - 1].text.lower()
+            if word in _not_names() or word.endswith("s") and word[:-1] in _not_names() or "J" in lookup(word) or is_title_noun(word) or before in _BEFORE_PLACES \
+                    or tokens[k - 1].capital or before == "to" and k > 1 and tokens[k - 2].text.lower() in _motion():
+                continue
+            return True
+        return False
+
+
+    def _indices(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+def _anyone_at(tokens, k: int) -> bool:
+    lower = tokens[k].text.lower()
+    return lower in _anyone() or lower == "one" and k > 0 and tokens[k - 1].text.lower() == "no"
+
+
+_BEFORE_PLACES = LOCATIVES | ARTICLES | {"of", "from", "on"}
+
+
+@lru_cache(maxsize=None)
+def _reporting() -> frozenset[str]:
+    return english_words("verbs.toml", "reporting_words")
+
+
+@lru_cache(maxsize=None)
+def _anyone() -> frozenset[str]:
+    return english_words("words.toml", "indefinite_person_words")
+
+
+@lru_cache(maxsize=None)
+def _motion() -> frozenset[str]:
+    return english_words("words.toml", "motion_words")
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name no person: weekdays, months, nationalities, countries, capitals and bodies
+    ("Congress", "Parliament", "Government")."""
+    words = [w for key in ("weekday_words", "month_words", "nationality_words", "capital_words")
+             for w in english_words("words.toml", key)]
+    return frozenset(fold(w) for w in [*words, *english_words("proper_words.toml", "proper_lowercase_words"),
+                                       *english_words("persons.toml", "non_person_heads")])
