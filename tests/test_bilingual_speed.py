@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tqcheck.output import text as text_output
+from tqcheck.reading import parse_text
 from tqcheck.rules import source
 from tqcheck.text import numbers
 
@@ -97,3 +98,21 @@ def test_text_output_shortcuts_keep_tabs_escapes_and_wide_characters():
     shown, (pad, carets) = text_output._underline("a\tb \x1b[31m red", text_output.LineIndex("a\tb \x1b[31m red"), 1, 2, 3)
     assert "\t" not in shown and "\x1b" not in shown and (pad, carets) == ("  ", "^")
 
+
+
+def test_offset_map_span_finds_both_ends_as_raw_start_and_raw_end_do():
+    # PO escapes and XML entities make pieces of one view character for several raw ones, between runs
+    # copied one to one: every span, empty ones and those across pieces included, maps as the two methods map.
+    po = ('msgid ""\nmsgstr "Language: en\\n"\n\nmsgctxt "a#1"\nmsgid "Dijo \\"sí\\".\\tFin."\n'
+          'msgstr "He said \\"yes\\".\\tEnd."\n"\\n 13.000 more"\n')
+    xliff = ('<xliff version="1.2"><file source-language="es" target-language="en"><body><trans-unit id="1">'
+             '<source>A &amp; B, &#233;l.</source><target>A &amp; B, &#233;l <x id="1"/> said.</target>'
+             '</trans-unit></body></file></xliff>')
+    for doc in (parse_text("u.po", po, "po"), parse_text("u.xlf", xliff, "xliff")):
+        for d in (doc, doc.bilingual.source_doc):
+            m, n = d.view_to_raw, len(d.view)
+            assert len(m._pieces) > 3
+            for a in range(-1, n + 2):
+                for b in range(a - 1, n + 3):
+                    expected = (m.raw_start(a),) * 2 if b <= a else (m.raw_start(a), m.raw_end(b - 1))
+                    assert m.span(a, b) == expected, (a, b)
