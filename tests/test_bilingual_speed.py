@@ -2,8 +2,12 @@
 text and on the characters where a shortcut would go wrong."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from hypothesis import given, settings, strategies as st
+
+from tqcheck.errors import MalformedFile
 from tqcheck.output import text as text_output
 from tqcheck.reading import parse_text
 from tqcheck.rules import source
@@ -116,3 +120,86 @@ def test_offset_map_span_finds_both_ends_as_raw_start_and_raw_end_do():
                 for b in range(a - 1, n + 3):
                     expected = (m.raw_start(a),) * 2 if b <= a else (m.raw_start(a), m.raw_end(b - 1))
                     assert m.span(a, b) == expected, (a, b)
+
+
+# -- reading: the usual PO entry read whole, a unit's plain texts written in one step ----------------------
+
+PO_LINES = st.sampled_from(['msgctxt "a#1"\n', 'msgid "Hola, 13.000 personas."\n', 'msgid "Dijo \\"sí\\"."\n',
+                            'msgstr "Hello, 13,000 people."\n', 'msgstr ""\n', 'msgstr "50 %s {0}"\n',
+                            'msgstr "a\\\\"\n', 'msgid ""\n', '"Language: en\\n"\n', "\n", "  \n", "\r\n",
+                            "#, fuzzy\n", "# tqcheck: ignore A103\n", "#: ref.c:1\n", 'msgid_plural "b"\n',
+                            'msgstr[0] "x"\n', 'msgstr[1] "y"\n', 'msgstr  "two spaces"\n', ' msgid "lead"\n',
+                            'msgstr "after" x\n', 'msgstr "open\n', '"more"\n', 'msgstr "no newline"'])
+
+
+def _entries_of(text: str, line_loop_only: bool):
+    from tqcheck.reading.bilingual import Builder, po
+
+    saved = po._SIMPLE_ENTRY
+    if line_loop_only:
+        po._SIMPLE_ENTRY = re.compile(r"(?!)")  # never matches: every line through the loop, as before
+    try:
+        return [(e.start, e.end, e.fields, e.flags, e.notes, e.line) for e in po._entries(Builder("u.po", text, "po"))]
+    except MalformedFile as exc:
+        return str(exc)
+    finally:
+        po._SIMPLE_ENTRY = saved
+
+
+USUAL_ENTRIES = st.builds(lambda ctxt, msgid, msgstr, blank: ctxt + msgid + msgstr + blank,
+                          st.sampled_from(["", 'msgctxt "a#1"\n', 'msgctxt ""\n']),
+                          st.sampled_from(['msgid "Hola."\n', 'msgid ""\n', 'msgid "Dijo \\"sí\\" \\\\"\n']),
+                          st.sampled_from(['msgstr "Hello."\n', 'msgstr ""\n', 'msgstr "a \\t%s"\n']),
+                          st.sampled_from(["", "\n", "\n\n"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(USUAL_ENTRIES, PO_LINES), max_size=30))
+def test_usual_po_entries_read_whole_are_the_entries_the_line_loop_reads(lines):
+    text = "".join(lines)
+    assert _entries_of(text, False) == _entries_of(text, True)
+
+
+def test_usual_po_entries_are_read_whole_with_their_lines_and_ends():
+    text = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgctxt "a"\nmsgid "Hola."\nmsgstr "Hello."\n\n'
+            'msgid "Dijo \\"sí\\"."\nmsgstr "He said \\"yes\\"."\n\n\n#, fuzzy\nmsgid "x"\nmsgstr "y"\n')
+    fast = _entries_of(text, False)
+    assert fast == _entries_of(text, True)
+    assert [(line, end) for _, end, _, _, _, line in fast] == [
+        (1, text.index("\n\nmsgctxt") + 1), (5, text.index('\n\nmsgid "Dijo') + 1), (9, text.index("\n\n\n#") + 1),
+        (13, len(text))]  # each entry ends where the blank line after it begins; the last at the end of the file
+
+
+def _views_of(doc):
+    out = [(d.view, d.blocks, d.view_to_raw._pieces) for d in (doc, doc.bilingual.source_doc)]
+    return out + [(p.unit, p.target, p.source, p.unit_span, p.target_placeholders, p.source_placeholders)
+                  for p in doc.bilingual.parts]
+
+
+TEXTS_PLAIN = ["Hola, 13.000 personas.", "  Espacios alrededor  ", "", "   ", "50 % de %s", "y {0}", "a\tb"]
+
+
+def test_plain_texts_are_written_as_open_block_prose_close_block_write_them():
+    from tqcheck.reading.bilingual import View
+
+    po_units = "".join(f'msgctxt "{i}"\nmsgid "{s}"\nmsgstr "{t}"\n\n'
+                       for i, (s, t) in enumerate((s, t) for s in TEXTS_PLAIN for t in TEXTS_PLAIN if t.strip()))
+    xliff_units = "".join(f'<trans-unit id="{i}"><source>{s}</source><target>{t}</target></trans-unit>'
+                          for i, (s, t) in enumerate((s, t) for s in TEXTS_PLAIN + ["A &amp; B", 'x <x id="1"/> y']
+                                                     for t in TEXTS_PLAIN + ["C &lt; D"] if t.strip()))
+    tmx_units = "".join(f'<tu tuid="{i}"><tuv xml:lang="es"><seg>{s}</seg></tuv><tuv xml:lang="en"><seg>{t}</seg></tuv></tu>'
+                        for i, (s, t) in enumerate((s, t) for s in TEXTS_PLAIN for t in TEXTS_PLAIN if t.strip()))
+    files = [("u.po", 'msgid ""\nmsgstr "Language: en\\n"\n\n' + po_units, "po"),
+             ("u.xlf", '<xliff version="1.2"><file source-language="es" target-language="en"><body>'
+              + xliff_units + "</body></file></xliff>", "xliff"),
+             ("u.tmx", '<tmx version="1.4"><header srclang="es"/><body>' + tmx_units + "</body></tmx>", "tmx")]
+    general = View.plain_block
+    for name, text, fmt in files:
+        plain = _views_of(parse_text(name, text, fmt))
+        try:
+            View.plain_block = lambda view, a, b: view.close_block(view.open_block()) if a == b else (
+                lambda start: (view.prose(a, b), view.close_block(start))[1])(view.open_block())
+            assert plain == _views_of(parse_text(name, text, fmt)), name
+        finally:
+            View.plain_block = general
+        assert any(p[4] for p in plain[2:]) or fmt == "tmx"  # placeholders found on the way
