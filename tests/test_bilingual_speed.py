@@ -12,6 +12,8 @@ from tqcheck.output import text as text_output
 from tqcheck.reading import parse_text
 from tqcheck.rules import source
 from tqcheck.text import numbers
+from tqcheck.text import segment as segmentation
+from tqcheck.text.document import Block, Document
 
 SEED = (Path(__file__).resolve().parent.parent / "seeds" / "000_24777a2ba7ef8ce0.txt").read_text(encoding="utf-8")
 SEED_LINES = [line for line in SEED.splitlines() if line.strip()][:40]
@@ -203,3 +205,27 @@ def test_plain_texts_are_written_as_open_block_prose_close_block_write_them():
         finally:
             View.plain_block = general
         assert any(p[4] for p in plain[2:]) or fmt == "tmx"  # placeholders found on the way
+
+
+def _split_each_block(doc, lang="en"):
+    """segment() as it was: every block through split_block."""
+    abbreviations, out = segmentation._abbreviations(lang), []
+    for bi, block in enumerate(doc.blocks):
+        for start, end in segmentation.split_block(doc.view, block.start, block.end, abbreviations):
+            out.append(segmentation.Segment(len(out), start, end, bi, block.kind))
+    return out
+
+
+def test_a_block_that_is_one_sentence_is_segmented_as_split_block_segments_it():
+    po = ('msgid ""\nmsgstr "Language: en\\n"\n\n' + "".join(
+        f'msgctxt "{i}"\nmsgid "Hola. Adiós."\nmsgstr "{t}"\n\n' for i, t in enumerate(
+            ["Hello.", "Hello. Goodbye.", "Dr. Smith came.", "  padded  ", "¿Qué? Sí.", "x" * 1200, "A.B. 3.5 ok"])))
+    docs = [parse_text("u.po", po, "po"), parse_text("seed.txt", SEED, "text")]
+    docs.append(docs[0].bilingual.source_doc)
+    # blocks right after a stop, untrimmed or empty: the shortcut must leave them to split_block
+    view = "Hola.. Adiós  Bien hecho.  Otra  \n\nFin"
+    docs.append(Document("x", view, "text", view, [Block(0, 5), Block(5, 12), Block(14, 27), Block(27, 33),
+                                                   Block(35, 35), Block(34, 38), Block(38, 38)]))
+    for doc in docs:
+        assert segmentation.segment(doc) == _split_each_block(doc)
+    assert len(segmentation.segment(docs[0])) > len(docs[0].blocks)  # some blocks are several sentences
