@@ -104,6 +104,23 @@ def test_run_signals_leave_out_what_only_the_research_tool_reads():
         assert source.suspicion(signals) == source.suspicion(research[j])
 
 
+def test_the_words_signal_counts_the_words_of_each_sentence_as_split_does():
+    # Tabs, line breaks, no-break and other spaces inside a sentence: its text is collapsed, so its spaces count its words.
+    target = parse_text("t.txt", "Una  frase\tcon\u00a0espacios\u2003raros.\n\nOtra\nlínea aquí, y   más.\n\nFin.\n")
+    source_doc = parse_text("s.txt", "One  sentence\twith\u00a0odd\u2003spaces.\n\nAnother\nline here, and   more.\n\nEnd.\n")
+    ctx = Context(target, segment(target, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = source_doc
+    ctx.source_segments = segment(source_doc, "es")
+    ctx2, found2 = _pairs()
+    for c, found in ((ctx, source.pairs(ctx)), (ctx2, found2)):
+        signals = source.segment_signals(c, found)
+        for pair in found:
+            for j in pair.link.target:
+                assert signals[j]["words"] == len(pair.target_text.split()) == len(" ".join(
+                    c.doc.view[c.segments[k].start:c.segments[k].end] for k in pair.link.target).split())
+    assert source.segment_signals(ctx, source.pairs(ctx))[0]["words"] == 5.0  # tab, no-break and em spaces between
+
+
 def test_figure_free_pairs_compare_as_the_figure_reader_would():
     ctx, found = _pairs()
     for pair in found:

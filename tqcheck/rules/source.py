@@ -591,16 +591,16 @@ class KeptTokenMissing(_PairRule, Detector):
                     severity=severity,
                 )
 
-_KEPT_MARKS = ("@", "#", "http", "www.")  # what a URL, an address, a handle or a hashtag holds
-
 
 def _may_hold_kept(doc, spans: list[tuple[int, int]]) -> bool:
     """Whether a bilingual unit's raw source may hold a token A106 compares there (a URL, an address, a
     handle, a hashtag; acronyms and codes are A111's), searched in place: most units hold none and need
     no more reading. None of these marks spans white space, which _raw_text collapses."""
-    text = doc.text
-    for a, b in (doc.raw_span(*span) for span in spans):
-        if any(text.find(mark, a, b) >= 0 for mark in _KEPT_MARKS):
+    find = doc.text.find
+    for span in spans:
+        a, b = doc.raw_span(*span)
+        # what a URL, an address, a handle or a hashtag holds, each searched in turn (no generator: every unit)
+        if find("@", a, b) >= 0 or find("#", a, b) >= 0 or find("http", a, b) >= 0 or find("www.", a, b) >= 0:
             return True
     return False
 
@@ -884,7 +884,10 @@ def segment_signals(ctx, found: list[Pair], research: bool = False) -> dict[int,
     for pair in found:
         if not pair.link.target:
             continue
-        signals: dict[str, float] = {"words": float(len(pair.target_text.split()))}
+        # len(target_text.split()): the text is collapsed (single spaces, none at either end), so its spaces count
+        # its words, without a list of them
+        target_text = pair.target_text
+        signals: dict[str, float] = {"words": float(target_text.count(" ") + 1 if target_text else 0)}
         if not pair.link.source:
             signals["addition"] = 1.0
         else:
@@ -894,9 +897,10 @@ def segment_signals(ctx, found: list[Pair], research: bool = False) -> dict[int,
             signals["length_z"] = abs(length_z(pair, ratio))
             if research:
                 signals["copied"] = pair.copied[0]
-            if pair.forward_chrf is not None:
+            # each chrF is None without the machine translation it reads (every pair of an engine-less run)
+            if pair.source_mt and pair.forward_chrf is not None:
                 signals["forward_chrf"] = pair.forward_chrf
-            if pair.back_chrf is not None:
+            if pair.target_bt and pair.back_chrf is not None:
                 signals["back_chrf"] = pair.back_chrf
         unknown = sum(len(roundtrips[j].unknown) for j in pair.link.target if j in roundtrips)
         if roundtrips:
