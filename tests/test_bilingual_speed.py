@@ -229,3 +229,22 @@ def test_a_block_that_is_one_sentence_is_segmented_as_split_block_segments_it():
     for doc in docs:
         assert segmentation.segment(doc) == _split_each_block(doc)
     assert len(segmentation.segment(docs[0])) > len(docs[0].blocks)  # some blocks are several sentences
+
+
+def test_the_first_name_search_finds_every_source_that_missing_names_reads_a_name_in():
+    sources = SPANISH + [
+        "Según Ángel Pérez, el plan avanza.", "El lote a1Ana García x-Ana Pérez.", "Lo dijo ÁAna Ruiz.",
+        "Alzheimer y Algunos casos.", "Lo firmó Al Gore.", "Habló Ana.", "Lo dijo O'Ana Pérez ayer.",
+        "La Vida Diaria de Marta Sánchez.", "Nada que ver aquí.", "Lo anunció el ministro Luis Planas.",
+    ]
+    targets = ["The plan advances.", "Lot a1 and x.", "Ruiz said it.", "Alzheimer and some cases.",
+               "Signed by Gore.", "Ana spoke.", "Pérez said it yesterday.", "Daily Life by Sánchez.", "Nothing here.",
+               "The minister announced it."]
+    found = [source.Pair(None, s, t) for s in sources for t in targets]
+    search = source._first_name_search(found)
+    read = [p for p in found if source.missing_names(p.source_text, p.target_text)]
+    assert len({p.source_text for p in read}) >= 5
+    for pair in read:
+        assert search(pair.source_text) is not None, pair.source_text
+    assert search("Alzheimer y Algunos casos.") is None  # "Al" is a first name, but only as a word of its own
+    assert source._first_name_search([source.Pair(None, "sin nombres en 2021.", "no names in 2021.")]) is None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
@@ -551,10 +552,13 @@ class KeptTokenMissing(_PairRule, Detector):
     def check(self, ctx):
         bilingual = getattr(ctx.doc, "bilingual", None) is not None
         skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
-        for pair in linked_pairs(ctx):
+        found = linked_pairs(ctx)
+        may_name = _first_name_search(found)
+        for pair in found:
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
-            names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
+            names = [] if is_copy(pair) or may_name is None or may_name(pair.source_text) is None else \
+                missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
@@ -620,6 +624,23 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van",
 # the press does not put one before a person's name.
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "le", "les", "o", "a", "os", "as", "the"})
 MAX_NAME_WORDS = 4
+
+
+def _first_name_search(found: list[Pair]):
+    """A search that finds in a pair's source each capitalised word of the pairs' sources that is a known
+    first name, or None when they hold none: a source it finds nothing in holds no such word, so
+    missing_names() would stop at its first test. One pass over the sources joined (a space between two:
+    no capitalised word spans it, so the words are those of each) instead of one per pair."""
+    from tqcheck.rules.referents import first_names
+
+    capitalised = set(_MAY_BE_CAPITALISED.findall(" ".join([p.source_text for p in found])))
+    folded = {w: w.lower() if w.isascii() else _fold(w) for w in capitalised}  # as missing_names folds them
+    known = first_names().among(set(folded.values()))
+    present = sorted((w for w, f in folded.items() if f in known), key=len, reverse=True)
+    if not present:
+        return None
+    # each as a whole capitalised word runs on (its end), wherever it begins
+    return warmstart.regex(f"(?:{'|'.join(map(re.escape, present))})(?![\\w’'-])", store=False).search
 
 
 def missing_names(source_text: str, target_text: str) -> list[str]:
