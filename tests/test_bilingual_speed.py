@@ -248,3 +248,18 @@ def test_the_first_name_search_finds_every_source_that_missing_names_reads_a_nam
         assert search(pair.source_text) is not None, pair.source_text
     assert search("Alzheimer y Algunos casos.") is None  # "Al" is a first name, but only as a word of its own
     assert source._first_name_search([source.Pair(None, "sin nombres en 2021.", "no names in 2021.")]) is None
+
+
+CODE_BITS = st.sampled_from(["COVID-19", "SARS-CoV-2", "DSM-5", "aB1c", "1aB", "x-Y-2", "IL6", "pH7", "A_1B", "AB",
+                             "OMS", "ÉB2", "B2É", "AB-c", "a-b-1-C-D", "2-AB", "Ⅱ2AB", "AbCd1", "1-ab-CD", "XIV",
+                             "www.OMS.int", "@OPS_NY", "#COVID19", " ", " ", "-", ", ", "(", "9"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CODE_BITS, max_size=12))
+def test_a111_finds_the_codes_each_pattern_finds_when_run_on_every_text(bits):
+    from tqcheck.rules import units
+
+    text = "".join(bits)
+    found = general_kept_tokens(text)
+    assert units._acronyms(text) == found.get("code", []) + found.get("acronym", [])

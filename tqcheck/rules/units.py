@@ -14,7 +14,10 @@ from tqcheck.speed import warmstart
 # (two in a row) and a code (two in its token) both hold; a sentence's capitals far apart hold neither.
 _CAPITAL_PAIR = warmstart.regex(r"[A-Z][a-z0-9-]*+[A-Z]")
 _CAPITALS = warmstart.regex(r"[A-Z]{2}")
-_DIGIT = warmstart.regex(r"\d")
+# A capital and a digit with nothing but small letters and hyphens between them: a code holds one (of its
+# capitals and digits, a nearest pair of the two kinds has only those between them, in its run of ASCII
+# letters, digits and hyphens). One character class first, so that the engine tries only capitals and digits.
+_CAPITAL_BY_DIGIT = warmstart.regex(r"[A-Z0-9](?:(?<=[A-Z])[a-z-]*+\d|(?<=\d)[a-z-]*+[A-Z])")
 
 
 def _acronyms(text: str) -> list[str]:
@@ -26,9 +29,8 @@ def _acronyms(text: str) -> list[str]:
         return found.get("code", []) + found.get("acronym", [])
     # Otherwise kept_tokens' codes and acronyms are these: each is a whole token, a code has a digit
     # and an acronym none, so neither overlaps the other (tests/test_bilingual_units.py compares).
-    # Each pattern only where it can match, as kept_tokens runs them: a code has a digit, an acronym two
-    # capitals in a row.
-    codes = KEPT_PATTERNS["code"].findall(text) if _DIGIT.search(text) else []
+    # Each pattern only where it can match: a code has a capital by a digit, an acronym two capitals in a row.
+    codes = KEPT_PATTERNS["code"].findall(text) if _CAPITAL_BY_DIGIT.search(text) else []
     return codes + KEPT_PATTERNS["acronym"].findall(text) if _CAPITALS.search(text) else codes
 
 
