@@ -289,3 +289,25 @@ def test_quotations_are_compared_in_each_unit_whose_source_or_translation_holds_
     report = check_document(doc, Settings(select=["A105"], engine="none", source_lang="es"))
     assert [f.unit for f in report.findings if f.code == "A105"] == [
         "Dijo «basta» y se fue.", 'Llegó tarde. Dijo "sí" al final.', "El plan es bueno."]
+
+
+def test_a108_tests_the_gap_first_and_reports_what_the_z_first_test_reported():
+    from tqcheck.checking import bilingual
+
+    long = ("El estudio, que incluyó a 300 pacientes de cinco hospitales de Andalucía y Extremadura durante los dos "
+            "últimos años, no halló diferencias significativas entre los dos tratamientos.")
+    units = list(zip(SPANISH * 3 + [long] * 3, ENGLISH * 3 + ["The study found no differences."] * 3))
+    po = 'msgid ""\nmsgstr "Language: en\\n"\n\n' + "".join(
+        f'msgctxt "{i}"\nmsgid "{s}"\nmsgstr "{t}"\n\n' for i, (s, t) in enumerate(units))
+    doc = parse_text("u.po", po, "po")
+    ctx = Context(doc, segment(doc, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = doc.bilingual.source_doc
+    ctx.source_segments = segment(ctx.source_doc, "es")
+    bilingual.align(ctx)
+    ratio = source.document_length_ratio(ctx, source.pairs(ctx))
+    assert ratio == source.document_length_ratio(ctx, source.pairs(ctx)) == source._length_ratio(ctx, source.pairs(ctx))
+    expected = [pair.span for pair in source.linked_pairs(ctx)
+                if not (abs(source.length_z(pair, ratio)) < source.LENGTH_Z
+                        or abs(len(pair.target_text) - ratio * len(pair.source_text)) < source.MIN_LENGTH_GAP)]
+    found = [(f.start, f.end) for f in source.LengthRatio().check(ctx)]
+    assert found == expected and len(found) == 3

@@ -797,7 +797,17 @@ def length_z(pair: Pair, ratio: float) -> float:
 
 
 def document_length_ratio(ctx, found: list[Pair]) -> float:
-    """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio."""
+    """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio (kept for
+    the pairs last asked about: the suspicion and A108 ask about the file's pairs)."""
+    kept = ctx.cache.get("source.length_ratio")
+    if kept is not None and kept[0] is found:
+        return kept[1]
+    ratio = _length_ratio(ctx, found)
+    ctx.cache["source.length_ratio"] = (found, ratio)
+    return ratio
+
+
+def _length_ratio(ctx, found: list[Pair]) -> float:
     ratios = [len(p.target_text) / len(p.source_text) for p in found
               if len(p.link.source) == 1 and len(p.link.target) == 1 and len(p.source_text) >= 20]  # kind "1-1"
     if len(ratios) >= 5:
@@ -831,10 +841,10 @@ class LengthRatio(_PairRule, Detector):
     def check(self, ctx):
         ratio = document_length_ratio(ctx, pairs(ctx))
         for pair in linked_pairs(ctx):
-            z = length_z(pair, ratio)
-            gap = len(pair.target_text) - ratio * len(pair.source_text)
-            if abs(z) < LENGTH_Z or abs(gap) < MIN_LENGTH_GAP:
+            gap = len(pair.target_text) - ratio * len(pair.source_text)  # length_z's numerator
+            if abs(gap) < MIN_LENGTH_GAP or abs(length_z(pair, ratio)) < LENGTH_Z:  # most pairs: the gap alone
                 continue
+            z = length_z(pair, ratio)
             start, end = pair.span
             shorter = z < 0
             yield self.finding(
