@@ -178,7 +178,8 @@ def _views_of(doc):
                   for p in doc.bilingual.parts]
 
 
-TEXTS_PLAIN = ["Hola, 13.000 personas.", "  Espacios alrededor  ", "", "   ", "50 % de %s", "y {0}", "a\tb"]
+TEXTS_PLAIN = ["Hola, 13.000 personas.", "  Espacios alrededor  ", "", "   ", "50 % de %s", "y {0}", "a\tb",
+               "al 95 % de {los casos}", "100%% seguro"]
 
 
 def test_plain_texts_are_written_as_open_block_prose_close_block_write_them():

@@ -168,20 +168,23 @@ class View:
         (an element's character data alone, a PO literal without escapes: most texts of a file). Without a
         placeholder in it, what the three write is written here in a few steps: one separator, one run."""
         text = self.text
-        if text.find("%", raw_start, raw_end) >= 0 or text.find("{", raw_start, raw_end) >= 0:
+        if (text.find("%", raw_start, raw_end) >= 0 or text.find("{", raw_start, raw_end) >= 0) and \
+                _TEXT_PLACEHOLDER.search(text, raw_start, raw_end) is not None:
+            # a placeholder may begin here (a `%` or `{` alone, "50 %", is prose as it stands: most of them)
             start = self.open_block()
             self.prose(raw_start, raw_end)
             return self.close_block(start)
-        self._flush()  # close_block left no run open, but say so
-        parts, vlen = self.parts, self.vlen
+        if self.run is not None:
+            self._flush()  # close_block leaves no run open
+        parts, vlen, add = self.parts, self.vlen, self.offsets.add
         if vlen:
-            self.offsets.add(vlen, len(SEPARATOR), self.last_raw, 0)
+            add(vlen, len(SEPARATOR), self.last_raw, 0)
             parts.append(SEPARATOR)
             vlen += len(SEPARATOR)
         start, n = vlen, raw_end - raw_start
         if n > 0:
             chars = text[raw_start:raw_end]
-            self.offsets.add(vlen, n, raw_start, n)
+            add(vlen, n, raw_start, n)
             parts.append(chars)
             vlen += n
             self.last_raw = raw_end
