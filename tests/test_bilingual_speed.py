@@ -264,3 +264,32 @@ def test_a111_finds_the_codes_each_pattern_finds_when_run_on_every_text(bits):
     text = "".join(bits)
     found = general_kept_tokens(text)
     assert units._acronyms(text) == found.get("code", []) + found.get("acronym", [])
+
+
+def test_a112_reads_the_ends_of_each_unit_as_the_whole_texts_read():
+    from tqcheck.checking import bilingual
+    from tqcheck.rules import units
+    from tqcheck.rules.base import Context
+
+    sources = ["El paciente presentó fiebre, malestar general y pérdida de peso.", "¿Qué pasó después?  ",
+               "Sin punto final", "Dijo: «ya está».", "Corto.", "Lo dijo ayer.»)]   "]
+    targets = ["The patient had fever, malaise", "The patient had fever, malaise and weight loss.",
+               "What happened after that   ", "He said: “that is it”", "Short", "  padded on both sides, no stop  ",
+               "Ends with a bracket (see above)"]
+    po = 'msgid ""\nmsgstr "Language: en\\n"\n\n' + "".join(
+        f'msgctxt "{i}"\nmsgid "{s}"\nmsgstr "{t}"\n\n' for i, (s, t) in enumerate((s, t) for s in sources for t in targets))
+    doc = parse_text("u.po", po, "po")
+    ctx = Context(doc, segmentation.segment(doc, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = doc.bilingual.source_doc
+    ctx.source_segments = segmentation.segment(ctx.source_doc, "es")
+    bilingual.align(ctx)
+    expected = []
+    for source_text, ts, target_text in units._units(ctx):  # as A112 read each unit before
+        target = target_text.rstrip()
+        if len(target) < units.MIN_CUT_CHARS or units._CLOSED.search(target[-4:]):
+            continue
+        if units._SENTENCE_END.search(source_text[-8:]):
+            end = ts + len(target)
+            expected.append((end - min(len(target.split()[-1]), end - ts), end))
+    found = [(f.start, f.end) for f in units.CutShort().check(ctx)]
+    assert found == expected and len(found) >= 6

@@ -120,13 +120,20 @@ class CutShort(Detector):
     needs = frozenset({"source"})
 
     def check(self, ctx):
-        for source_text, ts, target_text in _units(ctx):
-            target = target_text.rstrip()
-            if len(target) < MIN_CUT_CHARS or _CLOSED.search(target[-4:]):
+        info = getattr(ctx.doc, "bilingual", None)
+        if info is None:
+            return
+        source_view, view = info.source_doc.view, ctx.doc.view
+        for part in info.parts:
+            # _units' texts, read at their ends only (neither pattern looks before where it is asked to begin)
+            (ss, se), (ts, end) = part.source, part.target
+            while end > ts and view[end - 1].isspace():  # the target rstripped
+                end -= 1
+            if end - ts < MIN_CUT_CHARS or _CLOSED.search(view, end - 4, end):
                 continue
-            if not _SENTENCE_END.search(source_text[-8:]):
+            if not _SENTENCE_END.search(source_view, max(ss, se - 8), se):
                 continue
-            end = ts + len(target)
+            source_text, target = source_view[ss:se], view[ts:end]
             yield self.finding(
                 end - min(len(target.split()[-1]), end - ts), end,
                 "the translation stops without the closing punctuation its source ends with: it may be cut short",
