@@ -73,14 +73,20 @@ class AcronymCount(Detector):
             )
 
 
-def _units(ctx):
-    """(source text, target start, target text) of each aligned unit of a bilingual file; none for an article."""
+def _unit_spans(ctx):
+    """(source view, source span, target view, target span) of each aligned unit of a bilingual file; none for
+    an article."""
     info = getattr(ctx.doc, "bilingual", None)
     if info is None:
         return
     source_view, target_view = info.source_doc.view, ctx.doc.view
     for part in info.parts:
-        (ss, se), (ts, te) = part.source, part.target
+        yield source_view, part.source, target_view, part.target
+
+
+def _units(ctx):
+    """(source text, target start, target text) of each aligned unit of a bilingual file; none for an article."""
+    for source_view, (ss, se), target_view, (ts, te) in _unit_spans(ctx):
         yield source_view[ss:se], ts, target_view[ts:te]
 
 
@@ -120,13 +126,8 @@ class CutShort(Detector):
     needs = frozenset({"source"})
 
     def check(self, ctx):
-        info = getattr(ctx.doc, "bilingual", None)
-        if info is None:
-            return
-        source_view, view = info.source_doc.view, ctx.doc.view
-        for part in info.parts:
-            # _units' texts, read at their ends only (neither pattern looks before where it is asked to begin)
-            (ss, se), (ts, end) = part.source, part.target
+        # each unit read at its ends only (neither pattern looks before where it is asked to begin)
+        for source_view, (ss, se), view, (ts, end) in _unit_spans(ctx):
             while end > ts and view[end - 1].isspace():  # the target rstripped
                 end -= 1
             if end - ts < MIN_CUT_CHARS or _CLOSED.search(view, end - 4, end):
