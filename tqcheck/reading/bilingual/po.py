@@ -42,16 +42,19 @@ def read(builder, include_fuzzy: bool) -> None:
         span = (entry.start, entry.end)
         for a, b in entry.notes:
             builder.note(text[a:b], a, b, span)
-        forms = sorted((k for k in entry.fields if k.startswith("msgstr")), key=_form_index)
-        if not forms or any(not _decoded(text, entry.fields[k]).strip() for k in forms):
+        fields = entry.fields
+        forms = [k for k in fields if k.startswith("msgstr")]
+        if len(forms) > 1:  # plural forms: in their order (one msgstr, most entries, has none to sort)
+            forms.sort(key=_form_index)
+        if not forms or any(not _decoded(text, fields[k]).strip() for k in forms):
             builder.skip("untranslated")
             continue
         if "fuzzy" in entry.flags and not include_fuzzy:
             builder.skip("fuzzy")
             continue
         for k in forms:
-            source = entry.fields["msgid" if _form_index(k) == 0 or "msgid_plural" not in entry.fields else "msgid_plural"]
-            target = entry.fields[k]
+            source = fields["msgid" if _form_index(k) == 0 or "msgid_plural" not in fields else "msgid_plural"]
+            target = fields[k]
             if len(source) == 1 == len(target) and _unescaped(text, source[0]) and _unescaped(text, target[0]):
                 builder.add_plain_part(key, span, source[0], target[0])  # one literal a side (most entries)
             else:
