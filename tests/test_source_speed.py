@@ -104,6 +104,23 @@ def test_run_signals_leave_out_what_only_the_research_tool_reads():
         assert source.suspicion(signals) == source.suspicion(research[j])
 
 
+def test_the_words_signal_counts_the_words_of_each_sentence_as_split_does():
+    # Tabs, line breaks, no-break and other spaces inside a sentence: its text is collapsed, so its spaces count its words.
+    target = parse_text("t.txt", "Una  frase\tcon\u00a0espacios\u2003raros.\n\nOtra\nlínea aquí, y   más.\n\nFin.\n")
+    source_doc = parse_text("s.txt", "One  sentence\twith\u00a0odd\u2003spaces.\n\nAnother\nline here, and   more.\n\nEnd.\n")
+    ctx = Context(target, segment(target, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = source_doc
+    ctx.source_segments = segment(source_doc, "es")
+    ctx2, found2 = _pairs()
+    for c, found in ((ctx, source.pairs(ctx)), (ctx2, found2)):
+        signals = source.segment_signals(c, found)
+        for pair in found:
+            for j in pair.link.target:
+                assert signals[j]["words"] == len(pair.target_text.split()) == len(" ".join(
+                    c.doc.view[c.segments[k].start:c.segments[k].end] for k in pair.link.target).split())
+    assert source.segment_signals(ctx, source.pairs(ctx))[0]["words"] == 5.0  # tab, no-break and em spaces between
+
+
 def test_figure_free_pairs_compare_as_the_figure_reader_would():
     ctx, found = _pairs()
     for pair in found:
@@ -272,3 +289,25 @@ def test_quotations_are_compared_in_each_unit_whose_source_or_translation_holds_
     report = check_document(doc, Settings(select=["A105"], engine="none", source_lang="es"))
     assert [f.unit for f in report.findings if f.code == "A105"] == [
         "Dijo «basta» y se fue.", 'Llegó tarde. Dijo "sí" al final.', "El plan es bueno."]
+
+
+def test_a108_tests_the_gap_first_and_reports_what_the_z_first_test_reported():
+    from tqcheck.checking import bilingual
+
+    long = ("El estudio, que incluyó a 300 pacientes de cinco hospitales de Andalucía y Extremadura durante los dos "
+            "últimos años, no halló diferencias significativas entre los dos tratamientos.")
+    units = list(zip(SPANISH * 3 + [long] * 3, ENGLISH * 3 + ["The study found no differences."] * 3))
+    po = 'msgid ""\nmsgstr "Language: en\\n"\n\n' + "".join(
+        f'msgctxt "{i}"\nmsgid "{s}"\nmsgstr "{t}"\n\n' for i, (s, t) in enumerate(units))
+    doc = parse_text("u.po", po, "po")
+    ctx = Context(doc, segment(doc, "en"), "en", ("es",), source_known=True)
+    ctx.source_doc = doc.bilingual.source_doc
+    ctx.source_segments = segment(ctx.source_doc, "es")
+    bilingual.align(ctx)
+    ratio = source.document_length_ratio(ctx, source.pairs(ctx))
+    assert ratio == source.document_length_ratio(ctx, source.pairs(ctx)) == source._length_ratio(ctx, source.pairs(ctx))
+    expected = [pair.span for pair in source.linked_pairs(ctx)
+                if not (abs(source.length_z(pair, ratio)) < source.LENGTH_Z
+                        or abs(len(pair.target_text) - ratio * len(pair.source_text)) < source.MIN_LENGTH_GAP)]
+    found = [(f.start, f.end) for f in source.LengthRatio().check(ctx)]
+    assert found == expected and len(found) == 3

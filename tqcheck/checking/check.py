@@ -111,6 +111,7 @@ def _check_document(doc: Document, settings: Settings, engines=None, source_doc:
         source_lang=language.base(settings.source_lang) if settings.source_lang else None,
     )
     report.findings = findings
+    report.lines = doc.lines if findings else None  # built by _place when there is a finding to place
     report.engine = engine_info
     report.notes = notes
     # A huge file's segments give way to their reports one by one, so both lists never exist whole at once.

@@ -39,15 +39,9 @@ class _Paint:
 def render_lines(report: "Report", *, color: bool = False, show_segments: bool = True):
     """The report line by line (without line ends)."""
     paint = _Paint(color)
-    last: list = [None, None]  # the last file's line index, which the segments part reads again (one file: its own)
-
-    def index_of(file: "FileReport") -> LineIndex:
-        if last[0] is not file:
-            last[:] = file, LineIndex(file.text)
-        return last[1]
-
     for file in report.files:
-        index = index_of(file) if file.findings else None
+        # the check's own line index when it placed findings (built once, read again by the segments part)
+        index = file.line_index() if file.findings else None
         for finding in file.findings:
             yield from _finding_block(file, finding, index, paint)
             yield ""
@@ -56,7 +50,7 @@ def render_lines(report: "Report", *, color: bool = False, show_segments: bool =
     if report.quiet:
         return
     if show_segments:
-        yield from _segments_part(report, paint, index_of)
+        yield from _segments_part(report, paint)
     for file in report.files:
         for note in file.notes:
             yield f"{paint(file.path, _BOLD)}: {paint('note:', _DIM)} {note}"
@@ -131,7 +125,7 @@ def _width(s: str) -> int:
     return total
 
 
-def _segments_part(report: "Report", paint: _Paint, index_of) -> list[str]:
+def _segments_part(report: "Report", paint: _Paint) -> list[str]:
     out: list[str] = []
     for file in report.files:
         # A segment is worth showing beside what explains it: its back-translation or its source.
@@ -142,7 +136,7 @@ def _segments_part(report: "Report", paint: _Paint, index_of) -> list[str]:
             continue
         if not out:
             out += [paint("Most suspicious segments", _BOLD), ""]
-        index = index_of(file)
+        index = file.line_index()
         for seg in chosen[:SEGMENTS_PER_FILE]:
             out.extend(_segment_block(file.path, seg, index, paint))
             out.append("")

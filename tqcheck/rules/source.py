@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tqcheck.translation.align import LENGTH_VARIANCE, Link, aligned_texts, alignment_for, back_translations, source_translations
@@ -551,10 +552,13 @@ class KeptTokenMissing(_PairRule, Detector):
     def check(self, ctx):
         bilingual = getattr(ctx.doc, "bilingual", None) is not None
         skip = frozenset({"acronym"}) if bilingual else frozenset()  # A111's there
-        for pair in linked_pairs(ctx):
+        found = linked_pairs(ctx)
+        may_name = _first_name_search(found)
+        for pair in found:
             # One finding per severity: two of one code on one span would be one (the runner dedupes).
             lost_by_severity: dict[Severity, list[tuple[str, list[str]]]] = {}
-            names = [] if is_copy(pair) else missing_names(pair.source_text, pair.target_text)
+            names = [] if is_copy(pair) or may_name is None or may_name(pair.source_text) is None else \
+                missing_names(pair.source_text, pair.target_text)
             if names:
                 lost_by_severity.setdefault(Severity.WARNING, []).append(("name", names))
             # The raw text: a Markdown or HTML reader blanks URLs out of the prose the other checks read.
@@ -591,16 +595,16 @@ class KeptTokenMissing(_PairRule, Detector):
                     severity=severity,
                 )
 
-_KEPT_MARKS = ("@", "#", "http", "www.")  # what a URL, an address, a handle or a hashtag holds
-
 
 def _may_hold_kept(doc, spans: list[tuple[int, int]]) -> bool:
     """Whether a bilingual unit's raw source may hold a token A106 compares there (a URL, an address, a
     handle, a hashtag; acronyms and codes are A111's), searched in place: most units hold none and need
     no more reading. None of these marks spans white space, which _raw_text collapses."""
-    text = doc.text
-    for a, b in (doc.raw_span(*span) for span in spans):
-        if any(text.find(mark, a, b) >= 0 for mark in _KEPT_MARKS):
+    find = doc.text.find
+    for span in spans:
+        a, b = doc.raw_span(*span)
+        # what a URL, an address, a handle or a hashtag holds, each searched in turn (no generator: every unit)
+        if find("@", a, b) >= 0 or find("#", a, b) >= 0 or find("http", a, b) >= 0 or find("www.", a, b) >= 0:
             return True
     return False
 
@@ -620,6 +624,23 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "van",
 # the press does not put one before a person's name.
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "le", "les", "o", "a", "os", "as", "the"})
 MAX_NAME_WORDS = 4
+
+
+def _first_name_search(found: list[Pair]):
+    """A search that finds in a pair's source each capitalised word of the pairs' sources that is a known
+    first name, or None when they hold none: a source it finds nothing in holds no such word, so
+    missing_names() would stop at its first test. One pass over the sources joined (a space between two:
+    no capitalised word spans it, so the words are those of each) instead of one per pair."""
+    from tqcheck.rules.referents import first_names
+
+    capitalised = set(_MAY_BE_CAPITALISED.findall(" ".join([p.source_text for p in found])))
+    folded = {w: w.lower() if w.isascii() else _fold(w) for w in capitalised}  # as missing_names folds them
+    known = first_names().among(set(folded.values()))
+    present = sorted((w for w, f in folded.items() if f in known), key=len, reverse=True)
+    if not present:
+        return None
+    # each as a whole capitalised word runs on (its end), wherever it begins
+    return warmstart.regex(f"(?:{'|'.join(map(re.escape, present))})(?![\\w’'-])", store=False).search
 
 
 def missing_names(source_text: str, target_text: str) -> list[str]:
@@ -776,7 +797,17 @@ def length_z(pair: Pair, ratio: float) -> float:
 
 
 def document_length_ratio(ctx, found: list[Pair]) -> float:
-    """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio."""
+    """The median characters-per-character of the document's 1-1 pairs, else the aligner's ratio (kept for
+    the pairs last asked about: the suspicion and A108 ask about the file's pairs)."""
+    kept = ctx.cache.get("source.length_ratio")
+    if kept is not None and kept[0] is found:
+        return kept[1]
+    ratio = _length_ratio(ctx, found)
+    ctx.cache["source.length_ratio"] = (found, ratio)
+    return ratio
+
+
+def _length_ratio(ctx, found: list[Pair]) -> float:
     ratios = [len(p.target_text) / len(p.source_text) for p in found
               if len(p.link.source) == 1 and len(p.link.target) == 1 and len(p.source_text) >= 20]  # kind "1-1"
     if len(ratios) >= 5:
@@ -810,10 +841,10 @@ class LengthRatio(_PairRule, Detector):
     def check(self, ctx):
         ratio = document_length_ratio(ctx, pairs(ctx))
         for pair in linked_pairs(ctx):
-            z = length_z(pair, ratio)
-            gap = len(pair.target_text) - ratio * len(pair.source_text)
-            if abs(z) < LENGTH_Z or abs(gap) < MIN_LENGTH_GAP:
+            gap = len(pair.target_text) - ratio * len(pair.source_text)  # length_z's numerator
+            if abs(gap) < MIN_LENGTH_GAP or abs(length_z(pair, ratio)) < LENGTH_Z:  # most pairs: the gap alone
                 continue
+            z = length_z(pair, ratio)
             start, end = pair.span
             shorter = z < 0
             yield self.finding(
@@ -884,7 +915,10 @@ def segment_signals(ctx, found: list[Pair], research: bool = False) -> dict[int,
     for pair in found:
         if not pair.link.target:
             continue
-        signals: dict[str, float] = {"words": float(len(pair.target_text.split()))}
+        # len(target_text.split()): the text is collapsed (single spaces, none at either end), so its spaces count
+        # its words, without a list of them
+        target_text = pair.target_text
+        signals: dict[str, float] = {"words": float(target_text.count(" ") + 1 if target_text else 0)}
         if not pair.link.source:
             signals["addition"] = 1.0
         else:
@@ -894,9 +928,10 @@ def segment_signals(ctx, found: list[Pair], research: bool = False) -> dict[int,
             signals["length_z"] = abs(length_z(pair, ratio))
             if research:
                 signals["copied"] = pair.copied[0]
-            if pair.forward_chrf is not None:
+            # each chrF is None without the machine translation it reads (every pair of an engine-less run)
+            if pair.source_mt and pair.forward_chrf is not None:
                 signals["forward_chrf"] = pair.forward_chrf
-            if pair.back_chrf is not None:
+            if pair.target_bt and pair.back_chrf is not None:
                 signals["back_chrf"] = pair.back_chrf
         unknown = sum(len(roundtrips[j].unknown) for j in pair.link.target if j in roundtrips)
         if roundtrips:

@@ -14,7 +14,10 @@ from tqcheck.speed import warmstart
 # (two in a row) and a code (two in its token) both hold; a sentence's capitals far apart hold neither.
 _CAPITAL_PAIR = warmstart.regex(r"[A-Z][a-z0-9-]*+[A-Z]")
 _CAPITALS = warmstart.regex(r"[A-Z]{2}")
-_DIGIT = warmstart.regex(r"\d")
+# A capital and a digit with nothing but small letters and hyphens between them: a code holds one (of its
+# capitals and digits, a nearest pair of the two kinds has only those between them, in its run of ASCII
+# letters, digits and hyphens). One character class first, so that the engine tries only capitals and digits.
+_CAPITAL_BY_DIGIT = warmstart.regex(r"[A-Z0-9](?:(?<=[A-Z])[a-z-]*+\d|(?<=\d)[a-z-]*+[A-Z])")
 
 
 def _acronyms(text: str) -> list[str]:
@@ -26,9 +29,8 @@ def _acronyms(text: str) -> list[str]:
         return found.get("code", []) + found.get("acronym", [])
     # Otherwise kept_tokens' codes and acronyms are these: each is a whole token, a code has a digit
     # and an acronym none, so neither overlaps the other (tests/test_bilingual_units.py compares).
-    # Each pattern only where it can match, as kept_tokens runs them: a code has a digit, an acronym two
-    # capitals in a row.
-    codes = KEPT_PATTERNS["code"].findall(text) if _DIGIT.search(text) else []
+    # Each pattern only where it can match: a code has a capital by a digit, an acronym two capitals in a row.
+    codes = KEPT_PATTERNS["code"].findall(text) if _CAPITAL_BY_DIGIT.search(text) else []
     return codes + KEPT_PATTERNS["acronym"].findall(text) if _CAPITALS.search(text) else codes
 
 
@@ -71,14 +73,20 @@ class AcronymCount(Detector):
             )
 
 
-def _units(ctx):
-    """(source text, target start, target text) of each aligned unit of a bilingual file; none for an article."""
+def _unit_spans(ctx):
+    """(source view, source span, target view, target span) of each aligned unit of a bilingual file; none for
+    an article."""
     info = getattr(ctx.doc, "bilingual", None)
     if info is None:
         return
     source_view, target_view = info.source_doc.view, ctx.doc.view
     for part in info.parts:
-        (ss, se), (ts, te) = part.source, part.target
+        yield source_view, part.source, target_view, part.target
+
+
+def _units(ctx):
+    """(source text, target start, target text) of each aligned unit of a bilingual file; none for an article."""
+    for source_view, (ss, se), target_view, (ts, te) in _unit_spans(ctx):
         yield source_view[ss:se], ts, target_view[ts:te]
 
 
@@ -118,13 +126,15 @@ class CutShort(Detector):
     needs = frozenset({"source"})
 
     def check(self, ctx):
-        for source_text, ts, target_text in _units(ctx):
-            target = target_text.rstrip()
-            if len(target) < MIN_CUT_CHARS or _CLOSED.search(target[-4:]):
+        # each unit read at its ends only (neither pattern looks before where it is asked to begin)
+        for source_view, (ss, se), view, (ts, end) in _unit_spans(ctx):
+            while end > ts and view[end - 1].isspace():  # the target rstripped
+                end -= 1
+            if end - ts < MIN_CUT_CHARS or _CLOSED.search(view, end - 4, end):
                 continue
-            if not _SENTENCE_END.search(source_text[-8:]):
+            if not _SENTENCE_END.search(source_view, max(ss, se - 8), se):
                 continue
-            end = ts + len(target)
+            source_text, target = source_view[ss:se], view[ts:end]
             yield self.finding(
                 end - min(len(target.split()[-1]), end - ts), end,
                 "the translation stops without the closing punctuation its source ends with: it may be cut short",

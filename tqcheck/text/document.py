@@ -133,9 +133,23 @@ class OffsetMap:
         return rs + rl
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if not self._pieces:
+        """(raw_start(start), raw_end(end - 1)), or the raw start twice for an empty span: both ends found
+        from one search when they fall in one piece (a sentence of a bilingual unit, most spans). Called for
+        every segment of a file (its report, its aligned source), so the two methods are written out here."""
+        starts = self._view_starts
+        if not starts:
             return 0, 0
+        i = bisect.bisect_right(starts, start) - 1
+        vs, vl, rs, rl = self._pieces[i if i > 0 else 0]
+        if vl == rl:
+            a = rs + min(start - vs, vl)
+        else:
+            a = rs if start < vs + vl else rs + rl
         if end <= start:
-            r = self.raw_start(start)
-            return r, r
-        return self.raw_start(start), self.raw_end(end - 1)
+            return a, a
+        last = end - 1
+        if i + 1 < len(starts) and starts[i + 1] <= last:  # another piece: the later pieces searched only
+            vs, vl, rs, rl = self._pieces[bisect.bisect_right(starts, last, i + 1) - 1]
+        if vl == rl:
+            return a, rs + (last - vs) + 1
+        return a, rs + rl

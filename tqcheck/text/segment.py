@@ -47,6 +47,7 @@ def collapsed(text: str) -> str:
 # of dots would rescan the rest of it (quadratic on "......"). The look-behind comes after the first
 # stop, so that the regex engine tries the pattern only at stops (three times faster; the same matches).
 _END = warmstart.regex(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+_STOPS = ".!?…"  # what _END's look-behind reads before a match's first stop
 _WORD_BEFORE = warmstart.regex(r"([\w.'’-]+)$")
 
 # No sentence of real prose runs this long (the longest in the studied news, native and
@@ -67,8 +68,17 @@ def segment(doc: Document, lang: str = "en") -> list[Segment]:
     abbreviations = _abbreviations(lang.split("-")[0])
     segments: list[Segment] = []
     view = doc.view
+    search = _END.search
     for bi, block in enumerate(doc.blocks):
-        for start, end in split_block(view, block.start, block.end, abbreviations):
+        start, end = block.start, block.end
+        # A block that is one sentence already (a bilingual unit, a heading, a short paragraph): trimmed, short
+        # enough, and with no sentence end inside, as split_block's search of its slice would find. Searched in
+        # place, where the look-behind may see the character before the block: not a stop, so it sees nothing.
+        if (end - start <= MAX_SENTENCE and end > start and not view[start].isspace() and not view[end - 1].isspace()
+                and (start == 0 or view[start - 1] not in _STOPS) and search(view, start, end) is None):
+            segments.append(Segment(len(segments), start, end, bi, block.kind))
+            continue
+        for start, end in split_block(view, start, end, abbreviations):
             segments.append(Segment(len(segments), start, end, bi, block.kind))
     return segments
 

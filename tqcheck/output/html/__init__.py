@@ -151,7 +151,7 @@ def _file_view(n: int, file: "FileReport", show_segments: bool) -> str:
     engine = f'{file.engine["name"]} {file.engine.get("version", "")}'.strip() if file.engine else "none"
     meta = f"{_e(file.format)}, languages {_e(langs)}, engine {_e(engine)}"
     notes = "".join(f"<li>{_e(x)}</li>" for x in file.notes)
-    index = LineIndex(file.text)
+    index = file.line_index()
     parts = [
         f'<section class="file" id="file-{n}" data-file="{n}" aria-labelledby="h-{n}">\n',
         f'<h2 id="h-{n}">{path}</h2>\n<p class="meta">{meta}</p>\n',

@@ -163,6 +163,38 @@ class View:
             self.blocks.append(Block(start + lead, start + lead + len(stripped), "paragraph"))
         return start, self.vlen
 
+    def plain_block(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """open_block, prose(raw_start, raw_end) and close_block in one, for raw text that is one piece of prose
+        (an element's character data alone, a PO literal without escapes: most texts of a file). Without a
+        placeholder in it, what the three write is written here in a few steps: one separator, one run."""
+        text = self.text
+        if (text.find("%", raw_start, raw_end) >= 0 or text.find("{", raw_start, raw_end) >= 0) and \
+                _TEXT_PLACEHOLDER.search(text, raw_start, raw_end) is not None:
+            # a placeholder may begin here (a `%` or `{` alone, "50 %", is prose as it stands: most of them)
+            start = self.open_block()
+            self.prose(raw_start, raw_end)
+            return self.close_block(start)
+        if self.run is not None:
+            self._flush()  # close_block leaves no run open
+        parts, vlen, add = self.parts, self.vlen, self.offsets.add
+        if vlen:
+            add(vlen, len(SEPARATOR), self.last_raw, 0)
+            parts.append(SEPARATOR)
+            vlen += len(SEPARATOR)
+        start, n = vlen, raw_end - raw_start
+        if n > 0:
+            chars = text[raw_start:raw_end]
+            add(vlen, n, raw_start, n)
+            parts.append(chars)
+            vlen += n
+            self.last_raw = raw_end
+            stripped = chars.strip()
+            if stripped:
+                lead = n - len(chars.lstrip())
+                self.blocks.append(Block(start + lead, start + lead + len(stripped), "paragraph"))
+        self.vlen = vlen
+        return start, vlen
+
     def take_placeholders(self) -> list[Placeholder]:
         out, self.placeholders = self.placeholders, []
         return out
@@ -204,7 +236,14 @@ class Builder:
         source_span = self.source.close_block(s0)
         t0 = self.target.open_block()
         fill_target(self.target)
-        target_span = self.target.close_block(t0)
+        self._part(unit, unit_span, source_span, self.target.close_block(t0))
+
+    def add_plain_part(self, unit: str, unit_span: tuple[int, int], source: tuple[int, int], target: tuple[int, int]) -> None:
+        """add_part for a source and a target that are each one piece of prose, given as raw spans (View.plain_block)."""
+        source_span = self.source.plain_block(*source)
+        self._part(unit, unit_span, source_span, self.target.plain_block(*target))
+
+    def _part(self, unit: str, unit_span: tuple[int, int], source_span: tuple[int, int], target_span: tuple[int, int]) -> None:
         self.parts.append(Part(unit, target_span, source_span, unit_span,
                                self.target.take_placeholders(), self.source.take_placeholders()))
         if unit not in self._units:

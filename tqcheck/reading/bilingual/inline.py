@@ -19,6 +19,16 @@ def key(text: str, el: xmlscan.Element) -> str:
     return f"{el.name}:{' '.join(xmlscan.text_of(text, el).split())}"
 
 
+def add_part(builder, key: str, span: tuple[int, int], source: xmlscan.Element, target: xmlscan.Element) -> None:
+    """The builder's part of a source element and a target element, written as fill() writes them."""
+    text = builder.text
+    if xmlscan.character_data_alone(text, source) and xmlscan.character_data_alone(text, target):
+        # each text one piece of prose (most units): what fill() would write, in one step a side
+        builder.add_plain_part(key, span, (source.inner_start, source.inner_end), (target.inner_start, target.inner_end))
+    else:
+        builder.add_part(key, span, fill(text, source), fill(text, target))
+
+
 def fill(text: str, el: xmlscan.Element):
     """A function that writes the content of text element `el` into a View."""
 

@@ -8,6 +8,12 @@ from tqcheck.speed import warmstart
 _LINE = warmstart.regex(r"([^\r\n]*+)(?:\r\n|\n|\r|$)")  # a line, its content the group
 _KEYWORD = warmstart.regex(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d{1,3})\])?)[ \t]++(?=\")")
 _LANGUAGE = warmstart.regex(r"(?m)^Language:[ \t]*+([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]{1,8})*)")
+# The usual entry, whole: an optional msgctxt, a msgid and a msgstr, each one literal on a line of its own at
+# its first column, ended by a blank line or the end of the file. The line loop of _entries reads it into the
+# same Entry (tests/test_bilingual_speed.py compares); one match instead of a step per line. A literal is what
+# _literal reads: up to the first quote with no escaping backslash before it, and nothing after it.
+_LITERAL = r'"([^"\\\r\n]*+(?:\\[^\r\n][^"\\\r\n]*+)*+)"\n'  # runs without a backslash, each escape between
+_SIMPLE_ENTRY = warmstart.regex(rf"(?:msgctxt {_LITERAL})?msgid {_LITERAL}msgstr {_LITERAL}(?:\n|\Z)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
             "?": "?", "'": "'"}
 
@@ -36,16 +42,23 @@ def read(builder, include_fuzzy: bool) -> None:
         span = (entry.start, entry.end)
         for a, b in entry.notes:
             builder.note(text[a:b], a, b, span)
-        forms = sorted((k for k in entry.fields if k.startswith("msgstr")), key=_form_index)
-        if not forms or any(not _decoded(text, entry.fields[k]).strip() for k in forms):
+        fields = entry.fields
+        forms = [k for k in fields if k.startswith("msgstr")]
+        if len(forms) > 1:  # plural forms: in their order (one msgstr, most entries, has none to sort)
+            forms.sort(key=_form_index)
+        if not forms or any(not _decoded(text, fields[k]).strip() for k in forms):
             builder.skip("untranslated")
             continue
         if "fuzzy" in entry.flags and not include_fuzzy:
             builder.skip("fuzzy")
             continue
         for k in forms:
-            source = "msgid" if _form_index(k) == 0 or "msgid_plural" not in entry.fields else "msgid_plural"
-            builder.add_part(key, span, _filler(text, entry.fields[source]), _filler(text, entry.fields[k]))
+            source = fields["msgid" if _form_index(k) == 0 or "msgid_plural" not in fields else "msgid_plural"]
+            target = fields[k]
+            if len(source) == 1 == len(target) and _unescaped(text, source[0]) and _unescaped(text, target[0]):
+                builder.add_plain_part(key, span, source[0], target[0])  # one literal a side (most entries)
+            else:
+                builder.add_part(key, span, _filler(text, source), _filler(text, target))
 
 
 def _form_index(keyword: str) -> int:
@@ -59,51 +72,67 @@ def _entries(builder):
     current: str | None = None
     translated = False  # whether the open entry has a msgstr yet
     line_no = 0
-    for m in _LINE.finditer(text):
-        a, b = m.span()
-        if a == b:
-            break
-        line_no += 1
-        content = m.group(1)
-        stripped = content.strip()
-        if not stripped:
-            if entry is not None and entry.fields:
+    pos, more = 0, True
+    while more:
+        # Between entries: the usual ones read whole, each with the lines it spans, up to one that is not.
+        while (simple := _SIMPLE_ENTRY.match(text, pos)) is not None:
+            ctxt = simple.span(1)
+            fields = {"msgid": [simple.span(2)], "msgstr": [simple.span(3)]}
+            if ctxt[0] >= 0:
+                fields = {"msgctxt": [ctxt], **fields}
+            pos = simple.end()
+            ends_blank = text.endswith("\n\n", 0, pos)  # the blank line after it, which the entry does not hold
+            yield Entry(simple.start(), pos - 1 if ends_blank else len(text), fields, set(), [], line_no + 1)
+            line_no += len(fields) + ends_blank
+        more = False
+        for m in _LINE.finditer(text, pos):
+            a, b = m.span()
+            if a == b:
+                break
+            line_no += 1
+            content = m.group(1)
+            stripped = content.strip()
+            if not stripped:
+                if entry is not None and entry.fields:
+                    yield _close(builder, entry, a)
+                    entry, current, translated = None, None, False
+                if entry is None:
+                    pos, more = b, True  # between entries again
+                    break
+                continue
+            # most lines begin at their first column: no second strip to find where their text begins
+            lead = a if stripped[0] == content[0] else a + len(content) - len(content.lstrip())
+            if stripped.startswith("#"):
+                if translated:
+                    yield _close(builder, entry, a)
+                    entry, current, translated = None, None, False
+                if entry is None:
+                    entry = Entry(a, line=line_no)
+                kind = stripped[1:2]
+                if kind == ",":
+                    entry.flags.update(f.strip() for f in stripped[2:].split(","))
+                elif kind in (" ", ".", ""):
+                    entry.notes.append((lead, a + len(content)))
+                continue  # references, previous msgids (#|) and obsolete entries (#~) are not checked
+            if stripped.startswith('"'):
+                if entry is None or current is None:
+                    raise builder.error(line_no, "a string that continues no msgid or msgstr")
+                entry.fields[current].append(_literal(builder, text, lead, a + len(content), line_no))
+                continue
+            km = _KEYWORD.match(text, lead, a + len(content))
+            if not km:
+                raise builder.error(line_no, f"not a PO line: {_short(stripped)}")
+            keyword = km.group(1)
+            if translated and keyword in ("msgctxt", "msgid"):
                 yield _close(builder, entry, a)
-                entry, current, translated = None, None, False
-            continue
-        # most lines begin at their first column: no second strip to find where their text begins
-        lead = a if stripped[0] == content[0] else a + len(content) - len(content.lstrip())
-        if stripped.startswith("#"):
-            if translated:
-                yield _close(builder, entry, a)
-                entry, current, translated = None, None, False
+                entry, translated = None, False
             if entry is None:
                 entry = Entry(a, line=line_no)
-            kind = stripped[1:2]
-            if kind == ",":
-                entry.flags.update(f.strip() for f in stripped[2:].split(","))
-            elif kind in (" ", ".", ""):
-                entry.notes.append((lead, a + len(content)))
-            continue  # references, previous msgids (#|) and obsolete entries (#~) are not checked
-        if stripped.startswith('"'):
-            if entry is None or current is None:
-                raise builder.error(line_no, "a string that continues no msgid or msgstr")
-            entry.fields[current].append(_literal(builder, text, lead, a + len(content), line_no))
-            continue
-        km = _KEYWORD.match(text, lead, a + len(content))
-        if not km:
-            raise builder.error(line_no, f"not a PO line: {_short(stripped)}")
-        keyword = km.group(1)
-        if translated and keyword in ("msgctxt", "msgid"):
-            yield _close(builder, entry, a)
-            entry, translated = None, False
-        if entry is None:
-            entry = Entry(a, line=line_no)
-        if keyword in entry.fields:
-            raise builder.error(line_no, f"{keyword} given twice in one entry")
-        current = keyword
-        entry.fields[keyword] = [_literal(builder, text, km.end(), a + len(content), line_no)]
-        translated = translated or keyword.startswith("msgstr")
+            if keyword in entry.fields:
+                raise builder.error(line_no, f"{keyword} given twice in one entry")
+            current = keyword
+            entry.fields[keyword] = [_literal(builder, text, km.end(), a + len(content), line_no)]
+            translated = translated or keyword.startswith("msgstr")
     if entry is not None and entry.fields:
         yield _close(builder, entry, len(text))
 
@@ -177,6 +206,10 @@ def _decoded(text: str, spans) -> str:
             i = at + n
         out.append(text[i:b])
     return "".join(out)
+
+
+def _unescaped(text: str, span: tuple[int, int]) -> bool:
+    return text.find("\\", *span) < 0
 
 
 def _filler(text: str, spans):

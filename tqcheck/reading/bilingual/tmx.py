@@ -33,7 +33,7 @@ def read(builder, include_fuzzy: bool) -> None:
         if seg_s is None or seg_t is None or not xmlscan.text_of(text, seg_t).strip():
             builder.skip("untranslated")
             continue
-        builder.add_part(key, span, inline.fill(text, seg_s), inline.fill(text, seg_t))
+        inline.add_part(builder, key, span, seg_s, seg_t)
 
 
 def _variant(variants, lang: str | None):

@@ -39,7 +39,7 @@ def _read_1(builder, root, include_fuzzy: bool) -> None:
             builder.note(xmlscan.text_of(text, note), note.start, note.end, span)
         if not _translated(builder, target, target.attrs.get("state") if target is not None else None, include_fuzzy):
             continue
-        builder.add_part(key, span, inline.fill(text, source), inline.fill(text, target))
+        inline.add_part(builder, key, span, source, target)
 
 
 def _read_2(builder, root, include_fuzzy: bool) -> None:
@@ -61,7 +61,7 @@ def _read_2(builder, root, include_fuzzy: bool) -> None:
                 raise builder.error(builder.line_of(segment.start), f"segment in unit {key!r} has no <source>")
             if not _translated(builder, target, segment.attrs.get("state"), include_fuzzy, count=False):
                 continue
-            builder.add_part(key, span, inline.fill(text, source), inline.fill(text, target))
+            inline.add_part(builder, key, span, source, target)
             checked_any = True
         if not checked_any:
             builder.skip(_reason(unit_state(segments), bool(segments)))
