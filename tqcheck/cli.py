@@ -415,8 +415,15 @@ def _error(message: str) -> None:
 
 
 def main():
+    caller = sys._getframe(1)
     try:
         _main()
+    except SystemExit as done:
+        from tqcheck.speed import quick_exit
+
+        if quick_exit.is_last_act(caller):  # nothing can follow: skip freeing every object (≈ 6 ms of a hook run)
+            quick_exit.leave(done.code)
+        raise
     finally:
         # The interpreter's exit runs one last full garbage collection over every object still alive:
         # parsed data, patterns, modules, a sixth of a one-file run's time. Nothing is left to
