@@ -393,15 +393,19 @@ def _guard(debug: bool, action, stop_on_signals: bool = False) -> int:
 def _stop_on_signals() -> None:
     """SIGINT and SIGTERM raise Interrupted where the run is, so that it unwinds through its clean-up;
     a second one while it does is ignored (the clean-up is short: a kill, a wait, an unlink)."""
-    import signal
+    # The handlers are set through `_signal`, the built-in module `signal` wraps: importing `signal` builds
+    # its enums of signals and handlers (0.5 ms of a hook run), which only a signal that arrives needs.
+    import _signal
 
     def stop(signum, frame):
+        import signal
+
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise_from_signal(Interrupted(signum, signal.Signals(signum).name))
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    _signal.signal(_signal.SIGINT, stop)
+    _signal.signal(_signal.SIGTERM, stop)
 
 
 def _error(message: str) -> None:
