@@ -49,10 +49,10 @@ def test_a_caller_that_catches_the_exit_goes_on(tmp_path):
 
 
 def test_a_running_thread_is_waited_for_as_python_waits(tmp_path):
-    # The thread lives until the command is exiting (quick_exit is imported only then), and a little after.
+    # The thread outlives the check, which starts with importing tqcheck.checking.run and lasts well under 2 s.
     thread = ("def late():\n"
-              "    while 'tqcheck.speed.quick_exit' not in sys.modules:\n        time.sleep(0.01)\n"
-              "    time.sleep(0.2)\n    sys.stderr.write('thread finished\\n')\n"
+              "    while 'tqcheck.checking.run' not in sys.modules:\n        time.sleep(0.01)\n"
+              "    time.sleep(2)\n    sys.stderr.write('thread finished\\n')\n"
               "threading.Thread(target=late).start()")
     done = _run(tmp_path, "sys.exit(main())", extra=thread)
     assert done.returncode == 1 and "thread finished" in done.stderr and "teardown ran" in done.stderr
