@@ -35,7 +35,8 @@ def test_an_english_article_without_an_engine_pays_for_no_heavy_module():
 def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it_does_not_use(tmp_path):
     """No click (its arguments are plain), no TOML parser (no configuration file above the article, and
     the data's tables come parsed from the warm-start file), no platformdirs (a Linux home's cache folder
-    is known), no source-aware family (there is no original)."""
+    is known), no `signal` (its handlers are set through `_signal`), no source-aware family (there is no
+    original)."""
     import os
 
     article = tmp_path / "article.txt"
@@ -45,7 +46,7 @@ def test_the_pre_commit_command_outside_a_configured_folder_imports_no_parser_it
     _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})  # fills the warm-start file
     loaded = _modules_after_check("--engine", "none", article, env={**env, "HOME": str(home)})
     assert "tqcheck.rules.calques" in loaded and (home / ".cache" / "tqcheck").is_dir()
-    for unused in ("click", "tomllib") + (("platformdirs",) if sys.platform == "linux" else ()):
+    for unused in ("click", "tomllib", "signal") + (("platformdirs",) if sys.platform == "linux" else ()):
         assert unused not in loaded, f"{unused} was imported"
     # without an original, the families whose every detector needs one are not imported either
     for family in ("source", "placeholders", "units"):

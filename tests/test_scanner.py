@@ -42,6 +42,9 @@ def test_fold_keeps_every_offset_and_reads_what_ignorecase_reads():
     for original, low in zip(text, folded):
         if "a" <= low <= "z":
             assert re.fullmatch(low, original, re.IGNORECASE)
+    # each of the three letters alone is folded too (the fold skips its table only when none is there)
+    assert [scanner.fold(f"Is {c}T") for c in "İıſ"] == ["is it", "is it", "is st"]
+    assert scanner.fold("KELVIN “Año” ÉTÉ") == "kelvin “año” été"
 
 
 def test_every_literal_a_sentence_holds_is_found_overlapping_and_in_any_case():

@@ -17,6 +17,18 @@ def test_membership_and_values_match_a_set_and_a_dict():
     assert [p in table for p in probes] == [p in forms for p in probes]
 
 
+def test_among_answers_as_membership_does_for_a_list_and_a_table():
+    words = ["acuerdo", "además", "año", "aún", "ciudad", "mañana", "según"]
+    forms = {"ademas": "además", "ano": "año", "aun": "aún", "manana": "mañana", "segun": "según"}
+    # a word's prefix, a word of the other list, a table's value, the empty word, a word sharing a bucket
+    probes = {"acuerdo", "acuerdos", "acu", "a", "", "año", "ano", "según", "segun", "además", "ciudades", "city"}
+    members = WordList.build(words)
+    table = WordList.build(list(forms), list(forms.values()))
+    assert members.among(probes) == {p for p in probes if p in set(words)} == {"acuerdo", "año", "según", "además"}
+    assert table.among(probes) == {p for p in probes if p in forms} == {"ano", "segun"}  # keys only, never values
+    assert WordList({}).among(probes) == set()
+
+
 def test_among_gives_the_same_answer_after_the_list_builds_its_set(monkeypatch):
     monkeypatch.setattr(wordlist, "SET_AFTER", 10)
     spanish = vocabulary("es")

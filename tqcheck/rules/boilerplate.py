@@ -115,15 +115,11 @@ def _kind(rule: Rule) -> str:
 
 
 @lru_cache(maxsize=None)
-def _combined(target: str) -> dict[str, re.Pattern | None]:
-    """Whole-line rules in one alternation, code rules in another, inline rules in a third: one regex call each."""
-    chosen = rules(target)
-
-    def join(kind: str):
-        parts = [f"(?P<r{i}>{r.pattern_source})" for i, r in enumerate(chosen) if _kind(r) == kind]
-        return warmstart.regex("|".join(parts), re.IGNORECASE | re.MULTILINE) if parts else None
-
-    return {kind: join(kind) for kind in ("line", "code", "inline")}
+def _combined(target: str, kind: str) -> re.Pattern | None:
+    """Whole-line rules in one alternation, code rules in another, inline rules in a third: one regex call each.
+    Each is compiled when a line first needs it: most articles hold no line with a code rule's keyword."""
+    parts = [f"(?P<r{i}>{r.pattern_source})" for i, r in enumerate(rules(target)) if _kind(r) == kind]
+    return warmstart.regex("|".join(parts), re.IGNORECASE | re.MULTILINE) if parts else None
 
 
 def _keywords(chosen, kind: str) -> tuple[str, ...]:
@@ -140,8 +136,7 @@ def scan(ctx) -> list[Hit]:
     chosen = rules(ctx.target_base)
     if chosen:
         view = ctx.doc.view
-        combined = _combined(ctx.target_base)
-        line_re, code_re, inline_re = combined["line"], combined["code"], combined["inline"]
+        line_re = _combined(ctx.target_base, "line")
         lines = []
         headings = set()  # lines of Markdown headings: the author's structure (in HTML a widget's label is often one)
         markdown = ctx.doc.format == "markdown"
@@ -167,19 +162,19 @@ def scan(ctx) -> list[Hit]:
                     markers.append(i)
                 if rule.opens_list:
                     labels.append(i)
-        if code_re is not None:
+        if any(_kind(r) == "code" for r in chosen):
             # Substring tests are cheap; the regex runs only on lines that may hold code.
             keywords = _keywords(chosen, "code")
             for i, (a, b) in enumerate(lines):
                 line = view[a:b]
                 if keywords and not any(k in line for k in keywords):
                     continue
-                m = code_re.search(line)
+                m = _combined(ctx.target_base, "code").search(line)
                 if m:
                     rule = chosen[int(m.lastgroup[1:])]
                     hits.append(Hit(rule.code, a, b, rule.what))
                     flagged.add(i)
-        if inline_re is not None:
+        if any(_kind(r) == "inline" for r in chosen):
             keywords = _keywords(chosen, "inline")
             for i, (a, b) in enumerate(lines):
                 if i in flagged or b - a > MAX_INLINE_LINE_CHARS:
@@ -188,7 +183,7 @@ def scan(ctx) -> list[Hit]:
                 lowered = line.lower()
                 if keywords and not any(k in lowered for k in keywords):
                     continue
-                for m in inline_re.finditer(line):
+                for m in _combined(ctx.target_base, "inline").finditer(line):
                     if m.end() > m.start():
                         rule = chosen[int(m.lastgroup[1:])]
                         hits.append(Hit(rule.code, a + m.start(), a + m.end(), rule.what, rule.info))

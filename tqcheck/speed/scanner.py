@@ -26,7 +26,9 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 def fold(text: str) -> str:
     """`text` in lower case, one character for one, with ı, ſ and İ read as i, s and i."""
-    low = text.translate(_FOLD).lower()
+    # `translate` with a table walks the text character by character (0.2 ms for an article); the three
+    # letters are rare, and three searches for them cost microseconds.
+    low = (text.translate(_FOLD) if "ı" in text or "ſ" in text or "İ" in text else text).lower()
     if len(low) != len(text):  # a character whose lower case is longer keeps its place as it is
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD))
     return low

@@ -64,6 +64,17 @@ def stamped(key: str, stamp: tuple, build: Callable[[], T]) -> T:
     return value
 
 
+def held(key: str):
+    """The value stored under `key`, or None when there is none (nothing is built)."""
+    value = _held(key)
+    return None if value is _MISSING else value
+
+
+def hold(key: str, value) -> None:
+    """Keep `value` under `key` for the next run (when `marshal` can hold it)."""
+    _hold(key, value)
+
+
 def _held(key: str):
     store = _load()[0]
     if key in store:

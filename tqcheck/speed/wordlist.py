@@ -18,6 +18,7 @@ class WordList:
         self.buckets = buckets  # first letters → "\nword\n…" or "\nword\tvalue\n…"
         self._probes = 0
         self._set: frozenset[str] | None = None
+        self._end: str | None = None  # what ends a word in a bucket: a tab in a table, a newline in a plain list
 
     @classmethod
     def build(cls, words, values=None) -> "WordList":
@@ -48,7 +49,14 @@ class WordList:
         if self._set is None:
             self._probes += len(words)
             if self._probes < SET_AFTER:
-                return {w for w in words if w in self}
+                # `__contains__` inlined, with one search instead of two: `build` gives every line a value or
+                # none does, so a word ends in a tab in a table and in a newline in a plain list, and one
+                # bucket tells which this is. A sentence's words are probed in three languages' lists:
+                # 3,700 probes for one article.
+                if self._end is None:
+                    self._end = "\t" if "\t" in next(iter(self.buckets.values()), "") else "\n"
+                get, end = self.buckets.get, self._end
+                return {w for w in words if (bucket := get(w[:PREFIX_LENGTH])) is not None and f"\n{w}{end}" in bucket}
             self._set = frozenset(line.partition("\t")[0] for bucket in self.buckets.values()
                                   for line in bucket.split("\n") if line)
         return words & self._set
