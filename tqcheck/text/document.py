@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from tqcheck.speed import warmstart
 
 
-@dataclass(frozen=True, slots=True)
+# Slotted, not frozen, for the speed of building one: why, and what keeps it unchanged, at text.segment.Segment.
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A stretch of prose no sentence may cross (paragraph, heading, list item, table cell)."""
 

@@ -53,7 +53,8 @@ BAND_MIN = 25
 BAND_SHARE = 0.1  # band half-width as a share of the longer side, beyond the length difference
 
 
-@dataclass(frozen=True)
+# Slotted, not frozen, for the speed of building one: why, and what keeps it unchanged, at text.segment.Segment.
+@dataclass(slots=True, unsafe_hash=True)
 class Link:
     """Source sentences and target sentences that translate each other (one side may be empty)."""
 
