@@ -8,7 +8,7 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matches
+from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matches, tagged
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
@@ -828,7 +828,7 @@ class VerblessFragment(Detector):
                 continue
             if not view[before.start:before.end].rstrip().endswith(".") or view[before.start:before.end].rstrip().endswith(".."):
                 continue
-            tokens = tagging.tag(view, seg.start, seg.start + len(text))
+            tokens = tagged(ctx)[k][1]  # the document's tagging, shared: its text's trailing white space holds no token
             words = [t for t in tokens if t.is_word]
             if not words or len(words) > _FRAGMENT_MAX_WORDS:
                 continue
