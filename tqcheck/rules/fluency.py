@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
+from tqcheck.speed.candidates import finditer_at
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matches, tagged
 from tqcheck.text.segment import is_abbreviation_word
@@ -316,8 +317,10 @@ class InvertedMark(Detector):
 _STRAY_MARK = warmstart.regex(r"(?<=[.!?])(?P<close>[”\"’»)]?)[ \t]+(?P<mark>[.,;])(?=\s|$)")
 # A mark with a space before it: "term ?", "Montreal , the", "the end ." (French spacing, or a join).
 _SPACED_MARK = warmstart.regex(r"(?:(?<=[^\W_])|(?<=[^\W_][”’»)]))(?P<space>[ \t\u00a0\u202f]{1,2})(?P<mark>[,;:!?]|\.(?![ \t]*\.))(?=[\s”\"’»]|$)")
+_SPACED_MARK_STARTS = warmstart.regex(r"[ \t\u00a0\u202f]{1,2}[,;:!?.]")  # where one can start (speed.candidates)
 # Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
 _DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
+_DOUBLED_MARK_STARTS = warmstart.regex(r"[.,;:][.,;:]")
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
 _STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
 # A semicolon glued to the next word after a space: "to ;attack".
@@ -434,7 +437,9 @@ class StrayPunctuation(Detector):
                 f"a stray “{m.group('mark')}” after the end of the sentence",
                 suggestion="remove it, and check whether a word was lost next to it",
             )
-        for m in _SPACED_MARK.finditer(view, block.start, block.end):
+        # Both patterns open with a look-behind, which makes `re` run them at every character (41 and 21 ms
+        # over 276 corpus files, a third of this detector); only where their marks stand is worth it (9 and 3 ms).
+        for m in finditer_at(_SPACED_MARK, _SPACED_MARK_STARTS, view, block.start, block.end):
             mark, word_end = m.group("mark"), m.start()
             token = _token_before(view, word_end)
             if _in_link(token) or not raw.startswith(m.group("space"), word_end):
@@ -453,7 +458,7 @@ class StrayPunctuation(Detector):
                 # title's subtitle off with " : "
                 severity=Severity.INFO if mark in ".!:" else None,
             )
-        for m in _DOUBLED_MARK.finditer(view, block.start, block.end):
+        for m in finditer_at(_DOUBLED_MARK, _DOUBLED_MARK_STARTS, view, block.start, block.end):
             pair = m.group("pair")
             if pair[0] == "." and _abbreviation_stop(view, m.start()):
                 continue  # "U.S.,", "etc.,", "Inc.." : the first dot belongs to an abbreviation

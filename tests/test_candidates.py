@@ -1,0 +1,42 @@
+"""speed.candidates: a pattern tried only where a cheap one finds its first characters gives finditer's matches."""
+from __future__ import annotations
+
+import re
+
+from conftest import SEED
+from tqcheck.rules import fluency
+from tqcheck.speed.candidates import finditer_at
+
+TRICKY = (
+    "The mayor spoke , then left . . . and the council voted ; the bill passed .\n"
+    "Prices rose.. Then fell,, again;; and „ ended .,  two spaces  ; before a mark.\n"
+    "U.S., etc., Inc.. the end ,; and  ? “quoted” ! (aside) : 3 : 1, 10 : 30.\n"
+    "Nobody listened,;  then “she said” .  A\u00a0: narrow\u202f? marks. Done..\n"
+)
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_the_stray_mark_patterns_find_what_finditer_finds_in_every_window():
+    text = SEED.read_text("utf-8") + "\n" + TRICKY
+    pairs = ((fluency._SPACED_MARK, fluency._SPACED_MARK_STARTS), (fluency._DOUBLED_MARK, fluency._DOUBLED_MARK_STARTS))
+    found = 0
+    for pattern, starts in pairs:
+        # whole text, and windows that cut through marks: look-behinds see before pos, `$` ends at endpos
+        for pos, endpos in [(0, len(text))] + [(a, b) for a in range(0, len(text), 37) for b in (a + 5, a + 61)]:
+            endpos = min(endpos, len(text))
+            expected = _spans(pattern.finditer(text, pos, endpos))
+            assert _spans(finditer_at(pattern, starts, text, pos, endpos)) == expected, (pattern.pattern, pos, endpos)
+            found += len(expected)
+    assert found > 20
+
+
+def test_a_candidate_that_fails_does_not_hide_the_next_position():
+    # "b  ,": the cheap pattern finds two spaces and a comma at 7, where the pattern fails (no "letter space"
+    # before it); the pattern's match starts one character later, inside what the cheap one found
+    pattern = re.compile(r"(?<=[a-z] ) ,")
+    starts = re.compile(r" {1,2},")
+    text = "a.  , b  , c ,"
+    assert _spans(finditer_at(pattern, starts, text)) == _spans(pattern.finditer(text)) == [((8, 10), {})]
