@@ -40,3 +40,17 @@ def test_a_candidate_that_fails_does_not_hide_the_next_position():
     starts = re.compile(r" {1,2},")
     text = "a.  , b  , c ,"
     assert _spans(finditer_at(pattern, starts, text)) == _spans(pattern.finditer(text)) == [((8, 10), {})]
+
+
+def test_segment_matches_with_starts_finds_what_it_finds_without():
+    from tqcheck.reading import parse_text
+    from tqcheck.rules.base import Context, segment_matches
+    from tqcheck.text.segment import segment
+
+    text = SEED.read_text("utf-8") + "\nThe minister of Semanamedia met EcuadorDaniel.\nAlreadyCapitalised words, Brazilian officials."
+    doc = parse_text("seed.txt", text, "text")
+    ctx = Context(doc, segment(doc, "en"), "en", ("es",))
+    pattern, starts = fluency._LONG_CAPITALISED, fluency._LONG_CAPITALISED_STARTS
+    expected = _spans(segment_matches(ctx, pattern))
+    assert _spans(segment_matches(ctx, pattern, starts=starts)) == expected
+    assert len(expected) > 10 and any(text[a:b] == "Semanamedia" for (a, b), _ in expected)

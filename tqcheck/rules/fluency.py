@@ -604,6 +604,8 @@ _CASE_JUNCTION = warmstart.regex(
 _TOKEN = warmstart.regex(r"[^\W\d_]+")
 # A capitalised word long enough to hold a name and a word run together.
 _LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,40}(?![\w@/\-’'&]|\.\w)")
+# Where one can start: its look-behind makes `re` try it at every character (31 ms over 276 corpus files; 9 ms so).
+_LONG_CAPITALISED_STARTS = warmstart.regex(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6}")
 MIN_NAME, MIN_TAIL = 3, 4
 MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
 
@@ -650,7 +652,7 @@ class GluedWords(Detector):
         common = None
         counts = None
         compounds = english_words("words.toml", "compound_tail_words")  # "Obamacare", "Trumpworld": coinages
-        for m in segment_matches(ctx, _LONG_CAPITALISED):
+        for m in segment_matches(ctx, _LONG_CAPITALISED, starts=_LONG_CAPITALISED_STARTS):
             token = m.group()
             counts = counts if counts is not None else _token_counts(ctx)
             if counts.get(token, 0) > 1:
