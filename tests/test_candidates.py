@@ -54,3 +54,21 @@ def test_segment_matches_with_starts_finds_what_it_finds_without():
     expected = _spans(segment_matches(ctx, pattern))
     assert _spans(segment_matches(ctx, pattern, starts=starts)) == expected
     assert len(expected) > 10 and any(text[a:b] == "Semanamedia" for (a, b), _ in expected)
+
+
+def test_the_name_trace_patterns_find_what_their_whole_pattern_finds():
+    from tqcheck.rules import untranslated
+    from tqcheck.speed.candidates import AfterLookBehind
+
+    text = SEED.read_text("utf-8") + (
+        "\nThe Ministerio de Salud said so. Los Angeles is not Los Andes. (SP) said (SP), São Paulo (SP) grew."
+        "\nEl Presidente met O Globo and del Estado; the Congreso Nacional, le Monde, the Assemblée nationale."
+        "\nGómez de Dominican Republic, Pérez del United States, Ayuntamiento de Madrid, xMinisterio de Salud.")
+    traces = [t for t in untranslated._trace_patterns(("es", "fr", "pt")) if isinstance(t, AfterLookBehind)]
+    assert len(traces) == 4
+    found = 0
+    for trace in traces:
+        expected = _spans(trace.pattern.finditer(text))
+        assert _spans(trace.finditer(text)) == expected, trace.pattern.pattern[:40]
+        found += len(expected)
+    assert found >= 8

@@ -29,3 +29,20 @@ def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0
             at = m.end()  # never empty: see above
         else:
             at = p + 1
+
+
+class AfterLookBehind:
+    """A pattern that opens with a look-behind, searched where the rest of it matches: every match of the
+    whole begins where its rest matches, and the rest, free of the look-behind, is a pattern `re` can
+    look for quickly (a literal or a class first). `finditer` gives the whole pattern's matches."""
+
+    __slots__ = ("pattern", "starts")
+
+    def __init__(self, look_behind: str, rest: str, flags: int = 0):
+        from tqcheck.speed import warmstart
+
+        self.pattern = warmstart.regex(look_behind + rest, flags)
+        self.starts = warmstart.regex(rest, flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        return finditer_at(self.pattern, self.starts, text, pos, endpos)
