@@ -861,16 +861,20 @@ _WORD_BEFORE = warmstart.regex(r"([^\W\d_]+) $")
 _MID_SENTENCE_BEFORE = warmstart.regex(r"[^\W_],? $")  # a word (and maybe a comma) then one space: not a sentence's start
 
 
-def _name_capitals(ctx) -> frozenset[str]:
+def _cased_words(ctx) -> tuple[frozenset[str], list[re.Match]]:
     """The lower-cased forms of the capitalised words the text writes inside a sentence, where English
-    capitalises only names ("the legislator Patricia Chirinos said"): the text's own names."""
+    capitalises only names ("the legislator Patricia Chirinos said"): the text's own names; and the matches
+    of its lower-case words, in order. One pass over the words for both: the names are known only at its end."""
     view = ctx.doc.view
     names = set()
+    lower = []
     for m in segment_matches(ctx, _CASED_WORD):
         word = m.group()
-        if word[0].isupper() and word[1:].islower() and _MID_SENTENCE_BEFORE.search(view, max(0, m.start() - 3), m.start()):
+        if word.islower():
+            lower.append(m)
+        elif word[0].isupper() and word[1:].islower() and _MID_SENTENCE_BEFORE.search(view, max(0, m.start() - 3), m.start()):
             names.add(word.lower())
-    return frozenset(names)
+    return frozenset(names), lower
 
 
 class LowercaseName(Detector):
@@ -902,13 +906,10 @@ class LowercaseName(Detector):
 
     def check(self, ctx):
         view = ctx.doc.view
-        names = None
+        names, lower = _cased_words(ctx)
         common = None
-        for m in segment_matches(ctx, _CASED_WORD):
+        for m in lower if names else ():
             word = m.group()
-            if not word.islower():
-                continue
-            names = names if names is not None else _name_capitals(ctx)
             if word not in names:
                 continue
             if common is None:
