@@ -72,3 +72,15 @@ def test_the_name_trace_patterns_find_what_their_whole_pattern_finds():
         assert _spans(trace.finditer(text)) == expected, trace.pattern.pattern[:40]
         found += len(expected)
     assert found >= 8
+
+
+def test_the_stray_punctuation_patterns_after_their_look_behind_find_what_the_whole_finds():
+    text = SEED.read_text("utf-8") + (
+        "\nThe fire burned two hectares. burned homes. and more.  then it stopped. and, later; it rained"
+        "\nIt was quiet ;attack came at ;dawn, &nbsp ;x and Brazil‘s team don‘t ‘s alone ‘tis over.")
+    for trace in (fluency._STOP_LOWER, fluency._GLUED_SEMICOLON, fluency._OPENING_AS_APOSTROPHE):
+        for pos, endpos in [(0, len(text))] + [(a, min(a + 90, len(text))) for a in range(0, len(text), 23)]:
+            assert _spans(trace.finditer(text, pos, endpos)) == _spans(trace.pattern.finditer(text, pos, endpos))
+    assert len(_spans(fluency._STOP_LOWER.finditer(text))) >= 2
+    assert len(_spans(fluency._GLUED_SEMICOLON.finditer(text))) == 3
+    assert len(_spans(fluency._OPENING_AS_APOSTROPHE.finditer(text))) == 2

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.speed import warmstart
-from tqcheck.speed.candidates import finditer_at
+from tqcheck.speed.candidates import AfterLookBehind, finditer_at
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matches, tagged
 from tqcheck.text.segment import is_abbreviation_word
@@ -321,12 +321,15 @@ _SPACED_MARK_STARTS = warmstart.regex(r"[ \t\u00a0\u202f]{1,2}[,;:!?.]")  # wher
 # Two marks where one belongs: "against..", "the end,,", "city.,", "and;;".
 _DOUBLED_MARK = warmstart.regex(r"(?<=[^\W_])(?P<pair>\.\.|,,|;;|::|\.,|,\.|;\.|\.;|,;|;,)(?=[\s”\"’»)]|$)")
 _DOUBLED_MARK_STARTS = warmstart.regex(r"[.,;:][.,;:]")
+# The next three open with a look-behind, which made `re` try them at every character; each is searched where
+# the rest of it matches (speed.candidates): 31.5 -> 1.6, 13.6 -> 1.3 and 15.1 -> 1.3 ms over the blocks of
+# 276 corpus files, the same matches.
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
-_STOP_LOWER = warmstart.regex(r"(?<=[^\W\d_]{2})\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
+_STOP_LOWER = AfterLookBehind(r"(?<=[^\W\d_]{2})", r"\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
 # A semicolon glued to the next word after a space: "to ;attack".
-_GLUED_SEMICOLON = warmstart.regex(r"(?<=[^\W_] );(?=[^\W\d_])")
+_GLUED_SEMICOLON = AfterLookBehind(r"(?<=[^\W_] )", r";(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
-_OPENING_AS_APOSTROPHE = warmstart.regex(r"(?<=[^\W_])‘(?P<rest>(?:s|t|d|m|ll|re|ve)\b)")
+_OPENING_AS_APOSTROPHE = AfterLookBehind(r"(?<=[^\W_])", r"‘(?P<rest>(?:s|t|d|m|ll|re|ve)\b)")
 _TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
 _ROMAN = warmstart.regex(r"[ivxlc]+$")
 
