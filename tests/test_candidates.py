@@ -84,3 +84,24 @@ def test_the_stray_punctuation_patterns_after_their_look_behind_find_what_the_wh
     assert len(_spans(fluency._STOP_LOWER.finditer(text))) >= 2
     assert len(_spans(fluency._GLUED_SEMICOLON.finditer(text))) == 3
     assert len(_spans(fluency._OPENING_AS_APOSTROPHE.finditer(text))) == 2
+
+
+def test_segment_matches_with_a_gate_finds_what_it_finds_without():
+    from tqcheck.reading import parse_text
+    from tqcheck.rules import subjects, syntax
+    from tqcheck.rules.base import Context, segment_matches
+    from tqcheck.text.segment import segment
+
+    text = SEED.read_text("utf-8") + (
+        "\nThe minister admitted that has made mistakes. Prices rose a 3% in March, the 80% of voters agreed."
+        "\nIn the 2024, the council met. The 2023 was a hard year. Sales fell a ٣٪ in May."
+        "\nThe president Gabriel Rocha He presented the plan. The mayor, Ana Ruiz She said no."
+        "\nThe council approved, The plan passed, and voters These rules liked.")
+    doc = parse_text("seed.txt", text, "text")
+    ctx = Context(doc, segment(doc, "en"), "en", ("es", "pt"))
+    cases = ((syntax._article_number(), syntax._DIGIT), (subjects._after_that(), subjects._THAT),
+             (fluency._NAME_PRONOUN, fluency._NAME_PRONOUN_GATE), (fluency._stray_capital(), fluency._stray_capital_gate()))
+    for pattern, gate in cases:
+        expected = _spans(segment_matches(ctx, pattern))
+        assert expected, pattern.pattern[:40]
+        assert _spans(segment_matches(ctx, pattern, gate=gate)) == expected, pattern.pattern[:40]

@@ -25,11 +25,18 @@ def _stray_capital() -> re.Pattern:
     return warmstart.regex(r"(?:(?P<comma>,)|\b(?P<before>[a-z]+)) (?P<capital>%s) (?P<next>[a-z]+)\b" % capitals)
 
 
+@lru_cache(maxsize=None)
+def _stray_capital_gate() -> re.Pattern:
+    """What each match of `_stray_capital` holds, a capital word between spaces: a sentence without one is skipped."""
+    return warmstart.regex(r" (?:%s) " % alternation("words.toml", "stray_capital_words"))
+
+
 # A subject pronoun with a capital right after a name: "the president, Gabriel Rocha He presented…".
 _NAME_PRONOUN = warmstart.regex(
     r"\b(?P<name>[A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ])(?P<comma>,?) (?P<capital>He|She|They|We|It) (?P<next>[a-z]+)\b"
 )
 _NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
+_NAME_PRONOUN_GATE = warmstart.regex(r" (?:He|She|They|We|It) ")  # what each match holds: a sentence without it is skipped
 
 
 def _reverent_text(ctx, reverent: frozenset[str]) -> bool:
@@ -75,7 +82,7 @@ class StrayCapitalMidSentence(Detector):
             | english_words("words.toml", "possessive_words")
             | english_words("words.toml", "outlet_noun_words")  # "the newspaper The time": a title translated word by word
         )
-        for m in segment_matches(ctx, _stray_capital()):
+        for m in segment_matches(ctx, _stray_capital(), gate=_stray_capital_gate()):
             if m.group("before") and m.group("before") not in joiners:
                 continue  # "…in Birmingham The family of…" is a headline run into its story
             yield self.finding(
@@ -90,7 +97,7 @@ class StrayCapitalMidSentence(Detector):
         function_words = english_words("words.toml", "function_words")
         reverent = english_words("words.toml", "reverent_name_words")
         pairs = None
-        for m in segment_matches(ctx, _NAME_PRONOUN):
+        for m in segment_matches(ctx, _NAME_PRONOUN, gate=_NAME_PRONOUN_GATE):
             name, capital = m.group("name"), m.group("capital")
             if m.group("next") in function_words or name.lower() in function_words:
                 continue  # "Vice Premier Liu He and…": a name; "If He…": no name before the pronoun
