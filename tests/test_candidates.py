@@ -96,12 +96,20 @@ def test_segment_matches_with_a_gate_finds_what_it_finds_without():
         "\nThe minister admitted that has made mistakes. Prices rose a 3% in March, the 80% of voters agreed."
         "\nIn the 2024, the council met. The 2023 was a hard year. Sales fell a ٣٪ in May."
         "\nThe president Gabriel Rocha He presented the plan. The mayor, Ana Ruiz She said no."
-        "\nThe council approved, The plan passed, and voters These rules liked.")
+        "\nThe council approved, The plan passed, and voters These rules liked."
+        "\nThe bill went through Congresswhich approved it. Gustavo Pedroassured this Tuesday the deal."
+        "\nThe nominationsPresident came. EcuadorDaniel spoke. The officers, who they were recalled, left."
+        "\nShe said that the former governor Omar Ruiz he would be appointed. ¿Qué pasa? It is -a long aside- here.")
     doc = parse_text("seed.txt", text, "text")
     ctx = Context(doc, segment(doc, "en"), "en", ("es", "pt"))
     cases = ((syntax._article_number(), syntax._DIGIT), (subjects._after_that(), subjects._THAT),
-             (fluency._NAME_PRONOUN, fluency._NAME_PRONOUN_GATE), (fluency._stray_capital(), fluency._stray_capital_gate()))
+             (fluency._NAME_PRONOUN, fluency._NAME_PRONOUN_GATE), (fluency._stray_capital(), fluency._stray_capital_gate()),
+             (fluency._CASE_JUNCTION, fluency._CASE_JUNCTION_GATE),
+             (fluency._resumptive(), fluency._RESUMPTIVE_GATE), (fluency._NAME_THEN_PRONOUN, fluency._PRONOUN_GATE))
     for pattern, gate in cases:
         expected = _spans(segment_matches(ctx, pattern))
         assert expected, pattern.pattern[:40]
         assert _spans(segment_matches(ctx, pattern, gate=gate)) == expected, pattern.pattern[:40]
+    for pattern, holding in ((fluency._HYPHEN_ASIDE, "-\u2212"), (fluency._INVERTED, "¡¿")):
+        expected = _spans(segment_matches(ctx, pattern))
+        assert expected and _spans(segment_matches(ctx, pattern, holding=holding)) == expected

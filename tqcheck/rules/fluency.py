@@ -200,7 +200,7 @@ class HyphenAside(Detector):
         langs = romance_sources(ctx, HYPHEN_SOURCES)
         if not langs:
             return
-        for m in segment_matches(ctx, _HYPHEN_ASIDE):
+        for m in segment_matches(ctx, _HYPHEN_ASIDE, holding="-\u2212"):  # each aside is set off by one of them
             inner = m.group("inner") or m.group("minus")
             if " " not in inner and not inner.islower():
                 continue  # "(Odds Ratio -OR-)": an abbreviation, not an aside; "-security-" is one
@@ -305,7 +305,7 @@ class InvertedMark(Detector):
 
     def check(self, ctx):
         english = language_function_words("en")
-        for m in segment_matches(ctx, _INVERTED):
+        for m in segment_matches(ctx, _INVERTED, holding="¡¿"):
             words = _INNER_WORD.findall(m.group("inner"))
             if not words or _spanish_words(words):
                 continue
@@ -522,6 +522,9 @@ class StrayPunctuation(Detector):
             )
 
 
+_RESUMPTIVE_GATE = warmstart.regex(r",\s+who\s")  # in each match of _resumptive
+
+
 @lru_cache(maxsize=None)
 def _resumptive() -> re.Pattern:
     return warmstart.regex(
@@ -557,7 +560,7 @@ class ResumptivePronoun(Detector):
 
     def check(self, ctx):
         with_partner = english_words("words.toml", "relation_participle_words")
-        for m in segment_matches(ctx, _resumptive()):
+        for m in segment_matches(ctx, _resumptive(), gate=_RESUMPTIVE_GATE):
             if m.group("participle") in with_partner:
                 continue  # "…, who he was married to" is an object relative
             yield self.finding(
@@ -572,7 +575,7 @@ class ResumptivePronoun(Detector):
         """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun."""
         from tqcheck.rules.referents import first_names, fold, is_title_noun
 
-        for m in segment_matches(ctx, _NAME_THEN_PRONOUN):
+        for m in segment_matches(ctx, _NAME_THEN_PRONOUN, gate=_PRONOUN_GATE):
             words = m.group("name").split()
             if first_names().get(fold(words[0].split("-")[0])) is None:
                 continue  # the capitalised words must open with a first name: a person, not "the Daily Mail"
@@ -595,6 +598,7 @@ _NAME_THEN_PRONOUN = warmstart.regex(
     r"\b(?i:that|whether|because|if|although|though|unless|while)\s+(?P<lead>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?)"
     r"(?P<name>[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ](?:\s+[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ]){1,3})\s+(?P<pronoun>he|she|they)\s+(?P<verb>[a-z]+)\b"
 )
+_PRONOUN_GATE = warmstart.regex(r"\s(?:he|she|they)\s")  # in each match of _NAME_THEN_PRONOUN
 
 
 @lru_cache(maxsize=None)
@@ -611,6 +615,7 @@ def _glued() -> re.Pattern:
 _CASE_JUNCTION = warmstart.regex(
     r"(?<![\w@#/.\-’'&])(?P<head>[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)(?P<tail>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@/\-’'&]|\.\w)"
 )
+_CASE_JUNCTION_GATE = warmstart.regex(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # in each match: a head's last letter, the tail's capital
 _TOKEN = warmstart.regex(r"[^\W\d_]+")
 # A capitalised word long enough to hold a name and a word run together.
 _LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6,40}(?![\w@/\-’'&]|\.\w)")
@@ -689,7 +694,7 @@ class GluedWords(Detector):
         openers = english_words("words.toml", "sentence_opener_words")
         counts = None
         ordered = None  # the text's tokens sorted: the ones a run starts are found by bisection
-        for m in segment_matches(ctx, _CASE_JUNCTION):
+        for m in segment_matches(ctx, _CASE_JUNCTION, gate=_CASE_JUNCTION_GATE):
             head, tail = m.group("head"), m.group("tail")
             if head[0].islower():
                 if len(head) < MIN_LOWER_HEAD or not tail[1:].islower():
