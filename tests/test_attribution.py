@@ -145,3 +145,30 @@ def test_a_second_verb_of_the_same_speaker_after_and_fires():
 def test_a_verb_after_and_without_a_speaker_before_it_is_quiet():
     assert excerpts("The report was published on Monday and indicated that prices rose.", "C109") == []
     assert excerpts("The figures said little and indicated that prices rose.", "C109") == []
+
+
+def test_the_one_pass_gate_keeps_every_reporting_verb_the_table_catches():
+    # C109 declares its forms' literals, so only sentences holding one are searched: exact only if every
+    # match of its pattern holds one of them, on each entry's examples and counter-examples and the seed
+    from conftest import SEED
+    from tqcheck.data import langdata
+    from tqcheck.rules import attribution
+    from tqcheck.rules.base import pattern_literals
+    from tqcheck.speed.scanner import fold
+
+    table = attribution.verb_table(("es", "fr", "pt"))
+    literals = pattern_literals(table.pattern)
+    assert literals
+    probes = [SEED.read_text("utf-8")]
+    for lang in ("es", "fr", "pt"):
+        for entry in langdata.table(f"{lang}-en", "calques.toml", "reporting"):
+            for key in ("example", "counter"):
+                value = entry.get(key, [])
+                probes += [value] if isinstance(value, str) else value
+    matched = 0
+    for probe in probes:
+        for m in table.pattern.finditer(probe):
+            matched += 1
+            assert any(word in fold(m.group(0)) for word in literals), m.group(0)
+    assert matched > 20
+    assert excerpts("Tohá indicated that the plan would go ahead.", "C109") == ["indicated"]

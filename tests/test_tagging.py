@@ -91,3 +91,45 @@ def test_names_person_takes_plurals_and_leaves_things_alone():
         assert names_person(word), word
     for word in ("speed", "history", "specimen", "abdomen", "number"):
         assert not names_person(word), word
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Each sentence of `text`, one a line."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+class _Span:
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _document(text: str) -> list[list[tagging.Token]]:
+    return tagging.document_tokens({}, text, [_Span(a, b) for a, b in _spans(text)])
+
+
+def test_documents_share_the_word_forms_the_process_has_tagged_and_tag_as_alone(monkeypatch):
+    first = _document("The council approved the budget on Monday.\nIts members said the vote was close.")
+    second = _document("The mayor's office said nothing.\nOn Monday the council met again and the budget passed.")
+    council = [t for doc in (first, second) for sentence in doc for t in sentence if t.text == "council"]
+    assert len(council) == 2 and council[0].text is council[1].text  # one string across the two documents
+    text = "The mayor's office said nothing.\nOn Monday the council met again and the budget passed."
+    for tokens, (a, b) in zip(second, _spans(text)):
+        alone = tagging.tag(text, a, b)
+        assert [(t.text, t.start, t.end, t.tags, t.tag, t.low, t.is_word) for t in tokens] == \
+               [(t.text, t.start, t.end, t.tags, t.tag, t.low, t.is_word) for t in alone]
+    assert [t.text for t in second[0]][:4] == ["The", "mayor", "'s", "office"]
+
+
+def test_the_shared_memo_starts_afresh_past_its_bound(monkeypatch):
+    monkeypatch.setattr(tagging, "MEMO_FORMS", 3)
+    first = _document("Senators debated the reform for hours.")
+    memo = tagging._MEMO[0]
+    assert "Senators" in memo.initial and "reform" in memo.inner
+    second = _document("Senators voted.")  # the memo held more than 3 forms: this document starts a new one
+    assert tagging._MEMO[0] is not memo and "reform" not in tagging._MEMO[0].inner
+    assert [t.tag for t in second[0]] == [t.tag for t in tagging.tag("Senators voted.", 0, 15)]
+    assert first[0][0].text == "Senators"

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Detector
+from tqcheck.rules.base import Detector, pattern_literals, segment_matches
 from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordtrie import trie_pattern
@@ -142,23 +142,29 @@ class CalquedReportingVerb(Detector):
         if table.pattern is None:
             return
         view = ctx.doc.view
-        for seg in ctx.segments:
-            for m in table.pattern.finditer(view, seg.start, seg.end):
-                form = " ".join(m.group(0).split())
-                by_lang = table.by_form[form]
-                lang = next(p for p in pairs if p in by_lang)
-                entry = by_lang[lang]
-                if not self._attribution(view, seg, m, entry):
-                    continue
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"“{form}” as a verb of attribution follows {LANGUAGE_NAMES.get(lang, lang)} "
-                    f"“{entry['source']}”; English news reports speech with “said”",
-                    suggestion=entry.get("use", "said"),
-                    source_lang=lang,
-                    severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
-                )
+        # Only the sentences the one pass over the file found one of the forms' literals in (`literals`).
+        for m in segment_matches(ctx, table.pattern):
+            seg = ctx.segment_at(m.start())
+            form = " ".join(m.group(0).split())
+            by_lang = table.by_form[form]
+            lang = next(p for p in pairs if p in by_lang)
+            entry = by_lang[lang]
+            if not self._attribution(view, seg, m, entry):
+                continue
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“{form}” as a verb of attribution follows {LANGUAGE_NAMES.get(lang, lang)} "
+                f"“{entry['source']}”; English news reports speech with “said”",
+                suggestion=entry.get("use", "said"),
+                source_lang=lang,
+                severity=Severity.parse(entry["severity"]) if "severity" in entry else None,
+            )
+
+    def literals(self, ctx):
+        pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
+        table = verb_table(pairs) if pairs else None
+        return tuple(sorted(pattern_literals(table.pattern))) if table is not None and table.pattern is not None else ()
 
     def _attribution(self, view, seg, m, entry) -> bool:
         before = view[seg.start:m.start()]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 from tqcheck.finding import Finding, Severity
 from tqcheck.speed import warmstart
+from tqcheck.speed.candidates import finditer_at
 
 if TYPE_CHECKING:
     from tqcheck.text.document import Document
@@ -57,16 +58,25 @@ class Context:
         return None
 
 
-def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = ""):
+def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = "", starts: re.Pattern | None = None,
+                    gate: re.Pattern | None = None):
     """Every match of `pattern` inside one sentence: none runs across a sentence boundary.
 
     When every match holds one of some literals (`pattern_literals`) and the one pass over the file
     looked for them (the detector declared them), only the sentences holding one are searched; when
-    the caller knows every match holds one of the characters `holding`, only the sentences with one."""
+    the caller knows every match holds one of the characters `holding`, only the sentences with one;
+    when it knows every match holds a match of `gate` (plain text and classes: no anchor or look-around),
+    only the sentences where `gate` finds one. With `starts`, a pattern every match begins where it
+    matches (`speed.candidates.finditer_at`), `pattern` is tried only there."""
     view = ctx.doc.view
-    if holding:
-        for seg in segments_holding(ctx, holding):
-            yield from pattern.finditer(view, seg.start, seg.end)
+    if starts is None:
+        finditer = pattern.finditer
+    else:
+        def finditer(text, pos, endpos):
+            return finditer_at(pattern, starts, text, pos, endpos)
+    if holding or gate is not None:
+        for seg in segments_holding(ctx, holding) if holding else segments_with(ctx, gate):
+            yield from finditer(view, seg.start, seg.end)
         return
     literals = pattern_literals(pattern)
     if literals:
@@ -75,10 +85,10 @@ def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = ""):
             for i, seg in enumerate(ctx.segments):
                 held = hits.get(i)
                 if held is not None and not held.isdisjoint(literals):
-                    yield from pattern.finditer(view, seg.start, seg.end)
+                    yield from finditer(view, seg.start, seg.end)
             return
     for seg in ctx.segments:
-        yield from pattern.finditer(view, seg.start, seg.end)
+        yield from finditer(view, seg.start, seg.end)
 
 
 def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Segment"]:
@@ -96,6 +106,17 @@ def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Se
             view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
         search = warmstart.regex(f"[{re.escape(chars)}]").search
         found += [segments[i] for i in segment_indices_found(view, segments, starts, search)]
+    return found
+
+
+def segments_with(ctx: Context, gate: re.Pattern) -> list["Segment"]:
+    """The sentences in which `gate` finds a match starting, found by one search of the view (once per file)."""
+    key = ("gate", gate.pattern, gate.flags)
+    found = ctx.cache.get(key)
+    if found is None:
+        segments = ctx.segments
+        found = ctx.cache[key] = [segments[i] for i in segment_indices_found(
+            ctx.doc.view, segments, ctx.segment_starts(), gate.search)]
     return found
 
 

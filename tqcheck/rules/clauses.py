@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from tqcheck.finding import Severity
-from tqcheck.rules.base import Covered, Detector
+from tqcheck.rules.base import Covered, Detector, tagged
 from tqcheck.rules.referents import quoted_spans
 from tqcheck.text import tagging
 
 NAME_RUN = 4  # at most this many capitalised words before the comma: a name or a title and a name
 
 
-def _prose_segments(ctx):
-    """(segment, its text without trailing white space) for each segment outside quotations."""
+def _prose_sentences(ctx):
+    """The tagged tokens of each segment outside quotations: the document's own tagging (`rules.base.tagged`),
+    which the part-of-speech detectors share; the trailing white space a sentence's text ends with holds
+    no token, so they are the tokens of its text without it."""
     view, quoted = ctx.doc.view, None
-    for seg in ctx.segments:
+    for seg, tokens in tagged(ctx):
         text = view[seg.start:seg.end].rstrip()
         if not text or seg.block_kind in ("heading", "cell"):
             continue
@@ -20,7 +22,7 @@ def _prose_segments(ctx):
             quoted = Covered(quoted_spans(ctx))
         if seg.start in quoted or seg.start + len(text) - 1 in quoted:
             continue
-        yield seg, text
+        yield tokens
 
 
 class CommaBeforeVerb(Detector):
@@ -50,9 +52,7 @@ class CommaBeforeVerb(Detector):
     APPOSITION_WINDOW = 8  # a comma this many tokens after the verb closes an aside the verb opened
 
     def check(self, ctx):
-        view = ctx.doc.view
-        for seg, text in _prose_segments(ctx):
-            tokens = tagging.tag(view, seg.start, seg.start + len(text))
+        for tokens in _prose_sentences(ctx):
             run = 0
             while run < len(tokens) and tokens[run].is_word and tokens[run].text[0].isupper():
                 run += 1

@@ -185,8 +185,7 @@ class EchoedWord(Detector):
 
     def _echoes(self, tokens, adverbs):
         for i, (word, start, _) in enumerate(tokens):
-            low = word.lower()
-            if word.islower() and low in adverbs:
+            if word.islower() and word in adverbs:  # a lower-case word is its own lower case: no copy of every token
                 for later, _, end in tokens[i + 1:i + 1 + ECHO_WINDOW]:
                     if not later[0].isalpha() or later.lower() in _CLAUSE_JOINERS:
                         break

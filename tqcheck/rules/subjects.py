@@ -13,6 +13,7 @@ from tqcheck.text import tagging
 PRO_DROP = ("es", "pt")  # French always states its subject
 _SINGULAR = "has|had|is|was|will|would|can|could|must|should|does|did"
 _PLURAL = "have|are|were|do"
+_THAT = warmstart.regex("that")  # what every match of _after_that holds (case-sensitive, as the pattern is)
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +56,7 @@ class SubjectlessClauseAfterThat(Detector):
         langs = romance_sources(ctx, PRO_DROP)
         if not langs:
             return
-        for m in segment_matches(ctx, _after_that()):
+        for m in segment_matches(ctx, _after_that(), gate=_THAT):
             quoted = m.group("quote") is not None
             plural = m.group("aux") in _PLURAL.split("|")
             # Unquoted "said that was…" may be the demonstrative "that" as subject; a plural verb cannot be.

@@ -17,6 +17,7 @@ from tqcheck.speed import warmstart
 from tqcheck.text import tagging
 
 _LEADING_DIGITS = warmstart.regex(r"\d+")
+_DIGIT = warmstart.regex(r"\d")
 
 SYNTAX_FILE = "syntax.toml"
 QUANTIFIERS = frozenset(("more", "much", "all", "some", "any", "many", "most", "none", "one", "lots", "plenty", "few",
@@ -141,7 +142,7 @@ class ArticleBeforeNumber(_Syntax, Detector):
         if not langs:
             return
         view = ctx.doc.view
-        for m in segment_matches(ctx, _article_number()):
+        for m in segment_matches(ctx, _article_number(), gate=_DIGIT):  # each branch reads a figure
             if m.group("art"):
                 number = m.group("num")
                 digits = _LEADING_DIGITS.match(number).group()

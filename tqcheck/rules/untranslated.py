@@ -12,6 +12,7 @@ from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
+from tqcheck.speed.candidates import AfterLookBehind
 from tqcheck.speed.wordlist import WordList
 
 LANG_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -545,14 +546,18 @@ def _trace_patterns(langs: tuple[str, ...]):
     exonyms = alternation(_name_tables()[0])
     heads = alternation(w for v in vocabularies for w in v.institution_heads)
     links = alternation(w for v in vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4)
+    # Each but the first opens with a look-behind, which made `re` try it at every character of the file; they
+    # are searched where the rest of them matches (speed.candidates): 66 -> 14 ms over 276 corpus files.
+    # The first's rest (`e` before a space) is everywhere: it stays as it was.
     return (
         warmstart.regex(rf"(?<=\S )(?:{joiners})(?= \S)") if joiners else None,
-        warmstart.regex(rf"(?<=\S )(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
-        warmstart.regex(rf"(?<=[^\W\d_]) \((?:{regions})\)") if regions else None,
+        AfterLookBehind(r"(?<=\S )", rf"(?:{prepositions}) (?:{exonyms})\b") if prepositions and exonyms else None,
+        AfterLookBehind(r"(?<=[^\W\d_])", rf" \((?:{regions})\)") if regions else None,
         # The head noun of a public body's name; the words of the name after it are read one by one (_bodies).
-        warmstart.regex(rf"(?<![\w’'-])(?:{heads})(?= [^\W\d_])") if heads and links else None,
+        AfterLookBehind(r"(?<![\w’'-])", rf"(?:{heads})(?= [^\W\d_])") if heads and links else None,
         # An article English lacks, then a capitalised word and what follows it.
-        warmstart.regex(rf"(?<![\w’'.-])(?P<article>{articles}) (?P<word>[A-Z][a-z]++)(?P<after>[ ,!]?)") if articles else None,
+        AfterLookBehind(r"(?<![\w’'.-])", rf"(?P<article>{articles}) (?P<word>[A-Z][a-z]++)(?P<after>[ ,!]?)")
+        if articles else None,
     )
 
 
@@ -624,7 +629,7 @@ def name_traces(view: str, index: _Index):
     return found
 
 
-def _articles(view: str, article: re.Pattern, index: _Index):
+def _articles(view: str, article: AfterLookBehind, index: _Index):
     """A source-language article before an English name: "O Foundation for Press Freedom", "Los Company"."""
     for m in article.finditer(view):
         word = m.group("word")
@@ -653,7 +658,7 @@ def _foreign_lowercase(index: _Index, english, word: str) -> bool:
     return word.islower() and (_source_word(index, word) or _key(word) not in english)
 
 
-def _bodies(view: str, body: re.Pattern, index: _Index):
+def _bodies(view: str, body: AfterLookBehind, index: _Index):
     """A public body's name left in the source language: "Ministerio de Salud", "Fundo Monetário Internacional",
     "Assemblée nationale" (French and Portuguese names write their adjectives in lower case)."""
     links = {w for v in index.vocabularies for w in v.joiners if w.isalpha() and len(w) <= 4}

@@ -22,18 +22,39 @@ def required_literals(pattern: str, flags: int = 0, common: Iterable[str] = ()) 
     words in `common` (e.g. English function words) count as short, since nearly every
     sentence holds them.
     """
+    every = required_literal_sets(pattern, flags, common)
+    return every[0] if every else None
+
+
+def required_literal_sets(pattern: str, flags: int = 0,
+                          common: Iterable[str] = ()) -> tuple[tuple[str, ...], ...] | None:
+    """Every requirement of `pattern`'s mandatory parts, each as `required_literals` gives one (lower-case
+    letter strings one of which every match contains), the strongest first; a match holds one literal of
+    each. None if none is certain. (`\\bin the (?:aim|goal) of \\w+ing\\b` → ("ing",), ("aim", "goal"), ("the",), …)"""
     from re import _parser
 
     try:
         parsed = _parser.parse(pattern, flags)
     except Exception:  # not a pattern `re` accepts: no promise
         return None
-    found = _sequence(list(parsed), frozenset(common))
-    return tuple(sorted(found)) if found else None
+    common = frozenset(common)
+    choices = _choices(list(parsed), common)
+    if not choices:
+        return None
+    choices.sort(key=lambda literals: _strength(literals, common), reverse=True)  # stable: max() takes the first
+    return tuple(tuple(sorted(literals)) for literals in choices)
 
 
 def _sequence(items: list, common: frozenset[str]) -> frozenset[str] | None:
     """The best requirement of a sequence: its literal runs, and what each mandatory part requires."""
+    choices = _choices(items, common)
+    if not choices:
+        return None
+    return max(choices, key=lambda literals: _strength(literals, common))
+
+
+def _choices(items: list, common: frozenset[str]) -> list[frozenset[str]]:
+    """Every requirement of a sequence, in order: its literal runs, and what each mandatory part requires."""
     from re import _constants as c
 
     choices: list[frozenset[str]] = []
@@ -63,11 +84,21 @@ def _sequence(items: list, common: frozenset[str]) -> frozenset[str] | None:
         if need:
             choices.append(need)
     flush()
-    if not choices:
-        return None
-    return max(choices, key=lambda literals: _strength(literals, common))
+    return choices
 
 
 def _strength(literals: frozenset[str], common: frozenset[str]) -> tuple[float, int]:
     weakest = min(len(word) / 3 if word in common else len(word) for word in literals)
     return weakest, -len(literals)
+
+
+def holds_all(low: str, requirements) -> bool:
+    """Whether `low` (a sentence folded as `speed.scanner.fold` folds it) holds one literal of each of
+    `requirements` (as `required_literal_sets` gives them): when it does not, no match can be in it."""
+    for literals in requirements:
+        for literal in literals:
+            if literal in low:
+                break
+        else:
+            return False
+    return True

@@ -35,7 +35,8 @@ _TOKEN = warmstart.regex(
 class Token:
     """One word, number or mark of a sentence: its text, view offsets, possible tags and the chosen one."""
 
-    __slots__ = ("text", "start", "end", "tags", "tag", "low")
+    # is_word is kept, not worked out when asked: the detectors ask it of every token, some several times.
+    __slots__ = ("text", "start", "end", "tags", "tag", "low", "is_word")
 
     def __init__(self, text: str, start: int, end: int, tags: str, low: str | None = None):
         self.text = text
@@ -43,16 +44,13 @@ class Token:
         self.end = end
         self.tags = tags
         self.tag = tags[0]
+        self.is_word = word = text[0].isalpha()
         if low is None:
-            low = text.lower().replace("’", "'") if text[0].isalpha() else text
+            low = text.lower().replace("’", "'") if word else text
         self.low = low
 
     def __repr__(self) -> str:
         return f"{self.text}/{self.tag}"
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
 
 
 def _read_lexicon() -> dict[str, str]:
@@ -157,6 +155,19 @@ class WordMemo:
         self.initial: dict[str, tuple] = {}  # the same for a form opening a sentence
 
 
+MEMO_FORMS = 20_000  # word forms the process's memo holds before it starts afresh: a few MB at most
+_MEMO: list[WordMemo] = []
+
+
+def _shared_memo() -> WordMemo:
+    """The process's WordMemo, shared by its documents (each repeats the language's common words: a folder's
+    files are tagged with the forms the first ones worked out), started afresh past MEMO_FORMS forms so that
+    a long run's memory stays bounded. Its entries are strings and tuples, never changed."""
+    if not _MEMO or len(_MEMO[0].inner) + len(_MEMO[0].initial) > MEMO_FORMS:
+        _MEMO[:] = [WordMemo()]
+    return _MEMO[0]
+
+
 def _word_entry(text: str, initial: bool, strings: dict[str, str] | None = None) -> tuple:
     low = text.lower().replace("’", "'")
     if strings is not None:
@@ -220,7 +231,7 @@ def document_tokens(cache: dict, view: str, segments) -> list[list[Token]]:
     """
     found = cache.get(DOCUMENT_TOKENS)
     if found is None:
-        memo = WordMemo()
+        memo = _shared_memo()
         found = cache[DOCUMENT_TOKENS] = [tag(view, seg.start, seg.end, memo) for seg in segments]
     return found
 
