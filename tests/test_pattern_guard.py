@@ -84,6 +84,11 @@ def enumerated() -> dict[tuple, set[tuple[str, int]]]:
     for lang in langdata.load("lang", "number_words.toml"):
         numbers.quantities("3 million, 4 millones, 5 milliards, 2 mil y 7 mille", lang)
         numbers.figure_texts("3 million, 4 millones, 5 milliards, 2 mil y 7 mille", lang)
+    # A106's search of a file's sources for the known first names they hold, built per file from those names.
+    from types import SimpleNamespace
+    from tqcheck.rules import source
+
+    source._first_name_search([SimpleNamespace(source_text="La ministra María López dijo que sí.")])
     # Patterns built from a finding's words and from the configuration.
     text_output._mark("The minister's visit was delayed.", ["minister's", "visit", "a.b"], text_output._Paint(False))
     html_output._marked("The minister's visit was delayed.", ["minister's", "visit", "a.b"])
