@@ -92,31 +92,23 @@ def segment_matches(ctx: Context, pattern: re.Pattern, holding: str = "", starts
 
 
 def segments_holding(ctx: Context, chars: str, source: bool = False) -> list["Segment"]:
-    """The sentences that hold one of the characters `chars` (with `source`, the source's sentences), found
-    by one search of the view that jumps from each sentence found to the end of it (most sentences hold
-    no quotation mark)."""
-    key = f"holding:{source}:{chars}"
+    """The sentences that hold one of the characters `chars` (with `source`, the source's sentences); most
+    sentences hold no quotation mark."""
+    return segments_with(ctx, warmstart.regex(f"[{re.escape(chars)}]"), source)
+
+
+def segments_with(ctx: Context, gate: re.Pattern, source: bool = False) -> list["Segment"]:
+    """The sentences in which `gate` finds a match starting (with `source`, the source's sentences), found by
+    one search of the view that jumps from each sentence found to the end of it, once per file."""
+    key = ("gate", source, gate.pattern, gate.flags)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = []
         if source:
             view, segments = ctx.source_doc.view, ctx.source_segments
             starts = [seg.start for seg in segments]
         else:
             view, segments, starts = ctx.doc.view, ctx.segments, ctx.segment_starts()
-        search = warmstart.regex(f"[{re.escape(chars)}]").search
-        found += [segments[i] for i in segment_indices_found(view, segments, starts, search)]
-    return found
-
-
-def segments_with(ctx: Context, gate: re.Pattern) -> list["Segment"]:
-    """The sentences in which `gate` finds a match starting, found by one search of the view (once per file)."""
-    key = ("gate", gate.pattern, gate.flags)
-    found = ctx.cache.get(key)
-    if found is None:
-        segments = ctx.segments
-        found = ctx.cache[key] = [segments[i] for i in segment_indices_found(
-            ctx.doc.view, segments, ctx.segment_starts(), gate.search)]
+        found = ctx.cache[key] = [segments[i] for i in segment_indices_found(view, segments, starts, gate.search)]
     return found
 
 
