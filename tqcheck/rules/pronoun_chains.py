@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
-from tqcheck.rules.referents import ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun
+from tqcheck.rules.referents import ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun, reporting_verbs
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
 
@@ -173,7 +173,7 @@ def _no_one(view: str, m: Mention) -> bool:
     ("his Executive", "her Government")."""
     if m.kind in ("run", "name") and not m.who:
         speaks = _SPEAKS_AFTER.match(view, m.end)
-        if speaks and speaks.group(1) in _reporting():
+        if speaks and speaks.group(1) in reporting_verbs():
             return False  # "The Foreign Ministry said his visit…": a body that speaks may speak of anyone
         words = view[m.start:m.end].split()
         return any(len(w) > 1 and w.isupper() or fold(w) in _not_names() for w in words)
@@ -231,7 +231,6 @@ class Unmentioned:
             return True
         return False
 
-
     def _indices(self, start: int, end: int) -> range:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
@@ -242,11 +241,6 @@ def _anyone_at(tokens, k: int) -> bool:
 
 
 _BEFORE_PLACES = LOCATIVES | ARTICLES | {"of", "from", "on"}
-
-
-@lru_cache(maxsize=None)
-def _reporting() -> frozenset[str]:
-    return english_words("verbs.toml", "reporting_words")
 
 
 @lru_cache(maxsize=None)

@@ -128,7 +128,8 @@ def _role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _reporting() -> frozenset[str]:
+def reporting_verbs() -> frozenset[str]:
+    """The verbs that report speech (`said`, `added`): a capitalised word before one is someone who spoke."""
     return english_words("verbs.toml", "reporting_words")
 
 
@@ -301,7 +302,7 @@ class Referents:
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
             if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
-                if j < len(tokens) and tokens[j].text in _reporting():
+                if j < len(tokens) and tokens[j].text in reporting_verbs():
                     # "The Fire Department said he was rescued": a body that speaks may speak of anyone.
                     self.unknown_runs.append((tokens[first_word].start, tokens[j - 1].end))
                 else:
@@ -372,7 +373,7 @@ class Referents:
         votes: dict[str, list[str]] = {}
         for k in range(len(tokens) - 2):
             t = tokens[k]
-            if tokens[k + 1].text not in _reporting() or view[t.end:tokens[k + 1].start] != " ":
+            if tokens[k + 1].text not in reporting_verbs() or view[t.end:tokens[k + 1].start] != " ":
                 continue
             if t.capital:
                 key = fold(_bare(t.text))
@@ -475,7 +476,7 @@ class Referents:
         tokens, view = self.tokens, self.view
         before = tokens[i - 1].text if i > 0 else ""
         after = tokens[j].text.lower() if j < len(tokens) else ""
-        return (after in _reporting() or before.lower() in _reporting() or bool(_POSSESSIVE.search(before))
+        return (after in reporting_verbs() or before.lower() in reporting_verbs() or bool(_POSSESSIVE.search(before))
                 or bool(_APPOSITION_AFTER.match(view, tokens[j - 1].end, tokens[j - 1].end + 12)))
 
     def _mentions(self) -> list[Mention]:
@@ -535,7 +536,7 @@ class Referents:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
-            elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in _reporting() \
+            elif t.capital and i + 1 < len(tokens) and tokens[i + 1].text in reporting_verbs() \
                     and view[t.end:tokens[i + 1].start] == " " and lower not in DETERMINERS and lower not in OTHER_PRONOUNS \
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
