@@ -23,6 +23,7 @@ def counted(text, code):
     ("I have the best engineers in the region, she exclaimed.", "region, she exclaimed"),
     ("We are ready for the elections, the minister said on Tuesday.", "elections, the minister said"),
     ("You have to listen to the farmers first, Petro told reporters.", "first, Petro told reporters"),
+    ("Let’s build the new hospital together, urged the governor.", "together, urged the governor"),
     # a tag in mid-sentence
     ("I am not worried at all, he said, because the figures are good.", "all, he said"),
 ])
