@@ -58,6 +58,8 @@ def test_first_person_words_after_a_colon_tag_are_a_quotation_without_marks():
     "Exports to the US fell by a third last year, the ministry said.",
     # the tag's subject is a thing, not a speaker
     "We have had many great players, considered the best in our league.",
+    # a column's standfirst, in its author's voice
+    "Our high streets deserve better than another round of closures, writes Jane Smith.",
     # too short to be a quotation
     "Me, he said.",
 ])
