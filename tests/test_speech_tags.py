@@ -32,6 +32,12 @@ def test_first_person_words_closed_by_a_speech_tag_are_a_quotation_without_marks
     assert counted(text, "Q106") == [excerpt]
 
 
+def test_a_tag_after_one_that_names_no_speaker_is_still_read():
+    # `, the study says,` names a document, not a speaker; its comma still ends it and opens the next tag.
+    assert counted("Our schools are failing, the study says, the minister admitted.", "Q106") == [
+        "says, the minister admitted"]
+
+
 def test_first_person_words_after_a_colon_tag_are_a_quotation_without_marks():
     assert counted("The governor declared on Monday: We will rebuild every school.", "Q106") == [
         "declared on Monday: We"]

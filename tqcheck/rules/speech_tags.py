@@ -59,7 +59,7 @@ def _closing_tag() -> re.Pattern:
     """`, <verb> <speaker>` or `, <speaker> <verb>`, then the end of the clause (an adverbial may come first:
     `, he said on Tuesday.`)."""
     parts = _tag_parts()
-    return warmstart.regex(r",\s+(?:%(inverted)s|%(direct)s)(?:%(adverbial)s)?\s*[.,;!?…]" % parts)
+    return warmstart.regex(r",\s+(?:%(inverted)s|%(direct)s)(?=(?:%(adverbial)s)?\s*[.,;!?…])" % parts)
 
 
 @lru_cache(maxsize=None)
