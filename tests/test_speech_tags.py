@@ -24,6 +24,8 @@ def counted(text, code):
     ("We are ready for the elections, the minister said on Tuesday.", "elections, the minister said"),
     ("You have to listen to the farmers first, Petro told reporters.", "first, Petro told reporters"),
     ("Let’s build the new hospital together, urged the governor.", "together, urged the governor"),
+    # after a question, the tag in lower case
+    ("Why should we pay for their mistakes? asked the mayor.", "mistakes? asked the mayor"),
     # a tag in mid-sentence
     ("I am not worried at all, he said, because the figures are good.", "all, he said"),
 ])
@@ -66,6 +68,9 @@ def test_first_person_words_after_a_colon_tag_are_a_quotation_without_marks():
     "We have had many great players, considered the best in our league.",
     # a column's standfirst, in its author's voice
     "Our high streets deserve better than another round of closures, writes Jane Smith.",
+    # a question in the third person, and a question with its marks
+    "Who will pay for the new bridge? asked the mayor.",
+    "“Why should we pay for their mistakes?” asked the mayor.",
     # too short to be a quotation
     "Me, he said.",
 ])

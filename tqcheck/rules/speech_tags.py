@@ -56,10 +56,10 @@ def _tag_parts() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _closing_tag() -> re.Pattern:
-    """`, <verb> <speaker>` or `, <speaker> <verb>`, then the end of the clause (an adverbial may come first:
-    `, he said on Tuesday.`)."""
+    """`, <verb> <speaker>` or `, <speaker> <verb>`, or after a question or an exclamation a tag in lower
+    case (`? asked the mayor`), then the end of the clause (an adverbial may come first: `, he said on Tuesday.`)."""
     parts = _tag_parts()
-    return warmstart.regex(r",\s+(?:%(inverted)s|%(direct)s)(?=(?:%(adverbial)s)?\s*[.,;!?…])" % parts)
+    return warmstart.regex(r"(?:,\s+|[?!]\s+(?=[a-z]))(?:%(inverted)s|%(direct)s)(?=(?:%(adverbial)s)?\s*[.,;!?…])" % parts)
 
 
 @lru_cache(maxsize=None)
@@ -76,9 +76,10 @@ def _first_second_person() -> frozenset[str]:
 class UnquotedSpeech(Detector):
     """What it does:
     Flags a sentence in the first or second person (`I`, `we`, `our`, `you`) closed by a speech
-    tag, `, declared the minister.` or `, he said.`, with no quotation mark anywhere in it: a
-    quotation whose marks were dropped. Only the words at the join are marked: the last word
-    of the quotation and the tag.
+    tag (`, declared the minister.`, `, he said.`, `? asked the mayor.`) or opened by one
+    (`The minister declared: We…`), with no quotation mark anywhere in it: a quotation whose
+    marks were dropped. Only the words at the join are marked: the last word of the quotation
+    and the tag, or the tag and the first word.
 
     Why it matters:
     Spanish, French and Portuguese put the speech tag after the quotation, often inverted
@@ -118,12 +119,12 @@ class UnquotedSpeech(Detector):
             if len(last_word) < 3:
                 continue  # `Me, he said.`: too little to be a quotation
             tag_end = m.end("after") if m.group("verb_first") else max(m.end("verb_last"), m.end("audience"))
-            tag = " ".join(view[m.start() + 1:tag_end].split())
+            tag = view[m.start()] + " " + " ".join(view[m.start() + 1:tag_end].split())  # `, said Petro`, `? asked Petro`
             yield self.finding(
                 last_word[-1].start(),
                 tag_end,
-                f"first-person words closed by “, {tag}” are a quotation without its quotation marks",
-                suggestion=f"put the quoted words between “…” before “, {tag}”",
+                f"first-person words closed by “{tag}” are a quotation without its quotation marks",
+                suggestion=f"put the quoted words between “…” before “{tag}”",
             )
         for m in segment_matches(ctx, _colon_tag(), holding=":"):
             seg = ctx.segment_at(m.start())
