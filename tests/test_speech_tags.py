@@ -71,6 +71,10 @@ def test_first_person_words_after_a_colon_tag_are_a_quotation_without_marks():
     # a question in the third person, and a question with its marks
     "Who will pay for the new bridge? asked the mayor.",
     "“Why should we pay for their mistakes?” asked the mayor.",
+    # the tag names no one else: the writer's own first person, a pronoun, a day
+    "We will win the vote, I said to my friends.",
+    "We will win the vote, It said.",
+    "My family has lived here for years, Monday said.",
     # too short to be a quotation
     "Me, he said.",
 ])

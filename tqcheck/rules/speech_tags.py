@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -112,8 +113,8 @@ class UnquotedSpeech(Detector):
             if not _names_speaker(speaker):
                 continue
             if quoted is None:
-                quoted = _quoted_stretches(ctx)
-            if _inside(quoted, m.start()):
+                quoted = _Quoted(ctx)
+            if m.start() in quoted:
                 continue  # within a quotation whose marks are there (or one Q101 reports)
             last_word = list(_WORD.finditer(view, seg.start, m.start()))
             if len(last_word) < 3:
@@ -123,7 +124,7 @@ class UnquotedSpeech(Detector):
             yield self.finding(
                 last_word[-1].start(),
                 tag_end,
-                f"first-person words closed by “{tag}” are a quotation without its quotation marks",
+                f"words in the first or second person closed by “{tag}” are a quotation without its quotation marks",
                 suggestion=f"put the quoted words between “…” before “{tag}”",
             )
         for m in segment_matches(ctx, _colon_tag(), holding=":"):
@@ -133,15 +134,15 @@ class UnquotedSpeech(Detector):
             if not _names_speaker(m.group("before")):
                 continue
             if quoted is None:
-                quoted = _quoted_stretches(ctx)
-            if _inside(quoted, m.start()):
+                quoted = _Quoted(ctx)
+            if m.start() in quoted:
                 continue
             first = _WORD.match(view, m.end())
             tag = " ".join(view[m.start("verb_last"):m.end()].split())
             yield self.finding(
                 m.start("verb_last"),
                 first.end() if first else m.end(),
-                f"first-person words after “{tag}” are a quotation without its quotation marks",
+                f"words in the first or second person after “{tag}” are a quotation without its quotation marks",
                 suggestion=f"put the quoted words between “…” after “{tag}”",
             )
 
@@ -191,7 +192,10 @@ def _names_speaker(speaker: str) -> bool:
     if words[0][:1].islower() and words[0] != "the":
         return names_person(words[0]) and len(words) > 1 and all(w[:1].isupper() for w in words[1:])
     if words[0].lower() != "the":
-        return words[0].lower() not in english_words("words.toml", "function_words") and lookup(words[0].lower())[:1] != "R"
+        # a name, not a pronoun (`, I said`, `, it said`), an adverb or a day (`, Monday said`)
+        first = words[0]
+        return not (first.lower() in english_words("words.toml", "function_words") or lookup(first.lower())[:1] in ("O", "R", "M")
+                    or first in english_words("words.toml", "weekday_words") or first in english_words("words.toml", "month_words"))
     rest = words[1:]
     cut = next((i for i, w in enumerate(rest) if w in ("of", "for")), len(rest))
     core = rest[:cut]  # what stands before `of the mission`: adjectives and nouns, the head last
@@ -208,29 +212,27 @@ def _names_speaker(speaker: str) -> bool:
     return head[:1].isupper() or head.lower() in english_words("words.toml", "agent_noun_words") or names_person(head.lower())
 
 
-def _quoted_stretches(ctx) -> list[tuple[int, int]]:
-    """Sorted, disjoint (start, end) stretches that a quotation covers: a paired quotation, an opening mark to
-    its paragraph's end, a paragraph's start to a closing mark with no opening."""
-    quotes = scan(ctx)
-    spans, unmatched_close = [], set(quotes.unmatched_close)
-    for index, mark in enumerate(quotes.marks):
-        block = ctx.doc.blocks[mark.block]
-        if mark.role == "open":
-            spans.append((mark.pos, quotes.marks[mark.partner].pos if mark.partner is not None else block.end))
-        elif index in unmatched_close:
-            spans.append((block.start, mark.pos))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+class _Quoted:
+    """The stretches that a quotation covers: a paired quotation, an opening mark to its paragraph's end, a
+    paragraph's start to a closing mark with no opening; asked whether a position lies in one."""
 
+    def __init__(self, ctx):
+        quotes = scan(ctx)
+        spans, unmatched_close = [], set(quotes.unmatched_close)
+        for index, mark in enumerate(quotes.marks):
+            block = ctx.doc.blocks[mark.block]
+            if mark.role == "open":
+                spans.append((mark.pos, quotes.marks[mark.partner].pos if mark.partner is not None else block.end))
+            elif index in unmatched_close:
+                spans.append((block.start, mark.pos))
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        # the furthest end among the stretches starting at or before each one: one bisection answers
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.reach[i]
 
 
 @lru_cache(maxsize=None)
