@@ -111,7 +111,7 @@ def test_the_suggestions_give_the_english_punctuation():
     # a title ending with a question mark, followed by an apposition: no speech tag
     "She read “Where Are You Going?”, a novel by Jo Smith, in one night.",
     # an abbreviation's full stop before the closing mark
-    "The club is registered as “Northside Rowers Ltd.”, said the report.",
+    "The club is registered as “Northside Rowers Ltd.”, the company said.",
 ])
 def test_english_tags_are_not_source_punctuated(text):
     assert counted(text, "Q107") == []

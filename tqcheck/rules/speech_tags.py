@@ -11,6 +11,7 @@ from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.rules.calques import english_words
 from tqcheck.rules.quotescan import ALL_MARKS, conventions, scan
 from tqcheck.speed import warmstart
+from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.tagging import lookup, names_person
 
 # A name as a speech tag writes it: `Petro`, `Gustavo Petro`, `Mr. Legault`, `Arévalo de León`.
@@ -23,6 +24,7 @@ _THE_WORDS = r"[Tt]he\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+"
 _WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
 _MARKS = re.escape("".join(sorted(ALL_MARKS - {"’"})))  # ’ is nearly always an apostrophe
 _ANY_MARK = warmstart.regex(f"[{_MARKS}]")
+_WORD_BEFORE = warmstart.regex(r"[\w.’'-]*$")
 
 
 @lru_cache(maxsize=None)
@@ -286,6 +288,8 @@ class SourcePunctuatedTag(Detector):
                 continue
             end = m.end("after") if m.group("verb_first") else m.end("verb_last")
             stop = view[m.start():m.start("mark")]
+            if stop == "." and is_abbreviation_word(_WORD_BEFORE.search(view, max(0, m.start() - 20), m.start()).group()):
+                continue  # `“Northside Rowers Ltd.”, the company said`: the stop is the abbreviation's
             tag = " ".join(view[m.end("mark"):end].lstrip(" ,").split())
             if m.group("before") in ("He", "She", "They"):
                 tag = tag[0].lower() + tag[1:]
