@@ -1,4 +1,4 @@
-"""Direct speech a translation left without its quotation marks: first-person words closed by `, said the minister`."""
+"""Speech tags as a translation leaves them: quotations whose marks were dropped (`We…, said the minister.`) and tags punctuated as the source does (`?”, asked`)."""
 from __future__ import annotations
 
 import bisect
