@@ -119,6 +119,19 @@ def test_guillemets_in_english_are_a_foreign_style():
     assert [c for c, _ in codes("The mayor called the plan «a historic step» for the city.")] == ["Q103"]
 
 
+def test_every_guillemet_quotation_in_english_is_reported():
+    # Each quotation is its own fault for the editor to fix, not one per document.
+    text = ("The mayor called the plan «a historic step» for the city. "
+            "The opposition called it «a waste of money» and walked out.")
+    assert codes(text) == [("Q103", "«a historic step»"), ("Q103", "«a waste of money»")]
+
+
+def test_a_long_guillemet_quotation_is_reported_by_its_opening_mark():
+    long_quote = "We will rebuild the bridge. " * 12
+    found = codes(f"The mayor said: «{long_quote.strip()}» Then she left.")
+    assert found == [("Q103", "«We will")]
+
+
 def test_guillemets_are_correct_in_spanish_and_french():
     assert codes("El alcalde calificó el plan de «un paso histórico» para la ciudad.", target="es") == []
     assert codes("Le maire a qualifié le plan de « pas historique » pour la ville.", target="fr") == []

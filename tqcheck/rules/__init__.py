@@ -11,6 +11,7 @@ from tqcheck.speed import warmstart
 # One module per family; each defines Detector subclasses at module level.
 MODULES = (
     "tqcheck.rules.quotes",
+    "tqcheck.rules.speech_tags",
     "tqcheck.rules.meta",
     "tqcheck.rules.roundtrip",
     "tqcheck.rules.calques",

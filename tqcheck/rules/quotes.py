@@ -186,8 +186,8 @@ class MisplacedQuote(Detector):
 
 class QuoteStyle(Detector):
     """What it does:
-    Flags quotation marks that do not belong to the target language's conventions
-    (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
+    Flags each quotation written with marks that do not belong to the target language's
+    conventions (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
     including a quotation opened with one style and closed with the other.
 
     Why it matters:
@@ -211,13 +211,15 @@ class QuoteStyle(Detector):
         conv = conventions(ctx.target_base)
         foreign = set(conv["foreign"])
         primary_open, primary_close = conv["pairs"][0]
-        seen_foreign = False
+        view = ctx.doc.view
         for mark in quotes.marks:
-            if mark.char in foreign and mark.role == "open" and not seen_foreign:
-                seen_foreign = True
+            if mark.char in foreign and mark.role == "open":
                 if mark.partner is not None and mark.char + quotes.marks[mark.partner].char not in _MATCHING_PAIRS:
                     continue  # reported below as a mismatched pair
                 end = quotes.marks[mark.partner].pos + 1 if mark.partner is not None else mark.pos + 1
+                if end - mark.pos > MAX_SPAN:
+                    # a quotation that runs on for sentences: its opening mark and the words after it
+                    end = mark.pos + 1 + _next_words(view, mark.pos + 1, end)
                 yield self.finding(
                     mark.pos,
                     end,
