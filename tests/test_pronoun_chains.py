@@ -133,3 +133,68 @@ def test_a_channel_an_institution_and_a_people_name_no_one():
     text = ("The president of Peru, Dina Boluarte, said on Tuesday that her government will not resign. "
             "The Foreign Ministry said his visit would last two days.")
     assert excerpts(text, "S105") == []
+
+
+def test_a_party_named_by_an_adjective_an_abstract_noun_or_a_country_is_no_one_who_may_be_meant():
+    # "Fuerza Popular", "Citizen Revolution", "Free Peru": capitalised words that hold a word no name is made of
+    text = ("Congresswoman Rosa Quispe presented the motion on Monday. She said that her bench will vote as one. "
+            "The proposal was backed by Fuerza Popular and Renovación Popular. He added that his party will not "
+            "negotiate.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("Fuerza Popular and Renovación Popular", "Free Peru and Citizen Revolution"),
+                    "S105") == ["He", "his"]
+    # a name the lists do not know may be the man meant; so may a man named after a title, whatever his surname
+    assert excerpts(text.replace("Fuerza Popular", "Kwabena Owusu"), "S105") == []
+    text = ("Senator Mary Jones met Secretary of State Xu Wen on Monday. She said the talks went well. "
+            "He said his country was ready.")
+    assert excerpts(text, "S105") == []
+
+
+def test_the_speaker_of_a_quotation_that_names_someone_else_is_still_she():
+    opening = ("The Minister of Justice, Laura Benítez, defended the reform on Wednesday. She said that her ministry "
+               "had consulted the judges.\n\n")
+    # a man named inside the quotation is not its speaker: the "he" attributing it, and the "He added" after, are hers
+    text = opening + ("“The former president Castillo left the courts in ruins,” he said at the end of the session."
+                      "\n\nHe added that his team will publish the text on Friday.")
+    assert excerpts(text, "S105") == ["he said", "He", "his"]
+    text = opening + ("“We will not let Okonkwo return,” he said at the end of the session. He added that his team "
+                      "will publish the text on Friday.")
+    assert excerpts(text, "S105") == ["he said", "He", "his"]
+    # her own "she said" after it: a later "He" may be the man she spoke of
+    text = opening + ("“The former president Castillo left the courts in ruins,” she said at the end of the session."
+                      "\n\nHe was arrested in December and remains in prison.")
+    assert excerpts(text, "S105") == []
+    # a quotation speaking of "the president", who may be she: its speaker is someone else
+    text = opening + ("“The president will not sign it,” he said at the end of the session.\n\nHe added that his "
+                      "team will publish the text on Friday.")
+    assert excerpts(text, "S105") == []
+
+
+def test_another_word_for_her_office_means_her():
+    # "the ruler" after "President Marta Quispe": the holder of her office, whom the text named; a mayor is no ruler
+    text = ("President Marta Quispe opened the session on Monday. She said her party will vote. The ruler added that "
+            "his cabinet is ready.")
+    assert excerpts(text, "S105") == ["his"]
+    assert excerpts(text.replace("President Marta", "Mayor Marta"), "S105") == []
+
+
+def test_native_writers_switching_to_a_man_stay_quiet():
+    for text in [
+        # a man named in a party's history
+        "Senator Mary Jones joined Popular Renewal in 2010, the party founded by Rafael López Aliaga. She said the "
+        "party had changed. He founded it after his term as mayor.",
+        # anyone; an organisation's "its"
+        "Senator Mary Jones said on Monday that every candidate must present his or her accounts. She added that "
+        "the Electoral Commission will publish its list in May.",
+        "The National Electoral Jury said its decision was final. Senator Mary Jones said she would appeal. The jury "
+        "said its members had voted unanimously.",
+        # a quotation about someone else
+        "Senator Mary Jones spoke on Monday. “My opponent has never explained where his money came from,” she said. "
+        "He has denied any wrongdoing.",
+        # a man named between
+        "Senator Mary Jones met the Foreign Minister, Tom Baker, on Monday. She said the talks went well. He said his "
+        "country was ready to help.",
+        "Prime Minister Jacinda Ardern announced her resignation on Thursday. “I know what this job takes,” she said. "
+        "Her deputy Grant Robertson said he would not stand. He praised her leadership.",
+    ]:
+        assert excerpts(text, "S105") == [], text

@@ -46,16 +46,22 @@ class WrongGenderPronoun(Detector):
     (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
     she…` twice, more often than `he`), and so does a title no named person holds (`the minister
     said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
-    proceedings`) and a title written before her name (`The president of Peru, Dina Boluarte,`)
-    are no one else.
+    proceedings`), a title written before her name (`The president of Peru, Dina Boluarte,`) and
+    capitalised words holding a word no name is made of (`Fuerza Popular`, `Citizen Revolution`,
+    `Free Peru`: a party) are no one else, and another word for her office (`the ruler` after
+    `President Marta Quispe`) is she.
     Beyond those sentences, a chain: in a stretch of text that speaks of one woman only (no one
     else mentioned in it, nor in the two sentences before it), once her name, her title or the
     text's own `she`/`her` for her says she is a woman, every later `he`/`his` is flagged until
     someone else is named: `The president said her government… He added that his country…`.
+    Someone named inside a quotation is not its speaker: `“Castillo left the courts in ruins,” he
+    said` is still she, and so is the `He added` after it; after her own `she said`, a later `he`
+    may be the man quoted, and the stretch ends.
     A `he` acting on her (`He followed her`), a quotation that speaks of someone, a pronoun for
     anyone (`anyone who… his`, which keeps the nearby rule quiet too), a capitalised word that may
     name someone the lists do not know (`She met Putin`) or a paragraph opening on `he` in an
-    article that is about someone else end the stretch.
+    article that is about someone else end the stretch (when she is the only person the text
+    has named, no paragraph can turn to anyone else).
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive

@@ -35,6 +35,8 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"
 
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _POSSESSIVE = warmstart.regex(r"[’']s?$")
+# Endings of abstract nouns, which name no one: "Citizen Revolution", "National Action", "Renewal Movement".
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ance", "ence", "ship", "hood", "dom")
 _APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
 
 
@@ -125,6 +127,29 @@ def title_gender(word: str) -> str | None:
 @lru_cache(maxsize=None)
 def _role_words() -> frozenset[str]:
     return english_words("persons.toml", "person_acronyms") | english_words("persons.toml", "persons_after_determiner")
+
+
+@lru_cache(maxsize=None)
+def _offices() -> dict[str, frozenset[str]]:
+    from tqcheck.data import langdata
+
+    return {word: frozenset(group["words"]) - {word}
+            for group in langdata.load("en", "persons.toml").get("same_office", ()) for word in group["words"]}
+
+
+def same_office(noun: str) -> frozenset[str]:
+    """The other nouns for the holder of the office `noun` names ("ruler" for "president")."""
+    return _offices().get(noun, frozenset())
+
+
+@lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    """Capitalised words that name no person: weekdays, months, nationalities, countries, capitals and bodies
+    ("Congress", "Parliament", "Government")."""
+    words = [w for key in ("weekday_words", "month_words", "nationality_words", "capital_words")
+             for w in english_words("words.toml", key)]
+    return frozenset(fold(w) for w in [*words, *english_words("proper_words.toml", "proper_lowercase_words"),
+                                       *english_words("persons.toml", "non_person_heads")])
 
 
 @lru_cache(maxsize=None)
@@ -318,6 +343,13 @@ class Referents:
             elif start is None and not gendered:
                 if not titles and self._place(i):
                     continue
+                if self._body(j - 1 if titles else i, j, titled=bool(titles)):
+                    # "Fuerza Popular", "Citizen Revolution" (after a person noun): a party or a movement, no one
+                    if j < len(tokens) and tokens[j].text in reporting_verbs():
+                        self.unknown_runs.append((tokens[i].start, tokens[j - 1].end))  # a body that speaks
+                    else:
+                        self.things.append((tokens[i].start, tokens[j - 1].end))
+                    continue
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
@@ -460,6 +492,26 @@ class Referents:
                 return gender
         return None
 
+    def _body(self, i: int, j: int, titled: bool = False) -> bool:
+        """Words [i, j) of a run that holds no known first name hold a word no name is made of: an abstract noun by
+        its ending ("Citizen Revolution", "National Action"), and, unless a title opens the run ("Senator Bright",
+        "Secretary of State Xu Wen" are someone), a country, a people or a body ("Free Peru", "Workers' Party") or
+        an English adjective of six letters or more that is no verb ("Fuerza Popular"): a party or a movement."""
+        for t in self.tokens[i:j]:
+            word = fold(_bare(t.text))
+            if first_names().get(word):  # "Lawrence", "Sterling", "Jordan": names too
+                continue
+            if not titled and word in not_names():
+                return True
+            if word not in common_words("en"):
+                continue
+            if word.endswith(_ABSTRACT_ENDINGS) and len(word) >= 6:
+                return True
+            tags = lookup(word)
+            if not titled and len(word) >= 6 and "J" in tags and not set(tags) & VERBS:
+                return True
+        return False
+
     def _place(self, i: int) -> bool:
         """The run opening at token i names a place: it follows "in"/"at" or opens with "Los"/"Las"/"Lo"."""
         tokens = self.tokens
@@ -546,6 +598,9 @@ class Referents:
                     and lower not in OTHER_PRONOUNS and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = self._determiner(i)  # "the president", "the Honduran president"
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
+                if not holders:  # "the ruler" after "President Dina Boluarte": the one holder of that office
+                    holders = [p for p in {id(p): p for word in same_office(lower) for p in titles.get(word, ())
+                                           if id(p) in named}.values()]
                 if before == "the" and len(holders) == 1:  # the one person named with this title, of known gender or not
                     gender = holders[0].gender
                     mentions.append(Mention(t.start, t.end, gender, "noun", gender is not None, t.start in in_quotes,
