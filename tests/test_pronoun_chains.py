@@ -198,3 +198,34 @@ def test_native_writers_switching_to_a_man_stay_quiet():
         "Her deputy Grant Robertson said he would not stand. He praised her leadership.",
     ]:
         assert excerpts(text, "S105") == [], text
+
+
+def test_a_relative_that_a_body_named_after_on_and_a_coordinated_place_name_no_one():
+    # "the incidents that have occurred": "that" is no determiner, "have" no person
+    text = ("Senator Ana Ruiz condemned the attacks on Monday. She said that her office will review the incidents "
+            "that have occurred in the north. He added that his team will travel there.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("her office will review the incidents that have occurred",
+                                 "the judge will review the incidents"), "S105") == []
+    # "the Commission on Human Rights": a body's name goes on after "on", as after "of"
+    text = ("President Marta Quispe received the Commission on Human Rights on Friday. She said her government has "
+            "nothing to hide. He added that his ministers will answer every question.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("the Commission on Human Rights", "Kwabena Owusu"), "S105") == []
+    # "to Puno and Cusco": a word joined to a place by "and" is a place too; "met Putin and Okonkwo" is not
+    text = ("Senator Mary Jones traveled to Puno and Cusco on Monday. She said that the roads must be rebuilt. "
+            "He added that his office will pay for it.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("traveled to Puno and Cusco", "met Putin and Okonkwo"), "S105") == []
+    assert excerpts(text.replace("traveled to Puno and Cusco", "met Putin"), "S105") == []
+
+
+def test_a_first_surname_written_alone_is_the_woman_named_with_two():
+    # Spanish and Portuguese names carry two surnames and use the first: "Moreno" is Claudia Moreno Pardo
+    text = ("Claudia Moreno Pardo visited the port on Monday. Moreno said that her government will invest in it. "
+            "He added that his ministers will return in May.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # unless someone else bears it as the last word of their own name
+    text = ("Claudia Moreno Pardo visited the port with Luis Moreno on Monday. Moreno said that the government will "
+            "invest in it. He added that his ministers will return in May.")
+    assert excerpts(text, "S105") == []

@@ -290,7 +290,16 @@ class Unmentioned:
         before = tokens[k - 1].text.lower()
         return not (word in not_names() or word.endswith("s") and word[:-1] in not_names() or "J" in lookup(word)
                     or is_title_noun(word) or before in _BEFORE_PLACES or tokens[k - 1].capital
-                    or before == "to" and k > 1 and tokens[k - 2].text.lower() in _motion())
+                    or self._place_after(k - 1)
+                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital and self._place_after(k - 3))
+
+    def _place_after(self, k: int) -> bool:
+        """Token k says a place follows it: "in", "at" ("in Puno and Cusco"), or "to" after a verb of going."""
+        tokens = self.refs.tokens
+        if k < 0:
+            return False
+        word = tokens[k].text.lower()
+        return word in LOCATIVES or word == "to" and k > 0 and tokens[k - 1].text.lower() in _motion()
 
     def _indices(self, start: int, end: int) -> range:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))

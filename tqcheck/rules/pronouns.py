@@ -45,8 +45,9 @@ class WrongGenderPronoun(Detector):
     A surname the text never writes with a first name takes its gender from an apposition
     (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
     she…` twice, more often than `he`), and so does a title no named person holds (`the minister
-    said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
-    proceedings`), a title written before her name (`The president of Peru, Dina Boluarte,`) and
+    said she…`); a first surname written alone is the woman named with two (`Sheinbaum` of `Claudia
+    Sheinbaum Pardo`). Bodies and places (`the Foreign Ministry`, `Mexico City`, `the Commission on
+    Human Rights`, `to Puno and Cusco`), adjectives (`criminal proceedings`), a title written before her name (`The president of Peru, Dina Boluarte,`) and
     capitalised words holding a word no name is made of (`Fuerza Popular`, `Citizen Revolution`,
     `Free Peru`: a party) are no one else, and another word for her office (`the ruler` after
     `President Marta Quispe`) is she.
@@ -58,10 +59,10 @@ class WrongGenderPronoun(Detector):
     said` is still she, and so is the `He added` after it; after her own `she said`, a later `he`
     may be the man quoted, and the stretch ends.
     A `he` acting on her (`He followed her`), a quotation that speaks of someone, a pronoun for
-    anyone (`anyone who… his`, which keeps the nearby rule quiet too), a capitalised word that may
-    name someone the lists do not know (`She met Putin`) or a paragraph opening on `he` in an
-    article that is about someone else end the stretch (when she is the only person the text
-    has named, no paragraph can turn to anyone else).
+    anyone (`anyone who… his`) or a capitalised word that may name someone the lists do not know
+    (`She met Putin`), both of which keep the nearby rule quiet too, or a paragraph opening on
+    `he` in an article that is about someone else end the stretch (a chain of `he` already found
+    to mean her goes on into the next paragraph when she is the only person the text has named).
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
@@ -136,6 +137,8 @@ class WrongGenderPronoun(Detector):
                 continue
             if unmentioned.anyone_between(support[-1].end, m.start):
                 continue  # "She said anyone who votes must bring his card": a generic "his"
+            if unmentioned.between(support[-1].end, m.start):
+                continue  # "Mary Jones met Putin. She said… He said…": a man the name lists do not know
             end = _attribution_end(view, m)
             if end > m.end:
                 quote = _quotation_before(refs.quoted, m.start)

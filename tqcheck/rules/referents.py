@@ -35,6 +35,9 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"
 
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _POSSESSIVE = warmstart.regex(r"[’']s?$")
+# Words that continue the name of a body or a thing after its capitalised words: "Bank of Spain", "Inter-American
+# Commission on Human Rights", "Ministry for Women" (after a title they join a person's: "Minister for Women Ana Ruiz").
+_NAME_JOINS = frozenset({"of", "on", "for"})
 # Endings of abstract nouns, which name no one: "Citizen Revolution", "National Action", "Renewal Movement".
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ance", "ence", "ship", "hood", "dom")
 _APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
@@ -93,7 +96,8 @@ def is_person_noun(word: str, before: str = "the") -> bool:
     """`word` names a person (`before`: the word in front of it, which a word like "judge" needs to be a determiner)."""
     kind = _person_noun_kind(word)
     if kind == "d":
-        return before in DETERMINERS or before.endswith(("'s", "’s"))
+        # "that" before a word that is more often a verb is a relative pronoun: "acts of violence that have occurred"
+        return before in DETERMINERS and before != "that" or before.endswith(("'s", "’s"))
     return kind
 
 
@@ -266,6 +270,10 @@ class Referents:
             self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
+        # Surnames written inside a longer name, by which the text may name the person alone: "Sheinbaum" of "Claudia
+        # Sheinbaum Pardo", "López" of "Andrés Manuel López Obrador" (Spanish and Portuguese give two surnames and
+        # use the first)
+        self.aliases: dict[str, Person] = {}
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
@@ -295,10 +303,11 @@ class Referents:
         for i, j in runs:
             # English writes no article before a person's name: "the Foreign Ministry", "The Organization of
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
-            # So does a name continued after "of": "the Organization of American States", "Bank of Spain".
+            # So does a name continued after "of", "on" or "for": "the Organization of American States", "Bank of
+            # Spain", "Commission on Human Rights".
             article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
-                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self.opens_sentence(i - 2) \
-                and not is_title_noun(tokens[i - 2].text.lower())
+                or i > 1 and tokens[i - 1].text in _NAME_JOINS and tokens[i - 2].capital \
+                and not self.opens_sentence(i - 2) and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
             article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
             first_word = i
@@ -342,6 +351,7 @@ class Referents:
                 surname = lead
             elif start is None and not gendered:
                 if not titles and self._place(i):
+                    self.things.append((tokens[i].start, tokens[j - 1].end))  # "in Las Tablas", "Lo Moscoso"
                     continue
                 if self._body(j - 1 if titles else i, j, titled=bool(titles)):
                     # "Fuerza Popular", "Citizen Revolution" (after a person noun): a party or a movement, no one
@@ -378,9 +388,13 @@ class Referents:
             self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
             if not person.display:  # "Dina Boluarte", or "Boluarte" after a title only ("President Boluarte")
                 person.display = view[tokens[start if start is not None else head].start:tokens[j - 1].end]
+            if start is not None:
+                for k in range(start + 1, j - 1):
+                    word = fold(_bare(tokens[k].text))
+                    if tokens[k].capital and word not in PARTICLES and not self._first_gender(tokens[k].text):
+                        self.aliases.setdefault(word, person)
         # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
-        self.unknown_runs = [(a, b) for a, b in self.unknown_runs
-                             if fold(_bare(view[a:b].split()[-1])) not in self.people]
+        self.unknown_runs = [(a, b) for a, b in self.unknown_runs if not self.named(fold(_bare(view[a:b].split()[-1])))]
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         things = Covered(self.things)
@@ -388,7 +402,7 @@ class Referents:
             if not t.capital or t.start in full:
                 continue
             key = fold(_bare(t.text))
-            person = self.people.get(key)
+            person = self.named(key)
             if person is None and self._apposition(k + 1) and t.start not in things and self._lone_name(k):
                 # "Boluarte, the first woman to hold the office,": a surname the text never writes with a
                 # first name, whose gender the apposition says.
@@ -425,7 +439,7 @@ class Referents:
             if key.startswith("the "):
                 self.told_nouns[key[4:]] = FEMALE if women > men else MALE
                 continue
-            person = self.people.get(key)
+            person = self.named(key)
             if person is None:
                 k = next(k for k, t in enumerate(tokens) if t.capital and fold(_bare(t.text)) == key)
                 if not self._lone_name(k):
@@ -433,6 +447,10 @@ class Referents:
                 person = self.people[key] = Person(key, "", display=tokens[k].text, cue=True)
             if person.gender is None and not person.first:
                 person.genders = {FEMALE if women > men else MALE}
+
+    def named(self, surname: str) -> Person | None:
+        """The person the text names by `surname` (folded): the last word of a name, or a surname inside one."""
+        return self.people.get(surname) or self.aliases.get(surname)
 
     def opens_sentence(self, k: int) -> bool:
         """Token k opens a sentence, a line or a quotation, where any word takes a capital."""
@@ -578,8 +596,7 @@ class Referents:
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
-            elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
-                person = self.people[fold(_bare(t.text))]
+            elif t.capital and (person := self.named(fold(_bare(t.text)))) is not None and person.cue:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
@@ -663,7 +680,7 @@ class Referents:
         if i + 1 >= len(tokens) or not tokens[i + 1].capital or self.view[tokens[i].end:tokens[i + 1].start] != " ":
             return False
         word = fold(_bare(tokens[i + 1].text))
-        person = self.people.get(word)
+        person = self.named(word)
         if person and person.cue:
             return tokens[i].capital
         return len(firsts.get(word, ())) == 1
