@@ -229,3 +229,35 @@ def test_a_first_surname_written_alone_is_the_woman_named_with_two():
     text = ("Claudia Moreno Pardo visited the port with Luis Moreno on Monday. Moreno said that the government will "
             "invest in it. He added that his ministers will return in May.")
     assert excerpts(text, "S105") == []
+
+
+def test_her_own_pronoun_after_her_name_says_she_is_a_person_and_a_woman():
+    # no title, no reporting verb: "her" after the name is what says the name is hers
+    text = ("Tom Baker left the hall at noon. The meeting went on. Cristina Fernández finished her speech in the "
+            "afternoon. He added that his party will present a bill.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # "his" after her name says nothing (it may be the translation's, or someone else's)
+    assert excerpts(text.replace("finished her speech", "finished his speech"), "S105") == []
+
+
+def test_a_surname_two_people_bear_is_each_ones_and_alone_either():
+    # "Néstor Ramos" does not make "Cristina Ramos" a man, nor a person of either gender
+    text = ("Néstor Ramos founded the party in 1990. Years later, the congress chose a new leader. Cristina Ramos said "
+            "on Friday that her party will run in every province. He added that his candidates are ready.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # "Ramos" alone may be either of them
+    assert excerpts(text.replace("Cristina Ramos said", "Ramos said"), "S105") == []
+
+
+def test_a_title_that_opens_a_new_clause_after_a_name_is_not_his_apposition():
+    # "Tomás Vidal, the regional president stressed that she…": the president is the woman speaking, not Vidal
+    assert excerpts("Regarding President Tomás Vidal, the regional president stressed that she sees him as a rival.",
+                    "S105") == []
+
+
+def test_a_he_acting_on_her_keeps_the_nearby_rule_quiet_but_her_possessive_does_not():
+    # "He had followed her": a man who is not she (the name now says she is a woman, by her own "she")
+    text = "Mary Jones told police she had been attacked on her way home. He had followed her for two blocks, she said."
+    assert excerpts(text, "S105") == []
+    # "He said her government": the translation's two pronouns for one woman
+    assert excerpts("Minister Mary Jones spoke on Monday. He said her government will act.", "S105") == ["He"]

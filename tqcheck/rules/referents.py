@@ -274,11 +274,13 @@ class Referents:
         # Sheinbaum Pardo", "López" of "Andrés Manuel López Obrador" (Spanish and Portuguese give two surnames and
         # use the first)
         self.aliases: dict[str, Person] = {}
+        self.shared_surnames: set[str] = set()  # surnames two people named in full bear: alone, either of them
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
         self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
         self._find_people()
+        self._pronoun_cues()
         self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
         self._told_gender()
         self.mentions = self._mentions()
@@ -363,6 +365,12 @@ class Referents:
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
+            other = self.people.get(surname)
+            if start is not None and other is not None and other.first \
+                    and other.first != fold(tokens[start].text.split("-")[0]):
+                # "Cristina Kirchner" and "Néstor Kirchner": two people of one surname, which alone names neither
+                self.shared_surnames.add(surname)
+                surname = fold(tokens[start].text.split("-")[0]) + " " + surname
             known = surname in self.people
             person = self.people.setdefault(surname, Person(surname, ""))
             if start is None and not gendered and not known:  # a name the lists do not know: either gender
@@ -410,6 +418,27 @@ class Referents:
             if person:
                 person.cue = True
                 self._apposition(k + 1, person)
+
+    def _pronoun_cues(self) -> None:
+        """A full name whose first name says a gender, followed in its sentence by a pronoun of that gender with no
+        one else between, is a person: "Cristina Fernández de Kirchner finished her speech" (a place or a firm
+        named after someone takes no "her")."""
+        tokens = self.tokens
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        for start, end, key in self.name_spans:
+            person = self.people[key]
+            if person.cue or not person.first or person.gender is None:
+                continue
+            k = starts[start]
+            while k < len(tokens) and tokens[k].start < end:
+                k += 1
+            while k < len(tokens) and not self.opens_sentence(k) and not tokens[k].capital \
+                    and not is_person_noun(tokens[k].text.lower(), tokens[k - 1].text.lower()):
+                said = PRONOUNS.get(tokens[k].text.lower())
+                if said is not None:
+                    person.cue = said == person.gender
+                    break
+                k += 1
 
     def _told_gender(self) -> None:
         """A surname the text gives no first name or gendered title, or a title no named person holds, whose
@@ -500,6 +529,12 @@ class Referents:
         for k in range(j, min(j + 4, len(tokens))):
             word = tokens[k].text.lower()
             if is_title_noun(word):
+                if k + 1 < len(tokens) and view[tokens[k].end:tokens[k + 1].start] == " " \
+                        and (lookup(tokens[k + 1].text.lower())[:1] in ("D", "Z", "M")
+                             or tokens[k + 1].text in reporting_verbs()):
+                    # "Regarding Pedro Sánchez, the regional president stressed that she…": the subject of a new
+                    # clause, someone else
+                    return None
                 gender = noun_gender(word) or gender_adjective(tokens[k - 1].text.lower())
                 if person is not None:
                     self.title_positions.add(tokens[k].start)
@@ -596,6 +631,9 @@ class Referents:
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
+            elif t.capital and fold(_bare(t.text)) in self.shared_surnames:
+                # "Kirchner" after "Cristina Kirchner" and "Néstor Kirchner": one of them, of either gender
+                mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
             elif t.capital and (person := self.named(fold(_bare(t.text)))) is not None and person.cue:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
