@@ -261,3 +261,17 @@ def test_a_he_acting_on_her_keeps_the_nearby_rule_quiet_but_her_possessive_does_
     assert excerpts(text, "S105") == []
     # "He said her government": the translation's two pronouns for one woman
     assert excerpts("Minister Mary Jones spoke on Monday. He said her government will act.", "S105") == ["He"]
+
+
+def test_one_her_after_a_title_and_its_reporting_verb_tells_the_title_is_a_woman():
+    # "The future president said that her cabinet…": no other woman named there for "her" to be
+    text = ("Ana Ruiz and Tomás Vidal met the unions on Monday. The talks lasted four hours. The future president "
+            "said that her cabinet will be small. He added that his ministers will be named in May.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    assert excerpts(text.replace("that her cabinet", "that the cabinet"), "S105") == []
+    # a woman named just before may be the "her": "the president" stays of either gender
+    for text in ["Mary Jones won the primary on Tuesday. The president said her victory was deserved. He added that "
+                 "his party must unite.",
+                 "Mary Jones won the primary on Tuesday. The president said that she deserved it. He added that his "
+                 "party must unite."]:
+        assert excerpts(text, "S105") == [], text

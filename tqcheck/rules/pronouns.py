@@ -48,7 +48,8 @@ class WrongGenderPronoun(Detector):
     A surname the text never writes with a first name takes its gender from an apposition
     (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
     she…` twice, more often than `he`), and so does a title no named person holds (`the minister
-    said she…`); a first surname written alone is the woman named with two (`Sheinbaum` of `Claudia
+    said she…`, or once `The future president said that her…` with no other woman named just
+    before); a first surname written alone is the woman named with two (`Sheinbaum` of `Claudia
     Sheinbaum Pardo`), a surname two people bear alone means either of them, and a name followed in
     its sentence by its own `her` is a woman's even with no title (`Cristina Fernández finished her
     speech`). Bodies and places (`the Foreign Ministry`, `Mexico City`, `the Commission on

@@ -442,27 +442,40 @@ class Referents:
 
     def _told_gender(self) -> None:
         """A surname the text gives no first name or gendered title, or a title no named person holds, whose
-        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…") twice or
-        more, and "…said that he…" less often, make Boluarte (the minister) a woman."""
+        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…", "the
+        minister added that her country…") twice or more, and "…said that he…" less often, make Boluarte (the
+        minister) a woman. For a title one "she" or "her" is enough when no other woman is named in its sentence
+        or the one before (the translation writes "she" only where its source showed her gender, and no one else
+        is there for the "her" to be)."""
         tokens, view = self.tokens, self.view
         votes: dict[str, list[str]] = {}
+        alone: set[str] = set()  # titles told a woman by a pronoun no other woman nearby may take
         for k in range(len(tokens) - 2):
             t = tokens[k]
             if tokens[k + 1].text not in reporting_verbs() or view[t.end:tokens[k + 1].start] != " ":
                 continue
             if t.capital:
                 key = fold(_bare(t.text))
-            elif k and tokens[k - 1].text.lower() == "the" and is_title_noun(t.text) and not noun_gender(t.text):
+            elif is_title_noun(t.text) and not noun_gender(t.text) and self._definite(k):
                 key = "the " + t.text
             else:
                 continue
             n = k + 2
             if tokens[n].text == "that" and n + 1 < len(tokens):
                 n += 1
-            if tokens[n].text in ("he", "she") and view[tokens[n - 1].end:tokens[n].start] == " ":
-                votes.setdefault(key, []).append(PRONOUNS[tokens[n].text])
+            if view[tokens[n - 1].end:tokens[n].start] != " ":
+                continue
+            if tokens[n].text in ("he", "she") or tokens[n].text in ("his", "her") and n + 1 < len(tokens) \
+                    and lookup(tokens[n + 1].text.lower())[:1] in ("N", "S", "J"):  # "added that her country"
+                said = PRONOUNS[tokens[n].text]
+                votes.setdefault(key, []).append(said)
+                if said == FEMALE and key.startswith("the ") and not self._woman_named_before(k):
+                    alone.add(key)
         for key, said in votes.items():
             women, men = said.count(FEMALE), said.count(MALE)
+            if key in alone and not men:
+                self.told_nouns[key[4:]] = FEMALE
+                continue
             if max(women, men) < 2 or women == men:
                 continue
             if key.startswith("the "):
@@ -476,6 +489,27 @@ class Referents:
                 person = self.people[key] = Person(key, "", display=tokens[k].text, cue=True)
             if person.gender is None and not person.first:
                 person.genders = {FEMALE if women > men else MALE}
+
+    def _definite(self, k: int) -> bool:
+        """Token k follows "the", or "the" and one adjective: "the president", "The future president"."""
+        tokens = self.tokens
+        if k and tokens[k - 1].text.lower() == "the":
+            return True
+        return k > 1 and tokens[k - 2].text.lower() == "the" and not tokens[k - 1].capital \
+            and "J" in lookup(tokens[k - 1].text.lower()) and tokens[k - 1].text.lower() not in FORMER
+
+    def _woman_named_before(self, k: int) -> bool:
+        """A woman is named by her full name in token k's sentence or the one before."""
+        tokens, sentences = self.tokens, 0
+        first = k
+        while first > 0 and sentences < 2:
+            if self.opens_sentence(first):
+                sentences += 1
+                if sentences == 2:
+                    break
+            first -= 1
+        lo, hi = tokens[first].start, tokens[k].start
+        return any(lo <= start < hi and self.people[key].gender == FEMALE for start, _, key in self.name_spans)
 
     def named(self, surname: str) -> Person | None:
         """The person the text names by `surname` (folded): the last word of a name, or a surname inside one."""
@@ -660,7 +694,8 @@ class Referents:
                     gender = holders[0].gender
                     mentions.append(Mention(t.start, t.end, gender, "noun", gender is not None, t.start in in_quotes,
                                             holders[0].display))
-                elif before == "the" and not holders and lower in self.told_nouns:
+                elif (not holders or before != "the") and lower in self.told_nouns and self._definite(i):
+                    # "the minister said she…", "The future president said that her…" (not the one named president)
                     mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
