@@ -275,3 +275,15 @@ def test_one_her_after_a_title_and_its_reporting_verb_tells_the_title_is_a_woman
                  "Mary Jones won the primary on Tuesday. The president said that she deserved it. He added that his "
                  "party must unite."]:
         assert excerpts(text, "S105") == [], text
+
+
+def test_a_relative_of_her_surname_with_a_first_name_the_lists_miss_is_someone_else():
+    # "Suso Ruiz" is not "Yolanda Ruiz": a capitalised word before her surname, mid-sentence, is his own first name
+    text = ("Senator Yolanda Ruiz spoke in Congress on Wednesday, a day after the death of her father, Suso Ruiz. "
+            "She thanked her colleagues.\n\nSuso Ruiz died on Tuesday night. He was 81 years old and had led the "
+            "miners' union for twenty years.")
+    assert excerpts(text, "S105") == []
+    # her own surname written alone, or after the particle of her name, is still she
+    text = ("Cristina Fernández de Kirchner spoke on Friday. Fernández de Kirchner said that her party will win. "
+            "He added that his candidates are ready.")
+    assert excerpts(text, "S105") == ["He", "his"]

@@ -50,7 +50,7 @@ class WrongGenderPronoun(Detector):
     she…` twice, more often than `he`), and so does a title no named person holds (`the minister
     said she…`, or once `The future president said that her…` with no other woman named just
     before); a first surname written alone is the woman named with two (`Sheinbaum` of `Claudia
-    Sheinbaum Pardo`), a surname two people bear alone means either of them, and a name followed in
+    Sheinbaum Pardo`), a surname two people bear (`her father, Suso Díaz`) alone means either of them, and a name followed in
     its sentence by its own `her` is a woman's even with no title (`Cristina Fernández finished her
     speech`). Bodies and places (`the Foreign Ministry`, `Mexico City`, `the Commission on
     Human Rights`, `to Puno and Cusco`), adjectives (`criminal proceedings`), a title written

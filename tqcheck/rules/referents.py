@@ -352,6 +352,13 @@ class Referents:
                     and self.people[lead].first:
                 surname = lead
             elif start is None and not gendered:
+                other = self.people.get(surname)
+                if not titles and j - i >= 2 and other is not None and other.first and tokens[j - 2].capital \
+                        and fold(_bare(tokens[j - 2].text)) not in {fold(w) for w in other.display.split()} \
+                        and not self.opens_sentence(i):
+                    # "her father, Suso Díaz," after "Yolanda Díaz": a first name the lists do not know, someone else
+                    self.shared_surnames.add(surname)
+                    surname = fold(_bare(tokens[j - 2].text)) + " " + surname
                 if not titles and self._place(i):
                     self.things.append((tokens[i].start, tokens[j - 1].end))  # "in Las Tablas", "Lo Moscoso"
                     continue
@@ -402,7 +409,8 @@ class Referents:
                     if tokens[k].capital and word not in PARTICLES and not self._first_gender(tokens[k].text):
                         self.aliases.setdefault(word, person)
         # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
-        self.unknown_runs = [(a, b) for a, b in self.unknown_runs if not self.named(fold(_bare(view[a:b].split()[-1])))]
+        self.unknown_runs = [(a, b) for a, b in self.unknown_runs
+                             if not self.named(last := fold(_bare(view[a:b].split()[-1]))) or last in self.shared_surnames]
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         things = Covered(self.things)
