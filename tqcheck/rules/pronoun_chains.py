@@ -261,8 +261,11 @@ class Unmentioned:
         self.starts = [t.start for t in refs.tokens]
         self.mentioned = Covered((c.start, c.end) for c in refs.mentions)
         self.things = Covered(refs.things)
+        # Tokens that may stand for someone (capitalised, or a pronoun for anyone), each with whether it is quoted:
+        # a few of a text's words, asked of again for every pair of mentions
         in_quotes = Covered(refs.quoted)
-        self.quoted = [t.start in in_quotes for t in refs.tokens]
+        anyone = {form for w in (*_anyone(), "one") for form in (w, w.capitalize(), w.upper())}
+        self.candidates = {k: t.start in in_quotes for k, t in enumerate(refs.tokens) if t.capital or t.text in anyone}
 
     def anyone_between(self, start: int, end: int) -> bool:
         """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
@@ -271,11 +274,12 @@ class Unmentioned:
 
     def between(self, start: int, end: int) -> bool:
         """Someone the mentions miss stands between, outside quotations."""
-        return any(not self.quoted[k] and self._someone(k) for k in self._indices(start, end))
+        candidates = self.candidates
+        return any(candidates.get(k) is False and self._someone(k) for k in self._indices(start, end))
 
     def quoted_between(self, start: int, end: int) -> bool:
         """Someone the mentions miss is spoken of inside a quotation between: "“We will not let Castillo return”"."""
-        return any(self.quoted[k] and self._someone(k) for k in self._indices(start, end))
+        return any(self.candidates.get(k) and self._someone(k) for k in self._indices(start, end))
 
     def _someone(self, k: int) -> bool:
         """Token k may stand for someone the mentions miss."""

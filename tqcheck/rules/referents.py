@@ -35,6 +35,8 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"
 
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _POSSESSIVE = warmstart.regex(r"[’']s?$")
+# How many words after a name its own pronoun is looked for: "Cristina Fernández finished her speech".
+_CUE_REACH = 12
 # Words that continue the name of a body or a thing after its capitalised words: "Bank of Spain", "Inter-American
 # Commission on Human Rights", "Ministry for Women" (after a title they join a person's: "Minister for Women Ana Ruiz").
 _NAME_JOINS = frozenset({"of", "on", "for"})
@@ -440,7 +442,8 @@ class Referents:
             k = starts[start]
             while k < len(tokens) and tokens[k].start < end:
                 k += 1
-            while k < len(tokens) and not self.opens_sentence(k) and not tokens[k].capital \
+            last = min(len(tokens), k + _CUE_REACH)
+            while k < last and not self.opens_sentence(k) and not tokens[k].capital \
                     and not is_person_noun(tokens[k].text.lower(), tokens[k - 1].text.lower()):
                 said = PRONOUNS.get(tokens[k].text.lower())
                 if said is not None:
