@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
-from tqcheck.rules.referents import ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun, reporting_verbs
+from tqcheck.rules.referents import (ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun, not_names,
+                                     reporting_verbs)
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
 
@@ -47,6 +48,9 @@ class _Stretch:
     clear: bool  # no one else named in the sentences before, no pronoun there that could be someone else
     evidence: Mention | None = None
     latest: int = 0  # index of the last mention that meant her
+    # someone else named inside a quotation since her last mention: its speaker is still she ("“Castillo left the
+    # country in ruins,” he said" is the translation's "he" for her), but a later "he" may be the man quoted
+    quoted_other: bool = False
 
 
 def identity(view: str, m: Mention) -> str | None:
@@ -82,11 +86,14 @@ class _Chains:
         self.ctx, self.view, self.mentions = ctx, ctx.doc.view, refs.mentions
         self.sentence = [ctx.segment_at(m.start).index for m in self.mentions]
         self.main = _main_person(self.view, self.mentions)
+        self._alone: tuple[str | None, int] | None = None  # computed when first asked
         self.flips: list[Flip] = []
         self.stretch: _Stretch | None = None
         for index, m in enumerate(self.mentions):
             if self.stretch is not None and unmentioned.between(self.mentions[index - 1].end, m.start):
                 self.stretch = None  # "She met Putin. He said…", "anyone who… his": someone the mentions miss
+            elif self.stretch is not None and unmentioned.quoted_between(self.mentions[index - 1].end, m.start):
+                self.stretch.quoted_other = True  # "“We will not let Castillo return,” he said"
             if m.kind == "pronoun":
                 if self.stretch is not None and not generic(m):
                     self._pronoun(index, m, m.start in seeds)
@@ -98,7 +105,13 @@ class _Chains:
         if m.quoted:
             # a quotation speaking of someone: its speaker is someone else, or its "he" is the one meant next
             self.stretch = None
-        elif m.gender == FEMALE:
+            return
+        if stretch.quoted_other and m.gender == MALE:
+            if not AFTER_QUOTE.search(self.view, max(0, m.start - 4), m.start):
+                self.stretch = None  # "“Castillo lied,” she said. He was arrested…": the man quoted may be meant
+                return
+            stretch.quoted_other = False  # the quotation's speaker: she, whom the next "he added" means again
+        if m.gender == FEMALE:
             stretch.evidence = stretch.evidence or m
             stretch.latest = index
         elif seed and stretch.last.gender == FEMALE and stretch.last.known:
@@ -136,8 +149,19 @@ class _Chains:
                 stretch.evidence = stretch.evidence or m
             elif m.gender == MALE:  # her name says otherwise: the stretch is not about a woman
                 stretch.clear = False
+        elif m.quoted and stretch is not None and self._quoted_other(m):
+            stretch.quoted_other = True
         else:
             self.stretch = None if who is None or m.quoted else self._open(index, who)
+
+    def _quoted_other(self, m: Mention) -> bool:
+        """Quoted mention `m` names someone other than the woman of the stretch: a name, or a title written against
+        one ("the former president Castillo"), never a noun that may be her title ("“The president will not resign,”
+        he said": its speaker is someone else)."""
+        if m.kind != "noun":
+            return True
+        after = self.view[m.end:m.end + 2]
+        return len(after) == 2 and after[0] == " " and after[1].isupper()
 
     def _open(self, index: int, who: str) -> _Stretch:
         """A stretch opening at mention `index`: clear when the sentences before it mention no one, by name, noun
@@ -163,8 +187,37 @@ class _Chains:
             return False
         if segments[a].block == segments[b].block or self.main is not None and _same(stretch.who, self.main):
             return True
+        latest = self.mentions[stretch.latest]
+        if latest.kind == "pronoun" and latest.gender == MALE and self._no_one_else_before(stretch.who, j):
+            # "…,” he said.\n\nHe added…": a chain of "he" already found to mean her goes on into the next paragraph
+            # when she is the only person the text has named (after her name or her "she" alone, a paragraph's
+            # "he" may be someone new)
+            return True
         return segments[b].block == segments[a].block + 1 and bool(AFTER_QUOTE.search(
             self.view, max(0, self.mentions[j].start - 4), self.mentions[j].start))
+
+
+    def _no_one_else_before(self, who: str, j: int) -> bool:
+        """Every name or noun before mention j, outside quotations, means the person `who`."""
+        if self._alone is None:
+            self._alone = _one_person_until(self.view, self.mentions)
+        first, until = self._alone
+        return j <= until and (first is None or _same(who, first))
+
+
+def _one_person_until(view: str, mentions: list[Mention]) -> tuple[str | None, int]:
+    """Whom the text's first name or noun (outside quotations) means, and the index of the first mention that
+    means someone else: up to there, the text has named one person only."""
+    first = None
+    for k, m in enumerate(mentions):
+        if m.kind == "pronoun" or m.quoted or _no_one(view, m):
+            continue
+        who = identity(view, m)
+        if first is None and who is not None:
+            first = who
+        elif who is None or not _same(who, first):
+            return first, k
+    return first, len(mentions)
 
 
 def _no_one(view: str, m: Mention) -> bool:
@@ -176,7 +229,7 @@ def _no_one(view: str, m: Mention) -> bool:
         if speaks and speaks.group(1) in reporting_verbs():
             return False  # "The Foreign Ministry said his visit…": a body that speaks may speak of anyone
         words = view[m.start:m.end].split()
-        return any(len(w) > 1 and w.isupper() or fold(w) in _not_names() for w in words)
+        return any(len(w) > 1 and w.isupper() or fold(w) in not_names() for w in words)
     if m.kind == "noun" and view[m.start].isupper():
         return bool(_POSSESSIVE_BEFORE.search(view, max(0, m.start - 8), m.start))
     return False
@@ -208,6 +261,11 @@ class Unmentioned:
         self.starts = [t.start for t in refs.tokens]
         self.mentioned = Covered((c.start, c.end) for c in refs.mentions)
         self.things = Covered(refs.things)
+        # Tokens that may stand for someone (capitalised, or a pronoun for anyone), each with whether it is quoted:
+        # a few of a text's words, asked of again for every pair of mentions
+        in_quotes = Covered(refs.quoted)
+        anyone = {form for w in (*_anyone(), "one") for form in (w, w.capitalize(), w.upper())}
+        self.candidates = {k: t.start in in_quotes for k, t in enumerate(refs.tokens) if t.capital or t.text in anyone}
 
     def anyone_between(self, start: int, end: int) -> bool:
         """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
@@ -215,21 +273,37 @@ class Unmentioned:
         return any(_anyone_at(tokens, k) for k in self._indices(start, end))
 
     def between(self, start: int, end: int) -> bool:
+        """Someone the mentions miss stands between, outside quotations."""
+        candidates = self.candidates
+        return any(candidates.get(k) is False and self._someone(k) for k in self._indices(start, end))
+
+    def quoted_between(self, start: int, end: int) -> bool:
+        """Someone the mentions miss is spoken of inside a quotation between: "“We will not let Castillo return”"."""
+        return any(self.candidates.get(k) and self._someone(k) for k in self._indices(start, end))
+
+    def _someone(self, k: int) -> bool:
+        """Token k may stand for someone the mentions miss."""
         tokens, refs = self.refs.tokens, self.refs
-        for k in self._indices(start, end):
-            t = tokens[k]
-            if _anyone_at(tokens, k):
-                return True
-            if not t.capital or t.text.isupper() or t.start in self.mentioned or t.start in self.things \
-                    or refs.opens_sentence(k):
-                continue
-            word = fold(t.text)
-            before = tokens[k - 1].text.lower()
-            if word in _not_names() or word.endswith("s") and word[:-1] in _not_names() or "J" in lookup(word) or is_title_noun(word) or before in _BEFORE_PLACES \
-                    or tokens[k - 1].capital or before == "to" and k > 1 and tokens[k - 2].text.lower() in _motion():
-                continue
+        t = tokens[k]
+        if _anyone_at(tokens, k):
             return True
-        return False
+        if not t.capital or t.text.isupper() or t.start in self.mentioned or t.start in self.things \
+                or refs.opens_sentence(k):
+            return False
+        word = fold(t.text)
+        before = tokens[k - 1].text.lower()
+        return not (word in not_names() or word.endswith("s") and word[:-1] in not_names() or "J" in lookup(word)
+                    or is_title_noun(word) or before in _BEFORE_PLACES or tokens[k - 1].capital
+                    or self._place_after(k - 1)
+                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital and self._place_after(k - 3))
+
+    def _place_after(self, k: int) -> bool:
+        """Token k says a place follows it: "in", "at" ("in Puno and Cusco"), or "to" after a verb of going."""
+        tokens = self.refs.tokens
+        if k < 0:
+            return False
+        word = tokens[k].text.lower()
+        return word in LOCATIVES or word == "to" and k > 0 and tokens[k - 1].text.lower() in _motion()
 
     def _indices(self, start: int, end: int) -> range:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
@@ -251,13 +325,3 @@ def _anyone() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _motion() -> frozenset[str]:
     return english_words("words.toml", "motion_words")
-
-
-@lru_cache(maxsize=None)
-def _not_names() -> frozenset[str]:
-    """Capitalised words that name no person: weekdays, months, nationalities, countries, capitals and bodies
-    ("Congress", "Parliament", "Government")."""
-    words = [w for key in ("weekday_words", "month_words", "nationality_words", "capital_words")
-             for w in english_words("words.toml", key)]
-    return frozenset(fold(w) for w in [*words, *english_words("proper_words.toml", "proper_lowercase_words"),
-                                       *english_words("persons.toml", "non_person_heads")])

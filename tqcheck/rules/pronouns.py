@@ -11,9 +11,11 @@ from tqcheck.rules.calques import assumed_source, english_words, romance_sources
 from tqcheck.rules.pronoun_chains import AFTER_QUOTE, Unmentioned, male_pronouns_in_stretches_about_a_woman
 from tqcheck.rules.referents import FEMALE, Referents
 from tqcheck.speed import warmstart
+from tqcheck.text.tagging import lookup
 
 SOURCES = ("es", "pt", "fr")  # "su"/"seu"/"son" do not say whose gender; Spanish and Portuguese also drop "él"/"ela"
 _GENERIC = warmstart.regex(r"\s*(?:or|/)\s*(?:s?he|him|his|her|hers)\b", re.I)
+_WORD_AFTER = warmstart.regex(r" (\w+)")
 _GENERIC_BEFORE = warmstart.regex(r"\b(?:s?he|him|his|her|hers)\s*(?:or|/)\s*$", re.I)
 # How many sentences back, within a paragraph, a pronoun's antecedent is looked for when those in between name no one.
 MAX_SENTENCES_BACK = 3
@@ -41,21 +43,33 @@ class WrongGenderPronoun(Detector):
     where the only one is a man (when the sentences before name no one, up to three back in
     the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
     `Boluarte was not at home nor did he arrive later.` Nothing is flagged when anyone
-    else, of either gender or of unknown gender, is named or described nearby.
+    else, of either gender or of unknown gender, is named or described nearby, nor for a `he`
+    whose sentence goes on to `her` or `she` (`He had followed her`).
     A surname the text never writes with a first name takes its gender from an apposition
     (`Boluarte, the first female president,`) or from the text's own pronouns (`Boluarte said
     she…` twice, more often than `he`), and so does a title no named person holds (`the minister
-    said she…`); bodies and places (`the Foreign Ministry`, `Mexico City`), adjectives (`criminal
-    proceedings`) and a title written before her name (`The president of Peru, Dina Boluarte,`)
-    are no one else.
+    said she…`, or once `The future president said that her…` with no other woman named just
+    before); a first surname written alone is the woman named with two (`Sheinbaum` of `Claudia
+    Sheinbaum Pardo`), a surname two people bear (`her father, Suso Díaz`) alone means either of them, and a name followed in
+    its sentence by its own `her` is a woman's even with no title (`Cristina Fernández finished her
+    speech`). Bodies and places (`the Foreign Ministry`, `Mexico City`, `the Commission on
+    Human Rights`, `to Puno and Cusco`), adjectives (`criminal proceedings`), a title written
+    before her name (`The president of Peru, Dina Boluarte,`) and capitalised words holding a
+    word no name is made of (`Fuerza Popular`, `Citizen Revolution`, `Free Peru`: a party) are
+    no one else, and another word for her office (`the ruler` after `President Marta Quispe`)
+    is she.
     Beyond those sentences, a chain: in a stretch of text that speaks of one woman only (no one
     else mentioned in it, nor in the two sentences before it), once her name, her title or the
     text's own `she`/`her` for her says she is a woman, every later `he`/`his` is flagged until
     someone else is named: `The president said her government… He added that his country…`.
+    Someone named inside a quotation is not its speaker: `“Castillo left the courts in ruins,” he
+    said` is still she, and so is the `He added` after it; after her own `she said`, a later `he`
+    may be the man quoted, and the stretch ends.
     A `he` acting on her (`He followed her`), a quotation that speaks of someone, a pronoun for
-    anyone (`anyone who… his`, which keeps the nearby rule quiet too), a capitalised word that may
-    name someone the lists do not know (`She met Putin`) or a paragraph opening on `he` in an
-    article that is about someone else end the stretch.
+    anyone (`anyone who… his`) or a capitalised word that may name someone the lists do not know
+    (`She met Putin`), both of which keep the nearby rule quiet too, or a paragraph opening on
+    `he` in an article that is about someone else end the stretch (a chain of `he` already found
+    to mean her goes on into the next paragraph when she is the only person the text has named).
 
     Why it matters:
     Spanish and Portuguese drop the subject (`añadió`, `afirmou`) and their possessive
@@ -130,6 +144,10 @@ class WrongGenderPronoun(Detector):
                 continue
             if unmentioned.anyone_between(support[-1].end, m.start):
                 continue  # "She said anyone who votes must bring his card": a generic "his"
+            if unmentioned.between(support[-1].end, m.start):
+                continue  # "Mary Jones met Putin. She said… He said…": a man the name lists do not know
+            if _acts_on_the_other(view, mentions, index, segments[seg].end):
+                continue  # "He had followed her for two blocks, she said": a man who is not she
             end = _attribution_end(view, m)
             if end > m.end:
                 quote = _quotation_before(refs.quoted, m.start)
@@ -156,6 +174,33 @@ class WrongGenderPronoun(Detector):
             suggestion=f"write “{_swap(view[m.start:m.end])}”, or name whom it means",
             source_lang=assumed_source(ctx, langs),
         )
+
+
+def _acts_on_the_other(view: str, mentions, index: int, sentence_end: int) -> bool:
+    """Pronoun `index` ("he", "him", "she"; not a possessive) has a pronoun of the other gender after it in its
+    sentence, outside quotations: two people, "He followed her", "She told him"."""
+    m = mentions[index]
+    if view[m.start:m.end].lower() in ("his", "her"):
+        return False
+    for c in mentions[index + 1:]:
+        if c.start >= sentence_end:
+            return False
+        if c.kind == "pronoun" and c.gender is not None and c.gender != m.gender and not c.quoted \
+                and not _possessive(view, c):
+            return True
+    return False
+
+
+def _possessive(view: str, m) -> bool:
+    """"her government", "his country": a possessive before its noun, which may be the translation's mixed
+    pronouns for one person; "followed her for", "told her": an object, another person."""
+    word = view[m.start:m.end].lower()
+    if word in ("his", "hers"):
+        return True
+    if word != "her":
+        return False
+    after = _WORD_AFTER.match(view, m.end)
+    return bool(after) and lookup(after.group(1).lower())[:1] in ("N", "S", "J")
 
 
 def _named(view: str, m) -> str:

@@ -35,6 +35,13 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"
 
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _POSSESSIVE = warmstart.regex(r"[’']s?$")
+# How many words after a name its own pronoun is looked for: "Cristina Fernández finished her speech".
+_CUE_REACH = 12
+# Words that continue the name of a body or a thing after its capitalised words: "Bank of Spain", "Inter-American
+# Commission on Human Rights", "Ministry for Women" (after a title they join a person's: "Minister for Women Ana Ruiz").
+_NAME_JOINS = frozenset({"of", "on", "for"})
+# Endings of abstract nouns, which name no one: "Citizen Revolution", "National Action", "Renewal Movement".
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ance", "ence", "ship", "hood", "dom")
 _APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
 
 
@@ -91,7 +98,8 @@ def is_person_noun(word: str, before: str = "the") -> bool:
     """`word` names a person (`before`: the word in front of it, which a word like "judge" needs to be a determiner)."""
     kind = _person_noun_kind(word)
     if kind == "d":
-        return before in DETERMINERS or before.endswith(("'s", "’s"))
+        # "that" before a word that is more often a verb is a relative pronoun: "acts of violence that have occurred"
+        return before in DETERMINERS and before != "that" or before.endswith(("'s", "’s"))
     return kind
 
 
@@ -125,6 +133,29 @@ def title_gender(word: str) -> str | None:
 @lru_cache(maxsize=None)
 def _role_words() -> frozenset[str]:
     return english_words("persons.toml", "person_acronyms") | english_words("persons.toml", "persons_after_determiner")
+
+
+@lru_cache(maxsize=None)
+def _offices() -> dict[str, frozenset[str]]:
+    from tqcheck.data import langdata
+
+    return {word: frozenset(group["words"]) - {word}
+            for group in langdata.load("en", "persons.toml").get("same_office", ()) for word in group["words"]}
+
+
+def same_office(noun: str) -> frozenset[str]:
+    """The other nouns for the holder of the office `noun` names ("ruler" for "president")."""
+    return _offices().get(noun, frozenset())
+
+
+@lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    """Capitalised words that name no person: weekdays, months, nationalities, countries, capitals and bodies
+    ("Congress", "Parliament", "Government")."""
+    words = [w for key in ("weekday_words", "month_words", "nationality_words", "capital_words")
+             for w in english_words("words.toml", key)]
+    return frozenset(fold(w) for w in [*words, *english_words("proper_words.toml", "proper_lowercase_words"),
+                                       *english_words("persons.toml", "non_person_heads")])
 
 
 @lru_cache(maxsize=None)
@@ -241,11 +272,17 @@ class Referents:
             self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
+        # Surnames written inside a longer name, by which the text may name the person alone: "Sheinbaum" of "Claudia
+        # Sheinbaum Pardo", "López" of "Andrés Manuel López Obrador" (Spanish and Portuguese give two surnames and
+        # use the first)
+        self.aliases: dict[str, Person] = {}
+        self.shared_surnames: set[str] = set()  # surnames two people named in full bear: alone, either of them
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
         self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
         self._find_people()
+        self._pronoun_cues()
         self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
         self._told_gender()
         self.mentions = self._mentions()
@@ -270,10 +307,11 @@ class Referents:
         for i, j in runs:
             # English writes no article before a person's name: "the Foreign Ministry", "The Organization of
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
-            # So does a name continued after "of": "the Organization of American States", "Bank of Spain".
+            # So does a name continued after "of", "on" or "for": "the Organization of American States", "Bank of
+            # Spain", "Commission on Human Rights".
             article = i > 0 and tokens[i - 1].text.lower() in ARTICLES or tokens[i].text.lower() in ARTICLES \
-                or i > 1 and tokens[i - 1].text == "of" and tokens[i - 2].capital and not self.opens_sentence(i - 2) \
-                and not is_title_noun(tokens[i - 2].text.lower())
+                or i > 1 and tokens[i - 1].text in _NAME_JOINS and tokens[i - 2].capital \
+                and not self.opens_sentence(i - 2) and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
             article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
             first_word = i
@@ -316,11 +354,32 @@ class Referents:
                     and self.people[lead].first:
                 surname = lead
             elif start is None and not gendered:
+                other = self.people.get(surname)
+                if not titles and j - i >= 2 and other is not None and other.first and tokens[j - 2].capital \
+                        and fold(_bare(tokens[j - 2].text)) not in {fold(w) for w in other.display.split()} \
+                        and not self.opens_sentence(i):
+                    # "her father, Suso Díaz," after "Yolanda Díaz": a first name the lists do not know, someone else
+                    self.shared_surnames.add(surname)
+                    surname = fold(_bare(tokens[j - 2].text)) + " " + surname
                 if not titles and self._place(i):
+                    self.things.append((tokens[i].start, tokens[j - 1].end))  # "in Las Tablas", "Lo Moscoso"
+                    continue
+                if self._body(j - 1 if titles else i, j, titled=bool(titles)):
+                    # "Fuerza Popular", "Citizen Revolution" (after a person noun): a party or a movement, no one
+                    if j < len(tokens) and tokens[j].text in reporting_verbs():
+                        self.unknown_runs.append((tokens[i].start, tokens[j - 1].end))  # a body that speaks
+                    else:
+                        self.things.append((tokens[i].start, tokens[j - 1].end))
                     continue
                 self.unknown_runs.append((tokens[head].start, tokens[j - 1].end))
                 if not titles and not self._cued(i, j):
                     continue
+            other = self.people.get(surname)
+            if start is not None and other is not None and other.first \
+                    and other.first != fold(tokens[start].text.split("-")[0]):
+                # "Cristina Kirchner" and "Néstor Kirchner": two people of one surname, which alone names neither
+                self.shared_surnames.add(surname)
+                surname = fold(tokens[start].text.split("-")[0]) + " " + surname
             known = surname in self.people
             person = self.people.setdefault(surname, Person(surname, ""))
             if start is None and not gendered and not known:  # a name the lists do not know: either gender
@@ -346,9 +405,14 @@ class Referents:
             self.name_spans.append((tokens[start if start is not None else head].start, tokens[j - 1].end, surname))
             if not person.display:  # "Dina Boluarte", or "Boluarte" after a title only ("President Boluarte")
                 person.display = view[tokens[start if start is not None else head].start:tokens[j - 1].end]
+            if start is not None:
+                for k in range(start + 1, j - 1):
+                    word = fold(_bare(tokens[k].text))
+                    if tokens[k].capital and word not in PARTICLES and not self._first_gender(tokens[k].text):
+                        self.aliases.setdefault(word, person)
         # "Later Berria said": a run ending in a known surname is that person, with a capitalised word before.
         self.unknown_runs = [(a, b) for a, b in self.unknown_runs
-                             if fold(_bare(view[a:b].split()[-1])) not in self.people]
+                             if not self.named(last := fold(_bare(view[a:b].split()[-1]))) or last in self.shared_surnames]
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         things = Covered(self.things)
@@ -356,7 +420,7 @@ class Referents:
             if not t.capital or t.start in full:
                 continue
             key = fold(_bare(t.text))
-            person = self.people.get(key)
+            person = self.named(key)
             if person is None and self._apposition(k + 1) and t.start not in things and self._lone_name(k):
                 # "Boluarte, the first woman to hold the office,": a surname the text never writes with a
                 # first name, whose gender the apposition says.
@@ -365,35 +429,70 @@ class Referents:
                 person.cue = True
                 self._apposition(k + 1, person)
 
+    def _pronoun_cues(self) -> None:
+        """A full name whose first name says a gender, followed in its sentence by a pronoun of that gender with no
+        one else between, is a person: "Cristina Fernández de Kirchner finished her speech" (a place or a firm
+        named after someone takes no "her")."""
+        tokens = self.tokens
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        for start, end, key in self.name_spans:
+            person = self.people[key]
+            if person.cue or not person.first or person.gender is None:
+                continue
+            k = starts[start]
+            while k < len(tokens) and tokens[k].start < end:
+                k += 1
+            last = min(len(tokens), k + _CUE_REACH)
+            while k < last and not self.opens_sentence(k) and not tokens[k].capital \
+                    and not is_person_noun(tokens[k].text.lower(), tokens[k - 1].text.lower()):
+                said = PRONOUNS.get(tokens[k].text.lower())
+                if said is not None:
+                    person.cue = said == person.gender
+                    break
+                k += 1
+
     def _told_gender(self) -> None:
         """A surname the text gives no first name or gendered title, or a title no named person holds, whose
-        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…") twice or
-        more, and "…said that he…" less often, make Boluarte (the minister) a woman."""
+        gender the text's own pronouns tell: "Boluarte said she…" (or "the minister said that she…", "the
+        minister added that her country…") twice or more, and "…said that he…" less often, make Boluarte (the
+        minister) a woman. For a title one "she" or "her" is enough when no other woman is named in its sentence
+        or the one before (the translation writes "she" only where its source showed her gender, and no one else
+        is there for the "her" to be)."""
         tokens, view = self.tokens, self.view
         votes: dict[str, list[str]] = {}
+        alone: set[str] = set()  # titles told a woman by a pronoun no other woman nearby may take
         for k in range(len(tokens) - 2):
             t = tokens[k]
             if tokens[k + 1].text not in reporting_verbs() or view[t.end:tokens[k + 1].start] != " ":
                 continue
             if t.capital:
                 key = fold(_bare(t.text))
-            elif k and tokens[k - 1].text.lower() == "the" and is_title_noun(t.text) and not noun_gender(t.text):
+            elif is_title_noun(t.text) and not noun_gender(t.text) and self._definite(k):
                 key = "the " + t.text
             else:
                 continue
             n = k + 2
             if tokens[n].text == "that" and n + 1 < len(tokens):
                 n += 1
-            if tokens[n].text in ("he", "she") and view[tokens[n - 1].end:tokens[n].start] == " ":
-                votes.setdefault(key, []).append(PRONOUNS[tokens[n].text])
+            if view[tokens[n - 1].end:tokens[n].start] != " ":
+                continue
+            if tokens[n].text in ("he", "she") or tokens[n].text in ("his", "her") and n + 1 < len(tokens) \
+                    and lookup(tokens[n + 1].text.lower())[:1] in ("N", "S", "J"):  # "added that her country"
+                said = PRONOUNS[tokens[n].text]
+                votes.setdefault(key, []).append(said)
+                if said == FEMALE and key.startswith("the ") and not self._woman_named_before(k):
+                    alone.add(key)
         for key, said in votes.items():
             women, men = said.count(FEMALE), said.count(MALE)
+            if key in alone and not men:
+                self.told_nouns[key[4:]] = FEMALE
+                continue
             if max(women, men) < 2 or women == men:
                 continue
             if key.startswith("the "):
                 self.told_nouns[key[4:]] = FEMALE if women > men else MALE
                 continue
-            person = self.people.get(key)
+            person = self.named(key)
             if person is None:
                 k = next(k for k, t in enumerate(tokens) if t.capital and fold(_bare(t.text)) == key)
                 if not self._lone_name(k):
@@ -401,6 +500,31 @@ class Referents:
                 person = self.people[key] = Person(key, "", display=tokens[k].text, cue=True)
             if person.gender is None and not person.first:
                 person.genders = {FEMALE if women > men else MALE}
+
+    def _definite(self, k: int) -> bool:
+        """Token k follows "the", or "the" and one adjective: "the president", "The future president"."""
+        tokens = self.tokens
+        if k and tokens[k - 1].text.lower() == "the":
+            return True
+        return k > 1 and tokens[k - 2].text.lower() == "the" and not tokens[k - 1].capital \
+            and "J" in lookup(tokens[k - 1].text.lower()) and tokens[k - 1].text.lower() not in FORMER
+
+    def _woman_named_before(self, k: int) -> bool:
+        """A woman is named by her full name in token k's sentence or the one before."""
+        tokens, sentences = self.tokens, 0
+        first = k
+        while first > 0 and sentences < 2:
+            if self.opens_sentence(first):
+                sentences += 1
+                if sentences == 2:
+                    break
+            first -= 1
+        lo, hi = tokens[first].start, tokens[k].start
+        return any(lo <= start < hi and self.people[key].gender == FEMALE for start, _, key in self.name_spans)
+
+    def named(self, surname: str) -> Person | None:
+        """The person the text names by `surname` (folded): the last word of a name, or a surname inside one."""
+        return self.people.get(surname) or self.aliases.get(surname)
 
     def opens_sentence(self, k: int) -> bool:
         """Token k opens a sentence, a line or a quotation, where any word takes a capital."""
@@ -450,6 +574,12 @@ class Referents:
         for k in range(j, min(j + 4, len(tokens))):
             word = tokens[k].text.lower()
             if is_title_noun(word):
+                if k + 1 < len(tokens) and view[tokens[k].end:tokens[k + 1].start] == " " \
+                        and (lookup(tokens[k + 1].text.lower())[:1] in ("D", "Z", "M")
+                             or tokens[k + 1].text in reporting_verbs()):
+                    # "Regarding Pedro Sánchez, the regional president stressed that she…": the subject of a new
+                    # clause, someone else
+                    return None
                 gender = noun_gender(word) or gender_adjective(tokens[k - 1].text.lower())
                 if person is not None:
                     self.title_positions.add(tokens[k].start)
@@ -459,6 +589,26 @@ class Referents:
                         person.genders.add(gender)
                 return gender
         return None
+
+    def _body(self, i: int, j: int, titled: bool = False) -> bool:
+        """Words [i, j) of a run that holds no known first name hold a word no name is made of: an abstract noun by
+        its ending ("Citizen Revolution", "National Action"), and, unless a title opens the run ("Senator Bright",
+        "Secretary of State Xu Wen" are someone), a country, a people or a body ("Free Peru", "Workers' Party") or
+        an English adjective of six letters or more that is no verb ("Fuerza Popular"): a party or a movement."""
+        for t in self.tokens[i:j]:
+            word = fold(_bare(t.text))
+            if first_names().get(word):  # "Lawrence", "Sterling", "Jordan": names too
+                continue
+            if not titled and word in not_names():
+                return True
+            if word not in common_words("en"):
+                continue
+            if word.endswith(_ABSTRACT_ENDINGS) and len(word) >= 6:
+                return True
+            tags = lookup(word)
+            if not titled and len(word) >= 6 and "J" in tags and not set(tags) & VERBS:
+                return True
+        return False
 
     def _place(self, i: int) -> bool:
         """The run opening at token i names a place: it follows "in"/"at" or opens with "Los"/"Las"/"Lo"."""
@@ -526,8 +676,10 @@ class Referents:
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
-            elif t.capital and fold(_bare(t.text)) in self.people and self.people[fold(_bare(t.text))].cue:
-                person = self.people[fold(_bare(t.text))]
+            elif t.capital and fold(_bare(t.text)) in self.shared_surnames:
+                # "Kirchner" after "Cristina Kirchner" and "Néstor Kirchner": one of them, of either gender
+                mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
+            elif t.capital and (person := self.named(fold(_bare(t.text)))) is not None and person.cue:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
@@ -546,11 +698,15 @@ class Referents:
                     and lower not in OTHER_PRONOUNS and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = self._determiner(i)  # "the president", "the Honduran president"
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]
+                if not holders:  # "the ruler" after "President Dina Boluarte": the one holder of that office
+                    holders = [p for p in {id(p): p for word in same_office(lower) for p in titles.get(word, ())
+                                           if id(p) in named}.values()]
                 if before == "the" and len(holders) == 1:  # the one person named with this title, of known gender or not
                     gender = holders[0].gender
                     mentions.append(Mention(t.start, t.end, gender, "noun", gender is not None, t.start in in_quotes,
                                             holders[0].display))
-                elif before == "the" and not holders and lower in self.told_nouns:
+                elif (not holders or before != "the") and lower in self.told_nouns and self._definite(i):
+                    # "the minister said she…", "The future president said that her…" (not the one named president)
                     mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
@@ -608,7 +764,7 @@ class Referents:
         if i + 1 >= len(tokens) or not tokens[i + 1].capital or self.view[tokens[i].end:tokens[i + 1].start] != " ":
             return False
         word = fold(_bare(tokens[i + 1].text))
-        person = self.people.get(word)
+        person = self.named(word)
         if person and person.cue:
             return tokens[i].capital
         return len(firsts.get(word, ())) == 1
