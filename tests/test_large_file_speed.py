@@ -15,7 +15,7 @@ from tqcheck.api import check_text
 from tqcheck.reading import read_document
 from tqcheck.rules.base import Context
 from tqcheck.rules import grammar, word_order
-from tqcheck.rules.referents import fold
+from tqcheck.rules.person_words import fold
 from tqcheck.speed.wordtrie import trie_pattern
 from tqcheck.text import tagging
 from tqcheck.text.segment import segment

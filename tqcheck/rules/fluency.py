@@ -13,7 +13,8 @@ from tqcheck.rules.base import Covered, Detector, pattern_literals, segment_matc
 from tqcheck.text.segment import is_abbreviation_word
 from tqcheck.text.language import function_words as _function_words
 from tqcheck.rules.calques import alternation, assumed_source, english_words, romance_sources, source_label
-from tqcheck.rules.referents import first_names, fold, quoted_spans
+from tqcheck.rules.person_words import first_names, fold
+from tqcheck.rules.referents import quoted_spans
 from tqcheck.text import tagging
 
 HYPHEN_SOURCES = ("es", "pt")  # Spanish and Portuguese set off asides with unspaced dashes: "—y por días—"
@@ -573,7 +574,7 @@ class ResumptivePronoun(Detector):
 
     def _after_name(self, ctx):
         """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun."""
-        from tqcheck.rules.referents import first_names, fold, is_title_noun
+        from tqcheck.rules.person_words import first_names, fold, is_title_noun
 
         for m in segment_matches(ctx, _NAME_THEN_PRONOUN, gate=_PRONOUN_GATE):
             words = m.group("name").split()

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
-from tqcheck.rules.referents import (ARTICLES, FEMALE, LOCATIVES, MALE, Mention, fold, is_title_noun, not_names,
-                                     reporting_verbs)
+from tqcheck.rules.person_words import FEMALE, MALE, fold, is_title_noun, not_names, reporting_verbs
+from tqcheck.rules.referents import ARTICLES, LOCATIVES, Mention
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
 

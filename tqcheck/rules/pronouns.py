@@ -9,7 +9,8 @@ from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
 from tqcheck.rules.pronoun_chains import AFTER_QUOTE, Unmentioned, male_pronouns_in_stretches_about_a_woman
-from tqcheck.rules.referents import FEMALE, Referents
+from tqcheck.rules.person_words import FEMALE
+from tqcheck.rules.referents import Referents
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
 

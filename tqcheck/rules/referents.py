@@ -1,27 +1,19 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from tqcheck.rules.base import Covered
 from tqcheck.data.langdata import common_words
 from tqcheck.rules.calques import english_words
+from tqcheck.rules.person_words import (DETERMINERS, FEMALE, MALE, PARTICLES, PRONOUNS, SUFFIXES, first_names, fold,
+                                        function_words, gender_adjective, is_person_noun, is_title_noun, not_names,
+                                        noun_gender, person_noun_kind, reporting_verbs, role_words, same_office,
+                                        title_gender)
 from tqcheck.rules.quotescan import scan
 from tqcheck.speed import warmstart
-from tqcheck.speed.wordlist import WordList
-from tqcheck.text.tagging import BE_HAVE, VERBS, lookup, person_nouns
+from tqcheck.text.tagging import BE_HAVE, VERBS, lookup
 
-FEMALE, MALE = "f", "m"
-PRONOUNS = {
-    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
-    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
-}
-# Particles inside a name: "Arévalo de León", "Luiz Inácio Lula da Silva".
-PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "van", "von", "di"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A capitalised run right after these names a place, not a person ("the fire in Las Tablas", "at Harvard").
 LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 # Spanish and Portuguese plural or neuter articles open place and group names, never a person's: "Los Pinos", "Lo Moscoso".
@@ -30,9 +22,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "late", "outgoing"})
 # Pronouns of no third person singular: "“…,” I said" and "We said" name no one, nor does "nobody's".
 OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it", "one", "someone", "everyone", "nobody", "who"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your",
-                         "every", "each", "another", "any", "no"})
-
 _WORD = warmstart.regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _POSSESSIVE = warmstart.regex(r"[’']s?$")
 # How many words after a name its own pronoun is looked for: "Cristina Fernández finished her speech".
@@ -43,131 +32,6 @@ _NAME_JOINS = frozenset({"of", "on", "for"})
 # Endings of abstract nouns, which name no one: "Citizen Revolution", "National Action", "Renewal Movement".
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ance", "ence", "ship", "hood", "dom")
 _APPOSITION_AFTER = warmstart.regex(r",\s+(?:the|a|an|who|\d)")
-
-
-def fold(word: str) -> str:
-    if word.isascii():  # nothing to decompose or drop: most words of an English text, at a tenth of the cost
-        return word.lower()
-    return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
-
-
-def _read_lines(*parts: str) -> list[str]:
-    node = resources.files("tqcheck.data")
-    for part in parts:
-        node = node.joinpath(part)
-    return [line for line in node.read_text(encoding="utf-8").split("\n") if not line.startswith("#")]
-
-
-def _first_name_buckets() -> dict[str, str]:
-    lines = _read_lines("lang", "first_names.txt")
-    blank = lines.index("")
-    female, male = [w for w in lines[:blank] if w], [w for w in lines[blank + 1:] if w]
-    return WordList.build(female + male, [FEMALE] * len(female) + [MALE] * len(male)).buckets
-
-
-@lru_cache(maxsize=None)
-def first_names() -> WordList:
-    """First name (folded: lower case, no accents) → "f" or "m"."""
-    return WordList(warmstart.data("first_names", _first_name_buckets))
-
-
-@lru_cache(maxsize=None)
-def _gender_lists() -> tuple[frozenset, ...]:
-    return tuple(english_words("persons.toml", key) for key in (
-        "female_words", "male_words", "female_titles", "male_titles", "female_adjectives", "male_adjectives"))
-
-
-@lru_cache(maxsize=65_536)
-def noun_gender(word: str) -> str | None:
-    """The gender a person noun says (`spokeswoman` f, `king` m), or None (`minister`)."""
-    female, male, *_ = _gender_lists()
-    if word in female or (word.endswith("woman") and len(word) > 5):
-        return FEMALE
-    if word in male or (word.endswith("man") and len(word) >= 7 and not word.endswith("woman")):
-        return MALE
-    return None
-
-
-def gender_adjective(word: str) -> str | None:
-    """The gender an adjective before a person noun says: "the first female president"."""
-    _, _, _, _, female, male, *_ = _gender_lists()
-    return FEMALE if word in female else MALE if word in male else None
-
-
-def is_person_noun(word: str, before: str = "the") -> bool:
-    """`word` names a person (`before`: the word in front of it, which a word like "judge" needs to be a determiner)."""
-    kind = _person_noun_kind(word)
-    if kind == "d":
-        # "that" before a word that is more often a verb is a relative pronoun: "acts of violence that have occurred"
-        return before in DETERMINERS and before != "that" or before.endswith(("'s", "’s"))
-    return kind
-
-
-@lru_cache(maxsize=65_536)
-def _person_noun_kind(word: str) -> str | bool:
-    """"d" for a word that names a person only after a determiner, else whether it names one: asked of
-    nearly every word of a file, and a file repeats its words."""
-    kind = person_nouns().get(word)
-    if kind == "d":
-        return kind
-    return kind is not None or noun_gender(word) is not None or _title_compound(word)
-
-
-def _title_compound(word: str) -> bool:
-    """A hyphenated compound with a part that is a person noun: "president-elect", "ex-minister", "co-founder"."""
-    return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
-
-
-def is_title_noun(word: str) -> bool:
-    """A noun that, written against a name, says what the person is ("minister", "spokeswoman", and the
-    compounds "president-elect", "ex-minister", "co-founder")."""
-    return person_nouns().get(word) == "n" or noun_gender(word) is not None or _title_compound(word)
-
-
-def title_gender(word: str) -> str | None:
-    _, _, female, male, *_ = _gender_lists()
-    word = word.rstrip(".")
-    return FEMALE if word in female else MALE if word in male else None
-
-
-@lru_cache(maxsize=None)
-def _role_words() -> frozenset[str]:
-    return english_words("persons.toml", "person_acronyms") | english_words("persons.toml", "persons_after_determiner")
-
-
-@lru_cache(maxsize=None)
-def _offices() -> dict[str, frozenset[str]]:
-    from tqcheck.data import langdata
-
-    return {word: frozenset(group["words"]) - {word}
-            for group in langdata.load("en", "persons.toml").get("same_office", ()) for word in group["words"]}
-
-
-def same_office(noun: str) -> frozenset[str]:
-    """The other nouns for the holder of the office `noun` names ("ruler" for "president")."""
-    return _offices().get(noun, frozenset())
-
-
-@lru_cache(maxsize=None)
-def not_names() -> frozenset[str]:
-    """Capitalised words that name no person: weekdays, months, nationalities, countries, capitals and bodies
-    ("Congress", "Parliament", "Government")."""
-    words = [w for key in ("weekday_words", "month_words", "nationality_words", "capital_words")
-             for w in english_words("words.toml", key)]
-    return frozenset(fold(w) for w in [*words, *english_words("proper_words.toml", "proper_lowercase_words"),
-                                       *english_words("persons.toml", "non_person_heads")])
-
-
-@lru_cache(maxsize=None)
-def reporting_verbs() -> frozenset[str]:
-    """The verbs that report speech (`said`, `added`): a capitalised word before one is someone who spoke."""
-    return english_words("verbs.toml", "reporting_words")
-
-
-@lru_cache(maxsize=None)
-def _function_words() -> frozenset[str]:
-    return english_words("words.toml", "function_words") | DETERMINERS | frozenset(PRONOUNS) | frozenset(
-        {"and", "but", "so", "yet", "while", "when", "where", "who", "what", "after", "as", "if", "then", "however"})
 
 
 @dataclass
@@ -299,7 +163,7 @@ class Referents:
 
     def _find_people(self) -> None:
         tokens, view = self.tokens, self.view
-        function = _function_words()
+        function = function_words()
         runs = _runs(tokens, view)
         # Names with a first name or a gendered title first, so that "Later Berria said" finds Ana Berria
         # wherever she was introduced.
@@ -535,7 +399,7 @@ class Referents:
         no acronym, not written after an article or against another capitalised word."""
         tokens = self.tokens
         t = tokens[k]
-        if t.text.isupper() or _POSSESSIVE.search(t.text) or fold(t.text) in _function_words():
+        if t.text.isupper() or _POSSESSIVE.search(t.text) or fold(t.text) in function_words():
             return False
         if k > 0 and (tokens[k - 1].text.lower() in ARTICLES or tokens[k - 1].capital
                       and self.view[tokens[k - 1].end:t.start] == " "):
@@ -693,8 +557,8 @@ class Referents:
                     and not (t.text.isupper() and len(t.text) > 1):  # "the OAS said": an acronym names a body
                 # "Lula said": someone the name lists do not know.
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif (_person_noun_kind(lower := _bare(lower) if "'" in lower or "’" in lower else lower)
-                  and is_person_noun(lower, self._determiner(i)) or lower in _role_words() and self._role(i)) \
+            elif (person_noun_kind(lower := _bare(lower) if "'" in lower or "’" in lower else lower)
+                  and is_person_noun(lower, self._determiner(i)) or lower in role_words() and self._role(i)) \
                     and lower not in OTHER_PRONOUNS and t.start not in self.title_positions and not self._title_of_surname(i, firsts) and not self._modifier_or_verb(i):
                 before = self._determiner(i)  # "the president", "the Honduran president"
                 holders = [p for p in titles.get(lower, ()) if id(p) in named]

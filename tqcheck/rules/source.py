@@ -631,7 +631,7 @@ def _first_name_search(found: list[Pair]):
     first name, or None when they hold none: a source it finds nothing in holds no such word, so
     missing_names() would stop at its first test. One pass over the sources joined (a space between two:
     no capitalised word spans it, so the words are those of each) instead of one per pair."""
-    from tqcheck.rules.referents import first_names
+    from tqcheck.rules.person_words import first_names
 
     capitalised = set(_MAY_BE_CAPITALISED.findall(" ".join([p.source_text for p in found])))
     folded = {w: w.lower() if w.isascii() else _fold(w) for w in capitalised}  # as missing_names folds them
@@ -646,7 +646,7 @@ def _first_name_search(found: list[Pair]):
 def missing_names(source_text: str, target_text: str) -> list[str]:
     """Personal names of the source (a known first name, then capitalised surnames) whose surname the
     target does not contain: names are kept in translation, so a lost surname is a lost person."""
-    from tqcheck.rules.referents import first_names
+    from tqcheck.rules.person_words import first_names
 
     names = first_names()
     capitalised = set(_MAY_BE_CAPITALISED.findall(source_text))
@@ -684,10 +684,10 @@ def missing_names(source_text: str, target_text: str) -> list[str]:
 
 
 def _fold(word: str) -> str:
-    """referents.fold, without its Unicode decomposition for the ASCII words that have nothing to fold."""
+    """person_words.fold, without its Unicode decomposition for the ASCII words that have nothing to fold."""
     if word.isascii():
         return word.lower()
-    from tqcheck.rules.referents import fold
+    from tqcheck.rules.person_words import fold
 
     return fold(word)
 

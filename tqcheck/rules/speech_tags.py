@@ -31,7 +31,7 @@ _WORD_BEFORE = warmstart.regex(r"[\w.’'-]*$")
 def tag_verbs() -> tuple[str, ...]:
     """Verb forms that close a quotation: the past and third-person forms of the reporting verbs
     (`said`, `declared`, `says`), and the verbs that report the words themselves (`exclaimed`, `replied`)."""
-    from tqcheck.rules.referents import reporting_verbs
+    from tqcheck.rules.person_words import reporting_verbs
 
     reporting = {w for w in reporting_verbs() if " " not in w and ("D" in lookup(w) or "Z" in lookup(w))}
     return tuple(sorted(reporting | set(conventions("en")["speech_tag_words"]), key=lambda w: (-len(w), w)))

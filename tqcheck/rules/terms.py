@@ -309,7 +309,7 @@ class NameVariant(Detector):
                 continue
             if common is None:
                 from tqcheck.data import langdata
-                from tqcheck.rules.referents import first_names, fold
+                from tqcheck.rules.person_words import first_names, fold
 
                 common = langdata.common_words(ctx.target_base)
             rival = max(rivals, key=lambda r: (counts.get(r, 0), r))
