@@ -65,6 +65,9 @@ def test_verb_before_subject_fires(text, span):
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",
+    "Thus began a decade of war.",  # literary English inverts after "thus" in a narrative past
+    "Thus ended the reign of the Tudors.",
+    "Thus begins a new era for the club.",  # and before an indefinite subject
     "The minister, speaking in Lima, announced the plan.",  # the object, not an inverted subject
     "The company, founded in Madrid, acquired the bank.",  # not a verb of saying
     "Finally defeated the last boss of the game.",  # no connective adverb of the source

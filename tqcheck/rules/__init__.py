@@ -16,6 +16,8 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
     "tqcheck.rules.word_order",
+    "tqcheck.rules.relative_order",
+    "tqcheck.rules.split_phrases",
     "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",
     "tqcheck.rules.clauses",

@@ -6,7 +6,13 @@ from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.attribution import verb_table
 from tqcheck.rules.base import Detector, tagged
-from tqcheck.rules.calques import ROMANCE, assumed_source, english_words, romance_sources, source_label
+from tqcheck.rules.calques import (
+    ROMANCE,
+    assumed_source,
+    english_words,
+    romance_sources,
+    source_label,
+)
 from tqcheck.text import tagging
 
 DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
@@ -34,7 +40,17 @@ def _comparative(word: str) -> bool:
     return False
 
 
-class AdjectiveAfterNoun(Detector):
+class WordOrderRule:
+    """What the W1xx detectors share (a mixin, not a Detector, so the registry does not list it): English
+    targets, Romance sources, warnings unless a detector says otherwise."""
+
+    severity = Severity.WARNING
+    family = "word_order"
+    targets = ("en",)
+    sources = ROMANCE
+
+
+class AdjectiveAfterNoun(WordOrderRule, Detector):
     """What it does:
     Flags an adjective placed after its noun, as Spanish, French and Portuguese place it:
     `a crisis political`, `the inmates deceased were`, `a Chile socially fragmented`. The
@@ -60,10 +76,6 @@ class AdjectiveAfterNoun(Detector):
 
     code = "W101"
     name = "adjective-after-noun"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -139,7 +151,7 @@ class AdjectiveAfterNoun(Detector):
                 or before.low in english_words("words.toml", "complement_opening_words"))
 
 
-class AdverbInsideNounPhrase(Detector):
+class AdverbInsideNounPhrase(WordOrderRule, Detector):
     """What it does:
     Flags an adverb between a determiner and its noun: `the also minister`, `the now
     president`, `his still wife`. The adverb must be one English never uses as an adjective
@@ -160,10 +172,6 @@ class AdverbInsideNounPhrase(Detector):
 
     code = "W102"
     name = "adverb-inside-noun-phrase"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -193,7 +201,7 @@ class AdverbInsideNounPhrase(Detector):
                 )
 
 
-class VerbBeforeSubject(Detector):
+class VerbBeforeSubject(WordOrderRule, Detector):
     """What it does:
     Flags a verb put before its subject where English keeps the subject first: after an
     adverb that opens the sentence (`Thus begins the video`, `Subsequently declared the
@@ -201,7 +209,8 @@ class VerbBeforeSubject(Detector):
     (`“…,” assured the minister.`), and after an opening phrase and a comma (`In a statement,
     denounced the union that…`). English inverts after a quotation only with `said`, `added`,
     `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
-    (`Here comes the bus`, `Then came the storm`); those stay quiet.
+    (`Here comes the bus`, `Then came the storm`) and, in a narrative, verbs of beginning and
+    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -217,10 +226,6 @@ class VerbBeforeSubject(Detector):
 
     code = "W103"
     name = "verb-before-subject"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -239,6 +244,9 @@ class VerbBeforeSubject(Detector):
                 end = self._subject_end(tokens, verb_at + 1)
                 if end is None:
                     continue
+                if where == "adverb" and verb.low in english_words("verbs.toml", "narrative_inversion_words") \
+                        and (verb.tag == "D" or tokens[verb_at + 1].low in ("a", "an")):
+                    continue  # "Thus began a decade of war", "Thus begins a new era": English's own narrative order
                 after = token_at(tokens, end + 1)
                 if where == "comma" and (after is None or after.low != "that"):
                     continue
@@ -336,7 +344,7 @@ class VerbBeforeSubject(Detector):
         return i
 
 
-class TimeBetweenVerbAndObject(Detector):
+class TimeBetweenVerbAndObject(WordOrderRule, Detector):
     """What it does:
     Flags a time phrase placed between a verb and its object: `approved yesterday the
     budget`, `signed this week a decree`, `presented last year a plan`. The verb must be a
@@ -359,10 +367,6 @@ class TimeBetweenVerbAndObject(Detector):
 
     code = "W104"
     name = "time-phrase-before-object"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     TIME_ALONE = frozenset(("yesterday", "today", "tonight"))
     TIME_AFTER = frozenset(("this", "last"))

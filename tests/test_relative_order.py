@@ -1,0 +1,64 @@
+"""W105 relative-subject-after-verb, on sentences we wrote: a relative clause with its subject after the verb fires,
+the English clauses that look like it (an object after the verb, `who`, an institution as antecedent) do not."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.api import check_text
+
+
+def found(text: str, source: str | None = None) -> list[str]:
+    report = check_text(text, target_lang="en", source_lang=source, select=["W105"])
+    return [text[f.start:f.end] for f in report.findings if f.code == "W105"]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The team that leads Lionel Scaloni won the cup.", "leads Lionel Scaloni"),  # a verb of being in charge, a name
+    ("The orchestra, which conducts Gustavo Dudamel, toured Asia.", "conducts Gustavo Dudamel"),
+    ("The delegation that heads Minister Carla Peñaloza arrived on Monday.", "heads Minister Carla Peñaloza"),
+    ("The law that approved Congress was struck down.", "approved Congress"),  # an act of office, an institution
+    ("The reform, which proposed the minister of Finance, failed.", "proposed the minister of Finance"),
+    ("They debated the budget that drafted the Ministry of Health in May.", "drafted the Ministry of Health"),
+    ("The goal that scored Lionel Messi in the final was the best.", "scored Lionel Messi"),  # authorship
+    ("He sang the song that wrote John Lennon.", "wrote John Lennon"),
+    ("The tariffs that imposed the government last year hurt farmers.", "imposed the government"),
+    ("The decree that signed the president on Monday takes effect today.", "signed the president"),  # an office signs
+    ("The treaty that signed President Lula was ratified.", "signed President Lula"),
+])
+def test_subject_after_the_verb_of_a_relative_clause_fires(text, span):
+    assert found(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The team that Lionel Scaloni leads won the cup.",  # the subject first
+    "The team led by Lionel Scaloni won the cup.",
+    "The man who shot Liberty Valance died.",  # `who`: the antecedent is the subject
+    "The bus that took the president crashed.",  # a verb whose subject may be a thing
+    "The company that employs John Smith grew.",
+    "The scandal that toppled the president grew.",
+    "The club that signed Lionel Messi won the league.",  # an institution acts itself
+    "The label that signed Taylor Swift grew fast.",  # a bare name after `signed`
+    "The committee that approved the minister met again.",
+    "The path that led Lionel to the river was closed.",  # the name has a complement: an object
+    "The vote that approved Carla Peñaloza as chair was close.",
+    "The ruling that ordered President Lula to pay was upheld.",
+    "The team that leads the league lost.",  # not a person after a verb of being in charge
+    "The party that led Mexico for decades lost.",
+    "The plan that proposed cuts to pensions failed.",  # a thing after an act verb
+    "The statement that announced the winner was short.",  # `announce` is not in the class
+    "The man who wrote John Lennon's biography spoke.",
+    "The law that approved Monday was struck down.",  # a day is no subject
+])
+def test_english_relative_clauses_stay_quiet(text):
+    assert found(text) == []
+
+
+def test_relative_subject_after_verb_needs_a_romance_source():
+    assert found("The law that approved Congress was struck down.", "de") == []
+    assert found("The law that approved Congress was struck down.", "es") == ["approved Congress"]
+
+
+def test_lead_and_head_rank_teams_so_a_bare_surname_after_them_stays_quiet():
+    assert found("The club that leads Osasuna in the standings won again.") == []
+    assert found("Barcelona, which heads Getafe in the table, lost.") == []
+    assert found("The squad that coaches Scaloni trained in Doha.") == ["coaches Scaloni"]

@@ -1,0 +1,164 @@
+"""A relative clause whose subject follows its verb, in Spanish, French or Portuguese order: `the team that
+leads Lionel Scaloni` for `the team (that) Lionel Scaloni leads`, `the law that approved Congress`."""
+from __future__ import annotations
+
+from tqcheck.rules.base import Detector, tagged
+from tqcheck.rules.calques import (
+    assumed_source,
+    english_words,
+    romance_sources,
+    source_label,
+)
+from tqcheck.rules.syntax import _name_end, _name_like, word_class
+from tqcheck.rules.word_order import WordOrderRule, token_at
+from tqcheck.text import tagging
+
+# What may follow the subject of the inverted clause: the clause's end (or the main clause's verb: `the team
+# that leads Scaloni won`), or a phrase of time or place.
+# Not `of`, `to`, `as`, `by`, `with`, `into`: after them the name is an object with its complement
+# (`the path that led John to the river`, `the vote that named Smith as chair`).
+CLAUSE_END = frozenset(".,;:!?)”»\"—–")
+AFTER_SUBJECT = frozenset(("in", "on", "at", "during", "after", "before", "since", "for", "last", "this", "and", "but",
+                           "yesterday", "today", "earlier", "when", "while", "until", "because"))
+TIME_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december"))
+
+
+def _agent_noun(word: str) -> bool:
+    """A noun that names who acts: a person (WordNet's noun.person), an institution or a body of people."""
+    return (tagging.names_person(word) or word in english_words("words.toml", "agent_noun_words")
+            or word in word_class("institutions") or word in word_class("people"))
+
+
+def _person_name_end(tokens, i, bare: bool = True, surname: bool = True) -> int | None:
+    """The last token of a person's name at `i`: a title and a name (`President Lula`, `Minister Carla
+    Peñaloza`), or (`bare`) a known first name and a capitalised word (`Lionel Scaloni`) or (`surname`)
+    a name English words cannot be (`Scaloni`)."""
+    from tqcheck.rules.referents import first_names, fold
+
+    t = token_at(tokens, i)
+    if t is None or t.tag != "X" or t.low in TIME_NAMES:
+        return None
+    nxt = token_at(tokens, i + 1)
+    titled = t.low in word_class("titles")
+    if not (titled or bare) or nxt is not None and nxt.tag != "X" and titled:
+        return None
+    if (titled or first_names().get(fold(t.text)) is not None) and nxt is not None and nxt.tag == "X":
+        j = i + 1
+        while token_at(tokens, j + 1) is not None and tokens[j + 1].tag == "X" and j < i + 4:
+            j += 1
+        return j
+    end = _name_end(tokens, i) if surname else None
+    return end if end is not None and _name_like(tokens[end]) else None
+
+
+def _subject_end(tokens, i, names: bool, offices: bool, surname: bool = True) -> int | None:
+    """The last token of a subject at `i` that names who acts: a titled name (`President Lula`); with `names`
+    a person's name (`Lionel Scaloni`); with `offices` a body or an office: `Congress`, `the Senate`,
+    `the minister`, `the Ministry of Health`, `the president of Brazil`."""
+    end = _person_name_end(tokens, i, bare=names, surname=surname)
+    if end is not None or not offices:
+        return end
+    t = token_at(tokens, i)
+    if t is None:
+        return None
+    j = i + 1 if t.low == "the" else i
+    while token_at(tokens, j + 1) is not None and tokens[j].tag == "J" and tokens[j].text.islower():
+        j += 1  # "the Spanish government"
+    head = token_at(tokens, j)
+    if head is None or head.tag not in "NSX" or head.low in TIME_NAMES:
+        return None
+    if j > i and head.tag == "X" and token_at(tokens, j + 1) is not None and tokens[j + 1].tag == "X":
+        return _person_name_end(tokens, j, bare=False)  # "the President Lula"
+    if not _agent_noun(head.low) or (head.tag != "X" and j == i):
+        return None  # a lower-case noun needs its article: "the minister", not "minister"
+    if token_at(tokens, j + 1) is not None and tokens[j + 1].low == "of":
+        k = j + 2  # "the Ministry of Health", "the president of Brazil"
+        while token_at(tokens, k) is not None and (tokens[k].tag == "X" or tokens[k].low == "the" and k == j + 2):
+            k += 1
+        if k > j + 2 and tokens[k - 1].tag == "X":
+            return k - 1
+    return j
+
+
+class RelativeSubjectAfterVerb(WordOrderRule, Detector):
+    """What it does:
+    Flags a relative clause that puts its subject after its verb: `the team that leads Lionel
+    Scaloni` (the team Scaloni leads), `the law that approved Congress` (the law Congress
+    approved), `the goal that scored Messi`. The verb must be one whose subject is the person
+    or body acting and whose object is never that person: verbs of being in charge (`lead`,
+    `head`, `coach`, `chair`, `direct`), which must be followed by a person's name (after
+    `lead` and `head`, which also rank one team above another, a first name and a surname or a
+    title and a name), and acts of office or authorship (`approve`, `enact`, `propose`, `write`, `score`), followed
+    by a person's name, a title or an institution (`Congress`, `the minister`). The noun the
+    clause describes must not itself name a person or an institution (`the club that signed
+    Lionel Messi`, `the committee that approved the minister` are English), `who` is never
+    read, and the subject must close the clause (`the path that led John to the river` is
+    English). The verb classes are in `en/syntax.toml`.
+
+    Why it matters:
+    Spanish, French and Portuguese put the subject of a relative clause after its verb
+    (`el equipo que dirige Lionel Scaloni`, `la loi qu'a votée le Parlement`, `a lei que
+    aprovou o Congresso`). English reads the same order as subject–verb–object: the team
+    leads Scaloni, the law approved Congress, the opposite of what the source says.
+
+    Example:
+    The team that leads Lionel Scaloni won the cup.
+
+    Use instead:
+    The team led by Lionel Scaloni won the cup.
+    """
+
+    code = "W105"
+    name = "relative-subject-after-verb"
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        ranking, acts, official = (word_class(t) for t in
+                                   ("relative_ranking_verbs", "relative_act_verbs", "relative_official_verbs"))
+        charge = word_class("relative_charge_verbs") | ranking
+        for _seg, tokens in tagged(ctx):
+            for i, relative in enumerate(tokens[:-2]):
+                if relative.low not in ("that", "which") or not relative.text.islower():
+                    continue
+                verb = tokens[i + 1]
+                if not verb.text.islower() or verb.low not in charge | acts | official:
+                    continue
+                noun = self._antecedent(tokens, i)
+                if noun is None or tagging.names_person(noun.low) or noun.low in word_class("people"):
+                    continue
+                if verb.low not in charge and _agent_noun(noun.low):
+                    continue  # "the club that signed Lionel Messi", "the committee that approved the minister"
+                end = _subject_end(tokens, i + 2, names=verb.low not in official, offices=verb.low not in charge,
+                                   surname=verb.low not in ranking)
+                if end is None:
+                    continue
+                after = token_at(tokens, end + 1)
+                if after is not None and after.text not in CLAUSE_END and after.low not in AFTER_SUBJECT \
+                        and not (after.tag in "ZDAM" and after.text.islower()):
+                    continue  # the clause must end with its subject, or the main clause's verb follow
+                if after is not None and after.text == "’" or after is not None and after.low == "'s":
+                    continue
+                subject = " ".join(t.text for t in tokens[i + 2:end + 1])
+                yield self.finding(
+                    verb.start,
+                    tokens[end].end,
+                    f"“{subject}” follows the verb “{verb.text}” of a relative clause, in {source_label(langs)} order:"
+                    f" in English it reads as the object",
+                    suggestion=f"put the subject first: “{noun.text} {relative.text} {subject} {verb.text}”, or the passive",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+    @staticmethod
+    def _antecedent(tokens, i):
+        """The common noun a relative at `i` describes: right before `that`, or before `, which`."""
+        j = i - 1
+        if tokens[i].low == "which" and token_at(tokens, j) is not None and tokens[j].text == ",":
+            j -= 1
+        noun = token_at(tokens, j)
+        if noun is None or noun.tag not in "NS" or not noun.text.islower():
+            return None
+        return noun
