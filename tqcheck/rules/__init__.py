@@ -16,7 +16,7 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
     "tqcheck.rules.word_order",
-    "tqcheck.rules.relative_order",
+    "tqcheck.rules.inverted_subjects",
     "tqcheck.rules.split_phrases",
     "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",

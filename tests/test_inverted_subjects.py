@@ -62,3 +62,44 @@ def test_lead_and_head_rank_teams_so_a_bare_surname_after_them_stays_quiet():
     assert found("The club that leads Osasuna in the standings won again.") == []
     assert found("Barcelona, which heads Getafe in the table, lost.") == []
     assert found("The squad that coaches Scaloni trained in Doha.") == ["coaches Scaloni"]
+
+
+def participle_found(text: str, source: str | None = None) -> list[str]:
+    report = check_text(text, target_lang="en", source_lang=source, select=["W108"])
+    return [text[f.start:f.end] for f in report.findings if f.code == "W108"]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Once approved the reform, the ministry will publish the rules.", "approved the reform"),
+    ("Concluded the meeting, the ministers left for the airport.", "Concluded the meeting"),
+    ("Once signed the new contracts of the miners, the strike ended.", "signed the new contracts of the miners"),
+    ("Finished the match, the players left the field.", "Finished the match"),
+])
+def test_participle_before_its_noun_fires(text, span):
+    assert participle_found(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Once the reform is approved, the ministry will publish the rules.",  # the noun first
+    "Once approved, the reform takes effect in May.",  # no noun after the participle
+    "Given the risks, the bank stayed out.",  # participles whose passive keeps a noun phrase
+    "Named the best player of the year, Messi thanked his team.",
+    "Asked the question, the minister smiled.",
+    "Once considered the favourite, she lost in the first round.",
+    "Born the son of a farmer, he rose to lead the party.",
+    "Elected the first female mayor of the city, she took office in June.",
+    "Once married the couple moved to Lima.",  # no comma: a clause, not a participle phrase
+    "Approved by the senate, the reform takes effect in May.",
+])
+def test_english_participle_clauses_stay_quiet(text):
+    assert participle_found(text) == []
+
+
+def test_object_participles_are_participles_the_lexicon_knows():
+    from tqcheck.rules.inverted_subjects import object_participles
+    from tqcheck.text import tagging
+
+    forms = object_participles()
+    assert {"given", "named", "asked", "considered", "born"} <= forms
+    assert "approved" not in forms and "concluded" not in forms
+    assert all("P" in tagging.lookup(form) for form in forms)

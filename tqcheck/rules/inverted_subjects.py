@@ -1,7 +1,10 @@
-"""A relative clause whose subject follows its verb, in Spanish, French or Portuguese order: `the team that
-leads Lionel Scaloni` for `the team (that) Lionel Scaloni leads`, `the law that approved Congress`."""
+"""Subjects put after their verb where Spanish, French and Portuguese put them and English does not: in a
+relative clause (`the team that leads Lionel Scaloni`), in a participle clause (`Once approved the reform,`)."""
 from __future__ import annotations
 
+from functools import cache
+
+from tqcheck.data import langdata
 from tqcheck.rules.base import Detector, tagged
 from tqcheck.rules.calques import (
     assumed_source,
@@ -162,3 +165,82 @@ class RelativeSubjectAfterVerb(WordOrderRule, Detector):
         if noun is None or noun.tag not in "NS" or not noun.text.islower():
             return None
         return noun
+
+
+OBJECT_PARTICIPLES_FILE = "object_participles.txt"
+# Determiners that open the noun phrase of a participle clause: "Once approved the reform,".
+PHRASE_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "this", "these", "those", "both", "all"))
+
+
+@cache
+def object_participles() -> frozenset[str]:
+    """`en/object_participles.txt`: participles whose passive keeps a noun phrase (`Given the risks,`)."""
+    return frozenset(form for form, _lemma, _why in langdata.tab_rows("en", OBJECT_PARTICIPLES_FILE))
+
+
+class ParticipleBeforeItsNoun(WordOrderRule, Detector):
+    """What it does:
+    Flags a participle clause that opens a sentence with the participle before its noun:
+    `Once approved the reform, the ministry will publish the rules`, `Concluded the
+    meeting, the ministers left`. The participle must be followed by a determiner, a noun
+    phrase and a comma. Participles whose passive keeps a noun phrase in English stay quiet
+    (`Given the risks,`, `Named the best player of the year, she…`, `Asked the question, he
+    smiled`, `Once considered the favourite,`): they are listed, from WordNet's verb frames,
+    in `en/object_participles.txt`.
+
+    Why it matters:
+    Spanish, French and Portuguese open a sentence with an absolute participle clause whose
+    noun follows the participle (`una vez aprobada la reforma`, `une fois conclue la réunion`,
+    `uma vez aprovada a reforma`); English puts the noun first or uses a clause: `once the
+    reform is approved`, `with the meeting over`.
+
+    Example:
+    Once approved the reform, the ministry will publish the rules.
+
+    Use instead:
+    Once the reform is approved, the ministry will publish the rules.
+    """
+
+    code = "W108"
+    name = "participle-before-its-noun"
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        for _seg, tokens in tagged(ctx):
+            words = [i for i, t in enumerate(tokens[:12]) if t.is_word]
+            if len(words) < 3:
+                continue
+            at = words[1] if tokens[words[0]].low == "once" else words[0]
+            participle = tokens[at]
+            if not self._participle(participle, first=at == words[0]):
+                continue
+            det = token_at(tokens, at + 1)
+            if det is None or det.low not in PHRASE_DETERMINERS:
+                continue
+            j = at + 2  # the noun phrase, to a comma: "the new rules of the tax reform,"
+            while token_at(tokens, j) is not None and j < at + 9 and (
+                    tokens[j].tag in "NSJXU" or tokens[j].low in ("of", "the", "and") or tokens[j].tag == "$"):
+                j += 1
+            comma = token_at(tokens, j)
+            if comma is None or comma.text != "," or tokens[j - 1].tag not in "NSXU":
+                continue
+            yield self.finding(
+                participle.start,
+                tokens[j - 1].end,
+                f"the participle “{participle.text}” comes before its noun, in {source_label(langs)} order",
+                suggestion=f"put the noun first: “once {' '.join(t.text for t in tokens[at + 1:j])} "
+                           f"{'is' if tokens[j - 1].tag != 'S' else 'are'} {participle.low}”",
+                source_lang=assumed_source(ctx, langs),
+            )
+
+    @staticmethod
+    def _participle(token, first: bool) -> bool:
+        """A past participle in -ed or one the lexicon knows, lower case after `Once`, capitalised first."""
+        if first != token.text[:1].isupper() or (not first and not token.text.islower()):
+            return False
+        if token.low in object_participles():
+            return False
+        known = tagging.lookup(token.low)
+        return "P" in known and (token.low.endswith("ed") or known[:1] == "P")
