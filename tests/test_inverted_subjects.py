@@ -103,3 +103,33 @@ def test_object_participles_are_participles_the_lexicon_knows():
     assert {"given", "named", "asked", "considered", "born"} <= forms
     assert "approved" not in forms and "concluded" not in forms
     assert all("P" in tagging.lookup(form) for form in forms)
+
+
+def passive_found(text: str) -> list[str]:
+    report = check_text(text, target_lang="en", select=["W109"])
+    return [text[f.start:f.end] for f in report.findings if f.code == "W109"]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("This Monday was approved the reform of the pension system.", "was approved the reform"),
+    ("Yesterday were arrested three men in Lima.", "were arrested three men"),
+    ("On Tuesday was inaugurated the new bridge over the river.", "was inaugurated the new bridge"),
+    ("This week has been approved the budget for 2025.", "has been approved the budget"),
+    ("Today, was signed the agreement with Chile.", "was signed the agreement"),
+])
+def test_passive_before_its_subject_after_a_time_phrase_fires(text, span):
+    assert passive_found(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "This Monday the reform of the pension system was approved.",  # the subject first
+    "This Monday was declared a national holiday.",  # the time phrase is the subject; `declared` keeps a complement
+    "Last week was marked by protests in the capital.",
+    "Yesterday was the hottest day of the year.",  # no participle
+    "Today is expected to be hot.",
+    "Yesterday was approved.",
+    "Last year was named the warmest on record.",
+    "In the attack, three soldiers were killed.",
+])
+def test_english_passives_after_a_time_phrase_stay_quiet(text):
+    assert passive_found(text) == []

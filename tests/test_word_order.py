@@ -54,6 +54,8 @@ def test_adverb_inside_noun_phrase():
     ("“We will not give up,” thus begins the message of the union.", "begins the message"),
     ("In a statement, denounced the union that the police acted with violence.", "denounced the union"),
     ("The protest ended at noon, reported the mayor.", "reported the mayor"),
+    ("“We will not give up,” said on Monday the minister.", "said on Monday the minister"),  # time before the subject
+    ("“We will not give up,” declared yesterday the head of the union.", "declared yesterday the head"),
 ])
 def test_verb_before_subject_fires(text, span):
     assert found(text, "W103") == [span]
@@ -62,6 +64,7 @@ def test_verb_before_subject_fires(text, span):
 @pytest.mark.parametrize("text", [
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“We will win,” added the coach of the team.",
+    "“We will win,” the coach said on Monday.",
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",

@@ -2,18 +2,13 @@
 relative clause (`the team that leads Lionel Scaloni`), in a participle clause (`Once approved the reform,`)."""
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from tqcheck.data import langdata
 from tqcheck.rules.base import Detector, tagged
-from tqcheck.rules.calques import (
-    assumed_source,
-    english_words,
-    romance_sources,
-    source_label,
-)
+from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
 from tqcheck.rules.syntax import _name_end, _name_like, word_class
-from tqcheck.rules.word_order import WordOrderRule, token_at
+from tqcheck.rules.word_order import WordOrderRule, time_phrase_end, token_at
 from tqcheck.text import tagging
 
 # What may follow the subject of the inverted clause: the clause's end (or the main clause's verb: `the team
@@ -172,10 +167,19 @@ OBJECT_PARTICIPLES_FILE = "object_participles.txt"
 PHRASE_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "this", "these", "those", "both", "all"))
 
 
-@cache
+@lru_cache(maxsize=None)
 def object_participles() -> frozenset[str]:
     """`en/object_participles.txt`: participles whose passive keeps a noun phrase (`Given the risks,`)."""
     return frozenset(form for form, _lemma, _why in langdata.tab_rows("en", OBJECT_PARTICIPLES_FILE))
+
+
+def bare_participle(word: str) -> bool:
+    """A past participle (in -ed, or one the lexicon reads first as one) whose passive takes no noun phrase
+    after it: `approved`, `signed`, `held`; not `given`, `named`, `considered` (en/object_participles.txt)."""
+    if word in object_participles():
+        return False
+    known = tagging.lookup(word)
+    return "P" in known and (word.endswith("ed") or known[:1] == "P")
 
 
 class ParticipleBeforeItsNoun(WordOrderRule, Detector):
@@ -237,10 +241,75 @@ class ParticipleBeforeItsNoun(WordOrderRule, Detector):
 
     @staticmethod
     def _participle(token, first: bool) -> bool:
-        """A past participle in -ed or one the lexicon knows, lower case after `Once`, capitalised first."""
+        """A bare participle, lower case after `Once`, capitalised first."""
         if first != token.text[:1].isupper() or (not first and not token.text.islower()):
             return False
-        if token.low in object_participles():
-            return False
-        known = tagging.lookup(token.low)
-        return "P" in known and (token.low.endswith("ed") or known[:1] == "P")
+        return bare_participle(token.low)
+
+
+PASSIVE_AUXILIARIES = frozenset(("was", "were", "is", "are"))
+SUBJECT_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "two", "three", "four", "five",
+                                 "six", "seven", "eight", "nine", "ten", "several", "more", "some", "dozens", "hundreds"))
+
+
+class PassiveBeforeSubject(WordOrderRule, Detector):
+    """What it does:
+    Flags a passive verb put before its subject after a phrase of time that opens the sentence:
+    `This Monday was approved the reform of the pension system`, `Yesterday were arrested
+    three men`, `On Tuesday was inaugurated the new bridge`. The verb must be a form of `be`
+    and a participle, and a determiner, a number or a name must follow it. When the time
+    phrase is the subject (`This Monday was declared a holiday`, `Last week was marked by
+    protests`) the participle keeps a noun phrase or takes `by`, and it stays quiet; so do
+    the participles of `en/object_participles.txt`.
+
+    Why it matters:
+    Spanish, French and Portuguese put the subject of a passive after the verb (`este lunes
+    fue aprobada la reforma`, `hier ont été arrêtés trois hommes`, `ontem foram presos três
+    homens`); English needs it first, or `there` before an indefinite one.
+
+    Example:
+    This Monday was approved the reform of the pension system.
+
+    Use instead:
+    The reform of the pension system was approved on Monday.
+    """
+
+    code = "W109"
+    name = "passive-before-subject"
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        for _seg, tokens in tagged(ctx):
+            first = next((i for i, t in enumerate(tokens[:3]) if t.is_word), None)
+            when = time_phrase_end(tokens, first) if first is not None else None
+            if when is None or not tokens[first].text[:1].isupper():
+                continue
+            k = when + 1 + (token_at(tokens, when + 1) is not None and tokens[when + 1].text == ",")
+            aux, second = token_at(tokens, k), token_at(tokens, k + 1)
+            if aux is None or second is None:
+                continue
+            if aux.low in ("has", "have", "had", "will") and second.low in ("been", "be"):
+                k += 1  # "has been approved", "will be opened"
+            elif aux.low not in PASSIVE_AUXILIARIES:
+                continue
+            participle = token_at(tokens, k + 1)
+            if participle is None or not participle.text.islower() or not bare_participle(participle.low):
+                continue
+            subject = token_at(tokens, k + 2)
+            if subject is None or not (subject.low in SUBJECT_DETERMINERS or subject.tag in "UX"):
+                continue
+            end = k + 2
+            while token_at(tokens, end + 1) is not None and tokens[end + 1].tag in "NSJXU" and end < k + 6:
+                end += 1
+            if tokens[end].tag not in "NSXU":
+                continue
+            verb = " ".join(t.text for t in tokens[tokens.index(aux):k + 2])
+            yield self.finding(
+                aux.start,
+                tokens[end].end,
+                f"the passive “{verb}” comes before its subject, in {source_label(langs)} order",
+                suggestion=f"put the subject first: “{' '.join(t.text for t in tokens[k + 2:end + 1])} {verb}”",
+                source_lang=assumed_source(ctx, langs),
+            )

@@ -6,13 +6,7 @@ from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.attribution import verb_table
 from tqcheck.rules.base import Detector, tagged
-from tqcheck.rules.calques import (
-    ROMANCE,
-    assumed_source,
-    english_words,
-    romance_sources,
-    source_label,
-)
+from tqcheck.rules.calques import ROMANCE, assumed_source, english_words, romance_sources, source_label
 from tqcheck.text import tagging
 
 DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
@@ -26,6 +20,26 @@ VERBAL = frozenset("VZDPGA")
 def token_at(tokens, i):
     """The token at index `i` of a sentence, or None past either end."""
     return tokens[i] if 0 <= i < len(tokens) else None
+
+
+def time_phrase_end(tokens, i) -> int | None:
+    """The last token of a phrase of time at `i` that dates an event: `yesterday`, `today`, `this Monday`,
+    `last week`, `this morning`, `on Tuesday`; None when no such phrase starts there."""
+    t = token_at(tokens, i)
+    if t is None:
+        return None
+    if t.low in ("yesterday", "today", "tonight", "tomorrow"):
+        return i
+    nxt = token_at(tokens, i + 1)
+    if nxt is None:
+        return None
+    days = english_words("words.toml", "weekday_words")
+    if t.low in ("this", "last") and (nxt.text in days or nxt.low in ("week", "weekend", "morning", "afternoon",
+                                                                         "evening", "night", "month", "year")):
+        return i + 1
+    if t.low == "on" and nxt.text in days:
+        return i + 1
+    return None
 
 
 def _ends_phrase(token) -> bool:
@@ -210,7 +224,9 @@ class VerbBeforeSubject(WordOrderRule, Detector):
     denounced the union that…`). English inverts after a quotation only with `said`, `added`,
     `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
     (`Here comes the bus`, `Then came the storm`) and, in a narrative, verbs of beginning and
-    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet.
+    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet. A phrase of
+    time between the verb and its subject after a quotation (`“…,” said on Monday the minister`)
+    is never English order, whatever the verb.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -237,11 +253,14 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                 verb = tokens[verb_at]
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
-                if where == "quote" and verb.low in english_words("verbs.toml", "quote_inversion_words"):
+                # "”, said on Monday the minister": a time phrase between the verb and its subject is no English order
+                timed = time_phrase_end(tokens, verb_at + 1) if where == "quote" else None
+                start = verb_at + 1 if timed is None else timed + 1
+                if where == "quote" and timed is None and verb.low in english_words("verbs.toml", "quote_inversion_words"):
                     continue
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
                     continue
-                end = self._subject_end(tokens, verb_at + 1)
+                end = self._subject_end(tokens, start)
                 if end is None:
                     continue
                 if where == "adverb" and verb.low in english_words("verbs.toml", "narrative_inversion_words") \
@@ -255,7 +274,7 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                     continue  # "The firm, founded in 1990, acquired the bank." is English
                 if not (_ends_phrase(after) or after.tag == "I"):
                     continue
-                subject = " ".join(t.text for t in tokens[verb_at + 1:end + 1])
+                subject = " ".join(t.text for t in tokens[start:end + 1])
                 yield self.finding(
                     verb.start,
                     tokens[end].end,
