@@ -133,3 +133,10 @@ def test_passive_before_its_subject_after_a_time_phrase_fires(text, span):
 ])
 def test_english_passives_after_a_time_phrase_stay_quiet(text):
     assert passive_found(text) == []
+
+
+def test_a_note_without_a_subject_is_no_participle_clause():
+    assert participle_found("Added the label command, which sets labels.") == []  # a release note's past tense
+    assert participle_found("Added the hash command, the copy command and the move command.") == []
+    assert participle_found("Used this way, the variable speeds up loading.") == []  # an adverbial of manner
+    assert participle_found("Approved the reform, he left for Lima.") == ["Approved the reform"]

@@ -8,7 +8,7 @@ from tqcheck.data import langdata
 from tqcheck.rules.base import Detector, tagged
 from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
 from tqcheck.rules.syntax import _name_end, _name_like, word_class
-from tqcheck.rules.word_order import WordOrderRule, time_phrase_end, token_at
+from tqcheck.rules.word_order import VerbBeforeSubject, WordOrderRule, time_phrase_end, token_at
 from tqcheck.text import tagging
 
 # What may follow the subject of the inverted clause: the clause's end (or the main clause's verb: `the team
@@ -163,6 +163,9 @@ class RelativeSubjectAfterVerb(WordOrderRule, Detector):
 
 
 OBJECT_PARTICIPLES_FILE = "object_participles.txt"
+# Nouns of manner and time that make the phrase an adverbial, not the participle's noun: "Used this way,".
+MANNER_NOUNS = frozenset(("way", "ways", "manner", "time", "times", "day", "week", "month", "year", "morning",
+                          "evening", "night", "afternoon"))
 # Determiners that open the noun phrase of a participle clause: "Once approved the reform,".
 PHRASE_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "this", "these", "those", "both", "all"))
 
@@ -187,7 +190,9 @@ class ParticipleBeforeItsNoun(WordOrderRule, Detector):
     Flags a participle clause that opens a sentence with the participle before its noun:
     `Once approved the reform, the ministry will publish the rules`, `Concluded the
     meeting, the ministers left`. The participle must be followed by a determiner, a noun
-    phrase and a comma. Participles whose passive keeps a noun phrase in English stay quiet
+    phrase, a comma and the main clause's subject and verb (a release note's `Added the label
+    command, which…` has no subject of its own and stays quiet, as does `Used this way, …`).
+    Participles whose passive keeps a noun phrase in English stay quiet
     (`Given the risks,`, `Named the best player of the year, she…`, `Asked the question, he
     smiled`, `Once considered the favourite,`): they are listed, from WordNet's verb frames,
     in `en/object_participles.txt`.
@@ -230,6 +235,8 @@ class ParticipleBeforeItsNoun(WordOrderRule, Detector):
             comma = token_at(tokens, j)
             if comma is None or comma.text != "," or tokens[j - 1].tag not in "NSXU":
                 continue
+            if tokens[j - 1].low in MANNER_NOUNS or not self._main_clause(tokens, j + 1):
+                continue  # "Used this way, …"; "Added the label command, which …" (a note without a subject)
             yield self.finding(
                 participle.start,
                 tokens[j - 1].end,
@@ -238,6 +245,17 @@ class ParticipleBeforeItsNoun(WordOrderRule, Detector):
                            f"{'is' if tokens[j - 1].tag != 'S' else 'are'} {participle.low}”",
                 source_lang=assumed_source(ctx, langs),
             )
+
+    @staticmethod
+    def _main_clause(tokens, i) -> bool:
+        """A subject and its finite verb at `i`, after the comma: `the ministry will publish`, `Messi thanked`,
+        `he left`."""
+        t = token_at(tokens, i)
+        if t is None:
+            return False
+        end = i if t.low in tagging.SUBJECT_PRONOUNS - {"who"} else VerbBeforeSubject._subject_end(tokens, i)
+        verb = token_at(tokens, end + 1) if end is not None else None
+        return verb is not None and verb.tag in "ZDAM" and verb.text.islower()
 
     @staticmethod
     def _participle(token, first: bool) -> bool:
