@@ -56,6 +56,9 @@ def test_adverb_inside_noun_phrase():
     ("The protest ended at noon, reported the mayor.", "reported the mayor"),
     ("“We will not give up,” said on Monday the minister.", "said on Monday the minister"),  # time before the subject
     ("“We will not give up,” declared yesterday the head of the union.", "declared yesterday the head"),
+    ("“What does rent cost?” asked him, for instance, the leader of the opposition.",
+     "asked him, for instance, the leader"),  # an object pronoun before the subject
+    ("“Why now?” asked them the judge.", "asked them the judge"),
 ])
 def test_verb_before_subject_fires(text, span):
     assert found(text, "W103") == [span]
@@ -65,6 +68,8 @@ def test_verb_before_subject_fires(text, span):
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“We will win,” added the coach of the team.",
     "“We will win,” the coach said on Monday.",
+    "“Really?” asked her mother.",  # "her" opens the subject here
+    "“Why?” asked him the question again.",  # no subject of its own after the pronoun
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",

@@ -224,9 +224,10 @@ class VerbBeforeSubject(WordOrderRule, Detector):
     denounced the union that…`). English inverts after a quotation only with `said`, `added`,
     `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
     (`Here comes the bus`, `Then came the storm`) and, in a narrative, verbs of beginning and
-    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet. A phrase of
-    time between the verb and its subject after a quotation (`“…,” said on Monday the minister`)
-    is never English order, whatever the verb.
+    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet. An object
+    pronoun or a phrase of time between the verb and its subject after a quotation (`“…?” asked
+    him, for example, the leader`, `“…,” said on Monday the minister`) is never English order,
+    whatever the verb.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -253,10 +254,8 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                 verb = tokens[verb_at]
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
-                # "”, said on Monday the minister": a time phrase between the verb and its subject is no English order
-                timed = time_phrase_end(tokens, verb_at + 1) if where == "quote" else None
-                start = verb_at + 1 if timed is None else timed + 1
-                if where == "quote" and timed is None and verb.low in english_words("verbs.toml", "quote_inversion_words"):
+                start = self._after_insertions(tokens, verb_at + 1) if where == "quote" else verb_at + 1
+                if where == "quote" and start == verb_at + 1 and verb.low in english_words("verbs.toml", "quote_inversion_words"):
                     continue
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
                     continue
@@ -323,6 +322,23 @@ class VerbBeforeSubject(WordOrderRule, Detector):
             yield i, "quote"
 
     @staticmethod
+    def _after_insertions(tokens, i) -> int:
+        """Where the subject starts after a verb that follows a quotation, past what English never puts between
+        an inverted verb and its subject: an object pronoun (`asked him the leader`), a phrase of time (`said on
+        Monday the minister`), then an aside between commas (`asked him, for example, the leader`)."""
+        start = i
+        if token_at(tokens, start) is not None and tokens[start].low in ("him", "them", "me", "us"):
+            start += 1  # not "her": "asked her mother" is the verb and its subject
+        timed = time_phrase_end(tokens, start)
+        if timed is not None:
+            start = timed + 1
+        if start > i and token_at(tokens, start) is not None and tokens[start].text == ",":
+            close = next((k for k in range(start + 1, min(start + 6, len(tokens))) if tokens[k].text == ","), None)
+            if close is not None:
+                start = close + 1
+        return start
+
+    @staticmethod
     def _speaker_closes(tokens, start, end) -> bool:
         """`…, announced the mediator.`, `…, said the Ombudsman of the people.`: `the`, a person, title or
         institution, maybe `of` and a name, then the sentence ends."""
@@ -360,6 +376,9 @@ class VerbBeforeSubject(WordOrderRule, Detector):
             return None
         while token_at(tokens, i + 1) is not None and tokens[i + 1].tag == t.tag == "X":
             i += 1
+        while t.tag == "N" and token_at(tokens, i + 1) is not None and tokens[i + 1].tag in "NS" \
+                and tokens[i + 1].text.islower():
+            i += 1  # a compound: "the interim leader", "the union delegates"
         return i
 
 
