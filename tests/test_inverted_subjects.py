@@ -24,6 +24,7 @@ def found(text: str, source: str | None = None) -> list[str]:
     ("The tariffs that imposed the government last year hurt farmers.", "imposed the government"),
     ("The decree that signed the president on Monday takes effect today.", "signed the president"),  # an office signs
     ("The treaty that signed President Lula was ratified.", "signed President Lula"),
+    ("The team that he leads Lionel Scaloni won the cup.", "he leads Lionel Scaloni"),  # a pronoun added
 ])
 def test_subject_after_the_verb_of_a_relative_clause_fires(text, span):
     assert found(text) == [span]
@@ -48,6 +49,7 @@ def test_subject_after_the_verb_of_a_relative_clause_fires(text, span):
     "The statement that announced the winner was short.",  # `announce` is not in the class
     "The man who wrote John Lennon's biography spoke.",
     "The law that approved Monday was struck down.",  # a day is no subject
+    "It was the film that she directed Meryl Streep in.",  # the pronoun is the subject, the preposition stranded
 ])
 def test_english_relative_clauses_stay_quiet(text):
     assert found(text) == []

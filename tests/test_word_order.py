@@ -59,6 +59,7 @@ def test_adverb_inside_noun_phrase():
     ("“What does rent cost?” asked him, for instance, the leader of the opposition.",
      "asked him, for instance, the leader"),  # an object pronoun before the subject
     ("“Why now?” asked them the judge.", "asked them the judge"),
+    ("The protest ended at noon, reported this Monday the mayor.", "reported this Monday the mayor"),
 ])
 def test_verb_before_subject_fires(text, span):
     assert found(text, "W103") == [span]

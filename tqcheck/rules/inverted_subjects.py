@@ -93,7 +93,9 @@ class RelativeSubjectAfterVerb(WordOrderRule, Detector):
     clause describes must not itself name a person or an institution (`the club that signed
     Lionel Messi`, `the committee that approved the minister` are English), `who` is never
     read, and the subject must close the clause (`the path that led John to the river` is
-    English). The verb classes are in `en/syntax.toml`.
+    English). A pronoun the translation put before the verb (`the team that he leads Lionel
+    Scaloni`) is read too, when the name ends the clause. The verb classes are in
+    `en/syntax.toml`.
 
     Why it matters:
     Spanish, French and Portuguese put the subject of a relative clause after its verb
@@ -122,27 +124,28 @@ class RelativeSubjectAfterVerb(WordOrderRule, Detector):
             for i, relative in enumerate(tokens[:-2]):
                 if relative.low not in ("that", "which") or not relative.text.islower():
                     continue
-                verb = tokens[i + 1]
-                if not verb.text.islower() or verb.low not in charge | acts | official:
+                # "the team that he leads Lionel Scaloni": a pronoun the translation added before the verb
+                pronoun = tokens[i + 1].low in ("he", "she", "they") and tokens[i + 1].text.islower()
+                v = i + 2 if pronoun else i + 1
+                verb = token_at(tokens, v)
+                if verb is None or not verb.text.islower() or verb.low not in charge | acts | official:
                     continue
                 noun = self._antecedent(tokens, i)
                 if noun is None or tagging.names_person(noun.low) or noun.low in word_class("people"):
                     continue
                 if verb.low not in charge and _agent_noun(noun.low):
                     continue  # "the club that signed Lionel Messi", "the committee that approved the minister"
-                end = _subject_end(tokens, i + 2, names=verb.low not in official, offices=verb.low not in charge,
+                end = _subject_end(tokens, v + 1, names=verb.low not in official, offices=verb.low not in charge,
                                    surname=verb.low not in ranking)
                 if end is None:
                     continue
                 after = token_at(tokens, end + 1)
-                if after is not None and after.text not in CLAUSE_END and after.low not in AFTER_SUBJECT \
-                        and not (after.tag in "ZDAM" and after.text.islower()):
+                if after is not None and after.text not in CLAUSE_END and not (after.tag in "ZDAM" and after.text.islower()) \
+                        and (pronoun or after.low not in AFTER_SUBJECT):
                     continue  # the clause must end with its subject, or the main clause's verb follow
-                if after is not None and after.text == "’" or after is not None and after.low == "'s":
-                    continue
-                subject = " ".join(t.text for t in tokens[i + 2:end + 1])
+                subject = " ".join(t.text for t in tokens[v + 1:end + 1])
                 yield self.finding(
-                    verb.start,
+                    tokens[i + 1].start,
                     tokens[end].end,
                     f"“{subject}” follows the verb “{verb.text}” of a relative clause, in {source_label(langs)} order:"
                     f" in English it reads as the object",

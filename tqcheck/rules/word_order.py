@@ -254,7 +254,7 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                 verb = tokens[verb_at]
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
-                start = self._after_insertions(tokens, verb_at + 1) if where == "quote" else verb_at + 1
+                start = self._after_insertions(tokens, verb_at + 1, where) if where in ("quote", "clause") else verb_at + 1
                 if where == "quote" and start == verb_at + 1 and verb.low in english_words("verbs.toml", "quote_inversion_words"):
                     continue
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
@@ -269,7 +269,7 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                 if where == "comma" and (after is None or after.low != "that"):
                     continue
                 if where == "clause" and not (verb.low in english_words("verbs.toml", "reporting_words")
-                                              and self._speaker_closes(tokens, verb_at + 1, end)):
+                                              and self._speaker_closes(tokens, start, end)):
                     continue  # "The firm, founded in 1990, acquired the bank." is English
                 if not (_ends_phrase(after) or after.tag == "I"):
                     continue
@@ -322,11 +322,15 @@ class VerbBeforeSubject(WordOrderRule, Detector):
             yield i, "quote"
 
     @staticmethod
-    def _after_insertions(tokens, i) -> int:
-        """Where the subject starts after a verb that follows a quotation, past what English never puts between
-        an inverted verb and its subject: an object pronoun (`asked him the leader`), a phrase of time (`said on
-        Monday the minister`), then an aside between commas (`asked him, for example, the leader`)."""
+    def _after_insertions(tokens, i, where: str) -> int:
+        """Where the subject starts after a verb that follows a quotation (or, `where` "clause", a comma), past
+        what English never puts between an inverted verb and its subject: an object pronoun (`asked him the
+        leader`), a phrase of time (`said on Monday the minister`), then an aside between commas (`asked him,
+        for example, the leader`). After a comma only the phrase of time: `…, reported this Monday the mayor`."""
         start = i
+        if where == "clause":
+            timed = time_phrase_end(tokens, start)
+            return start if timed is None else timed + 1
         if token_at(tokens, start) is not None and tokens[start].low in ("him", "them", "me", "us"):
             start += 1  # not "her": "asked her mother" is the verb and its subject
         timed = time_phrase_end(tokens, start)
