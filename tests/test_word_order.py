@@ -16,6 +16,8 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("At least 30 prisoners deceased were buried on Friday.", "prisoners deceased"),
     ("He spoke of a Chile socially and economically fractured.", "Chile socially and economically fractured"),
     ("The reform economic and the reform social were approved.", "reform economic"),
+    ("The president Peruvian spoke after the vote.", "president Peruvian"),  # an adjective of nationality
+    ("The team Argentine won in Doha.", "team Argentine"),
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -34,6 +36,10 @@ def test_adjective_after_noun_fires(text, span):
     "Signals from the boat suddenly stopped.",  # an adverb, then the verb
     "A river two miles broad.",  # a measure
     "He is the only man alive who knows.",
+    "The Peruvian president spoke after the vote.",
+    "The word Spanish has two meanings.",  # the adjective mentioned, not used
+    "I saw the film American Psycho.",  # a title
+    "The team of Argentine players won.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []

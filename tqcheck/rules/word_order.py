@@ -47,6 +47,20 @@ def _ends_phrase(token) -> bool:
     return token is None or token.text in CLOSING or token.tag in "CWKZDAM"
 
 
+DEMONYM_ENDINGS = ("an", "ean", "ian", "ine", "ese", "ish", "ch", "i")
+# Nouns that name a word or a language: "the word Spanish", "the term American" mention the adjective.
+WORDS_FOR_WORDS = frozenset(("word", "words", "term", "terms", "name", "label", "adjective", "noun", "phrase",
+                             "title", "expression", "language", "category", "spelling", "tag"))
+
+
+def _demonym(token) -> bool:
+    """An adjective of nationality, capitalised as English writes it: `Peruvian`, `Argentine`, `Japanese`,
+    `Spanish`, `Iraqi` (the lexicon reads it as an adjective, and it has a demonym's ending)."""
+    text = token.text
+    return (token.tag == "X" and text[:1].isupper() and text[1:].islower() and len(text) > 3
+            and "J" in tagging.lookup(token.low) and token.low.endswith(DEMONYM_ENDINGS))
+
+
 def _comparative(word: str) -> bool:
     for suffix, add in (("est", ""), ("er", ""), ("iest", "y"), ("ier", "y"), ("est", "e"), ("er", "e")):
         if word.endswith(suffix) and "J" in tagging.lookup(word[: -len(suffix)] + add):
@@ -67,7 +81,8 @@ class WordOrderRule:
 class AdjectiveAfterNoun(WordOrderRule, Detector):
     """What it does:
     Flags an adjective placed after its noun, as Spanish, French and Portuguese place it:
-    `a crisis political`, `the inmates deceased were`, `a Chile socially fragmented`. The
+    `a crisis political`, `the inmates deceased were`, `a Chile socially fragmented`, and an
+    adjective of nationality after a common noun (`the president Peruvian`). The
     words are read by their part of speech (an English lexicon built from WordNet): a
     determiner, a noun, then a word that can only be an adjective (or, after adverbs in -ly,
     a participle), closing the phrase. English's own postposed adjectives stay quiet: those
@@ -97,7 +112,8 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
             return
         for _seg, tokens in tagged(ctx):
             for i, token in enumerate(tokens):
-                if token.tag not in "JPD" or not token.text.islower():
+                demonym = _demonym(token)
+                if not demonym and (token.tag not in "JPD" or not token.text.islower()):
                     continue
                 j = i - 1  # back over a chain of -ly adverbs: "socially, culturally and territorially"
                 while j > 0 and ((tokens[j].tag == "R" and tokens[j].low.endswith("ly"))
@@ -140,6 +156,8 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
         known = tagging.lookup(word)
         if not known:
             return False
+        if _demonym(token):  # "the president Peruvian", "the team Argentine"; not "the word Spanish"
+            return not adverbs and noun.low not in WORDS_FOR_WORDS
         if word in english_words("words.toml", "postposed_adjective_words") or word.endswith(("able", "ible")):
             return False
         if tagging.noun_with_adjective(noun.low, word):
