@@ -18,9 +18,12 @@ from tqcheck.text import tagging
 CLAUSE_END = frozenset(".,;:!?)”»\"—–")
 AFTER_SUBJECT = frozenset(("in", "on", "at", "during", "after", "before", "since", "for", "last", "this", "and", "but",
                            "yesterday", "today", "earlier", "when", "while", "until", "because"))
-TIME_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                        "november", "december"))
+
+
+@lru_cache(maxsize=None)
+def time_names() -> frozenset[str]:
+    """Days and months, lower case: a capitalised word that is no subject (`the law that approved Monday`)."""
+    return frozenset(w.lower() for key in ("weekday_words", "month_words") for w in english_words("words.toml", key))
 
 
 def _agent_noun(word: str) -> bool:
@@ -36,7 +39,7 @@ def _person_name_end(tokens, i, bare: bool = True, surname: bool = True) -> int 
     from tqcheck.rules.referents import first_names, fold
 
     t = token_at(tokens, i)
-    if t is None or t.tag != "X" or t.low in TIME_NAMES:
+    if t is None or t.tag != "X" or t.low in time_names():
         return None
     nxt = token_at(tokens, i + 1)
     titled = t.low in word_class("titles")
@@ -65,7 +68,7 @@ def _subject_end(tokens, i, names: bool, offices: bool, surname: bool = True) ->
     while token_at(tokens, j + 1) is not None and tokens[j].tag == "J" and tokens[j].text.islower():
         j += 1  # "the Spanish government"
     head = token_at(tokens, j)
-    if head is None or head.tag not in "NSX" or head.low in TIME_NAMES:
+    if head is None or head.tag not in "NSX" or head.low in time_names():
         return None
     if j > i and head.tag == "X" and token_at(tokens, j + 1) is not None and tokens[j + 1].tag == "X":
         return _person_name_end(tokens, j, bare=False)  # "the President Lula"
@@ -87,9 +90,10 @@ class RelativeSubjectAfterVerb(WordOrderRule, Detector):
     approved), `the goal that scored Messi`. The verb must be one whose subject is the person
     or body acting and whose object is never that person: verbs of being in charge (`lead`,
     `head`, `coach`, `chair`, `direct`), which must be followed by a person's name (after
-    `lead` and `head`, which also rank one team above another, a first name and a surname or a
-    title and a name), and acts of office or authorship (`approve`, `enact`, `propose`, `write`, `score`), followed
-    by a person's name, a title or an institution (`Congress`, `the minister`). The noun the
+    `lead` and `head`, which also rank one team above another, a first name and a surname or
+    a title and a name), and acts of office or authorship (`approve`, `enact`, `propose`,
+    `write`, `score`), followed by a person's name, a title or an institution (`Congress`,
+    `the minister`). The noun the
     clause describes must not itself name a person or an institution (`the club that signed
     Lionel Messi`, `the committee that approved the minister` are English), `who` is never
     read, and the subject must close the clause (`the path that led John to the river` is

@@ -31,14 +31,14 @@ def _noun_end(tokens, i) -> int | None:
 
 class KindPhraseAfterVerb(WordOrderRule, Detector):
     """What it does:
-    Flags a phrase of kind (`of this type`, `of any kind`, `of that nature`) put after a
-    passive verb, away from the noun it classifies: `no more contracts would be awarded of
+    Flags a phrase of kind (`of this type`, `of that nature`, `of such magnitude`) put after
+    a passive verb, away from the noun it classifies: `no more contracts would be awarded of
     this type`, `no measure was taken of that nature`. The verb must be a participle after a
     form of `be`, the phrase must close the clause, and its determiner be a demonstrative
-    (English itself moves `of any kind` to the end: `no decision was made of any kind`); verbs that take `of` themselves
-    (`accused of`, `made of`, `informed of`) stay quiet, and so does the phrase beside its noun
-    (`no contracts of this type were awarded`). The kind nouns and the verbs are in
-    `en/syntax.toml`.
+    (English itself moves `of any kind` to the end: `no decision was made of any kind`).
+    Verbs that take `of` themselves (`accused of`, `made of`, `informed of`) stay quiet, and
+    so does the phrase beside its noun (`no contracts of this type were awarded`). The kind
+    nouns and the verbs are in `en/syntax.toml`.
 
     Why it matters:
     Spanish, French and Portuguese can leave the complement of a subject at the end of the
