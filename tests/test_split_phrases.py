@@ -61,3 +61,27 @@ def test_state_after_the_object_stays_quiet(text):
 def test_split_phrases_need_a_romance_source():
     assert found("The central bank left unchanged its interest rate.", "W107", "de") == []
     assert found("No more contracts would be awarded of this type.", "W106", "de") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Paris is the city the most visited in the world.", "city the most visited"),
+    ("The measure the most criticized was dropped.", "measure the most criticized"),
+    ("Cancer hits women, being younger women the most affected.", "women the most affected"),
+    ("He was the player the least used of the squad.", "player the least used"),
+])
+def test_superlative_after_its_noun_fires(text, span):
+    assert found(text, "W110") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Paris is the most visited city in the world.",
+    "Paris is the city most visited by tourists.",  # no second article
+    "It is the one the most people voted for.",  # `the most` opens a noun phrase of its own
+    "It was the year the most beautiful thing happened.",
+    "She was the candidate the most likely to win.",  # a complement with `to`
+    "They made the game the most fun of all.",  # an object and its complement
+    "They found the city the most beautiful.",
+    "Fans voted the striker the most improved.",
+])
+def test_superlative_in_english_order_stays_quiet(text):
+    assert found(text, "W110") == []

@@ -1,11 +1,12 @@
 """Words split from the phrase they belong to, in Spanish, French or Portuguese order: a `kind` phrase moved
 after the verb (`no contracts would be awarded of this type`), a verb's complement put before its object
-(`kept unchanged its rate`)."""
+(`kept unchanged its rate`), a superlative put after its noun (`the city the most visited`)."""
 from __future__ import annotations
 
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, tagged
-from tqcheck.rules.calques import assumed_source, romance_sources, source_label
+from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
+from tqcheck.rules.inverted_subjects import object_participles
 from tqcheck.rules.syntax import word_class
 from tqcheck.rules.word_order import WordOrderRule, token_at
 from tqcheck.text import tagging
@@ -143,5 +144,64 @@ class ComplementBeforeObject(WordOrderRule, Detector):
                     tokens[j - 1].end,
                     f"“{state.text}” comes before the object “{obj}”, in {source_label(langs)} order",
                     suggestion=f"“{verb.text} {obj} {state.text}”",
+                    source_lang=assumed_source(ctx, langs),
+                )
+
+
+class SuperlativeAfterNoun(WordOrderRule, Detector):
+    """What it does:
+    Flags a superlative with its own `the` put after the noun it describes: `the city the
+    most visited in the world`, `the player the most feared`, `younger women the most
+    affected`. A determiner or an adjective must come before the noun, the superlative must
+    be `the most`/`the least` and an adjective or a participle, and the phrase must close there
+    (or a preposition or the main verb follow). An object's complement stays quiet (`made the game the most
+    fun`, `found the city the most beautiful`), and so does a superlative that describes a noun
+    of its own (`the year the most beautiful thing happened`).
+
+    Why it matters:
+    Spanish, French and Portuguese build the superlative after the noun with a second article
+    (`la ciudad más visitada`, `la ville la plus visitée`, `a cidade mais visitada`); English
+    puts it before the noun (`the most visited city`) or drops the second `the` (`the city
+    most visited by tourists`).
+
+    Example:
+    Paris is the city the most visited in the world.
+
+    Use instead:
+    Paris is the most visited city in the world.
+    """
+
+    code = "W110"
+    name = "superlative-after-noun"
+
+    def check(self, ctx):
+        langs = romance_sources(ctx)
+        if not langs:
+            return
+        for _seg, tokens in tagged(ctx):
+            for i in range(2, len(tokens) - 2):
+                the, most, adjective = tokens[i], tokens[i + 1], tokens[i + 2]
+                if the.low != "the" or most.low not in ("most", "least") or adjective.tag not in "JPD" \
+                        or not adjective.text.islower():
+                    continue
+                noun, before = tokens[i - 1], tokens[i - 2]
+                if noun.tag not in "NS" or not noun.text.islower() or not set("NS") & set(tagging.lookup(noun.low)):
+                    continue
+                if before.tag not in "TJU":
+                    continue
+                opener = token_at(tokens, i - 4 if before.tag == "J" else i - 3)
+                if opener is not None and (opener.low in english_words("verbs.toml", "complement_verbs_words")
+                                           or opener.low in object_participles()):
+                    continue  # "made the game the most fun", "voted the player the most improved": object, complement
+                after = token_at(tokens, i + 3)
+                if after is not None and not (after.text in CLAUSE_END or after.text == "," or after.tag in "ZDAM"
+                                              or after.tag == "I" and after.low not in ("to", "than", "as")):
+                    continue  # the phrase closes, a preposition or the main verb follows
+                yield self.finding(
+                    noun.start,
+                    adjective.end,
+                    f"“{the.text} {most.text} {adjective.text}” follows its noun “{noun.text}”, in "
+                    f"{source_label(langs)} order",
+                    suggestion=f"“the {most.low} {adjective.low} {noun.text}”",
                     source_lang=assumed_source(ctx, langs),
                 )
