@@ -54,7 +54,11 @@ def _participles(lemma: str, tags: dict[str, str], irregular: dict[str, list[str
         regular = lemma[:-1] + "ied"
     else:
         regular = lemma + "ed"
+    from wordfreq import zipf_frequency
+
     candidates = irregular.get(lemma) or [regular]
+    if lemma + lemma[-1] + "ed" in candidates and zipf_frequency(regular, "en") >= MIN_EN:
+        candidates = candidates + [regular]  # labelled and labeled; not the misspelling "commited"
     return [f for f in candidates if "P" in tags.get(f, "")]
 
 
