@@ -85,3 +85,9 @@ def test_superlative_after_its_noun_fires(text, span):
 ])
 def test_superlative_in_english_order_stays_quiet(text):
     assert found(text, "W110") == []
+
+
+def test_complement_before_object_is_a_hint_not_a_warning():
+    """Wire copy writes `left unchanged its key rate` too: W107 is info, which no exit code or score counts."""
+    report = check_text("The central bank left unchanged its interest rate.", target_lang="en", select=["W107"])
+    assert [f.severity.name for f in report.findings] == ["INFO"]
