@@ -16,6 +16,8 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("At least 30 prisoners deceased were buried on Friday.", "prisoners deceased"),
     ("He spoke of a Chile socially and economically fractured.", "Chile socially and economically fractured"),
     ("The reform economic and the reform social were approved.", "reform economic"),
+    ("The president Peruvian spoke after the vote.", "president Peruvian"),  # an adjective of nationality
+    ("The team Argentine won in Doha.", "team Argentine"),
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -34,6 +36,10 @@ def test_adjective_after_noun_fires(text, span):
     "Signals from the boat suddenly stopped.",  # an adverb, then the verb
     "A river two miles broad.",  # a measure
     "He is the only man alive who knows.",
+    "The Peruvian president spoke after the vote.",
+    "The word Spanish has two meanings.",  # the adjective mentioned, not used
+    "I saw the film American Psycho.",  # a title
+    "The team of Argentine players won.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []
@@ -54,6 +60,12 @@ def test_adverb_inside_noun_phrase():
     ("“We will not give up,” thus begins the message of the union.", "begins the message"),
     ("In a statement, denounced the union that the police acted with violence.", "denounced the union"),
     ("The protest ended at noon, reported the mayor.", "reported the mayor"),
+    ("“We will not give up,” said on Monday the minister.", "said on Monday the minister"),  # time before the subject
+    ("“We will not give up,” declared yesterday the head of the union.", "declared yesterday the head"),
+    ("“What does rent cost?” asked him, for instance, the leader of the opposition.",
+     "asked him, for instance, the leader"),  # an object pronoun before the subject
+    ("“Why now?” asked them the judge.", "asked them the judge"),
+    ("The protest ended at noon, reported this Monday the mayor.", "reported this Monday the mayor"),
 ])
 def test_verb_before_subject_fires(text, span):
     assert found(text, "W103") == [span]
@@ -62,9 +74,15 @@ def test_verb_before_subject_fires(text, span):
 @pytest.mark.parametrize("text", [
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“We will win,” added the coach of the team.",
+    "“We will win,” the coach said on Monday.",
+    "“Really?” asked her mother.",  # "her" opens the subject here
+    "“Why?” asked him the question again.",  # no subject of its own after the pronoun
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",
+    "Thus began a decade of war.",  # literary English inverts after "thus" in a narrative past
+    "Thus ended the reign of the Tudors.",
+    "Thus begins a new era for the club.",  # and before an indefinite subject
     "The minister, speaking in Lima, announced the plan.",  # the object, not an inverted subject
     "The company, founded in Madrid, acquired the bank.",  # not a verb of saying
     "Finally defeated the last boss of the game.",  # no connective adverb of the source

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "resources"))
-from build_cognates import deaccent, skeleton  # noqa: E402
-import table_script  # noqa: E402
+import table_script
+from build_cognates import deaccent, skeleton
+from wordnet_frames import verb_frames
 
-WORDNET = Path("/usr/share/wordnet")
 DATA = Path(__file__).resolve().parent.parent / "tqcheck" / "data"
 OUT = DATA / "en" / "clauseless_verbs.txt"
 MIN_EN, MIN_SOURCE, TOP_SOURCE = 3.0, 3.5, 60_000
@@ -45,25 +44,6 @@ NATIVE_THAT_VERBS = frozenset((
     "rule", "decree", "order", "command", "demand", "request", "recommend", "urge", "plead", "pray", "beg",
 ))
 LEMMA = re.compile(r"[a-z]+")
-
-
-def _frames() -> dict[str, set[int]]:
-    frames: dict[str, set[int]] = defaultdict(set)
-    for line in (WORDNET / "data.verb").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        parts = line.split("|")[0].split()
-        count = int(parts[3], 16)
-        words = [parts[4 + 2 * i].lower() for i in range(count)]
-        i = 4 + 2 * count
-        i += 1 + 4 * int(parts[i])
-        if i < len(parts) and parts[i].isdigit():
-            for k in range(int(parts[i])):
-                _plus, frame, word = parts[i + 1 + 3 * k: i + 4 + 3 * k]
-                for j, w in enumerate(words):
-                    if int(word, 16) in (0, j + 1):
-                        frames[w].add(int(frame))
-    return frames
 
 
 def _forms(lemma: str, tags: dict[str, str]) -> list[str]:
@@ -93,7 +73,7 @@ def table() -> list[tuple[str, str, str, float, float]]:
                         source[key] = (z, word)
     tags = table_script.lexicon_tags()
     rows = []
-    for lemma, frames in _frames().items():
+    for lemma, frames in verb_frames().items():
         if not LEMMA.fullmatch(lemma) or frames & CLAUSE_FRAMES or lemma in NATIVE_THAT_VERBS:
             continue
         z_en = zipf_frequency(lemma, "en")

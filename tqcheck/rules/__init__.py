@@ -17,6 +17,8 @@ MODULES = (
     "tqcheck.rules.calques",
     "tqcheck.rules.attribution",
     "tqcheck.rules.word_order",
+    "tqcheck.rules.inverted_subjects",
+    "tqcheck.rules.split_phrases",
     "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",
     "tqcheck.rules.clauses",

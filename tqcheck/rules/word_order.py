@@ -22,9 +22,43 @@ def token_at(tokens, i):
     return tokens[i] if 0 <= i < len(tokens) else None
 
 
+def time_phrase_end(tokens, i) -> int | None:
+    """The last token of a phrase of time at `i` that dates an event: `yesterday`, `today`, `this Monday`,
+    `last week`, `this morning`, `on Tuesday`; None when no such phrase starts there."""
+    t = token_at(tokens, i)
+    if t is None:
+        return None
+    if t.low in ("yesterday", "today", "tonight", "tomorrow"):
+        return i
+    nxt = token_at(tokens, i + 1)
+    if nxt is None:
+        return None
+    days = english_words("words.toml", "weekday_words")
+    if t.low in ("this", "last") and (nxt.text in days or nxt.low in ("week", "weekend", "morning", "afternoon",
+                                                                         "evening", "night", "month", "year")):
+        return i + 1
+    if t.low == "on" and nxt.text in days:
+        return i + 1
+    return None
+
+
 def _ends_phrase(token) -> bool:
     """What may follow a noun phrase's last word: the sentence's end, a mark, a conjunction, a finite verb."""
     return token is None or token.text in CLOSING or token.tag in "CWKZDAM"
+
+
+DEMONYM_ENDINGS = ("an", "ean", "ian", "ine", "ese", "ish", "ch", "i")
+# Nouns that name a word or a language: "the word Spanish", "the term American" mention the adjective.
+WORDS_FOR_WORDS = frozenset(("word", "words", "term", "terms", "name", "label", "adjective", "noun", "phrase",
+                             "title", "expression", "language", "category", "spelling", "tag"))
+
+
+def _demonym(token) -> bool:
+    """An adjective of nationality, capitalised as English writes it: `Peruvian`, `Argentine`, `Japanese`,
+    `Spanish`, `Iraqi` (the lexicon reads it as an adjective, and it has a demonym's ending)."""
+    text = token.text
+    return (token.tag == "X" and text[:1].isupper() and text[1:].islower() and len(text) > 3
+            and "J" in tagging.lookup(token.low) and token.low.endswith(DEMONYM_ENDINGS))
 
 
 def _comparative(word: str) -> bool:
@@ -34,10 +68,21 @@ def _comparative(word: str) -> bool:
     return False
 
 
-class AdjectiveAfterNoun(Detector):
+class WordOrderRule:
+    """What the W1xx detectors share (a mixin, not a Detector, so the registry does not list it): English
+    targets, Romance sources, warnings unless a detector says otherwise."""
+
+    severity = Severity.WARNING
+    family = "word_order"
+    targets = ("en",)
+    sources = ROMANCE
+
+
+class AdjectiveAfterNoun(WordOrderRule, Detector):
     """What it does:
     Flags an adjective placed after its noun, as Spanish, French and Portuguese place it:
-    `a crisis political`, `the inmates deceased were`, `a Chile socially fragmented`. The
+    `a crisis political`, `the inmates deceased were`, `a Chile socially fragmented`, and an
+    adjective of nationality after a common noun (`the president Peruvian`). The
     words are read by their part of speech (an English lexicon built from WordNet): a
     determiner, a noun, then a word that can only be an adjective (or, after adverbs in -ly,
     a participle), closing the phrase. English's own postposed adjectives stay quiet: those
@@ -60,10 +105,6 @@ class AdjectiveAfterNoun(Detector):
 
     code = "W101"
     name = "adjective-after-noun"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -71,7 +112,8 @@ class AdjectiveAfterNoun(Detector):
             return
         for _seg, tokens in tagged(ctx):
             for i, token in enumerate(tokens):
-                if token.tag not in "JPD" or not token.text.islower():
+                demonym = _demonym(token)
+                if not demonym and (token.tag not in "JPD" or not token.text.islower()):
                     continue
                 j = i - 1  # back over a chain of -ly adverbs: "socially, culturally and territorially"
                 while j > 0 and ((tokens[j].tag == "R" and tokens[j].low.endswith("ly"))
@@ -114,6 +156,8 @@ class AdjectiveAfterNoun(Detector):
         known = tagging.lookup(word)
         if not known:
             return False
+        if _demonym(token):  # "the president Peruvian", "the team Argentine"; not "the word Spanish"
+            return not adverbs and noun.low not in WORDS_FOR_WORDS
         if word in english_words("words.toml", "postposed_adjective_words") or word.endswith(("able", "ible")):
             return False
         if tagging.noun_with_adjective(noun.low, word):
@@ -139,7 +183,7 @@ class AdjectiveAfterNoun(Detector):
                 or before.low in english_words("words.toml", "complement_opening_words"))
 
 
-class AdverbInsideNounPhrase(Detector):
+class AdverbInsideNounPhrase(WordOrderRule, Detector):
     """What it does:
     Flags an adverb between a determiner and its noun: `the also minister`, `the now
     president`, `his still wife`. The adverb must be one English never uses as an adjective
@@ -160,10 +204,6 @@ class AdverbInsideNounPhrase(Detector):
 
     code = "W102"
     name = "adverb-inside-noun-phrase"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -193,7 +233,7 @@ class AdverbInsideNounPhrase(Detector):
                 )
 
 
-class VerbBeforeSubject(Detector):
+class VerbBeforeSubject(WordOrderRule, Detector):
     """What it does:
     Flags a verb put before its subject where English keeps the subject first: after an
     adverb that opens the sentence (`Thus begins the video`, `Subsequently declared the
@@ -201,7 +241,11 @@ class VerbBeforeSubject(Detector):
     (`“…,” assured the minister.`), and after an opening phrase and a comma (`In a statement,
     denounced the union that…`). English inverts after a quotation only with `said`, `added`,
     `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
-    (`Here comes the bus`, `Then came the storm`); those stay quiet.
+    (`Here comes the bus`, `Then came the storm`) and, in a narrative, verbs of beginning and
+    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet. An object
+    pronoun or a phrase of time between the verb and its subject after a quotation (`“…?” asked
+    him, for example, the leader`, `“…,” said on Monday the minister`) is never English order,
+    whatever the verb.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -217,10 +261,6 @@ class VerbBeforeSubject(Detector):
 
     code = "W103"
     name = "verb-before-subject"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     def check(self, ctx):
         langs = romance_sources(ctx)
@@ -232,22 +272,26 @@ class VerbBeforeSubject(Detector):
                 verb = tokens[verb_at]
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
-                if where == "quote" and verb.low in english_words("verbs.toml", "quote_inversion_words"):
+                start = self._after_insertions(tokens, verb_at + 1, where) if where in ("quote", "clause") else verb_at + 1
+                if where == "quote" and start == verb_at + 1 and verb.low in english_words("verbs.toml", "quote_inversion_words"):
                     continue
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
                     continue
-                end = self._subject_end(tokens, verb_at + 1)
+                end = self._subject_end(tokens, start)
                 if end is None:
                     continue
+                if where == "adverb" and verb.low in english_words("verbs.toml", "narrative_inversion_words") \
+                        and (verb.tag == "D" or tokens[verb_at + 1].low in ("a", "an")):
+                    continue  # "Thus began a decade of war", "Thus begins a new era": English's own narrative order
                 after = token_at(tokens, end + 1)
                 if where == "comma" and (after is None or after.low != "that"):
                     continue
                 if where == "clause" and not (verb.low in english_words("verbs.toml", "reporting_words")
-                                              and self._speaker_closes(tokens, verb_at + 1, end)):
+                                              and self._speaker_closes(tokens, start, end)):
                     continue  # "The firm, founded in 1990, acquired the bank." is English
                 if not (_ends_phrase(after) or after.tag == "I"):
                     continue
-                subject = " ".join(t.text for t in tokens[verb_at + 1:end + 1])
+                subject = " ".join(t.text for t in tokens[start:end + 1])
                 yield self.finding(
                     verb.start,
                     tokens[end].end,
@@ -296,6 +340,27 @@ class VerbBeforeSubject(Detector):
             yield i, "quote"
 
     @staticmethod
+    def _after_insertions(tokens, i, where: str) -> int:
+        """Where the subject starts after a verb that follows a quotation (or, `where` "clause", a comma), past
+        what English never puts between an inverted verb and its subject: an object pronoun (`asked him the
+        leader`), a phrase of time (`said on Monday the minister`), then an aside between commas (`asked him,
+        for example, the leader`). After a comma only the phrase of time: `…, reported this Monday the mayor`."""
+        start = i
+        if where == "clause":
+            timed = time_phrase_end(tokens, start)
+            return start if timed is None else timed + 1
+        if token_at(tokens, start) is not None and tokens[start].low in ("him", "them", "me", "us"):
+            start += 1  # not "her": "asked her mother" is the verb and its subject
+        timed = time_phrase_end(tokens, start)
+        if timed is not None:
+            start = timed + 1
+        if start > i and token_at(tokens, start) is not None and tokens[start].text == ",":
+            close = next((k for k in range(start + 1, min(start + 6, len(tokens))) if tokens[k].text == ","), None)
+            if close is not None:
+                start = close + 1
+        return start
+
+    @staticmethod
     def _speaker_closes(tokens, start, end) -> bool:
         """`…, announced the mediator.`, `…, said the Ombudsman of the people.`: `the`, a person, title or
         institution, maybe `of` and a name, then the sentence ends."""
@@ -333,10 +398,13 @@ class VerbBeforeSubject(Detector):
             return None
         while token_at(tokens, i + 1) is not None and tokens[i + 1].tag == t.tag == "X":
             i += 1
+        while t.tag == "N" and token_at(tokens, i + 1) is not None and tokens[i + 1].tag in "NS" \
+                and tokens[i + 1].text.islower():
+            i += 1  # a compound: "the interim leader", "the union delegates"
         return i
 
 
-class TimeBetweenVerbAndObject(Detector):
+class TimeBetweenVerbAndObject(WordOrderRule, Detector):
     """What it does:
     Flags a time phrase placed between a verb and its object: `approved yesterday the
     budget`, `signed this week a decree`, `presented last year a plan`. The verb must be a
@@ -359,10 +427,6 @@ class TimeBetweenVerbAndObject(Detector):
 
     code = "W104"
     name = "time-phrase-before-object"
-    severity = Severity.WARNING
-    family = "word_order"
-    targets = ("en",)
-    sources = ROMANCE
 
     TIME_ALONE = frozenset(("yesterday", "today", "tonight"))
     TIME_AFTER = frozenset(("this", "last"))
