@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tqcheck.translation.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, char_ngrams, chrf_from_ngrams,
+from tqcheck.translation.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, WordKeys, char_ngrams, chrf_from_ngrams,
                            document_ratio, similarity_for)
 from tqcheck.translation.cache import cached_translate
 from tqcheck.translation.engines.apertium import ApertiumEngine
@@ -186,6 +186,18 @@ def test_a_translation_with_nothing_in_common_is_aligned_by_the_programme_alone(
 
 def test_anchor_keys_are_numbers_acronyms_and_folded_stems():
     assert anchor_keys("Los 1.200 pacientes de la OMS llegaron a Écija") == {"1200", "paci", "OMS", "lleg", "ecij"}
+
+
+def test_anchor_keys_read_words_with_punctuation_and_several_tokens_as_the_token_pattern_does():
+    # Words are remembered whole for a document; one met again, or met with other punctuation, or holding
+    # several tokens (a figure and a stem, two stems), must give the keys its tokens give.
+    known = WordKeys()
+    first = "«La OMS (2021) notificó 3,5 millones de casos de COVID-19 y/o gripe»."
+    expected = {"OMS", "2021", "noti", "35", "mill", "casos"[:4], "covi", "19", "grip"}
+    assert anchor_keys(first, known) == expected
+    assert anchor_keys(first) == expected
+    assert anchor_keys("¿OMS? COVID-19, (3,5) millones…", known) == {"OMS", "covi", "19", "35", "mill"}
+    assert anchor_keys("x-ray__de_la_OMS 12.5.3 ..., —", known) == {"OMS", "1253"}
 
 
 def test_chrf_from_ngrams_equals_sacrebleu():

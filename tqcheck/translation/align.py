@@ -115,17 +115,50 @@ def _token_key(token: str) -> str:
     return token if len(token) >= 2 and token.isupper() else ""
 
 
-def anchor_keys(text: str, known: dict[str, str] | None = None) -> frozenset[str]:
+# Characters never part of a token (no letter, no digit), stripped from a new word's ends, so that "(OMS),"
+# is read as "OMS" was. A figure begins and ends with a digit, so "." and "," go too.
+_EDGES = "".join(chr(c) for c in range(0x20, 0x7F) if not chr(c).isalnum()) + "«»¿¡“”„‘’‚–—…·°±×§¶†‡•‰′″"
+
+
+class WordKeys:
+    """A document's words → their anchor keys (`key`); a word holding several tokens ("COVID-19",
+    "and/or") maps to the tuple of their keys, which `several` also holds."""
+
+    def __init__(self):
+        self.key: dict[str, str | tuple[str, ...]] = {"": ""}  # a plain dict: set.difference reads it in C
+        self.several: set[tuple[str, ...]] = set()
+
+    def learn(self, word: str) -> str | tuple[str, ...]:
+        """The key of a word met for the first time, remembered."""
+        if word.isalpha() or word.isdecimal():  # one token: each character matches the same branch of _TOKEN
+            key = self.key[word] = _token_key(word)
+            return key
+        bare = word.strip(_EDGES)  # "(OMS)," is "OMS"
+        key = self.key.get(bare)
+        if key is None:
+            keys = tuple(dict.fromkeys(_token_key(t) for t in _TOKEN.findall(bare)))
+            key = self.key[bare] = keys[0] if len(keys) == 1 else keys or ""
+            if type(key) is tuple:
+                self.several.add(key)
+        self.key[word] = key
+        return key
+
+
+def anchor_keys(text: str, known: WordKeys | None = None) -> frozenset[str]:
     """What survives translation between related languages: numbers, acronyms and word stems.
-    `known` remembers the key of each token met, for a whole document."""
-    known = {} if known is None else known
-    tokens = _TOKEN.findall(text)
-    keys = set(map(known.get, tokens))
+    `known` remembers the key of each word met, for a whole document."""
+    known = WordKeys() if known is None else known
+    # A look-up per word costs a fraction of what the token pattern's scan of the sentence does (the
+    # 2,030 sentences of row 8, in-process: 23.7 -> 19.4 ms): the pattern reads only words met for the first time.
+    words = text.split()
+    keys = set(map(known.key.get, words))
     if None in keys:
         keys.discard(None)
-        for token in tokens:
-            if token not in known:
-                keys.add(known.setdefault(token, _token_key(token)))
+        keys.update([known.learn(word) for word in set(words).difference(known.key)])
+    if not known.several.isdisjoint(keys):
+        for several in keys & known.several:
+            keys.discard(several)
+            keys.update(several)
     keys.discard("")
     return frozenset(keys)
 
@@ -209,7 +242,7 @@ class AnchorSimilarity(Similarity):
     RANDOM, MATCH = 0.0, 33.0  # Dice × 100, medians measured on es-en and en-es reference pairs
 
     def __init__(self, source_texts: list[str], target_texts: list[str]):
-        known: dict[str, str] = {}
+        known = WordKeys()
         self.source = [anchor_keys(t, known) for t in source_texts]
         self.target = [anchor_keys(t, known) for t in target_texts]
         self._groups: dict[tuple, frozenset[str]] = {}
@@ -398,7 +431,7 @@ class _Costs:
         """(i + j, i, j) for each source sentence i and target sentence j that share an anchor key
         found in no other sentence of either document, in document order (computed when first asked)."""
         if self._seeds is None:
-            known: dict[str, str] = {}
+            known = WordKeys()
             where: list[dict[str, list[int]]] = [{}, {}]
             for side, texts in zip(where, (self.source_texts, self.target_texts)):
                 for k, text in enumerate(texts):
