@@ -200,6 +200,33 @@ def test_anchor_keys_read_words_with_punctuation_and_several_tokens_as_the_token
     assert anchor_keys("x-ray__de_la_OMS 12.5.3 ..., —", known) == {"OMS", "1253"}
 
 
+def test_a_merge_or_split_never_costs_less_than_its_bound_from_its_parts():
+    # The dynamic programme skips a merge or split whose bound cannot beat the best link found: the bound
+    # must hold for every one, related or not, with anchors and with translations.
+    source, target = SPANISH[:6], ENGLISH[:3] + [ENGLISH[3] + " " + ENGLISH[4], ENGLISH[5]]
+    for similarity in (similarity_for(source, target), similarity_for(source, target, back=source[:5], forward=target + [None])):
+        costs = _Costs(source, target, similarity, 0.88)
+        checked = 0
+        for pi in range(len(source)):
+            for pj in range(len(target)):
+                for di, dj in ((2, 1), (1, 2)):
+                    if pi + di <= len(source) and pj + dj <= len(target):
+                        assert costs.least_link(pi, pi + di, pj, pj + dj) <= costs.link(pi, pi + di, pj, pj + dj)[0]
+                        checked += 1
+        assert checked == 5 * 5 + 6 * 4
+        # the bound is worth having: a merge whose second sentence is unrelated is bounded above a good 1-1 link
+        assert costs.least_link(0, 2, 4, 5) > costs.link(0, 1, 0, 1)[0]
+
+
+def test_figures_read_from_the_anchor_keys_are_the_figures_of_the_text():
+    source = ["Se vacunaron 1.250 personas (el 3,5 %) en 2021, según la OMS.", "El COVID-19 y el H1N1: ²/₃ de 12.5.3."]
+    target = ["1,250 people (3.5%) were vaccinated in 2021, according to WHO.", "COVID-19 and H1N1: 2/3 of 12.5.3."]
+    from_keys = _Costs(source, target, similarity_for(source, target), 1.0)._figure_sets()
+    scanned = _Costs(source, target, None, 1.0)._figure_sets()
+    assert from_keys == scanned
+    assert from_keys[0][0] == {"1250", "35", "2021"} and from_keys[1][1] == {"19", "1", "2", "3", "1253"}
+
+
 def test_chrf_from_ngrams_equals_sacrebleu():
     for hyp, ref in zip(ENGLISH, ENGLISH[1:] + ENGLISH[:1]):
         assert chrf_from_ngrams(char_ngrams(hyp), char_ngrams(ref)) == pytest.approx(sentence_chrf(hyp, ref))
