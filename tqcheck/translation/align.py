@@ -473,7 +473,7 @@ class _Costs:
         if self.similarity is not None and self.similarity.anchor_sets() is not None:
             # A figure's anchor key is the figure without separators, and no other key is all digits (a word's
             # key is made of its letters, lower-cased or with accents removed, none of which gives a digit):
-            # the keys already read spare scanning every sentence again (2,030 sentences: ≈ 4 -> 2 ms).
+            # the keys already read spare scanning every sentence again (row 8's 2,030 sentences: 5.0 -> 1.7 ms).
             return tuple([frozenset(filter(str.isdecimal, keys)) for keys in side] for side in self._anchor_sets())
         return tuple([frozenset(f.replace(".", "").replace(",", "") for f in _FIGURE.findall(text)) for text in texts]
                      for texts in (self.source_texts, self.target_texts))
