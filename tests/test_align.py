@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tqcheck.translation.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, char_ngrams, chrf_from_ngrams,
+from tqcheck.translation.align import (HORIZON, Alignment, _anchors, _Costs, align, anchor_keys, WordKeys, char_ngrams, chrf_from_ngrams,
                            document_ratio, similarity_for)
 from tqcheck.translation.cache import cached_translate
 from tqcheck.translation.engines.apertium import ApertiumEngine
@@ -186,6 +186,45 @@ def test_a_translation_with_nothing_in_common_is_aligned_by_the_programme_alone(
 
 def test_anchor_keys_are_numbers_acronyms_and_folded_stems():
     assert anchor_keys("Los 1.200 pacientes de la OMS llegaron a Écija") == {"1200", "paci", "OMS", "lleg", "ecij"}
+
+
+def test_anchor_keys_read_words_with_punctuation_and_several_tokens_as_the_token_pattern_does():
+    # Words are remembered whole for a document; one met again, or met with other punctuation, or holding
+    # several tokens (a figure and a stem, two stems), must give the keys its tokens give.
+    known = WordKeys()
+    first = "«La OMS (2021) notificó 3,5 millones de casos de COVID-19 y/o gripe»."
+    expected = {"OMS", "2021", "noti", "35", "mill", "casos"[:4], "covi", "19", "grip"}
+    assert anchor_keys(first, known) == expected
+    assert anchor_keys(first) == expected
+    assert anchor_keys("¿OMS? COVID-19, (3,5) millones…", known) == {"OMS", "covi", "19", "35", "mill"}
+    assert anchor_keys("x-ray__de_la_OMS 12.5.3 ..., —", known) == {"OMS", "1253"}
+
+
+def test_a_merge_or_split_never_costs_less_than_its_bound_from_its_parts():
+    # The dynamic programme skips a merge or split whose bound cannot beat the best link found: the bound
+    # must hold for every one, related or not, with anchors and with translations.
+    source, target = SPANISH[:6], ENGLISH[:3] + [ENGLISH[3] + " " + ENGLISH[4], ENGLISH[5]]
+    for similarity in (similarity_for(source, target), similarity_for(source, target, back=source[:5], forward=target + [None])):
+        costs = _Costs(source, target, similarity, 0.88)
+        checked = 0
+        for pi in range(len(source)):
+            for pj in range(len(target)):
+                for di, dj in ((2, 1), (1, 2)):
+                    if pi + di <= len(source) and pj + dj <= len(target):
+                        assert costs.least_link(pi, pi + di, pj, pj + dj) <= costs.link(pi, pi + di, pj, pj + dj)[0]
+                        checked += 1
+        assert checked == 5 * 5 + 6 * 4
+        # the bound is worth having: a merge whose second sentence is unrelated is bounded above a good 1-1 link
+        assert costs.least_link(0, 2, 4, 5) > costs.link(0, 1, 0, 1)[0]
+
+
+def test_figures_read_from_the_anchor_keys_are_the_figures_of_the_text():
+    source = ["Se vacunaron 1.250 personas (el 3,5 %) en 2021, según la OMS.", "El COVID-19 y el H1N1: ²/₃ de 12.5.3."]
+    target = ["1,250 people (3.5%) were vaccinated in 2021, according to WHO.", "COVID-19 and H1N1: 2/3 of 12.5.3."]
+    from_keys = _Costs(source, target, similarity_for(source, target), 1.0)._figure_sets()
+    scanned = _Costs(source, target, None, 1.0)._figure_sets()
+    assert from_keys == scanned
+    assert from_keys[0][0] == {"1250", "35", "2021"} and from_keys[1][1] == {"19", "1", "2", "3", "1253"}
 
 
 def test_chrf_from_ngrams_equals_sacrebleu():

@@ -24,16 +24,17 @@ def parse(text: str):
     blocks: list[Block] = []
     block_start = block_end = None
     prev_content = ""
+    directives = view is not None  # a text with no directive (nearly every one) is not searched line by line
     for a, b in lines:
         content = text[a:b].rstrip("\r\n")
-        m = _DIRECTIVE.match(content)
+        m = _DIRECTIVE.match(content) if directives else None
         if m:
             codes = tuple(c.strip().upper() for c in _CODE_SEPARATORS.split(m.group(2)) if c.strip())
             suppressions.append(Suppression(m.group(1), codes, a, a + len(content)))
             for i in range(a, a + len(content)):
                 view[i] = " "
             content = ""
-        elif "tqcheck:" in content:
+        elif directives and "tqcheck:" in content:
             m = _TRAILING.search(content)
             if m:
                 codes = tuple(c.strip().upper() for c in _CODE_SEPARATORS.split(m.group(2)) if c.strip())
