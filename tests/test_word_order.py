@@ -62,6 +62,8 @@ def test_verb_before_subject_fires(text, span):
 @pytest.mark.parametrize("text", [
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“We will win,” added the coach of the team.",
+    # after reported words and a comma, with a verb English inverts there too
+    "Protesters broke into the building a week after the inauguration, reports the BBC.",
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",

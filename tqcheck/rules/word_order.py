@@ -199,9 +199,10 @@ class VerbBeforeSubject(Detector):
     adverb that opens the sentence (`Thus begins the video`, `Subsequently declared the
     minister that…`), after a closing quotation with a verb English does not invert
     (`“…,” assured the minister.`), and after an opening phrase and a comma (`In a statement,
-    denounced the union that…`). English inverts after a quotation only with `said`, `added`,
-    `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
-    (`Here comes the bus`, `Then came the storm`); those stay quiet.
+    denounced the union that…`). English inverts after a quotation, or after reported words and a
+    comma (`…, reports the BBC.`), only with `said`, `added`, `asked`, `wrote`, `reports` and a few
+    more, and after an adverb only with verbs of place and motion (`Here comes the bus`, `Then came
+    the storm`); those stay quiet.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -232,8 +233,8 @@ class VerbBeforeSubject(Detector):
                 verb = tokens[verb_at]
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
-                if where == "quote" and verb.low in english_words("verbs.toml", "quote_inversion_words"):
-                    continue
+                if where in ("quote", "clause") and verb.low in english_words("verbs.toml", "quote_inversion_words"):
+                    continue  # "…,” said the coach." and, after reported words without quotes, "…, reports the BBC."
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
                     continue
                 end = self._subject_end(tokens, verb_at + 1)
