@@ -85,6 +85,17 @@ def test_time_phrase_after_the_weekday_is_no_object():
     assert excerpts("The rebels attacked on Sunday the following morning as well.", "C101") == []
 
 
+def test_a_long_object_moved_after_on_weekday_is_native_heavy_shift():
+    # English moves a long object with a modifier after the adverbial ("heavy-NP shift"); a short one stays
+    # by its verb, and "this Monday" is the Romance dateline whatever follows.
+    text = "Divers found on Saturday the bodies of three fishermen missing since the storm hit the coast."
+    assert excerpts(text, "C101") == []
+    text = "Divers found on Saturday the bodies of three fishermen."
+    assert excerpts(text, "C101") == ["found on Saturday the"]
+    text = "The assembly declared this Monday the end of the term of the head of state."
+    assert excerpts(text, "C101") == ["declared this Monday the"]
+
+
 # --- C102 this Friday ---------------------------------------------------------------------
 
 

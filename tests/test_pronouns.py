@@ -203,3 +203,17 @@ def test_a_long_title_phrase_and_a_verb_after_its_subject_are_no_one_else():
     assert excerpts(text, "S105") == ["his"]
     text = "Mayor Isabel Díaz Ayuso met the accused on Monday. She said that his lawyer acted responsibly."
     assert excerpts(text, "S105") == []
+
+
+def test_she_after_a_man_is_the_woman_the_text_names_elsewhere():
+    # Translation writes "she" only where the source showed a woman: when the text names one, a "she" whose
+    # nearest named person is a man means her (native news opens a paragraph on "she" after a sentence about
+    # someone else), not a man mistranslated.
+    text = ("Senator Ana Ruiz was barred from office on Monday. The verdict upends the race to succeed "
+            "Prime Minister Jorge Medina at the end of his term.\n\n"
+            "Although she can appeal, the ban takes effect at once.")
+    assert excerpts(text, "S105") == []
+    # with no woman named anywhere, the man is the only one "she" can mean
+    text = ("The verdict upends the race to succeed Prime Minister Jorge Medina at the end of his term.\n\n"
+            "Although she can appeal, the ban takes effect at once.")
+    assert excerpts(text, "S105") == ["she"]

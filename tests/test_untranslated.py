@@ -211,6 +211,14 @@ def test_a_lowercase_word_after_the_noun_opening_a_party_name_is_part_of_the_nam
     assert _excerpts("The mayor, a militant socialiste, backed the bill.") == ["socialiste"]
 
 
+def test_a_lowercase_word_between_two_capitalised_words_of_a_name_is_part_of_it():
+    # Quebec's parties keep their French names in English news, lowercase words and all.
+    assert _excerpts("Before entering the assembly, he founded Action démocratique Québec, a centre-right party.") == []
+    assert _excerpts("Voters in Chicoutimi backed the Parti libéral du Québec candidate.") == []
+    # a foreign word with no capitalised word after it is still foreign
+    assert _excerpts("Before entering the assembly, he founded a démocratique movement.") == ["démocratique"]
+
+
 def test_english_plurals_of_loanwords_are_not_foreign():
     assert _excerpts("Military juntas ruled both countries for a decade, and the town fiestas went on.") == []
 

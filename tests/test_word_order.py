@@ -77,6 +77,8 @@ def test_verb_before_subject_fires(text, span):
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here
     "“Why?” asked him the question again.",  # no subject of its own after the pronoun
+    # after reported words and a comma, with a verb English inverts there too
+    "Protesters broke into the building a week after the inauguration, reports the BBC.",
     "Here comes the bus.",  # and after an adverb with verbs of place and motion
     "Then came the storm.",
     "So says the law.",

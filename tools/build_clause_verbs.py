@@ -42,6 +42,7 @@ NATIVE_THAT_VERBS = frozenset((
     "advise", "remind", "inform", "notify", "persuade", "convince", "assure", "reassure", "tell", "teach",
     "show", "prove", "demonstrate", "illustrate", "imply", "infer", "deduce", "conclude", "decide", "resolve",
     "rule", "decree", "order", "command", "demand", "request", "recommend", "urge", "plead", "pray", "beg",
+    "post",  # "posted on X that…": social media posts report speech in current news English
 ))
 LEMMA = re.compile(r"[a-z]+")
 

@@ -83,10 +83,28 @@ def verb_time_object_spans(ctx) -> list[tuple[int, int, int, int]]:
     return spans
 
 
+_OBJECT_STRETCH = warmstart.regex(r"[^,.;:!?()\n]{0,200}")
+_OBJECT_WORD = warmstart.regex(r"[A-Za-z’'-]+|\d[\d,.]*")
+# words that open a noun's modifier: a phrase or clause that makes an object long enough to move ("heavy")
+_POSTMODIFIERS = frozenset(("of", "for", "with", "from", "that", "which", "who", "containing", "including"))
+HEAVY_OBJECT_WORDS = 6
+
+
+def _heavy_object(view: str, after_time: int) -> bool:
+    """The object after `on Saturday` runs to 6 words or more before any punctuation and holds a modifier
+    (`the bodies of three fishermen missing since…`): English moves such an object after the adverbial, so the
+    order is native; `approved on Tuesday the new budget` keeps a short object away from its verb."""
+    stretch = _OBJECT_STRETCH.match(view, after_time).group()
+    words = [w.lower() for w in _OBJECT_WORD.findall(stretch)]
+    return len(words) >= HEAVY_OBJECT_WORDS and any(w in _POSTMODIFIERS for w in words[2:])
+
+
 class TimeBetweenVerbAndObject(Detector):
     """What it does:
     Flags a day of the week placed between a past-tense verb and its object
-    (`defended this Friday the idea`, `approved on Tuesday the budget`).
+    (`defended this Friday the idea`, `approved on Tuesday the budget`). After `on Friday`
+    an object of six words or more with a modifier (`found on Saturday the bodies of three
+    fishermen missing since…`) is English's own shift of a long object, and is left alone.
 
     Why it matters:
     Spanish, French and Portuguese put the time adverbial right after the verb
@@ -116,6 +134,8 @@ class TimeBetweenVerbAndObject(Detector):
             return
         for start, end, t_start, t_end in verb_time_object_spans(ctx):
             when = ctx.doc.view[t_start:t_end]
+            if when.startswith("on") and _heavy_object(ctx.doc.view, t_end):
+                continue  # "found on Saturday the bodies of three fishermen missing since…": English shifts a long object
             day = when.split()[-1]
             later = when if when.startswith(("on", "last")) else f"on {day}"
             yield self.finding(

@@ -41,8 +41,8 @@ class WrongGenderPronoun(Detector):
     """What it does:
     Flags `he`, `him` or `his` where the only person the sentence and the one before it
     speak of is a woman (named with a woman's first name or title), and `she` or `her`
-    where the only one is a man (when the sentences before name no one, up to three back in
-    the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
+    where the only one is a man in a text that names no woman (when the sentences before name
+    no one, up to three back in the paragraph, to the last person named): `“…,” he added.` right after a quotation by a woman, or
     `Boluarte was not at home nor did he arrive later.` Nothing is flagged when anyone
     else, of either gender or of unknown gender, is named or described nearby, nor for a `he`
     whose sentence goes on to `her` or `she` (`He had followed her`).
@@ -119,6 +119,10 @@ class WrongGenderPronoun(Detector):
         segments = ctx.segments
         # Sentences holding someone other than a pronoun: the window reaches back over sentences that name no one.
         naming = {ctx.segment_at(c.start).index for c in mentions if c.kind != "pronoun"}
+        # Translation writes "she"/"her" only where the source showed a woman: in a text that names a woman,
+        # a "she" whose nearest named person is a man is that woman ("…to succeed President Macron. Although
+        # she can appeal…"), so only "he"/"his" for a woman, or "she" in a text that names no woman, is flagged.
+        woman_named = any(c.gender == FEMALE and c.known and c.kind != "pronoun" and not c.quoted for c in mentions)
         for index, m in enumerate(mentions):
             if m.kind != "pronoun" or m.quoted:
                 continue
@@ -134,6 +138,8 @@ class WrongGenderPronoun(Detector):
                 lo -= 1
             first = bisect.bisect_left(starts, segments[lo].start)
             near = [c for c in mentions[first:index] if c.start not in flagged]
+            if m.gender == FEMALE and woman_named:
+                continue
             other = FEMALE if m.gender != FEMALE else "m"
             support = [c for c in near if c.gender == other and c.known and not c.quoted]
             if not support:

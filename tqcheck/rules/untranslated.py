@@ -309,7 +309,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     whose accented letters a scraper dropped (`inflacin`), and rarer words spelt with the source
     language's accents that English does not write so (`descontaminación`, but not `café`). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
-    (`so-called`), a lowercase word of a foreign name (`Parti québécois`) and a word the file stops in
+    (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
+    Québec`) and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
@@ -393,6 +394,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # the file stops in the middle of this word: a cut text, not a foreign one
         if run[0] > 0 and _names_it(tokens[run[0] - 1], first, view, index):
             return None
+        if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
+                                                                        tokens[run[-1] + 1], view):
+            return None
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
         if index.in_loan_phrase(view, seg, first.start, last.end):
@@ -449,6 +453,14 @@ def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     if any(previous.text in v.party_heads for v in index.vocabularies):
         return True  # "Parti socialiste": a party's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
+
+
+def _inside_a_name(previous: _Token, first: _Token, last: _Token, following: _Token, view: str) -> bool:
+    """Lowercase words between two capitalised words, a space either side, are inside one name: "Action
+    démocratique Québec", the French name English news keeps for a Quebec party."""
+    return (view[previous.end:first.start] == " " and view[last.end:following.start] == " "
+            and previous.text[0].isupper() and following.text[0].isupper()
+            and previous.key not in language.function_words()["en"])
 
 
 def _token(m, vocabularies, sentence_start: bool) -> _Token:

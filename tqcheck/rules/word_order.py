@@ -239,13 +239,13 @@ class VerbBeforeSubject(WordOrderRule, Detector):
     adverb that opens the sentence (`Thus begins the video`, `Subsequently declared the
     minister that…`), after a closing quotation with a verb English does not invert
     (`“…,” assured the minister.`), and after an opening phrase and a comma (`In a statement,
-    denounced the union that…`). English inverts after a quotation only with `said`, `added`,
-    `asked`, `wrote` and a few more, and after an adverb only with verbs of place and motion
-    (`Here comes the bus`, `Then came the storm`) and, in a narrative, verbs of beginning and
-    ending (`Thus began a decade of war`, `Thus begins a new era`); those stay quiet. An object
-    pronoun or a phrase of time between the verb and its subject after a quotation (`“…?” asked
-    him, for example, the leader`, `“…,” said on Monday the minister`) is never English order,
-    whatever the verb.
+    denounced the union that…`). English inverts after a quotation, or after reported words and a
+    comma (`…, reports the BBC.`), only with `said`, `added`, `asked`, `wrote`, `reports` and a few
+    more, and after an adverb only with verbs of place and motion (`Here comes the bus`, `Then came
+    the storm`) and, in a narrative, verbs of beginning and ending (`Thus began a decade of war`,
+    `Thus begins a new era`); those stay quiet. An object pronoun or a phrase of time between the
+    verb and its subject after a quotation (`“…?” asked him, for example, the leader`, `“…,” said
+    on Monday the minister`) is never English order, whatever the verb.
 
     Why it matters:
     Spanish, French and Portuguese put the verb first freely (`así comienza el video`,
@@ -273,8 +273,9 @@ class VerbBeforeSubject(WordOrderRule, Detector):
                 if verb.tag not in "ZD" or not verb.text.islower() or verb.low in calqued:
                     continue
                 start = self._after_insertions(tokens, verb_at + 1, where) if where in ("quote", "clause") else verb_at + 1
-                if where == "quote" and start == verb_at + 1 and verb.low in english_words("verbs.toml", "quote_inversion_words"):
-                    continue
+                if where in ("quote", "clause") and start == verb_at + 1 \
+                        and verb.low in english_words("verbs.toml", "quote_inversion_words"):
+                    continue  # "…,” said the coach." and, after reported words without quotes, "…, reports the BBC."
                 if where in ("adverb", "quote", "clause") and verb.low in english_words("verbs.toml", "locative_inversion_words"):
                     continue
                 end = self._subject_end(tokens, start)
