@@ -212,7 +212,8 @@ class ThisWeekday(Detector):
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
     A weekday opening a quotation takes the quotation's own tense, not that of the writer's
-    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead).
+    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), and a
+    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
@@ -321,9 +322,12 @@ class ThisWeekday(Detector):
             return any(is_past(w) for w in told)
         if self._closes_past_opening(before, view, m):
             return True
-        for word in reversed(before[-self.LOOKBACK:]):
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - self.LOOKBACK), -1):
+            word = before[k]
             if is_past(word):
-                return True
+                # "must be revealed this Monday", "to be held this Friday": a participle after "be" is an
+                # infinitive, which looks ahead
+                return not (k > 0 and before[k - 1].lower() == "be")
             if word.endswith("s") or word.lower() in ("is", "are", "be"):
                 return False  # a present-tense verb (or a plural noun): stop, stay quiet
         return False
