@@ -53,6 +53,9 @@ def test_verb_after_a_quotation_is_quiet_when_nobody_speaks():
 def test_document_subjects_are_native():
     assert excerpts("The results indicated that the vaccine worked.", "C109") == []
     assert excerpts("Figures from the Office for National Statistics indicated that prices rose.", "C109") == []
+    # nor do the pronouns of things speak: "Everything indicates that…" weighs the signs
+    assert excerpts("Everything indicates that the coach will stay until the summer.", "C109") == []
+    assert excerpts("The coach indicated that he would stay until the summer.", "C109") == ["indicated"]
 
 
 def test_a_signalled_intention_in_the_perfect_is_native():

@@ -101,6 +101,7 @@ def test_a_long_object_moved_after_on_weekday_is_native_heavy_shift():
 
 def test_this_weekday_for_a_past_day_fires():
     assert excerpts("The minister resigned this Monday after a week of protests.", "C102") == ["this Monday"]
+    assert excerpts("“This Monday we signed the budget,” said the minister.", "C102") == ["This Monday"]
     assert excerpts("This Thursday, the court rejected the appeal.", "C102") == ["This Thursday"]
 
 
@@ -116,6 +117,9 @@ def test_this_weekday_for_a_day_to_come_is_native():
         "The deadline was moved to this Friday.",
         "This Friday, the museum opens its new wing.",
         "Shares of the bank this Friday are expected to rise.",
+        # a quotation's own tense decides, not the writer's "said" after it
+        "“This Monday we have to finish the budget,” said the minister.",
+        "The new map of the district must be unveiled this Monday by the mayor.",  # a passive infinitive looks ahead
     ]
     for text in quiet:
         assert excerpts(text, "C102") == [], text

@@ -384,6 +384,9 @@ def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quie
         "We finished the cabin today. Nice and easy. Just a simple job.",  # a spoken aside, no name or number
         "He stopped at the rim. Jeez.",  # an interjection the lexicon lacks is no name
         "I love this recipe and you will too. I make it every week. Quick, cheap and tasty for Sunday lunch.",
+        # a run of fragments is a writer's rhythm: the one before is as short
+        "The home side ran riot in the second half. Six goals. Chelsea. Four of them from Cole Palmer.",
+        "The festival closed on Sunday after ten days of concerts. Next stop for the band: a tour of Japan in May.",
     ]:
         assert excerpts(text, "L109") == [], text
 

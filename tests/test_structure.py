@@ -102,3 +102,14 @@ def test_adverbs_in_separate_clauses_and_names_with_plurals_are_quiet():
         "The BANK BANKS report was late.",  # capitals: a heading or an acronym
     ]:
         assert excerpts(text, "T104") == [], text
+
+
+def test_headline_ending_on_a_phrasal_verb_particle_is_quiet():
+    # "crash out", "sold off": the particle closes its verb; "an attack on" is still cut off
+    for text in [
+        f"Late goal sends the holders crashing out\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nShares in the bank fell sharply as nervous investors sold off\n\n{PARAGRAPH}\n",
+    ]:
+        assert excerpts(text, "T103") == [], text
+    text = f"{PARAGRAPH}\n\nThe minister condemned what she called an unprovoked attack on\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["unprovoked attack on"]

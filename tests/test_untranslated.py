@@ -258,6 +258,9 @@ def test_accented_words_english_uses_and_foreign_names_are_quiet():
     assert _excerpts("The army staged a coup d’état in the capital.") == []
     assert _excerpts("The talks with Descontaminación Ambiental, a firm, resumed on Tuesday.") == []
     assert _excerpts("Critics of the über-rich gathered in Zürich on Tuesday.") == []
+    # an English word given French accents on purpose: an engine would have written "general", "role"
+    assert _excerpts("The scrum-half played the petit général for the whole second half.") == []
+    assert _excerpts("She took on the rôle of chief negotiator at the talks.") == []
 
 
 def test_a_public_body_named_in_the_source_language_is_flagged():

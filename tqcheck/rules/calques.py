@@ -192,6 +192,8 @@ _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
 _COMMA_AFTER = warmstart.regex(r"\s*,")
+_OPENING_QUOTE_BEFORE = warmstart.regex(r"[“\"«‘]\s*$")
+_CLOSING_QUOTE = warmstart.regex(r"[”\"»]")
 # What may follow a date that `on` can introduce: punctuation, the end, or a word that starts a new phrase.
 _DATE_ENDS = warmstart.regex(
     r"[ \t]*+(?:[,.;:!?)]|$|(?:by|the|a|an|and|at|in|on|when|after|before|with|to|that|as|for|from|during)\b)", re.M)
@@ -209,6 +211,9 @@ class ThisWeekday(Detector):
     closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
+    A weekday opening a quotation takes the quotation's own tense, not that of the writer's
+    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), and a
+    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
@@ -308,12 +313,21 @@ class ThisWeekday(Detector):
         if _DATE_AFTER.match(view, m.end()):
             return True
         if not before:  # opens the sentence: the sentence must be told in the past
-            return any(is_past(w) for w in sentence[2:])
+            told = sentence[2:]
+            if _OPENING_QUOTE_BEFORE.search(view, max(0, m.start() - 3), m.start()):
+                # “This Monday we have to…,” said the official: the quotation's own tense decides, not the
+                # writer's reporting verb after it
+                close = _CLOSING_QUOTE.search(view, m.end())
+                told = _WORD.findall(view[m.end():close.start() if close else m.end() + 200])
+            return any(is_past(w) for w in told)
         if self._closes_past_opening(before, view, m):
             return True
-        for word in reversed(before[-self.LOOKBACK:]):
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - self.LOOKBACK), -1):
+            word = before[k]
             if is_past(word):
-                return True
+                # "must be revealed this Monday", "to be held this Friday": a participle after "be" is an
+                # infinitive, which looks ahead
+                return not (k > 0 and before[k - 1].lower() == "be")
             if word.endswith("s") or word.lower() in ("is", "are", "be"):
                 return False  # a present-tense verb (or a plural noun): stop, stay quiet
         return False

@@ -739,6 +739,8 @@ class GluedWords(Detector):
 FINITE_READINGS = frozenset("VZDMA")
 NON_FINITE = frozenset(("being", "been", "having"))
 ARTICLES = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))  # a noun follows  # forms of be and have, and what follows them, carry no tense  # a verb that can carry a clause: base/present, -s, past, modal, be/have/do
+_LABEL_WORDS = 5  # "Final score: 3-1.", "Next stop: Paris.": a short label before a colon
+_STACCATO_WORDS = 3  # a sentence this short before the fragment is a fragment too: a deliberate run
 _FRAGMENT_MAX_WORDS = 20
 _NAME_ONLY_MAX_WORDS = 5
 _FRAGMENT_MIN_WORDS = 4
@@ -817,7 +819,9 @@ class VerblessFragment(Detector):
     a noun, or `to`, `having` or `been` a non-finite form), and a contraction carries one; a
     phrase must have four words or more with a number or a name inside it, or be names alone.
     Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
-    first sentence (a dateline, a heading), spoken asides (`Nice and easy.`) and writers who
+    first sentence (a dateline, a heading), a fragment after another of three words or fewer
+    (`Eight tries. Wales. Three by George North.`, a writer's rhythm), a short label and its value
+    (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`) and writers who
     speak as `I` or to `you` outside quotations (transcripts, blogs, fiction) stay quiet.
 
     Why it matters:
@@ -851,6 +855,11 @@ class VerblessFragment(Detector):
                 continue
             if not view[before.start:before.end].rstrip().endswith(".") or view[before.start:before.end].rstrip().endswith(".."):
                 continue
+            if len(view[before.start:before.end].split()) <= _STACCATO_WORDS:
+                continue  # "Eight tries. Wales. Three by George North.": a run of fragments is the writer's rhythm
+            label, colon, _ = text.partition(": ")  # a label's colon, not a time's ("10:40 pm")
+            if colon and len(label.split()) <= _LABEL_WORDS:
+                continue  # "Next stop for the Open: Royal Portrush in 2019.": a label and its value, written so
             tokens = tagged(ctx)[k][1]  # the document's tagging, shared: its text's trailing white space holds no token
             words = [t for t in tokens if t.is_word]
             if not words or len(words) > _FRAGMENT_MAX_WORDS:

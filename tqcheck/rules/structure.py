@@ -203,13 +203,18 @@ class EchoedWord(Detector):
                         break
 
 
+# Particles that close a phrasal verb ("crash out", "give up", "sell off"); not "on", "in" or "over",
+# which a cut sentence leaves after a noun ("an attack on", "the dispute over").
+_CLOSING_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 _LAST_WORDS = warmstart.regex(r"(?:[^\W\d_][\w’'-]*+\W++){0,2}[^\W\d_][\w’'-]*+\W*+$")
 
 
 class CutOffSentence(Detector):
     """What it does:
     Flags a paragraph that stops in the middle of a sentence: no final punctuation, and a
-    last word such as `the`, `of`, `and` or `when` that cannot end a sentence.
+    last word such as `the`, `of`, `and` or `when` that cannot end a sentence. A particle that
+    closes a phrasal verb after a word of content (`but Mumbai crash out`, `investors sold off`)
+    ends a clause in English and stays quiet.
 
     Why it matters:
     A translation or a scraper that lost the end of a segment leaves a sentence that
@@ -246,6 +251,8 @@ class CutOffSentence(Detector):
             last = words[-1]
             if last not in function_words:
                 continue  # lower-case function words only: "Part of The" may be a title
+            if last in _CLOSING_PARTICLES and words[-2] not in function_words:
+                continue  # a phrasal verb's particle ends a clause: "but Mumbai crash out", "prices picked up"
             # Where it stops is what is at fault: the last few words, not the whole sentence.
             tail = _LAST_WORDS.search(view, max(seg.start, seg.end - 60), seg.end)
             yield self.finding(

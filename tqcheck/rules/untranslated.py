@@ -189,6 +189,15 @@ def _lookup(vocabularies, key: str) -> dict[str, str]:
 MIN_ACCENTED_LENGTH = 4
 
 
+def _english_without_accents(key: str) -> bool:
+    """The word without its accents is an English word ("général" → "general"): a translation engine gives
+    the English spelling, so only a writer who chose the accents writes it so."""
+    from tqcheck.text import tagging  # lazy: the lexicon is read only when an accented word turns up
+
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch))
+    return plain != key and plain.isascii() and bool(tagging.lookup(plain))
+
+
 def _accented(vocabularies, key: str) -> dict[str, str]:
     """{lang: key} for the source languages whose accents spell `key`, unless English writes it so ("café")."""
     if len(key) < MIN_ACCENTED_LENGTH or _ELISION.match(key):
@@ -307,7 +316,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Flags source-language words left inside an English sentence: lowercase words that are
     frequent in Spanish, French or Portuguese and (nearly) absent from English, including forms
     whose accented letters a scraper dropped (`inflacin`), and rarer words spelt with the source
-    language's accents that English does not write so (`descontaminación`, but not `café`). Names,
+    language's accents that English does not write so (`descontaminación`, but not `café`, nor an English
+    word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
     Québec`) and a word the file stops in
@@ -407,6 +417,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if _GLOSS_AFTER.match(view, last.end, seg.end):
             return None
+        if len(run) == 1 and _english_without_accents(first.key) and not _beside_a_joiner(run[0], tokens, view):
+            return None  # "the petit général", "a rôle": an English word given its French accents on purpose
         lang = _language_of(words, source_langs)
         name = LANG_NAMES.get(lang, lang)
         excerpt = view[first.start:last.end]
@@ -424,6 +436,14 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             suggestion="translate it; if the foreign term is meant, set it in italics or quotation marks",
             source_lang=lang,
         )
+
+
+def _beside_a_joiner(i: int, tokens: list[_Token], view: str) -> bool:
+    """A source function word next to the word ("grâce à", "la général") makes it the source's phrase."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool((before and before.joins and _spaces_only(view, before.end, tokens[i].start))
+                or (after and after.joins and _spaces_only(view, tokens[i].end, after.start)))
 
 
 def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _Index) -> bool:
