@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.data.langdata import common_words
@@ -120,8 +121,24 @@ def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
     return runs
 
 
+@lru_cache(maxsize=None)
+def _non_person_heads() -> frozenset[str]:
+    """Last words of a place's or a body's name: "City", "Party" (a set built once, not once per run)."""
+    return english_words("persons.toml", "non_person_heads")
+
+
 def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
+
+
+def _inert(word: str) -> bool:
+    """A word written without a capital that can make no mention: no pronoun, no person noun, no role word
+    (most words of a text: "the", "said", "country")."""
+    lower = word.lower()
+    if lower in PRONOUNS:
+        return False
+    bare = _bare(lower) if "'" in lower or "’" in lower else lower
+    return not person_noun_kind(bare) and bare not in role_words()
 
 
 class Referents:
@@ -164,10 +181,14 @@ class Referents:
     def _find_people(self) -> None:
         tokens, view = self.tokens, self.view
         function = function_words()
-        runs = _runs(tokens, view)
+        # A name takes two words at least, and trimming a run only shortens it: a single capitalised word (most
+        # runs: a sentence's first word) names no one here, and is looked at no further.
+        runs = [(i, j) for i, j in _runs(tokens, view) if j - i >= 2]
         # Names with a first name or a gendered title first, so that "Later Berria said" finds Ana Berria
         # wherever she was introduced.
-        runs = [r for r in runs if self._named(*r)] + [r for r in runs if not self._named(*r)]
+        named = [self._named(*r) for r in runs]
+        runs = [r for r, first in zip(runs, named) if first] + [r for r, first in zip(runs, named) if not first]
+        non_person_heads = _non_person_heads()
         for i, j in runs:
             # English writes no article before a person's name: "the Foreign Ministry", "The Organization of
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
@@ -177,7 +198,7 @@ class Referents:
                 or i > 1 and tokens[i - 1].text in _NAME_JOINS and tokens[i - 2].capital \
                 and not self.opens_sentence(i - 2) and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
-            article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
+            article = article or fold(_bare(tokens[j - 1].text)) in non_person_heads
             first_word = i
             while i < j and tokens[i].text.lower() in function:  # "The", "In", "But" opening a sentence
                 i += 1
@@ -511,39 +532,48 @@ class Referents:
         things = dict(self.things)
         in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
         named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
+        inert: dict[str, bool] = {}  # lower-case forms that make no mention, asked once per form of the text
+        keys: dict[str, str] = {}  # capitalised forms, folded: "Boluarte’s" → "boluarte", once per form
+        special = spans_by_start.keys() | things.keys() | runs_by_start.keys()  # where a name, thing or run opens
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            if t.start in spans_by_start:
-                end, key = spans_by_start[t.start]
-                person = self.people[key]
-                named.add(id(person))
-                if person.cue:
-                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
-                                            person.display))
-                else:
-                    mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
-                while i < len(tokens) and tokens[i].start < end:
+            if t.start in special:
+                if t.start in spans_by_start:
+                    end, key = spans_by_start[t.start]
+                    person = self.people[key]
+                    named.add(id(person))
+                    if person.cue:
+                        mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
+                                                person.display))
+                    else:
+                        mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
+                elif t.start in things:  # "the Foreign Ministry said": no one
+                    end = things[t.start]
+                else:  # a run: "Shaquia Philpot", maybe someone, of either gender
+                    end = runs_by_start[t.start]
+                    mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
+                while i < len(tokens) and tokens[i].start < end:  # the words of the name, thing or run
                     i += 1
                 continue
-            if t.start in things:  # "the Foreign Ministry said": no one
-                end = things[t.start]
-                while i < len(tokens) and tokens[i].start < end:
+            if not t.capital:
+                skip = inert.get(t.text)
+                if skip is None:
+                    skip = inert[t.text] = _inert(t.text)
+                if skip:
                     i += 1
-                continue
-            if t.start in runs_by_start:  # "Shaquia Philpot": maybe someone, of either gender
-                end = runs_by_start[t.start]
-                mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
-                while i < len(tokens) and tokens[i].start < end:
-                    i += 1
-                continue
+                    continue
+            else:
+                key = keys.get(t.text)
+                if key is None:
+                    key = keys[t.text] = fold(_bare(t.text))
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
-            elif t.capital and fold(_bare(t.text)) in self.shared_surnames:
+            elif t.capital and key in self.shared_surnames:
                 # "Kirchner" after "Cristina Kirchner" and "Néstor Kirchner": one of them, of either gender
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif t.capital and (person := self.named(fold(_bare(t.text)))) is not None and person.cue:
+            elif t.capital and (person := self.named(key)) is not None and person.cue:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
