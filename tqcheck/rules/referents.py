@@ -1,6 +1,7 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,12 +74,24 @@ class Token:
     text: str
     capital: bool = False  # the word starts with a capital: asked of each token several times, computed once
 
-    @classmethod
-    def of(cls, m, strings: dict[str, str]) -> "Token":
-        """The token of a match; `strings` (one per document) holds each word once, however often it recurs."""
-        text = m.group()
-        text = strings.setdefault(text, text)
-        return cls(m.start(), m.end(), text, text[0].isupper())
+
+def _tokens(view: str, segments) -> list[Token]:
+    """The words of the segments, in order; each word's string is held once, however often it recurs (a plain
+    loop: a file's hundreds of thousands of tokens made by a method call each cost a fifth more)."""
+    tokens: list[Token] = []
+    add = tokens.append
+    strings: dict[str, str] = {}
+    held = strings.setdefault
+    for seg in segments:
+        for m in _WORD.finditer(view, seg.start, seg.end):
+            text = m.group()
+            text = held(text, text)
+            add(Token(m.start(), m.end(), text, text[0].isupper()))
+    return tokens
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def quoted_spans(ctx) -> list[tuple[int, int]]:
@@ -147,10 +160,7 @@ class Referents:
     def __init__(self, ctx, fallback_words=None):
         self.view = ctx.doc.view
         self.quoted = quoted_spans(ctx)
-        self.tokens: list[Token] = []
-        strings: dict[str, str] = {}
-        for seg in ctx.segments:
-            self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
+        self.tokens = _tokens(self.view, ctx.segments)
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
         # Surnames written inside a longer name, by which the text may name the person alone: "Sheinbaum" of "Claudia
@@ -162,6 +172,7 @@ class Referents:
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
         self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
+        self.keys: dict[str, str] = {}  # capitalised words, folded and bare: "Boluarte’s" → "boluarte", once per form
         self._find_people()
         self._pronoun_cues()
         self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
@@ -304,7 +315,7 @@ class Referents:
         for k, t in enumerate(tokens):
             if not t.capital or t.start in full:
                 continue
-            key = fold(_bare(t.text))
+            key = self.key(t.text)
             person = self.named(key)
             if person is None and self._apposition(k + 1) and t.start not in things and self._lone_name(k):
                 # "Boluarte, the first woman to hold the office,": a surname the text never writes with a
@@ -319,12 +330,11 @@ class Referents:
         one else between, is a person: "Cristina Fernández de Kirchner finished her speech" (a place or a firm
         named after someone takes no "her")."""
         tokens = self.tokens
-        starts = {t.start: k for k, t in enumerate(tokens)}
         for start, end, key in self.name_spans:
             person = self.people[key]
             if person.cue or not person.first or person.gender is None:
                 continue
-            k = starts[start]
+            k = bisect.bisect_left(tokens, start, key=_token_start)  # the few names asked, not a map of all tokens
             while k < len(tokens) and tokens[k].start < end:
                 k += 1
             last = min(len(tokens), k + _CUE_REACH)
@@ -406,6 +416,13 @@ class Referents:
             first -= 1
         lo, hi = tokens[first].start, tokens[k].start
         return any(lo <= start < hi and self.people[key].gender == FEMALE for start, _, key in self.name_spans)
+
+    def key(self, word: str) -> str:
+        """`word` folded, without its possessive: how the text's people are looked up."""
+        key = self.keys.get(word)
+        if key is None:
+            key = self.keys[word] = fold(_bare(word))
+        return key
 
     def named(self, surname: str) -> Person | None:
         """The person the text names by `surname` (folded): the last word of a name, or a surname inside one."""
@@ -533,7 +550,6 @@ class Referents:
         in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
         named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
         inert: dict[str, bool] = {}  # lower-case forms that make no mention, asked once per form of the text
-        keys: dict[str, str] = {}  # capitalised forms, folded: "Boluarte’s" → "boluarte", once per form
         special = spans_by_start.keys() | things.keys() | runs_by_start.keys()  # where a name, thing or run opens
         i = 0
         while i < len(tokens):
@@ -564,9 +580,7 @@ class Referents:
                     i += 1
                     continue
             else:
-                key = keys.get(t.text)
-                if key is None:
-                    key = keys[t.text] = fold(_bare(t.text))
+                key = self.key(t.text)
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
