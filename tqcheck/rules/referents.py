@@ -107,11 +107,10 @@ def quoted_spans(ctx) -> list[tuple[int, int]]:
 def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words written one after another (particles allowed inside, and "of
     the" after a title: "Minister of the Interior Ana Ruiz"); a possessive ends a run ("the Party's Ana Ruiz")."""
-    runs, i = [], 0
-    while i < len(tokens):
-        if not tokens[i].capital:
-            i += 1
-            continue
+    runs, j = [], 0
+    for i in [k for k, t in enumerate(tokens) if t.capital]:  # a run opens on a capitalised word
+        if i < j:
+            continue  # inside the last run
         titled = is_title_noun(tokens[i].text.lower())
         j = i + 1
         while j < len(tokens) and not _POSSESSIVE.search(tokens[j - 1].text):
@@ -130,7 +129,6 @@ def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
                 break
             j = joined + 1
         runs.append((i, j))
-        i = j
     return runs
 
 
@@ -551,9 +549,15 @@ class Referents:
         named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
         inert: dict[str, bool] = {}  # lower-case forms that make no mention, asked once per form of the text
         special = spans_by_start.keys() | things.keys() | runs_by_start.keys()  # where a name, thing or run opens
-        i = 0
-        while i < len(tokens):
+        # The words that may make or open a mention: capitalised, opening a name, thing or run, or a lower-case word
+        # that can be a pronoun or name a person (a comprehension over a file's words; most are "the", "said").
+        asked = [i for i, t in enumerate(tokens) if t.capital or t.start in special
+                 or not (inert[t.text] if t.text in inert else inert.setdefault(t.text, _inert(t.text)))]
+        past = -1  # where the last name, thing or run ended: its own words make no other mention
+        for i in asked:
             t = tokens[i]
+            if t.start < past:
+                continue
             if t.start in special:
                 if t.start in spans_by_start:
                     end, key = spans_by_start[t.start]
@@ -569,17 +573,9 @@ class Referents:
                 else:  # a run: "Shaquia Philpot", maybe someone, of either gender
                     end = runs_by_start[t.start]
                     mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
-                while i < len(tokens) and tokens[i].start < end:  # the words of the name, thing or run
-                    i += 1
+                past = end
                 continue
-            if not t.capital:
-                skip = inert.get(t.text)
-                if skip is None:
-                    skip = inert[t.text] = _inert(t.text)
-                if skip:
-                    i += 1
-                    continue
-            else:
+            if t.capital:
                 key = self.key(t.text)
             lower = t.text.lower()
             if lower in PRONOUNS:
@@ -618,7 +614,6 @@ class Referents:
                     mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
-            i += 1
         return mentions
 
     def _determiner(self, i: int) -> str:
