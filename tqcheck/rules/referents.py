@@ -104,11 +104,11 @@ def quoted_spans(ctx) -> list[tuple[int, int]]:
     return spans
 
 
-def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
+def _runs(tokens: list[Token], capitals: list[int], view: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words written one after another (particles allowed inside, and "of
     the" after a title: "Minister of the Interior Ana Ruiz"); a possessive ends a run ("the Party's Ana Ruiz")."""
     runs, j = [], 0
-    for i in [k for k, t in enumerate(tokens) if t.capital]:  # a run opens on a capitalised word
+    for i in capitals:  # a run opens on a capitalised word
         if i < j:
             continue  # inside the last run
         titled = is_title_noun(tokens[i].text.lower())
@@ -159,6 +159,7 @@ class Referents:
         self.view = ctx.doc.view
         self.quoted = quoted_spans(ctx)
         self.tokens = _tokens(self.view, ctx.segments)
+        self.capitals = [k for k, t in enumerate(self.tokens) if t.capital]  # indices of the capitalised words
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
         # Surnames written inside a longer name, by which the text may name the person alone: "Sheinbaum" of "Claudia
@@ -192,7 +193,7 @@ class Referents:
         function = function_words()
         # A name takes two words at least, and trimming a run only shortens it: a single capitalised word (most
         # runs: a sentence's first word) names no one here, and is looked at no further.
-        runs = [(i, j) for i, j in _runs(tokens, view) if j - i >= 2]
+        runs = [(i, j) for i, j in _runs(tokens, self.capitals, view) if j - i >= 2]
         # Names with a first name or a gendered title first, so that "Later Berria said" finds Ana Berria
         # wherever she was introduced.
         named = [self._named(*r) for r in runs]
@@ -310,8 +311,9 @@ class Referents:
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         things = Covered(self.things)
-        for k, t in enumerate(tokens):
-            if not t.capital or t.start in full:
+        for k in self.capitals:
+            t = tokens[k]
+            if t.start in full:
                 continue
             key = self.key(t.text)
             person = self.named(key)
@@ -354,9 +356,10 @@ class Referents:
         tokens, view = self.tokens, self.view
         votes: dict[str, list[str]] = {}
         alone: set[str] = set()  # titles told a woman by a pronoun no other woman nearby may take
-        for k in range(len(tokens) - 2):
+        verbs = reporting_verbs()
+        for k in [k - 1 for k in range(1, len(tokens) - 1) if tokens[k].text in verbs]:  # the words before "said"
             t = tokens[k]
-            if tokens[k + 1].text not in reporting_verbs() or view[t.end:tokens[k + 1].start] != " ":
+            if view[t.end:tokens[k + 1].start] != " ":
                 continue
             if t.capital:
                 key = fold(_bare(t.text))
