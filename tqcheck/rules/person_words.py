@@ -96,9 +96,11 @@ def _title_compound(word: str) -> bool:
     return "-" in word and any(person_nouns().get(part) == "n" for part in word.split("-"))
 
 
+@lru_cache(maxsize=65_536)
 def is_title_noun(word: str) -> bool:
     """A noun that, written against a name, says what the person is ("minister", "spokeswoman", and the
-    compounds "president-elect", "ex-minister", "co-founder")."""
+    compounds "president-elect", "ex-minister", "co-founder"). Asked of every capitalised word that opens a run of
+    them, and a file repeats its words."""
     return person_nouns().get(word) == "n" or noun_gender(word) is not None or _title_compound(word)
 
 

@@ -265,7 +265,11 @@ class Unmentioned:
         # a few of a text's words, asked of again for every pair of mentions
         in_quotes = Covered(refs.quoted)
         anyone = {form for w in (*_anyone(), "one") for form in (w, w.capitalize(), w.upper())}
-        self.candidates = {k: t.start in in_quotes for k, t in enumerate(refs.tokens) if t.capital or t.text in anyone}
+        candidates = {k: t.start in in_quotes for k, t in enumerate(refs.tokens) if t.capital or t.text in anyone}
+        # their indices outside and inside quotations, in order: a stretch between two mentions is searched by
+        # bisection among these, not word by word
+        self.outside = [k for k, quoted in candidates.items() if not quoted]
+        self.inside = [k for k, quoted in candidates.items() if quoted]
 
     def anyone_between(self, start: int, end: int) -> bool:
         """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
@@ -274,12 +278,16 @@ class Unmentioned:
 
     def between(self, start: int, end: int) -> bool:
         """Someone the mentions miss stands between, outside quotations."""
-        candidates = self.candidates
-        return any(candidates.get(k) is False and self._someone(k) for k in self._indices(start, end))
+        return any(self._someone(k) for k in self._among(self.outside, start, end))
 
     def quoted_between(self, start: int, end: int) -> bool:
         """Someone the mentions miss is spoken of inside a quotation between: "“We will not let Castillo return”"."""
-        return any(self.candidates.get(k) and self._someone(k) for k in self._indices(start, end))
+        return any(self._someone(k) for k in self._among(self.inside, start, end))
+
+    def _among(self, indices: list[int], start: int, end: int) -> list[int]:
+        """The token indices of `indices` (in order) whose tokens start between `start` and `end`."""
+        span = self._indices(start, end)
+        return indices[bisect.bisect_left(indices, span.start):bisect.bisect_left(indices, span.stop)]
 
     def _someone(self, k: int) -> bool:
         """Token k may stand for someone the mentions miss."""

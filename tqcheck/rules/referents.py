@@ -1,7 +1,9 @@
 """Who a text speaks of: the people it names (with the gender their first name or title gives), person nouns and pronouns, in order."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.data.langdata import common_words
@@ -72,12 +74,24 @@ class Token:
     text: str
     capital: bool = False  # the word starts with a capital: asked of each token several times, computed once
 
-    @classmethod
-    def of(cls, m, strings: dict[str, str]) -> "Token":
-        """The token of a match; `strings` (one per document) holds each word once, however often it recurs."""
-        text = m.group()
-        text = strings.setdefault(text, text)
-        return cls(m.start(), m.end(), text, text[0].isupper())
+
+def _tokens(view: str, segments) -> list[Token]:
+    """The words of the segments, in order; each word's string is held once, however often it recurs (a plain
+    loop: a file's hundreds of thousands of tokens made by a method call each cost a fifth more)."""
+    tokens: list[Token] = []
+    add = tokens.append
+    strings: dict[str, str] = {}
+    held = strings.setdefault
+    for seg in segments:
+        for m in _WORD.finditer(view, seg.start, seg.end):
+            text = m.group()
+            text = held(text, text)
+            add(Token(m.start(), m.end(), text, text[0].isupper()))
+    return tokens
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def quoted_spans(ctx) -> list[tuple[int, int]]:
@@ -90,14 +104,13 @@ def quoted_spans(ctx) -> list[tuple[int, int]]:
     return spans
 
 
-def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
+def _runs(tokens: list[Token], capitals: list[int], view: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words written one after another (particles allowed inside, and "of
     the" after a title: "Minister of the Interior Ana Ruiz"); a possessive ends a run ("the Party's Ana Ruiz")."""
-    runs, i = [], 0
-    while i < len(tokens):
-        if not tokens[i].capital:
-            i += 1
-            continue
+    runs, j = [], 0
+    for i in capitals:  # a run opens on a capitalised word
+        if i < j:
+            continue  # inside the last run
         titled = is_title_noun(tokens[i].text.lower())
         j = i + 1
         while j < len(tokens) and not _POSSESSIVE.search(tokens[j - 1].text):
@@ -116,12 +129,27 @@ def _runs(tokens: list[Token], view: str) -> list[tuple[int, int]]:
                 break
             j = joined + 1
         runs.append((i, j))
-        i = j
     return runs
+
+
+@lru_cache(maxsize=None)
+def _non_person_heads() -> frozenset[str]:
+    """Last words of a place's or a body's name: "City", "Party" (a set built once, not once per run)."""
+    return english_words("persons.toml", "non_person_heads")
 
 
 def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
+
+
+def _inert(word: str) -> bool:
+    """A word written without a capital that can make no mention: no pronoun, no person noun, no role word
+    (most words of a text: "the", "said", "country")."""
+    lower = word.lower()
+    if lower in PRONOUNS:
+        return False
+    bare = _bare(lower) if "'" in lower or "’" in lower else lower
+    return not person_noun_kind(bare) and bare not in role_words()
 
 
 class Referents:
@@ -130,10 +158,8 @@ class Referents:
     def __init__(self, ctx, fallback_words=None):
         self.view = ctx.doc.view
         self.quoted = quoted_spans(ctx)
-        self.tokens: list[Token] = []
-        strings: dict[str, str] = {}
-        for seg in ctx.segments:
-            self.tokens.extend(Token.of(m, strings) for m in _WORD.finditer(self.view, seg.start, seg.end))
+        self.tokens = _tokens(self.view, ctx.segments)
+        self.capitals = [k for k, t in enumerate(self.tokens) if t.capital]  # indices of the capitalised words
         self.fallback_words = fallback_words  # source-language words: "Casa", "Asamblea" are no first names
         self.people: dict[str, Person] = {}
         # Surnames written inside a longer name, by which the text may name the person alone: "Sheinbaum" of "Claudia
@@ -145,6 +171,7 @@ class Referents:
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
         self.things: list[tuple[int, int]] = []  # capitalised runs that name a body or a thing: "the Foreign Ministry"
+        self.keys: dict[str, str] = {}  # capitalised words, folded and bare: "Boluarte’s" → "boluarte", once per form
         self._find_people()
         self._pronoun_cues()
         self.told_nouns: dict[str, str] = {}  # titles whose holder's gender the text's pronouns tell: "the minister said she"
@@ -164,10 +191,14 @@ class Referents:
     def _find_people(self) -> None:
         tokens, view = self.tokens, self.view
         function = function_words()
-        runs = _runs(tokens, view)
+        # A name takes two words at least, and trimming a run only shortens it: a single capitalised word (most
+        # runs: a sentence's first word) names no one here, and is looked at no further.
+        runs = [(i, j) for i, j in _runs(tokens, self.capitals, view) if j - i >= 2]
         # Names with a first name or a gendered title first, so that "Later Berria said" finds Ana Berria
         # wherever she was introduced.
-        runs = [r for r in runs if self._named(*r)] + [r for r in runs if not self._named(*r)]
+        named = [self._named(*r) for r in runs]
+        runs = [r for r, first in zip(runs, named) if first] + [r for r, first in zip(runs, named) if not first]
+        non_person_heads = _non_person_heads()
         for i, j in runs:
             # English writes no article before a person's name: "the Foreign Ministry", "The Organization of
             # American States" name a body or a thing ("the minister Ana Ruiz" has its article before the title).
@@ -177,7 +208,7 @@ class Referents:
                 or i > 1 and tokens[i - 1].text in _NAME_JOINS and tokens[i - 2].capital \
                 and not self.opens_sentence(i - 2) and not is_title_noun(tokens[i - 2].text.lower())
             # And a name whose last word says it is a place or a body: "Mexico City", "Workers' Party".
-            article = article or fold(_bare(tokens[j - 1].text)) in english_words("persons.toml", "non_person_heads")
+            article = article or fold(_bare(tokens[j - 1].text)) in non_person_heads
             first_word = i
             while i < j and tokens[i].text.lower() in function:  # "The", "In", "But" opening a sentence
                 i += 1
@@ -280,10 +311,11 @@ class Referents:
         # A surname used alone elsewhere says its bearer is a person, not a place or a firm.
         full = Covered((s, e) for s, e, _ in self.name_spans)
         things = Covered(self.things)
-        for k, t in enumerate(tokens):
-            if not t.capital or t.start in full:
+        for k in self.capitals:
+            t = tokens[k]
+            if t.start in full:
                 continue
-            key = fold(_bare(t.text))
+            key = self.key(t.text)
             person = self.named(key)
             if person is None and self._apposition(k + 1) and t.start not in things and self._lone_name(k):
                 # "Boluarte, the first woman to hold the office,": a surname the text never writes with a
@@ -298,12 +330,11 @@ class Referents:
         one else between, is a person: "Cristina Fernández de Kirchner finished her speech" (a place or a firm
         named after someone takes no "her")."""
         tokens = self.tokens
-        starts = {t.start: k for k, t in enumerate(tokens)}
         for start, end, key in self.name_spans:
             person = self.people[key]
             if person.cue or not person.first or person.gender is None:
                 continue
-            k = starts[start]
+            k = bisect.bisect_left(tokens, start, key=_token_start)  # the few names asked, not a map of all tokens
             while k < len(tokens) and tokens[k].start < end:
                 k += 1
             last = min(len(tokens), k + _CUE_REACH)
@@ -325,9 +356,10 @@ class Referents:
         tokens, view = self.tokens, self.view
         votes: dict[str, list[str]] = {}
         alone: set[str] = set()  # titles told a woman by a pronoun no other woman nearby may take
-        for k in range(len(tokens) - 2):
+        verbs = reporting_verbs()
+        for k in [k - 1 for k in range(1, len(tokens) - 1) if tokens[k].text in verbs]:  # the words before "said"
             t = tokens[k]
-            if tokens[k + 1].text not in reporting_verbs() or view[t.end:tokens[k + 1].start] != " ":
+            if view[t.end:tokens[k + 1].start] != " ":
                 continue
             if t.capital:
                 key = fold(_bare(t.text))
@@ -385,6 +417,13 @@ class Referents:
             first -= 1
         lo, hi = tokens[first].start, tokens[k].start
         return any(lo <= start < hi and self.people[key].gender == FEMALE for start, _, key in self.name_spans)
+
+    def key(self, word: str) -> str:
+        """`word` folded, without its possessive: how the text's people are looked up."""
+        key = self.keys.get(word)
+        if key is None:
+            key = self.keys[word] = fold(_bare(word))
+        return key
 
     def named(self, surname: str) -> Person | None:
         """The person the text names by `surname` (folded): the last word of a name, or a surname inside one."""
@@ -511,39 +550,43 @@ class Referents:
         things = dict(self.things)
         in_quotes = Covered(self.quoted)  # asked only of the tokens that make a mention
         named: set[int] = set()  # the people named so far: "the president" means one named before it, not after
-        i = 0
-        while i < len(tokens):
+        inert: dict[str, bool] = {}  # lower-case forms that make no mention, asked once per form of the text
+        special = spans_by_start.keys() | things.keys() | runs_by_start.keys()  # where a name, thing or run opens
+        # The words that may make or open a mention: capitalised, opening a name, thing or run, or a lower-case word
+        # that can be a pronoun or name a person (a comprehension over a file's words; most are "the", "said").
+        asked = [i for i, t in enumerate(tokens) if t.capital or t.start in special
+                 or not (inert[t.text] if t.text in inert else inert.setdefault(t.text, _inert(t.text)))]
+        past = -1  # where the last name, thing or run ended: its own words make no other mention
+        for i in asked:
             t = tokens[i]
-            if t.start in spans_by_start:
-                end, key = spans_by_start[t.start]
-                person = self.people[key]
-                named.add(id(person))
-                if person.cue:
-                    mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
-                                            person.display))
-                else:
-                    mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
-                while i < len(tokens) and tokens[i].start < end:
-                    i += 1
+            if t.start < past:
                 continue
-            if t.start in things:  # "the Foreign Ministry said": no one
-                end = things[t.start]
-                while i < len(tokens) and tokens[i].start < end:
-                    i += 1
+            if t.start in special:
+                if t.start in spans_by_start:
+                    end, key = spans_by_start[t.start]
+                    person = self.people[key]
+                    named.add(id(person))
+                    if person.cue:
+                        mentions.append(Mention(t.start, end, person.gender, "name", person.gender is not None, t.start in in_quotes,
+                                                person.display))
+                    else:
+                        mentions.append(Mention(t.start, end, None, "name", False, t.start in in_quotes))
+                elif t.start in things:  # "the Foreign Ministry said": no one
+                    end = things[t.start]
+                else:  # a run: "Shaquia Philpot", maybe someone, of either gender
+                    end = runs_by_start[t.start]
+                    mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
+                past = end
                 continue
-            if t.start in runs_by_start:  # "Shaquia Philpot": maybe someone, of either gender
-                end = runs_by_start[t.start]
-                mentions.append(Mention(t.start, end, None, "run", False, t.start in in_quotes))
-                while i < len(tokens) and tokens[i].start < end:
-                    i += 1
-                continue
+            if t.capital:
+                key = self.key(t.text)
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
-            elif t.capital and fold(_bare(t.text)) in self.shared_surnames:
+            elif t.capital and key in self.shared_surnames:
                 # "Kirchner" after "Cristina Kirchner" and "Néstor Kirchner": one of them, of either gender
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
-            elif t.capital and (person := self.named(fold(_bare(t.text)))) is not None and person.cue:
+            elif t.capital and (person := self.named(key)) is not None and person.cue:
                 named.add(id(person))
                 mentions.append(Mention(t.start, t.end, person.gender, "name", person.gender is not None, t.start in in_quotes,
                                         person.display))
@@ -574,7 +617,6 @@ class Referents:
                     mentions.append(Mention(t.start, t.end, self.told_nouns[lower], "noun", True, t.start in in_quotes))
                 else:
                     mentions.append(Mention(t.start, t.end, noun_gender(lower), "noun", False, t.start in in_quotes))
-            i += 1
         return mentions
 
     def _determiner(self, i: int) -> str:
