@@ -115,6 +115,17 @@ def test_capitalised_gerund_slogan_or_second_quoted_sign_is_not_a_fragment():
     assert [c for c, _ in codes("Fans blamed the coach for “Lose the final” and booed him.")] == ["Q105"]
 
 
+def test_a_quoted_fragment_that_starts_with_a_name_keeps_its_capital():
+    # "Chile" is written capitalised in mid-sentence elsewhere and never in lower case: a name, not a verb.
+    text = ("Exports from Chile rose again. The minister repeated his slogan of “Chile open to the world” "
+            "at the summit.")
+    assert [c for c, _ in codes(text) if c == "Q105"] == []
+    # A word the text also writes in lower case is no name: "Open" here is the quoted verb.
+    text = ("The shops will open late. The mayor accused them of “Open the doors only to tourists” in the "
+            "centre of Open Street.")
+    assert [c for c, _ in codes(text) if c == "Q105"] == ["Q105"]
+
+
 def test_guillemets_in_english_are_a_foreign_style():
     assert [c for c, _ in codes("The mayor called the plan «a historic step» for the city.")] == ["Q103"]
 

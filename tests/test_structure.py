@@ -97,6 +97,8 @@ def test_adverbs_in_separate_clauses_and_names_with_plurals_are_quiet():
         "He tried again and again to reach the minister.",  # a new clause after "and"
         "It rained before the match, and it had rained before.",  # a comma ends the clause
         "She still hopes that the court will still hear the case.",  # "that" opens a clause
+        "Although she is still injured she still hopes to play on Sunday.",  # a subject pronoun opens a clause
+        "He still says they still owe him the money.",  # no "that", but "they" starts the reported clause
         "The Friends of the Earth and Human Rights Watch signed the letter.",
         "The Rolling Stones played in Havana; the Stones drew half a million people.",
         "The BANK BANKS report was late.",  # capitals: a heading or an acronym

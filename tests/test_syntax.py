@@ -152,6 +152,10 @@ def test_noun_of_name_warns_for_nouns_news_puts_after_a_possessive():
                  "The arrest of Lionel Scaloni shocked fans.",
                  "The government of Belarusian President Aleksander Lukashenko denied it."):
         assert found(text, "Y107") == [], text
+    # two owners joined by "and": English puts no "'s" on the pair, so "the X of A and B" is its own order
+    assert found("Voters backed the party of Jordan Bardella and Marine Le Pen in the first round.", "Y107") == []
+    assert found("The team of Lionel Scaloni and the fans celebrated together.", "Y107") == [
+        "The team of Lionel Scaloni"]
 
 
 def test_article_before_verb():

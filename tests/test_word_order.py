@@ -52,6 +52,9 @@ def test_adverb_inside_noun_phrase():
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
     assert found("Graft the branch onto the plum tree.", "W102") == []
+    # "notwithstanding" is a preposition too ("notwithstanding the rain"), and Canada's charter has its
+    # "notwithstanding clause": a word English puts before a noun, never a Romance adverb moved inside one.
+    assert found("The premier said he would invoke the notwithstanding clause to protect the law.", "W102") == []
 
 
 @pytest.mark.parametrize("text,span", [

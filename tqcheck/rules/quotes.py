@@ -1,6 +1,8 @@
 """Quotation-mark detectors: unbalanced, misplaced, mixed styles, split phrases, capitalised fragments."""
 from __future__ import annotations
 
+import re
+
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
@@ -337,6 +339,14 @@ _UTTERANCE_LEADS = {
 _COORDINATORS = {"and", "or", "nor"}
 
 
+def _proper_noun_here(view: str, word: str) -> bool:
+    """Whether the document writes `word` as a proper noun: capitalised after a lower-case word or a comma
+    somewhere (`the four years under President Bolsonaro saw Brazil abandon…`) and never in lower case."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", view):
+        return False
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", view) is not None
+
+
 def _after_quote(view: str, pos: int) -> bool:
     """Whether the text just before `pos` (spaces aside) is a closing quotation mark."""
     before = view[max(0, pos - 4):pos].rstrip()
@@ -346,7 +356,9 @@ def _after_quote(view: str, pos: int) -> bool:
 class CapitalisedQuoteFragment(Detector):
     """What it does:
     Flags a short quoted fragment in mid-sentence that starts with a capital letter although
-    it continues the sentence (`accused them of “Hide the costs”`).
+    it continues the sentence (`accused them of “Hide the costs”`). A fragment that starts with a
+    name (a word the text writes capitalised in mid-sentence elsewhere and never in lower case:
+    `his narrative of “Brazil around the world”`) keeps its capital and stays quiet.
 
     Why it matters:
     Spanish and French quote infinitives that English turns into gerunds or clauses; a
@@ -375,6 +387,8 @@ class CapitalisedQuoteFragment(Detector):
             # before it (`“Justice denied” and “Justice for all”`) is the same kind of utterance.
             if first.endswith("ing") or (m.group(1) in _COORDINATORS and _after_quote(ctx.doc.view, m.start(1))):
                 continue
+            if _proper_noun_here(ctx.doc.view, first):
+                continue  # a name keeps its capital: his narrative of “Brazil around the world”
             fragment = m.group(2)
             yield self.finding(
                 m.start(1),

@@ -137,6 +137,9 @@ class RepeatedWord(Detector):
 _WORD_OR_MARK = warmstart.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 # Words that start a new clause, where an adverb may be said again ("again and again").
 _CLAUSE_JOINERS = frozenset(("and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "so"))
+# A subject pronoun opens a clause of its own, even with no comma or "that" before it: "Even though you
+# are still young you are still beating us", "He still says he still wants it".
+_SUBJECT_PRONOUNS = frozenset(("i", "you", "he", "she", "we", "they"))
 ECHO_WINDOW = 10  # words after an adverb within which the same adverb repeats it
 NAME_ECHO_WINDOW = 2  # words of a capitalised name within which a word's other form echoes it
 
@@ -155,7 +158,8 @@ class EchoedWord(Detector):
     (`again`, `already`, `also`, `before`, `ever`, `still`, `yet`) repeated in the same clause (`had never
     before held office before`), and a word of a capitalised name repeated in its other number (`the
     High Commissioner for Human Rights Humans`). A comma, a full stop or a word that opens a new clause
-    (`and`, `but`, `that`, `which`) between the two ends the clause: `again and again` stays quiet.
+    (`and`, `but`, `that`, `which`) or a subject pronoun (`he`, `they`, `you`) between the two ends the
+    clause: `again and again` and `even though you are still young you are still winning` stay quiet.
 
     Why it matters:
     A translation that rewords a sentence keeps the adverb of the source where it stood and adds the one
@@ -187,7 +191,7 @@ class EchoedWord(Detector):
         for i, (word, start, _) in enumerate(tokens):
             if word.islower() and word in adverbs:  # a lower-case word is its own lower case: no copy of every token
                 for later, _, end in tokens[i + 1:i + 1 + ECHO_WINDOW]:
-                    if not later[0].isalpha() or later.lower() in _CLAUSE_JOINERS:
+                    if not later[0].isalpha() or later.lower() in _CLAUSE_JOINERS or later.lower() in _SUBJECT_PRONOUNS:
                         break
                     if later == word:
                         yield self.finding(start, end, f"“{word}” is said twice in one clause",

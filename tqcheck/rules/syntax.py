@@ -73,6 +73,11 @@ def _name_like(token) -> bool:
     return not tagging.lookup(token.low) or not token.text.isascii()
 
 
+def _capitalised(token) -> bool:
+    """A capitalised word the lexicon does not tag otherwise: the start of a name."""
+    return token is not None and token.tag == "X" and token.text[:1].isupper()
+
+
 def _name_end(tokens, i) -> int | None:
     """The last token of a person's name starting at `i` (up to four capitalised words, `de`/`da` between),
     when at least one of them reads as a name; None otherwise."""
@@ -550,7 +555,9 @@ class NounOfName(_Syntax, Detector):
     Mariano Rajoy`: a noun English puts after a person's possessive, then `of` and a name. The
     nouns are in `en/syntax.toml`; the name must read as a person's (a capitalised word the
     English lexicon does not know, no title among its words), so `the government of Mexico`
-    and `the government of Belarusian President Lukashenko` stay quiet. For nouns native news
+    and `the government of Belarusian President Lukashenko` stay quiet, and so does a pair of
+    owners (`the party of Jordan Bardella and Marine Le Pen`: English puts no `’s` on two names
+    joined by `and`). For nouns native news
     also writes with `of` (`the wife of Pedro Castillo`, `the words of…`, `the government of
     Nicolás Maduro`, `the supporters of…`) it is only a hint.
 
@@ -588,6 +595,8 @@ class NounOfName(_Syntax, Detector):
                 after = token_at(tokens, name_end + 1)
                 if after is not None and (after.tag == "$" or after.low == "of"):
                     continue
+                if after is not None and after.low == "and" and _capitalised(token_at(tokens, name_end + 2)):
+                    continue  # two owners: "the party of Jordan Bardella and Marine Le Pen" is how English says it
                 name = " ".join(t.text for t in tokens[i + 2:name_end + 1])
                 yield self.finding(
                     det.start,
