@@ -1,8 +1,6 @@
 """Quotation-mark detectors: unbalanced, misplaced, mixed styles, split phrases, capitalised fragments."""
 from __future__ import annotations
 
-import re
-
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
@@ -339,12 +337,25 @@ _UTTERANCE_LEADS = {
 _COORDINATORS = {"and", "or", "nor"}
 
 
-def _proper_noun_here(view: str, word: str) -> bool:
+_TOKEN = warmstart.regex(r"\w+")
+_AFTER_LOWER = warmstart.regex(r"(?<=[a-z,;])\s+(\w+)")
+
+
+def _document_words(ctx) -> tuple[frozenset[str], frozenset[str]]:
+    """(every word of the document, the words it writes after a lower-case letter, a comma or a semicolon), read
+    once per document: asked for each quoted fragment, a search of the whole text each time would be quadratic."""
+    found = ctx.cache.get("quotes:document_words")
+    if found is None:
+        view = ctx.doc.view
+        found = ctx.cache["quotes:document_words"] = (frozenset(_TOKEN.findall(view)), frozenset(_AFTER_LOWER.findall(view)))
+    return found
+
+
+def _proper_noun_here(ctx, word: str) -> bool:
     """Whether the document writes `word` as a proper noun: capitalised after a lower-case word or a comma
     somewhere (`the four years under President Bolsonaro saw Brazil abandon…`) and never in lower case."""
-    if re.search(rf"\b{re.escape(word.lower())}\b", view):
-        return False
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", view) is not None
+    words, after_lower = _document_words(ctx)
+    return word.lower() not in words and word in after_lower
 
 
 def _after_quote(view: str, pos: int) -> bool:
@@ -387,7 +398,7 @@ class CapitalisedQuoteFragment(Detector):
             # before it (`“Justice denied” and “Justice for all”`) is the same kind of utterance.
             if first.endswith("ing") or (m.group(1) in _COORDINATORS and _after_quote(ctx.doc.view, m.start(1))):
                 continue
-            if _proper_noun_here(ctx.doc.view, first):
+            if _proper_noun_here(ctx, first):
                 continue  # a name keeps its capital: his narrative of “Brazil around the world”
             fragment = m.group(2)
             yield self.finding(
