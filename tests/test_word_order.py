@@ -83,6 +83,7 @@ def test_verb_before_subject_fires(text, span):
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“Not my best day,” laughs the goalkeeper after the match.",  # and in the present of a feature or match report
     "“We are ready,” insists the captain.",
+    "“It is a sound plan,” commented the minister.",  # "commented" inverts like "remarked"
     "“We will win,” added the coach of the team.",
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here
