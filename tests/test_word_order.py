@@ -84,6 +84,7 @@ def test_verb_before_subject_fires(text, span):
     "“Not my best day,” laughs the goalkeeper after the match.",  # and in the present of a feature or match report
     "“We are ready,” insists the captain.",
     "“It is a sound plan,” commented the minister.",  # "commented" inverts like "remarked"
+    "“It is the government’s project,” repeated the mayor of the city.",  # and "repeated"
     "“We will win,” added the coach of the team.",
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here
