@@ -457,3 +457,10 @@ def test_only_the_phrase_entries_a_file_matches_are_read_whole():
     for finding in found:
         entry = next(e for e in table if finding.suggestion == e.get("use") and e["source"] in finding.message)
         assert finding.message == f"“{finding.excerpt}” calques Spanish “{entry['source']}”"
+
+
+def test_allied_base_in_congress_fires_but_a_support_base_is_english():
+    # "a base aliada no Congresso" gives "the allied base in Congress"; "a support base" is English's own
+    # phrase for the backing a leader has, in Congress or among voters.
+    assert excerpts("Lula met leaders of the allied base in Congress.", "C104", source_lang="pt") == ["the allied base"]
+    assert excerpts("The party wants a more robust support base in Congress.", "C104", source_lang="pt") == []

@@ -82,6 +82,15 @@ def test_a_legislature_or_court_named_in_the_source_language_is_flagged():
         assert findings(text, codes=("U102",)) == [], text
 
 
+def test_a_lowercase_word_of_a_foreign_name_past_its_de_stays_quiet():
+    # English news keeps a French or Portuguese institution's name whole: the lowercase word after the
+    # name's own "de" / "do" belongs to it, as the one right after the capital does ("Parti québécois").
+    assert findings("The government handed the tramway to the Caisse de dépôt last year.", codes=("U102",)) == []
+    # an English word before "de" is no foreign name: the Spanish word after it is still reported
+    [f] = findings("The Minister de economía presented the budget on Tuesday.", codes=("U102",), source="es")
+    assert f.excerpt == "economía"
+
+
 def test_a_source_function_word_left_at_the_start_of_an_english_sentence_is_flagged():
     [f] = findings("También the unions asked for a meeting with the minister.")
     assert (f.code, f.excerpt, f.source_lang) == ("U102", "También", "es")

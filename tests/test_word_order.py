@@ -55,6 +55,11 @@ def test_adverb_inside_noun_phrase():
     # "notwithstanding" is a preposition too ("notwithstanding the rain"), and Canada's charter has its
     # "notwithstanding clause": a word English puts before a noun, never a Romance adverb moved inside one.
     assert found("The premier said he would invoke the notwithstanding clause to protect the law.", "W102") == []
+    # "this" never opens a plural noun phrase: after it, an adverb and a word in -s that is also a verb
+    # are a subject and its verb, as native English writes them.
+    assert found("This largely costs the council its reserves.", "W102") == []
+    assert found("This mechanically shapes the offers a bank can make.", "W102") == []
+    assert found("This also minister of Health defended the plan.", "W102") == ["This also minister"]
 
 
 @pytest.mark.parametrize("text,span", [
@@ -78,6 +83,8 @@ def test_verb_before_subject_fires(text, span):
     "“We will win,” said the coach.",  # English inverts after a quotation with said, added, asked…
     "“Not my best day,” laughs the goalkeeper after the match.",  # and in the present of a feature or match report
     "“We are ready,” insists the captain.",
+    "“It is a sound plan,” commented the minister.",  # "commented" inverts like "remarked"
+    "“It is the government’s project,” repeated the mayor of the city.",  # and "repeated"
     "“We will win,” added the coach of the team.",
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here

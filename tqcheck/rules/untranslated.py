@@ -404,6 +404,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # the file stops in the middle of this word: a cut text, not a foreign one
         if run[0] > 0 and _names_it(tokens[run[0] - 1], first, view, index):
             return None
+        if run[0] > 1 and tokens[run[0] - 1].joins and view[tokens[run[0] - 1].end:first.start] == " " \
+                and _names_it(tokens[run[0] - 2], tokens[run[0] - 1], view, index):
+            return None  # "the Caisse de dépôt": a foreign name's own lowercase word, past its "de"
         if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
                                                                         tokens[run[-1] + 1], view):
             return None

@@ -221,6 +221,8 @@ class AdverbInsideNounPhrase(WordOrderRule, Detector):
                     continue
                 if noun.tag != "X" and tagging.lookup(noun.low)[:1] not in ("N", "S"):
                     continue  # a word the lexicon does not know may be an adjective: "an utterly insouciant"
+                if det.low == "this" and "Z" in tagging.lookup(noun.low) and noun.low.endswith("s"):
+                    continue  # "this" cannot open a plural: "This mechanically conditions the plan" is subject and verb
                 after = token_at(tokens, i + 2)
                 if noun.tag in "NS" and after is not None and after.tag in "NS":
                     continue  # "the now defunct" and the like end on a noun compound the lexicon misreads
