@@ -340,6 +340,10 @@ def test_a_comparison_with_what_someone_wished_is_native_even_with_a_source():
     assert excerpts(text, "C108") == []
     text = "The repairs went not as fast as the mayor would have liked, local media reported."
     assert excerpts(text, "C108") == []
+    text = "Exports were weaker than the new government of President Ana Ruiz would have hoped, the agency reported."
+    assert excerpts(text, "C108") == []
+    text = "Prices rose more than last year and the mayor would have received two million, local media reported."
+    assert excerpts(text, "C108") == ["would have received"]
     # a hearsay claim next to a comparison still counts
     text = "Prices rose more than expected, and the mayor would have received two million, local media reported."
     assert excerpts(text, "C108") == ["would have received"]
