@@ -335,6 +335,20 @@ def test_hearsay_conditional_reported_by_a_source_anywhere_in_the_sentence_fires
     assert excerpts("In the last hours the army would have taken control of the port.", "C108") == ["would have taken"]
 
 
+def test_a_comparison_with_what_someone_wished_is_native_even_with_a_source():
+    text = "Sales were weaker than the board would have wanted in March, the company reported."
+    assert excerpts(text, "C108") == []
+    text = "The repairs went not as fast as the mayor would have liked, local media reported."
+    assert excerpts(text, "C108") == []
+    text = "Exports were weaker than the new government of President Ana Ruiz would have hoped, the agency reported."
+    assert excerpts(text, "C108") == []
+    text = "Prices rose more than last year and the mayor would have received two million, local media reported."
+    assert excerpts(text, "C108") == ["would have received"]
+    # a hearsay claim next to a comparison still counts
+    text = "Prices rose more than expected, and the mayor would have received two million, local media reported."
+    assert excerpts(text, "C108") == ["would have received"]
+
+
 def test_would_have_been_with_an_adjective_judges_what_did_not_happen():
     assert excerpts("According to the report, it would have been safer to wait for a second vote.", "C108") == []
     assert excerpts("According to the report, the guard would have been bribed by the gang.", "C108") == ["would have been"]

@@ -115,3 +115,11 @@ def test_the_suggestions_give_the_english_punctuation():
 ])
 def test_english_tags_are_not_source_punctuated(text):
     assert counted(text, "Q107") == []
+
+
+def test_two_apostrophes_are_the_quotation_marks_of_plain_text_wire_copy():
+    text = "''It is a big day for our town, and we are ready for the visitors'', said the mayor."
+    assert counted(text, "Q106") == []
+    # without them the same words are a quotation that lost its marks
+    text = "It is a big day for our town, and we are ready for the visitors, said the mayor."
+    assert counted(text, "Q106") == ["visitors, said the mayor"]

@@ -120,6 +120,8 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
         "The writer, an habitué of the city's cafés, met carabineros at the estancia.",  # loanwords kept in data
         "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
         "The so-called ayuntamiento system dates from the Middle Ages.",  # introduced as a term
+        "The daily briefing, known as la mañanera, runs for three hours.",  # introduced as a term, article and all
+        "The town council, known as the ayuntamiento, meets on Fridays.",  # introduced as a term
         "The ayuntamiento (town council) meets on Fridays.",  # glossed
         "See www.gobierno.es/informe for the measures.",  # an address
         "Breeding between Geospiza fortes and other finches was observed.",  # a Latin binomial
@@ -129,6 +131,12 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
 )
 def test_deliberate_or_established_foreign_words_are_left_alone(text):
     assert findings(text, codes=("U102",)) == []
+
+
+def test_a_word_after_known_as_with_something_else_between_still_counts():
+    # "as" and an article may stand between the cue and the term, not a content word
+    text = "The council, known for its patience, approved the ayuntamiento budget on Friday."
+    assert [f.code for f in findings(text, codes=("U102",))] == ["U102"]
 
 
 def test_a_word_is_only_flagged_for_the_source_language_given():

@@ -756,6 +756,11 @@ def _counterfactual() -> re.Pattern:
 
 _NEXT_WORD = warmstart.regex(r"\s+(?:[a-z]+ly\s+)?([a-z]+)")
 
+# "higher than the government would have hoped", "not as fast as she would have liked": a comparison
+# with what someone wished or expected, English's own counterfactual: the subject of "would" (up to ten words,
+# "than the government of President Ana Ruiz would have hoped") follows "than" with no clause joined in between
+_COMPARED_WITH = warmstart.regex(r"\b(?:than|as\s+[a-z]+\s+as)\s+(?:(?!(?:and|but|or|while|that|who|which)\s)[A-Za-z'’.-]+\s+){0,10}$", re.I)
+
 
 def _participle_after(view: str, pos: int, end: int) -> bool:
     """`would have been killed` (a passive, which hearsay reports) rather than `would have been safer`."""
@@ -774,8 +779,9 @@ class HearsayConditional(Detector):
     `told prosecutors`), in a sentence whose source reports it (`…, local media reported`),
     or as a reporting verb after a comma or a name (`Wang, who visited Paris, would have
     considered that…`). Sentences with `if`, `unless`, `otherwise` or `without` are
-    counterfactuals, which is what English uses the form for, and stay quiet, and so does
-    `would have been` + adjective (`it would have been safer to…`).
+    counterfactuals, which is what English uses the form for, and stay quiet, and so do
+    `would have been` + adjective (`it would have been safer to…`) and a comparison with a wish
+    (`higher than the bank would have hoped`).
 
     Why it matters:
     Spanish `habría recibido`, French `aurait reçu` and Portuguese `teria recebido` are the
@@ -815,6 +821,8 @@ class HearsayConditional(Detector):
                     continue  # "I would have said that…" is a speaker's own counterfactual
                 if verb == "been" and not _participle_after(view, m.end("verb"), seg.end):
                     continue  # "it would have been safer to…" judges what did not happen
+                if _COMPARED_WITH.search(view, max(seg.start, m.start("would") - 120), m.start("would")):
+                    continue  # "stronger than the government would have hoped" compares with a wish
                 cue = _hearsay_cue().search(view, seg.start, m.start("would")) or source
                 # a name (not the sentence's first word, "Economists would have said…") or a comma before "would"
                 named = not subject or (subject[0].isupper() and view[seg.start:m.start()].strip() != "")

@@ -23,7 +23,8 @@ _TITLED_NAME = r"[a-z][\w’'-]*\s+" + _NAME
 _THE_WORDS = r"[Tt]he\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+"
 _WORD = warmstart.regex(r"[^\W\d_][\w’'-]*")
 _MARKS = re.escape("".join(sorted(ALL_MARKS - {"’"})))  # ’ is nearly always an apostrophe
-_ANY_MARK = warmstart.regex(f"[{_MARKS}]")
+# two straight apostrophes stand for a double quotation mark in plain-text wire copy: ''We will win,'' he said.
+_ANY_MARK = warmstart.regex(f"[{_MARKS}]|''")
 _WORD_BEFORE = warmstart.regex(r"[\w.’'-]*$")
 
 

@@ -414,7 +414,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if index.in_loan_phrase(view, seg, first.start, last.end):
             return None  # "déjà vu", "coup de grâce": French that English has made its own
-        if run[0] > 0 and tokens[run[0] - 1].key in cues:
+        if _after_mention_cue(run[0], tokens, cues):
             return None
         if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
             return None
@@ -439,6 +439,21 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             suggestion="translate it; if the foreign term is meant, set it in italics or quotation marks",
             source_lang=lang,
         )
+
+
+# Between a mention cue and the word it introduces: "known as the mañanera", "called la mañanera".
+_CUE_TO_TERM = frozenset({"as", "the", "a", "an"})
+
+
+def _after_mention_cue(i: int, tokens: list[_Token], cues: frozenset[str]) -> bool:
+    """Whether the word at tokens[i] is introduced as a term: right after "so-called", "called", "dubbed", or
+    after "known as" with an article, English or the source's, in between ("known as la mañanera")."""
+    for previous in reversed(tokens[max(0, i - 3):i]):
+        if previous.key in cues:
+            return True
+        if not (previous.key in _CUE_TO_TERM or previous.joins):
+            return False
+    return False
 
 
 def _beside_a_joiner(i: int, tokens: list[_Token], view: str) -> bool:
