@@ -177,3 +177,12 @@ def test_the_one_pass_gate_keeps_every_reporting_verb_the_table_catches():
             assert any(word in fold(m.group(0)) for word in literals), m.group(0)
     assert matched > 20
     assert excerpts("Tohá indicated that the plan would go ahead.", "C109") == ["indicated"]
+
+
+def test_a_body_signalling_its_own_intention_is_native_but_a_reported_fact_fires():
+    # "indicated that it would…" (the body itself, then a modal) signals an intention, as "has indicated that" does;
+    # a clause about something else is a report of speech, the Spanish "indicó que".
+    assert excerpts("The central bank indicated that it would hold rates steady until June.", "C109") == []
+    assert excerpts("The ministry indicated that it plans to reopen the consulate.", "C109") == []
+    assert excerpts("The ministry indicated that the consulate would reopen in June.", "C109") == ["indicated"]
+    assert excerpts("The ministry indicated that it was not aware of the complaint.", "C109") == ["indicated"]

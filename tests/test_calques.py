@@ -478,3 +478,11 @@ def test_allied_base_in_congress_fires_but_a_support_base_is_english():
     # phrase for the backing a leader has, in Congress or among voters.
     assert excerpts("Lula met leaders of the allied base in Congress.", "C104", source_lang="pt") == ["the allied base"]
     assert excerpts("The party wants a more robust support base in Congress.", "C104", source_lang="pt") == []
+
+
+def test_account_of_twitter_fires_but_an_account_on_x_is_english():
+    # "su cuenta de Twitter" gives "his account of Twitter"; "an account on X" names the account the way English
+    # does, the platform being the place one posts on.
+    assert excerpts("The senator replied in her account of Twitter on Monday.", "C104", source_lang="es") == ["account of Twitter"]
+    assert excerpts("The senator replied in a message posted to her account on X on Monday.", "C104", source_lang="es") == []
+    assert excerpts("Fans followed the singer's profile on Instagram for news of the tour.", "C104", source_lang="es") == []

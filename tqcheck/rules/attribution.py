@@ -185,6 +185,9 @@ class CalquedReportingVerb(Detector):
             if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in english_words("words.toml", "clause_opening_words")
                     or second in english_words("words.toml", "clause_auxiliary_words") or is_past(second)):
                 return False
+        if (not entry.get("perfect", True) and (c.group("then") or "").strip().lower() == "it"
+                and (c.group("second") or "").strip().lower() in english_words("words.toml", "intention_modal_words")):
+            return False  # "the central bank indicated that it would…": a body signalling its own intention, native
         if before.rstrip().endswith((";", "(", ")")):
             return False
         if before.rstrip().endswith(","):
