@@ -336,3 +336,10 @@ def test_a_name_given_with_its_own_acronym_is_kept_on_purpose():
     # without the acronym, or with one that does not spell the name, the same names still count
     assert findings("Tenants can appeal to the Tribunal administratif du logement within thirty days.")
     assert findings("Tenants can appeal to the Tribunal administratif du logement (CBC) within thirty days.")
+
+
+def test_french_name_opened_by_office_is_kept():
+    """Canadian English keeps the French name of a body opened by "Office"; lowercase French elsewhere still counts."""
+    kept = "Complaints about shop signs go to the Office québécois de la langue française, which can impose fines."
+    assert [f for f in findings(kept) if f.severity.value != "info"] == []
+    assert findings("Complaints about shop signs go to the office québécois de la langue française, which can impose fines.")

@@ -57,6 +57,7 @@ class Vocabulary:
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
     loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
     party_heads: frozenset[str] = frozenset()  # nouns opening a party's or movement's name kept as it is ("Parti")
+    kept_body_heads: frozenset[str] = frozenset()  # nouns, spelt as in English, opening a body's name kept ("Office")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -104,6 +105,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         institution_heads=tuple(table.get("institution_heads", ())),
         loan_phrases=tuple(table.get("loan_phrases", ())),
         party_heads=frozenset(table.get("party_heads", ())),
+        kept_body_heads=frozenset(table.get("kept_body_heads", ())),
     )
 
 
@@ -323,7 +325,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`) and a word the file stops in
+    Québec`, `Office québécois de la langue française`) and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
@@ -517,8 +519,8 @@ def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     key = previous.key
     if key in index.joiners or key in language.function_words()["en"]:
         return False  # "El ayuntamiento", "The ayuntamiento": an article, not a name
-    if any(previous.text in v.party_heads for v in index.vocabularies):
-        return True  # "Parti socialiste": a party's own name, which English news keeps
+    if any(previous.text in v.party_heads or previous.text in v.kept_body_heads for v in index.vocabularies):
+        return True  # "Parti socialiste", "Office québécois…": a party's or body's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
 
 
