@@ -38,6 +38,7 @@ def test_doubled_function_word_and_title_fire():
     assert excerpts("He met President President Lula in Brasília.", "T102") == ["President President"]
     assert excerpts("The office has led the case since since July.", "T102") == ["since since"]
     assert excerpts("Prices rose more than than expected.", "T102") == ["than than"]
+    assert excerpts("The minister was sworn in in in the capital.", "T102") == ["in in"]
 
 
 def test_doubles_english_allows_are_quiet():
@@ -47,6 +48,8 @@ def test_doubles_english_allows_are_quiet():
         "The Walla Walla council voted on Monday.",
         "Reporter Li Li filed the story.",
         "He gave her her keys back.",
+        "The mayor has been in office since she was sworn-in in January.",
+        "They met at a drive-in in a small town outside Dallas.",
     ]:
         assert excerpts(text, "T102") == [], text
 

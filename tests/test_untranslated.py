@@ -323,3 +323,23 @@ def test_a_french_body_named_with_its_lowercase_adjective_is_flagged():
 def test_a_body_head_followed_by_english_words_is_quiet():
     assert _excerpts("The Conseil approved the plan on Monday.") == []
     assert _excerpts("The Assemblée voted late at night, and the government won.") == []
+
+
+def test_a_name_given_with_its_own_acronym_is_kept_on_purpose():
+    """Native English keeps a body's own French or Spanish name when it gives the acronym after it."""
+    kept = [
+        "Tenants can appeal to the Tribunal administratif du logement (TAL) within thirty days.",
+        "Members of the Fédération des locataires de Montréal (FLM) marched to city hall on Saturday.",
+    ]
+    for sentence in kept:
+        assert [f for f in findings(sentence) if f.severity.value != "info"] == [], sentence
+    # without the acronym, or with one that does not spell the name, the same names still count
+    assert findings("Tenants can appeal to the Tribunal administratif du logement within thirty days.")
+    assert findings("Tenants can appeal to the Tribunal administratif du logement (CBC) within thirty days.")
+
+
+def test_french_name_opened_by_office_is_kept():
+    """Canadian English keeps the French name of a body opened by "Office"; lowercase French elsewhere still counts."""
+    kept = "Complaints about shop signs go to the Office québécois de la langue française, which can impose fines."
+    assert [f for f in findings(kept) if f.severity.value != "info"] == []
+    assert findings("Complaints about shop signs go to the office québécois de la langue française, which can impose fines.")

@@ -49,6 +49,10 @@ def test_adverb_inside_noun_phrase():
     assert found("The also minister of Health defended the plan.", "W102") == ["The also minister"]
     assert found("The now president signed the decree.", "W102") == ["The now president"]
     assert found("The then president signed the decree.", "W102") == []  # "then" is also an adjective
+    # an approximator before a quantity noun is English inside the noun phrase
+    assert found("The flood cut off its nearly hundreds of farms from the road.", "W102") == []
+    assert found("The strike closed their almost thousands of shops across the state.", "W102") == []
+    assert found("The almost mayor of the town thanked the voters.", "W102") == ["The almost mayor"]
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
     assert found("Graft the branch onto the plum tree.", "W102") == []

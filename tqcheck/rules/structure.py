@@ -100,7 +100,8 @@ class RepeatedWord(Detector):
 
     Why it matters:
     A doubled word is a visible slip that no editor lets through. Doubles that English
-    allows (`had had`, `that that`) are never flagged.
+    allows (`had had`, `that that`) are never flagged, nor a word that ends a hyphenated
+    compound before the same word (`since she was sworn-in in December`, `a drive-in in Ohio`).
 
     Example:
     The decision of the the court surprised no one.
@@ -126,6 +127,8 @@ class RepeatedWord(Detector):
                 word = second
                 if not (second.islower() and first.lower() in doubled or first == second and first in titles):
                     continue
+                if m.start() > 0 and view[m.start() - 1] in "-‐":
+                    continue  # "sworn-in in December", "a drive-in in Ohio": the first word ends a hyphenated compound
                 yield self.finding(
                     m.start(),
                     m.end(),

@@ -31,6 +31,9 @@ _SHORT_QUOTE = warmstart.regex(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”
 # The second word of a Latin binomial (Geospiza fortes, G. fortes) can look Spanish or French.
 _LATIN_ENDING = warmstart.regex(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
 _GLOSS_AFTER = warmstart.regex(r"\s*(?:\(|,\s+or\s)")
+# Up to six more words of a name, then its acronym in brackets: "… du Logement (TAL)".
+_ACRONYM_AFTER = warmstart.regex(r"((?: [^\W\d_][\w’'-]*){0,6}) \(([A-ZÀ-Þ]{2,8})\)")
+_NAME_BREAK = warmstart.regex(r"[.,;:!?()\[\]“”\"«»\n]")
 MIN_SEGMENT_WORDS = 5  # below this, language identification is a guess
 MIN_SEGMENT_EVIDENCE = 3  # lowercase source words a sentence needs before it is identified
 MIN_SEGMENT_SHARE = 0.4  # ... and that share of all its words
@@ -54,6 +57,7 @@ class Vocabulary:
     institution_heads: tuple[str, ...] = ()  # nouns opening a public body's name English translates ("Ministerio")
     loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
     party_heads: frozenset[str] = frozenset()  # nouns opening a party's or movement's name kept as it is ("Parti")
+    kept_body_heads: frozenset[str] = frozenset()  # nouns, spelt as in English, opening a body's name kept ("Office")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -101,6 +105,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         institution_heads=tuple(table.get("institution_heads", ())),
         loan_phrases=tuple(table.get("loan_phrases", ())),
         party_heads=frozenset(table.get("party_heads", ())),
+        kept_body_heads=frozenset(table.get("kept_body_heads", ())),
     )
 
 
@@ -320,7 +325,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`) and a word the file stops in
+    Québec`, `Office québécois de la langue française`) and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
@@ -331,7 +336,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Foundation for Press Freedom`, `Los Company`): the word after it must be a common English word that
     Spanish, French and Portuguese text hardly uses, so names the languages share (`Le Pen`, `Las
     Vegas`, `Del Monte`) stay quiet, as do an article inside a longer name (`Marine Le Pen`) and a call
-    (`O Lord,`).
+    (`O Lord,`). A foreign name the writer gives with its own acronym, whose letters are the initials
+    of the name's words (`the Tribunal administratif du logement (TAL)`), is kept on purpose and stays quiet.
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -420,6 +426,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if _GLOSS_AFTER.match(view, last.end, seg.end):
             return None
+        if introduced_with_acronym(view, first.start, last.end):
+            return None  # "de locataires du Québec (RCLALQ)": a name the writer keeps on purpose
         if len(run) == 1 and _english_without_accents(first.key) and not _beside_a_joiner(run[0], tokens, view):
             return None  # "the petit général", "a rôle": an English word given its French accents on purpose
         lang = _language_of(words, source_langs)
@@ -480,6 +488,29 @@ def _opens_with_connective(first: _Token, last: _Token, view: str, seg, index: _
     return after == " " and first.key in index.joiners
 
 
+def introduced_with_acronym(view: str, start: int, end: int) -> bool:
+    """The words start..end lie inside a name followed by its own acronym, whose letters are the initials of the
+    name's words in order ("Tribunal administratif du Logement (TAL)", "Regroupement des comités … du Québec
+    (RCLALQ)"): a writer who gives the acronym keeps the body's own name on purpose, as native English does
+    with Quebec's and other bodies' French or Spanish names."""
+    m = _ACRONYM_AFTER.match(view, end)
+    if m is None:
+        return False
+    name_end = m.end(1)
+    lead = view[max(0, start - 160):name_end]
+    breaks = list(_NAME_BREAK.finditer(lead))
+    offset = max(0, start - 160) + (breaks[-1].end() if breaks else 0)
+    words = [(w.start(), w.group(0)) for w in _LETTERS.finditer(view, offset, name_end)]
+    acronym = m.group(2)
+    j = len(acronym) - 1
+    for at, word in reversed(words):
+        if word[0].upper() == acronym[j]:
+            j -= 1
+            if j < 0:
+                return at <= start and word[0].isupper()
+    return False
+
+
 def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     """A lowercase word right after a foreign capitalised word, or after the noun that opens a party's name, is
     part of a name: "Parti québécois", "Parti socialiste"."""
@@ -488,8 +519,8 @@ def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     key = previous.key
     if key in index.joiners or key in language.function_words()["en"]:
         return False  # "El ayuntamiento", "The ayuntamiento": an article, not a name
-    if any(previous.text in v.party_heads for v in index.vocabularies):
-        return True  # "Parti socialiste": a party's own name, which English news keeps
+    if any(previous.text in v.party_heads or previous.text in v.kept_body_heads for v in index.vocabularies):
+        return True  # "Parti socialiste", "Office québécois…": a party's or body's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
 
 
@@ -730,6 +761,8 @@ def _bodies(view: str, body: AfterLookBehind, index: _Index):
         if not any(_source_word(index, w) or _foreign_lowercase(index, english, w) for w in rest):
             continue  # "Gobierno Federal": no source word after the noun, so perhaps an English name
         head = words[0]
+        if introduced_with_acronym(view, m.start(), m.start() + len(" ".join(words))):
+            continue  # "the Tribunal administratif du Logement (TAL)": the body's own name, given with its acronym
         lang = _langs_with(index, "institution_heads", head)
         end = m.start() + len(" ".join(words))
         excerpt = view[m.start():end]

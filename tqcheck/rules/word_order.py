@@ -188,7 +188,8 @@ class AdverbInsideNounPhrase(WordOrderRule, Detector):
     Flags an adverb between a determiner and its noun: `the also minister`, `the now
     president`, `his still wife`. The adverb must be one English never uses as an adjective
     (`the then president`, `the above example`, `the away team` are English and stay quiet),
-    and a noun must follow it straight away.
+    and a noun must follow it straight away. An approximator before a quantity
+    (`its almost tens of thousands of residents`, `their nearly hundreds of shops`) is English.
 
     Why it matters:
     Spanish `el también ministro`, `el hoy presidente`, French `l'actuel aussi ministre`
@@ -221,6 +222,9 @@ class AdverbInsideNounPhrase(WordOrderRule, Detector):
                     continue
                 if noun.tag != "X" and tagging.lookup(noun.low)[:1] not in ("N", "S"):
                     continue  # a word the lexicon does not know may be an adjective: "an utterly insouciant"
+                if (adverb.low in english_words("words.toml", "approximator_words")
+                        and noun.low in english_words("words.toml", "quantity_words")):
+                    continue  # "its almost tens of thousands of residents": an approximate quantity is English
                 if det.low == "this" and "Z" in tagging.lookup(noun.low) and noun.low.endswith("s"):
                     continue  # "this" cannot open a plural: "This mechanically conditions the plan" is subject and verb
                 after = token_at(tokens, i + 2)
