@@ -90,6 +90,7 @@ def test_verb_before_subject_fires(text, span):
     "“It is a sound plan,” commented the minister.",  # "commented" inverts like "remarked"
     "“It is the government’s project,” repeated the mayor of the city.",  # and "repeated"
     "“We will win,” added the coach of the team.",
+    "“See you all in Lyon!” tweeted a jubilant captain after the final.",  # social-media telling inverts like "wrote"
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here
     "“Why?” asked him the question again.",  # no subject of its own after the pronoun
