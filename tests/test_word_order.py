@@ -52,6 +52,8 @@ def test_adverb_inside_noun_phrase():
     # an approximator before a quantity noun is English inside the noun phrase
     assert found("The flood cut off its nearly hundreds of farms from the road.", "W102") == []
     assert found("The strike closed their almost thousands of shops across the state.", "W102") == []
+    # a noun that intensifies the adjective after it ("rock hard", "ice cold") opens a compound adjective
+    assert found("The coach broke his supposedly rock solid rule on Sunday.", "W102") == []
     assert found("The almost mayor of the town thanked the voters.", "W102") == ["The almost mayor"]
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
