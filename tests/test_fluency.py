@@ -383,6 +383,7 @@ def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quie
         "Madrid, May 6.\n\nThe talks began on Monday.",  # a dateline opens its paragraph
         "We finished the cabin today. Nice and easy. Just a simple job.",  # a spoken aside, no name or number
         "He stopped at the rim. Jeez.",  # an interjection the lexicon lacks is no name
+        "Critics say the tax will drive every investor away. Rubbish. Investors came back within a year.",  # a retort
         "I love this recipe and you will too. I make it every week. Quick, cheap and tasty for Sunday lunch.",
         # a run of fragments is a writer's rhythm: the one before is as short
         "The home side ran riot in the second half. Six goals. Chelsea. Four of them from Cole Palmer.",

@@ -52,6 +52,8 @@ def test_adverb_inside_noun_phrase():
     # an approximator before a quantity noun is English inside the noun phrase
     assert found("The flood cut off its nearly hundreds of farms from the road.", "W102") == []
     assert found("The strike closed their almost thousands of shops across the state.", "W102") == []
+    # a noun that intensifies the adjective after it ("rock hard", "ice cold") opens a compound adjective
+    assert found("The coach broke his supposedly rock solid rule on Sunday.", "W102") == []
     assert found("The almost mayor of the town thanked the voters.", "W102") == ["The almost mayor"]
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
@@ -90,6 +92,7 @@ def test_verb_before_subject_fires(text, span):
     "“It is a sound plan,” commented the minister.",  # "commented" inverts like "remarked"
     "“It is the government’s project,” repeated the mayor of the city.",  # and "repeated"
     "“We will win,” added the coach of the team.",
+    "“See you all in Lyon!” tweeted a jubilant captain after the final.",  # social-media telling inverts like "wrote"
     "“We will win,” the coach said on Monday.",
     "“Really?” asked her mother.",  # "her" opens the subject here
     "“Why?” asked him the question again.",  # no subject of its own after the pronoun

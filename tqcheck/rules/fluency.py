@@ -776,8 +776,8 @@ def _name_only(words) -> bool:
     if any(w.text.isupper() and len(w.text) > 1 for w in words):
         return False  # "NEITHER.", "NO.": shouting, a word of the sentence around it
     readings = tagging.lookup(words[0].low)
-    if len(words) == 1:
-        return readings[:1] == "N"  # "Jeez.", "Wow.": an interjection the lexicon lacks is no name
+    if len(words) == 1:  # "Jeez.", "Wow.": an interjection the lexicon lacks is no name; "Nonsense.": a retort
+        return readings[:1] == "N" and words[0].low not in english_words("words.toml", "retort_noun_words")
     return not readings or readings[0] in "NX"
 
 
@@ -821,7 +821,8 @@ class VerblessFragment(Detector):
     Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
     first sentence (a dateline, a heading), a fragment after another of three words or fewer
     (`Eight tries. Wales. Three by George North.`, a writer's rhythm), a short label and its value
-    (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`) and writers who
+    (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`), a one-word retort
+    (`Nonsense.`, `Rubbish.`) and writers who
     speak as `I` or to `you` outside quotations (transcripts, blogs, fiction) stay quiet.
 
     Why it matters:

@@ -230,6 +230,9 @@ class AdverbInsideNounPhrase(WordOrderRule, Detector):
                 after = token_at(tokens, i + 2)
                 if noun.tag in "NS" and after is not None and after.tag in "NS":
                     continue  # "the now defunct" and the like end on a noun compound the lexicon misreads
+                beyond = token_at(tokens, i + 3)
+                if noun.tag == "N" and after is not None and after.tag == "J" and beyond is not None and beyond.tag in "NS":
+                    continue  # "his supposedly rock hard promise": a noun that intensifies an adjective ("ice cold")
                 yield self.finding(
                     det.start,
                     noun.end,
