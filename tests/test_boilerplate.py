@@ -336,3 +336,10 @@ def test_masthead_above_a_repeated_title_is_flagged():
 def test_kicker_and_title_without_a_repeat_are_not_a_masthead():
     text = f"Local politics\n\nCouncil approves the new budget after long debate\n\n{PROSE}\n"
     assert _codes(text) == []
+
+
+def test_a_caption_given_twice_is_not_a_repeated_title():
+    # The picture's caption, once as caption and once as alt text: the short line above it is the title.
+    caption = "Residents queue outside the town hall before the budget debate on Tuesday evening, as the rain held off,photo: Tom Hale"
+    text = f"Daily Courier\n\nCouncil Approves New Budget\n\n{caption}\n{caption}\n\n{PROSE}\n"
+    assert ("B103", "Council Approves New Budget") not in _codes(text)

@@ -357,16 +357,19 @@ def _pull_quotes(view: str, lines, flagged: set[int]):
 
 # The masthead (site name, motto, section) is the short lines above a title that the page then repeats.
 MASTHEAD_MAX_WORDS = 6
+# A repeated line longer than a title is a caption given twice (as caption and as alt text), not the title.
+TITLE_MAX_WORDS = 16
 
 
 def _masthead(view: str, lines, flagged: set[int]):
     """When a page gives its title twice near the top (B108), the short unpunctuated lines above the first copy
     are its masthead: the site's name and motto, a section, a date. Without a repeated title nothing says where
-    the article starts, and the same short lines may be its title and kicker."""
+    the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
+    than a title is a caption given twice: the short line above it is the title."""
     words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
     title = next((i for j in range(len(words)) for i in range(j)
-                  if len(words[j]) >= MIN_TITLE_WORDS and not _SENTENCE_END.search(view, *lines[j])
-                  and _repeats(words[j], words[i])), None)
+                  if MIN_TITLE_WORDS <= len(words[j]) <= TITLE_MAX_WORDS and j not in flagged
+                  and not _SENTENCE_END.search(view, *lines[j]) and _repeats(words[j], words[i])), None)
     for k in range(title or 0):
         a, b = lines[k]
         if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
