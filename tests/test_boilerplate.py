@@ -267,3 +267,79 @@ def test_feed_footer_and_excerpt_links_are_flagged_not_the_prose():
     assert [code for code, _ in _codes(text)] == ["B102", "B101"]
     prose = "The Senate approved the tax reform on Tuesday; senators urged voters to continue reading the bill.\n"
     assert _codes(prose) == []
+
+
+# --- General shapes of page furniture on sites nobody studied (session 10) ---------------------------------
+
+PROSE = ("The council met on Tuesday evening and voted by a wide margin to approve the budget for next year, "
+         "after a debate that lasted more than four hours and drew a large crowd to the town hall.")
+
+
+def test_caption_and_alt_text_above_a_credit_line_are_flagged():
+    text = (f"Council approves the new budget\n\n{PROSE}\n\nMayor Ana Ruiz.\n\nThe mayor, Ana Ruiz, after the vote\n\n"
+            f"Photo: Tom Hale / Daily Courier\n\n{PROSE}\n")
+    assert _codes(text) == [
+        ("B105", "Mayor Ana Ruiz."),
+        ("B105", "The mayor, Ana Ruiz, after the vote"),
+        ("B105", "Photo: Tom Hale / Daily Courier"),
+    ]
+
+
+def test_title_over_a_lead_picture_and_prose_above_a_credit_stay_quiet():
+    # Before the article's prose begins, the short lines over a credit are the page's kicker and title.
+    lead = f"Budget night\n\nCouncil approves the new budget\n\nPhoto: Tom Hale / Daily Courier\n\n{PROSE}\n"
+    assert _codes(lead) == [("B105", "Photo: Tom Hale / Daily Courier")]
+    # A paragraph of prose above a credit is the article, not a caption.
+    prose = f"{PROSE}\n\nThe vote was close, and the mayor thanked the residents who came.\n\nPhoto: Tom Hale / Daily Courier\n"
+    assert _codes(prose) == [("B105", "Photo: Tom Hale / Daily Courier")]
+
+
+def test_a_list_of_cut_off_excerpts_is_a_widget():
+    text = (f"{PROSE}\n\n"
+            "Harbour Freight is the largest shipping company on the east coast, with a fleet of more than 40 ves...\n"
+            "Valley Mills has produced flour for the region since 1921 and now employs some three hundred people in ...\n\n"
+            f"{PROSE}\n")
+    assert [c for c, _ in _codes(text)] == ["B102", "B102"]
+
+
+def test_one_excerpt_or_a_quotation_trailing_off_is_not_a_widget():
+    one = f"{PROSE}\n\nThe mayor spoke for an hour about the harbour, the mills, the roads and ...\n"
+    assert _codes(one) == []
+    quoted = (f"{PROSE}\n\n“We will see what the council decides, and then we will talk again about the roads...\n"
+              "“The harbour will wait, as it always has, for the council to make up its mind about the...\n")
+    assert _codes(quoted) == []
+
+
+def test_pull_quote_and_its_speaker_line_are_flagged():
+    text = f"{PROSE}\n\n“We have never seen a crowd like this one at a budget debate”\n\nAna Ruiz, mayor\n\n{PROSE}\n"
+    assert _codes(text) == [
+        ("B103", "“We have never seen a crowd like this one at a budget debate”"),
+        ("B103", "Ana Ruiz, mayor"),
+    ]
+
+
+def test_quotation_with_its_speaker_in_the_sentence_is_prose():
+    text = (f"{PROSE}\n\n“We have never seen a crowd like this one,” said Ana Ruiz, the mayor.\n\n"
+            "Ana Ruiz, the mayor, thanked the residents who came to the hall.\n")
+    assert _codes(text) == []
+
+
+def test_masthead_above_a_repeated_title_is_flagged():
+    text = ("Daily Courier\n\nNews you can trust\n\nCouncil approves the new budget after long debate\n\n"
+            f"Council approves the new budget after long debate\n\n{PROSE}\n")
+    codes = _codes(text)
+    assert ("B103", "Daily Courier") in codes and ("B103", "News you can trust") in codes
+    assert ("B108", "Council approves the new budget after long debate") in [
+        (f.code, f.excerpt) for f in check_text(text, target_lang="en", select=["B108"]).findings]
+
+
+def test_kicker_and_title_without_a_repeat_are_not_a_masthead():
+    text = f"Local politics\n\nCouncil approves the new budget after long debate\n\n{PROSE}\n"
+    assert _codes(text) == []
+
+
+def test_a_caption_given_twice_is_not_a_repeated_title():
+    # The picture's caption, once as caption and once as alt text: the short line above it is the title.
+    caption = "Residents queue outside the town hall before the budget debate on Tuesday evening, as the rain held off,photo: Tom Hale"
+    text = f"Daily Courier\n\nCouncil Approves New Budget\n\n{caption}\n{caption}\n\n{PROSE}\n"
+    assert ("B103", "Council Approves New Budget") not in _codes(text)

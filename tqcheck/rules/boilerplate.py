@@ -185,6 +185,7 @@ def scan(ctx) -> list[Hit]:
                 if markdown and block.kind == "heading":
                     headings.add(len(lines))
                 lines.append(span)
+        credits = []  # indexes of whole-line picture credits (B105)
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
@@ -207,6 +208,8 @@ def scan(ctx) -> list[Hit]:
                     continue
                 hits.append(Hit(rule.code, a, b, rule.what, rule.info))
                 flagged.add(i)
+                if rule.code == "B105" and not rule.info and "credit" in rule.what:
+                    credits.append(i)
                 if rule.ends_article:
                     markers.append(i)
                 if rule.opens_list:
@@ -240,6 +243,11 @@ def scan(ctx) -> list[Hit]:
             hits.extend(_listed_links(view, lines, labels, flagged))
         if markers:
             hits.extend(_trailing_junk(view, lines, markers, flagged))
+        if credits:
+            hits.extend(_captions(view, lines, credits, flagged, headings))
+        hits.extend(_teasers(view, lines, flagged))
+        hits.extend(_pull_quotes(view, lines, flagged))
+        hits.extend(_masthead(view, lines, flagged))
         hits.sort(key=lambda h: (h.start, h.code))
     ctx.cache["boilerplate"] = hits
     return hits
@@ -277,6 +285,96 @@ def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
         if words > JUNK_MAX_WORDS or (view[b - 1] in ".!?" and words >= 8):
             return  # prose again: the junk run is over
         yield Hit("B107", a, b, "short line after the end of the article")
+
+
+# A picture's caption is a short line: longer, or ended as a sentence past a few words, it is prose.
+CAPTION_MAX_WORDS = 20
+CAPTION_SHORT_WORDS = 4
+_SENTENCE_END = warmstart.regex(r"[.!?…:;][”\"’)\]]*$")
+
+
+def _captions(view: str, lines, credits: list[int], flagged: set[int], headings: set[int]):
+    """The short lines right above a picture's credit line are its caption (and its alt text): at most two,
+    never a heading, never a sentence of prose, and only once the article's prose has begun: above it, the
+    short lines over a lead picture's credit are the page's title and kicker."""
+    first_prose = next((i for i, (a, b) in enumerate(lines) if _words(view, a, b) > CAPTION_MAX_WORDS), len(lines))
+    for credit in credits:
+        for i in (credit - 1, credit - 2):
+            if i <= first_prose or i in flagged or i in headings:
+                break
+            a, b = lines[i]
+            words = _words(view, a, b)
+            if words > CAPTION_MAX_WORDS or (words > CAPTION_SHORT_WORDS and _SENTENCE_END.search(view, a, b)):
+                break
+            flagged.add(i)
+            yield Hit("B105", a, b, "caption of a credited picture")
+
+
+# A teaser is an excerpt the page cut off with an ellipsis; two in a row are a list of other stories.
+_TEASER_END = warmstart.regex(r"(?<![.!?…])(?:\.\.\.|…)$")
+TEASER_MIN_WORDS = 8
+_QUOTE_OPEN = "“\"«‘"
+
+
+def _teasers(view: str, lines, flagged: set[int]):
+    """Runs of two or more lines each cut off by an ellipsis (`…established in 194...`): a widget's excerpts
+    of other stories. One such line may be the article's own excerpt or a quotation trailing off."""
+    def teaser(i):
+        a, b = lines[i]
+        return (i not in flagged and view[a] not in _QUOTE_OPEN and _TEASER_END.search(view, a, b)
+                and _words(view, a, b) >= TEASER_MIN_WORDS)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and teaser(j):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                flagged.add(k)
+                yield Hit("B102", *lines[k], "excerpt of another story")
+        i = max(j, i + 1)
+
+
+# A pull quote: a line that is a quotation and nothing else, then the speaker's name and role on its own line.
+_WHOLE_QUOTE = warmstart.regex(r"[“\"«][^\n“”\"«»]{10,400}[”\"»]")
+_PULL_QUOTE_SPEAKER = warmstart.regex(
+    r"(?:[—–-]\s*)?(?-i:[A-ZÀ-Þ])[\w’'.-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w’'.-]*){0,3},\s+[^\n.!?,]{2,60}")
+PULL_QUOTE_SPEAKER_MAX_WORDS = 10
+
+
+def _pull_quotes(view: str, lines, flagged: set[int]):
+    """A quotation alone on its line (no speech tag) and, right below, `Name, role` without a full stop:
+    the page repeats a quotation of the article in large type. Prose quotes its speaker in the sentence."""
+    for i in range(len(lines) - 1):
+        (a, b), (c, d) = lines[i], lines[i + 1]
+        if (i in flagged or i + 1 in flagged or not _WHOLE_QUOTE.fullmatch(view, a, b)
+                or not _PULL_QUOTE_SPEAKER.fullmatch(view, c, d) or _words(view, c, d) > PULL_QUOTE_SPEAKER_MAX_WORDS):
+            continue
+        flagged.update((i, i + 1))
+        yield Hit("B103", a, b, "pull quote")
+        yield Hit("B103", c, d, "speaker of a pull quote")
+
+
+# The masthead (site name, motto, section) is the short lines above a title that the page then repeats.
+MASTHEAD_MAX_WORDS = 6
+# A repeated line longer than a title is a caption given twice (as caption and as alt text), not the title.
+TITLE_MAX_WORDS = 16
+
+
+def _masthead(view: str, lines, flagged: set[int]):
+    """When a page gives its title twice near the top (B108), the short unpunctuated lines above the first copy
+    are its masthead: the site's name and motto, a section, a date. Without a repeated title nothing says where
+    the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
+    than a title is a caption given twice: the short line above it is the title."""
+    words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
+    title = next((i for j in range(len(words)) for i in range(j)
+                  if MIN_TITLE_WORDS <= len(words[j]) <= TITLE_MAX_WORDS and j not in flagged
+                  and not _SENTENCE_END.search(view, *lines[j]) and _repeats(words[j], words[i])), None)
+    for k in range(title or 0):
+        a, b = lines[k]
+        if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
+            flagged.add(k)
+            yield Hit("B103", a, b, "masthead line above the page's title")
 
 
 class _BoilerplateCheck:
