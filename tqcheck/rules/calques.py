@@ -192,6 +192,7 @@ _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
 _COMMA_AFTER = warmstart.regex(r"\s*,")
+_VERB_AFTER = warmstart.regex(r"[ \t]+(?:also[ \t]+)?([a-z]+)\b")
 _OPENING_QUOTE_BEFORE = warmstart.regex(r"[“\"«‘]\s*$")
 _CLOSING_QUOTE = warmstart.regex(r"[”\"»]")
 # What may follow a date that `on` can introduce: punctuation, the end, or a word that starts a new phrase.
@@ -207,7 +208,8 @@ _WEEKDAY_ENDS = warmstart.regex(
 class ThisWeekday(Detector):
     """What it does:
     Flags `this Friday` (or any weekday) used for a day that has already passed: after a
-    past-tense verb, or opening a sentence told in the past (`This Friday, the company
+    past-tense verb, or between a subject and its past-tense verb (`the minister this Monday
+    announced…`), or opening a sentence told in the past (`This Friday, the company
     closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
@@ -321,6 +323,10 @@ class ThisWeekday(Detector):
                 told = _WORD.findall(view[m.end():close.start() if close else m.end() + 200])
             return any(is_past(w) for w in told)
         if self._closes_past_opening(before, view, m):
+            return True
+        verb = _VERB_AFTER.match(view, m.end())
+        if verb and is_past(verb.group(1)) and before[-1].lower() not in ("be", "been", "being"):
+            # `the minister this Monday announced…`: between a subject and its past-tense verb
             return True
         for k in range(len(before) - 1, max(-1, len(before) - 1 - self.LOOKBACK), -1):
             word = before[k]
