@@ -121,6 +121,16 @@ def test_this_weekday_before_a_verb_that_looks_ahead_is_native():
         assert excerpts(text, "C102") == [], text
 
 
+def test_a_future_in_another_clause_does_not_make_a_past_weekday_look_ahead():
+    text = "The president received the opposition leader this Tuesday, who will now have to share the assembly."
+    assert excerpts(text, "C102") == ["this Tuesday"]
+    for text in [
+        "The minister said this Friday will be decisive for the talks.",  # the weekday is the future's subject
+        "She announced this Monday that the plant will close.",
+    ]:
+        assert excerpts(text, "C102") == [], text
+
+
 def test_this_weekday_with_a_portuguese_date_fires():
     assert excerpts("The senator criticised, this Wednesday (3/5), the new tax.", "C102") == ["this Wednesday"]
 

@@ -278,12 +278,11 @@ class ThisWeekday(Detector):
                 if words is None:
                     found = list(_WORD.finditer(view, seg.start, seg.end))
                     words, starts = [w.group() for w in found], [w.start() for w in found]
-                    looks_ahead = any(w.lower() in future or w.endswith(("’ll", "'ll")) for w in words)
                 before = words[:bisect.bisect_left(starts, m.start())]
                 if before and before[-1].lower() in before_date:
                     continue
                 sentence = words
-                if looks_ahead:
+                if self._looks_ahead(words, len(before), future):
                     continue
                 if not self._past(before, sentence, view, m):
                     continue
@@ -300,6 +299,24 @@ class ThisWeekday(Detector):
                     source_lang=assumed_source(ctx, langs),
                     **fix,
                 )
+
+    # Words after which a future verb belongs to another clause than the weekday's: a relative pronoun or a
+    # coordinator (`…met the parties this Tuesday, who will have to share…`, `met this Monday and will meet…`).
+    _OTHER_CLAUSE = frozenset(("who", "whom", "whose", "which", "where", "while", "and", "but", "although", "though"))
+
+    @classmethod
+    def _looks_ahead(cls, words, at, future) -> bool:
+        """Whether the weekday's own clause looks ahead: a future word before it, or after it before a word that
+        opens another clause (the weekday itself may be the subject of the future: `said this Friday will be`)."""
+        is_future = lambda w: w.lower() in future or w.endswith(("’ll", "'ll"))
+        if any(is_future(w) for w in words[:at]):
+            return True
+        for w in words[at + 2:]:
+            if w.lower() in cls._OTHER_CLAUSE:
+                return False
+            if is_future(w):
+                return True
+        return False
 
     def _certain(self, before, starts, view, m) -> bool:
         """Where `this Friday` can only be the past dateline: opening a sentence told in the past with a
