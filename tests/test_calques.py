@@ -105,6 +105,32 @@ def test_this_weekday_for_a_past_day_fires():
     assert excerpts("This Thursday, the court rejected the appeal.", "C102") == ["This Thursday"]
 
 
+def test_this_weekday_between_a_subject_and_its_past_verb_fires():
+    # French `le ministre a annoncé ce lundi`, Portuguese `o ministro anunciou nesta segunda`, put back in
+    # the English slot of `on Monday`: between the subject and its verb
+    assert excerpts("The minister this Monday announced a plan for the harbour.", "C102") == ["this Monday"]
+    assert excerpts("Party leader Ana Costa this Friday accused the mayor of lying.", "C102") == ["this Friday"]
+
+
+def test_this_weekday_before_a_verb_that_looks_ahead_is_native():
+    for text in [
+        "The minister this Monday will announce a plan for the harbour.",
+        "The plan this Friday is to reopen the harbour.",
+        "Officials this Sunday expect the harbour to reopen.",
+    ]:
+        assert excerpts(text, "C102") == [], text
+
+
+def test_a_future_in_another_clause_does_not_make_a_past_weekday_look_ahead():
+    text = "The president received the opposition leader this Tuesday, who will now have to share the assembly."
+    assert excerpts(text, "C102") == ["this Tuesday"]
+    for text in [
+        "The minister said this Friday will be decisive for the talks.",  # the weekday is the future's subject
+        "She announced this Monday that the plant will close.",
+    ]:
+        assert excerpts(text, "C102") == [], text
+
+
 def test_this_weekday_with_a_portuguese_date_fires():
     assert excerpts("The senator criticised, this Wednesday (3/5), the new tax.", "C102") == ["this Wednesday"]
 

@@ -99,6 +99,24 @@ def test_a_tag_punctuated_as_the_source_punctuates_it(text, excerpt):
     assert counted(text, "Q107") == [excerpt]
 
 
+def test_a_closing_mark_spaced_from_its_quotation_and_glued_to_the_tag():
+    # French spaces its « » inside; turned into English marks, the space stays and the tag is glued on
+    text = "“We still have time to decide. Nothing is settled, ”the mayor said on Monday."
+    assert counted(text, "Q107") == [", ”the mayor said"]
+    assert counted("“Calls for a strike go nowhere, ”declared the minister.", "Q107") == [", ”declared the minister"]
+
+
+@pytest.mark.parametrize("text", [
+    "“Nothing is settled,” the mayor said on Monday.",
+    # a straight mark after a comma may open the next quotation
+    'Outside, protesters held signs saying, "Justice denied" and "Justice for victims".',
+    # a spaced closing mark before a word that is not a tag is another matter
+    "“Nothing is settled, ” and the mayor left.",
+])
+def test_a_closing_mark_before_anything_but_a_glued_tag_is_not_reported_so(text):
+    assert counted(text, "Q107") == []
+
+
 def test_the_suggestions_give_the_english_punctuation():
     report = check_text("“Who will pay for it?”, He asked. “It is final.”, said Petro.", select=["Q107"])
     assert [f.suggestion for f in report.findings if f.severity.label != "info"] == ["?” he asked", ",” said Petro"]

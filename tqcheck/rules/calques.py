@@ -192,6 +192,7 @@ _WORD = warmstart.regex(r"[A-Za-z’']+")
 _DATE_AFTER = warmstart.regex(r"\s*\(\d{1,2}/\d{1,2}\)")
 _POSSESSIVE_AFTER = warmstart.regex(r"[’']s\b")
 _COMMA_AFTER = warmstart.regex(r"\s*,")
+_VERB_AFTER = warmstart.regex(r"[ \t]+(?:also[ \t]+)?([a-z]+)\b")
 _OPENING_QUOTE_BEFORE = warmstart.regex(r"[“\"«‘]\s*$")
 _CLOSING_QUOTE = warmstart.regex(r"[”\"»]")
 # What may follow a date that `on` can introduce: punctuation, the end, or a word that starts a new phrase.
@@ -207,7 +208,8 @@ _WEEKDAY_ENDS = warmstart.regex(
 class ThisWeekday(Detector):
     """What it does:
     Flags `this Friday` (or any weekday) used for a day that has already passed: after a
-    past-tense verb, or opening a sentence told in the past (`This Friday, the company
+    past-tense verb, or between a subject and its past-tense verb (`the minister this Monday
+    announced…`), or opening a sentence told in the past (`This Friday, the company
     closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
@@ -276,12 +278,11 @@ class ThisWeekday(Detector):
                 if words is None:
                     found = list(_WORD.finditer(view, seg.start, seg.end))
                     words, starts = [w.group() for w in found], [w.start() for w in found]
-                    looks_ahead = any(w.lower() in future or w.endswith(("’ll", "'ll")) for w in words)
                 before = words[:bisect.bisect_left(starts, m.start())]
                 if before and before[-1].lower() in before_date:
                     continue
                 sentence = words
-                if looks_ahead:
+                if self._looks_ahead(words, len(before), future):
                     continue
                 if not self._past(before, sentence, view, m):
                     continue
@@ -298,6 +299,24 @@ class ThisWeekday(Detector):
                     source_lang=assumed_source(ctx, langs),
                     **fix,
                 )
+
+    # Words after which a future verb belongs to another clause than the weekday's: a relative pronoun or a
+    # coordinator (`…met the parties this Tuesday, who will have to share…`, `met this Monday and will meet…`).
+    _OTHER_CLAUSE = frozenset(("who", "whom", "whose", "which", "where", "while", "and", "but", "although", "though"))
+
+    @classmethod
+    def _looks_ahead(cls, words, at, future) -> bool:
+        """Whether the weekday's own clause looks ahead: a future word before it, or after it before a word that
+        opens another clause (the weekday itself may be the subject of the future: `said this Friday will be`)."""
+        is_future = lambda w: w.lower() in future or w.endswith(("’ll", "'ll"))
+        if any(is_future(w) for w in words[:at]):
+            return True
+        for w in words[at + 2:]:
+            if w.lower() in cls._OTHER_CLAUSE:
+                return False
+            if is_future(w):
+                return True
+        return False
 
     def _certain(self, before, starts, view, m) -> bool:
         """Where `this Friday` can only be the past dateline: opening a sentence told in the past with a
@@ -321,6 +340,10 @@ class ThisWeekday(Detector):
                 told = _WORD.findall(view[m.end():close.start() if close else m.end() + 200])
             return any(is_past(w) for w in told)
         if self._closes_past_opening(before, view, m):
+            return True
+        verb = _VERB_AFTER.match(view, m.end())
+        if verb and is_past(verb.group(1)) and before[-1].lower() not in ("be", "been", "being"):
+            # `the minister this Monday announced…`: between a subject and its past-tense verb
             return True
         for k in range(len(before) - 1, max(-1, len(before) - 1 - self.LOOKBACK), -1):
             word = before[k]

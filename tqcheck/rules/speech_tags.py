@@ -251,12 +251,23 @@ def _capital_tag() -> re.Pattern:
                            % "|".join(tag_verbs()))
 
 
+@lru_cache(maxsize=None)
+def _spaced_mark_tag() -> re.Pattern:
+    """A closing mark set off from its quotation by a space and glued to the speech tag after it
+    (`at all, ”Marchand said`, `nowhere, ”commented the minister`): French spacing inside « », kept when
+    the marks were turned into English ones. Only the curly closing mark: a straight one after a comma may
+    open the next quotation (`signs saying, "Justice denied"`)."""
+    return warmstart.regex(r"(?P<stop>[,.!?…])[ \u00a0\u202f]+(?P<mark>”)(?=(?:%(inverted)s|%(direct)s)\b)" % _tag_parts())
+
+
 class SourcePunctuatedTag(Detector):
     """What it does:
     Flags a speech tag punctuated as Spanish, French or Portuguese punctuate it: a comma after
     a quotation that already ends with a question mark, an exclamation mark or a full stop
-    (`“Who will pay?”, asked the mayor`), and a tag pronoun that keeps the capital of a new
-    sentence after the quotation's comma (`“We are ready”, He said`).
+    (`“Who will pay?”, asked the mayor`), a tag pronoun that keeps the capital of a new
+    sentence after the quotation's comma (`“We are ready”, He said`), and a closing mark set
+    off from its quotation by a space and glued to the tag (`“…at all, ”Marchand said`), as
+    French spaces its « ».
 
     Why it matters:
     Spanish and French close the quotation, then write the comma that leads to the tag
@@ -310,6 +321,17 @@ class SourcePunctuatedTag(Detector):
                 m.start("pronoun"), m.end("verb"),
                 f"the speech tag continues the sentence after the quotation's comma: “{pronoun.lower()}”, not “{pronoun}”",
                 suggestion=pronoun.lower() + view[m.end("pronoun"):m.end("verb")],
+            )
+        for m in segment_matches(ctx, _spaced_mark_tag(), holding="”"):
+            speaker = m.group("after") or m.group("before")
+            if not _names_speaker(speaker):
+                continue
+            end = m.end("after") if m.group("verb_first") else m.end("verb_last")
+            tag = " ".join(view[m.end("mark"):end].split())
+            yield self.finding(
+                m.start(), end,
+                "the closing quotation mark is set off from the quotation and glued to the speech tag, as French spaces « »",
+                suggestion=f"{m.group('stop')}{m.group('mark')} {tag}",
             )
 
 
