@@ -367,7 +367,10 @@ class SiteWidget(_BoilerplateCheck, Detector):
 class ScrapedTimestamp(_BoilerplateCheck, Detector):
     """What it does:
     Flags publication metadata scraped as a line of its own: `Posted on 01/12/2022 12:44`,
-    `Published: …`, `Updated: …`, a date or a reading time standing alone, a weather widget.
+    `Published: …`, `Updated: …`, a date or a reading time standing alone, a weather widget,
+    a byline or author box. A byline that names an organisation, a wire service or a desk's
+    formula (`By Human Rights Watch`, `By The Associated Press`, `By Staff Reporter`) is only
+    a hint (info): native outlets print these over their own articles.
 
     Why it matters:
     The page's metadata is not part of the article; left in the body it reads as noise
