@@ -280,3 +280,14 @@ def test_a_byline_naming_an_organisation_is_only_a_hint():
     for byline in ("by admin", "By Newsroom", "By Harbour Times Staff Writers"):
         report = check_text("Council approves budget\n\n" + byline + body, target_lang="en", select=["B1"])
         assert [(f.code, f.severity.name) for f in report.findings] == [("B104", "WARNING")], byline
+
+
+def test_a_marker_atop_the_page_heads_it_and_ends_no_article():
+    # A station's page opens with its copyright line and player labels; the headline under them is no link title.
+    page = ("© 2025 Harbour Public Radio\n\nPlay Live Radio\n\nNext Up:\n\n"
+            "Lawmakers send the housing bill to the governor before the veto break\n\n"
+            "The General Assembly passed the housing bill on Thursday after a long debate over zoning rules "
+            "and rents.\n")
+    assert [c for c, e in _codes(page) if c == "B107"] == []
+    # after the article, the same marker still ends it
+    assert ("B107", "Quick Profit Formula Pro") in _codes(SCRAPED)

@@ -257,24 +257,32 @@ def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
             yield Hit("B102", a, b, "link listed under a related-articles label")
 
 
+def _prose(view: str, a: int, b: int) -> bool:
+    """A line of the article's prose, as B107 tells it from a link title: longer than one, or a sentence."""
+    words = _words(view, a, b)
+    return words > JUNK_MAX_WORDS or view[b - 1] in ".!?" and words >= 8
+
+
 def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
     """Short lines after the marker that ends the article are link titles and widgets.
 
     The marker that counts is the first one after the article's last paragraph: a marker
-    followed by real paragraphs was in mid-article, and the lines after it are the article.
+    followed by real paragraphs was in mid-article, and the lines after it are the article;
+    one above every line of prose heads the page.
     """
     last_paragraph = next(
         (i for i in range(len(lines) - 1, -1, -1) if _words(view, *lines[i]) > ARTICLE_BLOCK_WORDS), -1
     )
-    marker = next((i for i in markers if i > last_paragraph), None)
+    # A marker above every line of prose (a copyright line atop the page) is the page's header, not the article's end.
+    first_prose = next((i for i, (a, b) in enumerate(lines) if _prose(view, a, b)), len(lines))
+    marker = next((i for i in markers if i > last_paragraph and i > first_prose), None)
     if marker is None:
         return
     for i in range(marker + 1, len(lines)):
         if i in flagged:
             continue
         a, b = lines[i]
-        words = _words(view, a, b)
-        if words > JUNK_MAX_WORDS or (view[b - 1] in ".!?" and words >= 8):
+        if _prose(view, a, b):
             return  # prose again: the junk run is over
         yield Hit("B107", a, b, "short line after the end of the article")
 
