@@ -244,8 +244,9 @@ class FalseFriend(_FalseFriendCheck, Detector):
     hold), `assisted to the ceremony` (asistir, to attend), `a sensible issue` (sensible,
     sensitive), `the responsible for the attack` (el responsable, the person responsible).
     A use that a variety of English shares is left alone in a text written in it: Canadian
-    political English calls a government's term its `mandate`, so `a first mandate` is quiet
-    in a text about Quebec or another province.
+    political English calls a government's first term won at the polls its first `mandate`,
+    so `won a first mandate` is quiet in a text about Quebec or another province (`during a
+    first mandate`, `the end of her mandate` still fire there).
 
     Why it matters:
     A false friend keeps the form of the source word and changes its meaning; the reader
