@@ -291,3 +291,14 @@ def test_a_marker_atop_the_page_heads_it_and_ends_no_article():
     assert [c for c, e in _codes(page) if c == "B107"] == []
     # after the article, the same marker still ends it
     assert ("B107", "Quick Profit Formula Pro") in _codes(SCRAPED)
+
+
+def test_a_marker_followed_by_a_long_sentence_was_mid_article():
+    # A caption's credit ends no article when a full sentence of the article follows the short line after it,
+    # even in a text cut before any 40-word paragraph.
+    text = ("On Thursday the local papers led with the budget vote and the row over the new housing levy.\n"
+            "Source: UGC\n\n"
+            "1. Morning Herald\n\n"
+            "The budget vote is gaining momentum, with several members confirming that they have signed in support of "
+            "the motion against the finance minister.\n")
+    assert [c for c, e in _codes(text) if c == "B107"] == []

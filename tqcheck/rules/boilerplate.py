@@ -24,6 +24,10 @@ _WORD = warmstart.regex(r"\S+")
 JUNK_MAX_WORDS = 14
 # A block this long after the marker means the article goes on: the marker was mid-article.
 ARTICLE_BLOCK_WORDS = 40
+# So does a whole sentence this long (a text cut near 2,000 characters may hold no 40-word paragraph): link
+# titles and widget labels do not end in a full stop at such a length.
+ARTICLE_SENTENCE_WORDS = 20
+_SENTENCE_END = warmstart.regex(r"[.!?][”\"’']?$")
 # No whole-line widget is longer than this; longer lines are prose and are not matched.
 MAX_LINE_CHARS = 300
 # Lines a first character opens in a file before they are tried against the rules that can start with it
@@ -257,6 +261,12 @@ def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
             yield Hit("B102", a, b, "link listed under a related-articles label")
 
 
+def _article_text(view: str, a: int, b: int) -> bool:
+    """A line that can only be the article's own text: a long paragraph, or a long sentence."""
+    words = _words(view, a, b)
+    return words > ARTICLE_BLOCK_WORDS or words >= ARTICLE_SENTENCE_WORDS and bool(_SENTENCE_END.search(view, a, b))
+
+
 def _prose(view: str, a: int, b: int) -> bool:
     """A line of the article's prose, as B107 tells it from a link title: longer than one, or a sentence."""
     words = _words(view, a, b)
@@ -266,13 +276,11 @@ def _prose(view: str, a: int, b: int) -> bool:
 def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
     """Short lines after the marker that ends the article are link titles and widgets.
 
-    The marker that counts is the first one after the article's last paragraph: a marker
-    followed by real paragraphs was in mid-article, and the lines after it are the article;
-    one above every line of prose heads the page.
+    The marker that counts is the first one after the article's last paragraph (or long
+    sentence): a marker followed by real paragraphs was in mid-article, and the lines after
+    it are the article; one above every line of prose heads the page.
     """
-    last_paragraph = next(
-        (i for i in range(len(lines) - 1, -1, -1) if _words(view, *lines[i]) > ARTICLE_BLOCK_WORDS), -1
-    )
+    last_paragraph = next((i for i in range(len(lines) - 1, -1, -1) if _article_text(view, *lines[i])), -1)
     # A marker above every line of prose (a copyright line atop the page) is the page's header, not the article's end.
     first_prose = next((i for i, (a, b) in enumerate(lines) if _prose(view, a, b)), len(lines))
     marker = next((i for i in markers if i > last_paragraph and i > first_prose), None)
