@@ -66,7 +66,7 @@ def test_a_signalled_intention_in_the_perfect_is_native():
 def test_a_verb_with_an_object_after_that_is_a_demonstrative():
     assert excerpts("The minister defended that reform in the senate.", "C109") == []
     assert excerpts("The minister defended that the reform was necessary.", "C109") == ["defended"]
-    assert excerpts("The minister highlighted that exports had grown.", "C109") == ["highlighted"]
+    assert excerpts("The minister detailed that three roads were closed.", "C109") == ["detailed"]
 
 
 def test_verbs_native_news_also_uses_are_hints():
@@ -186,3 +186,13 @@ def test_a_body_signalling_its_own_intention_is_native_but_a_reported_fact_fires
     assert excerpts("The ministry indicated that it plans to reopen the consulate.", "C109") == []
     assert excerpts("The ministry indicated that the consulate would reopen in June.", "C109") == ["indicated"]
     assert excerpts("The ministry indicated that it was not aware of the complaint.", "C109") == ["indicated"]
+
+
+def test_highlighted_that_is_only_a_hint():
+    # Commonwealth news English (Singapore, Malaysia, India, West and East Africa) writes "highlighted that" for a
+    # speaker's point: a hint of Spanish "destacó" / Portuguese "destacou", never a counted finding
+    text = "Prime Minister Ana Ruiz met the cabinet on Friday. Ruiz highlighted that exports had grown."
+    assert excerpts(text, "C109") == []
+    assert [f.excerpt for f in findings(text, "C109", counted_only=False)] == ["highlighted"]
+    # "indicated that" still counts
+    assert excerpts(text.replace("highlighted", "indicated"), "C109") == ["indicated"]

@@ -261,3 +261,20 @@ def test_only_the_stems_a_file_holds_have_their_rules_built():
     listed = sum(len(rules) for rules in false_friends._grouping(("es", "fr", "pt"), "en", "F101").values())
     built = false_friends._entry.cache_info().currsize
     assert listed > 100 and 0 < built < 10, (listed, built)
+
+
+def test_a_first_mandate_won_at_the_polls_is_canadian_english_in_a_text_about_a_province():
+    # Canadian political English calls a government's first term won at the polls its first mandate; the word's
+    # sentence need not name the province ("The party won a first mandate…" two sentences after "Quebec").
+    text = ("Quebec's governing party lost two by-elections on Monday.\n\n"
+            "The party won a first mandate in 2018 and a second in 2022.")
+    assert [f.excerpt for f in _findings(text)] == []
+    # the same sentence about a country with no province named is still the calque of mandato / mandat
+    text = ("Peru's governing party lost two by-elections on Monday.\n\n"
+            "The party won a first mandate in 2018 and a second in 2022.")
+    assert [f.excerpt for f in _findings(text)] == ["won a first mandate"]
+    # the time sense stays a calque in a Canadian text too
+    text = ("Quebec's governing party lost two by-elections on Monday.\n\n"
+            "Its leader promised a referendum during a first mandate and said she would serve until the end of "
+            "her mandate.")
+    assert [f.excerpt for f in _findings(text)] == ["a first mandate", "end of her mandate"]

@@ -422,3 +422,13 @@ def test_a_text_written_in_lower_case_throughout_is_left_alone():
     text = ("i met Patricia Chirinos today. she said hi. we talked about patricia chirinos and her plans. "
             "then we left. it was fun. see you soon.")
     assert excerpts(text, "L110") == []
+
+
+def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
+    # Commonwealth, West African and South Asian English abbreviate these titles: "Hon." does not end a sentence,
+    # so the name after it is no verbless fragment
+    text = ("The conference committee is to be chaired by Hon. Chidi Okafor.\n\n"
+            "The motion was moved by Rt. Hon. Musa Bello and seconded by Engr. Tunde Bakare.")
+    assert excerpts(text, "L109") == []
+    # a name cut off after a real sentence end still fires
+    assert excerpts("The committee is to be chaired by the speaker. Chidi Okafor.", "L109") == ["Chidi Okafor."]

@@ -217,3 +217,20 @@ def test_she_after_a_man_is_the_woman_the_text_names_elsewhere():
     text = ("The verdict upends the race to succeed Prime Minister Jorge Medina at the end of his term.\n\n"
             "Although she can appeal, the ban takes effect at once.")
     assert excerpts(text, "S105") == ["she"]
+
+
+def test_a_his_in_the_opening_phrase_may_point_forward_to_the_man_named_after_it():
+    # Cataphora: the possessive of a fronted phrase means the subject named right after its comma, a man here,
+    # though the sentences before spoke of a woman.
+    before = "Prime Minister Orla Brennan lost the confidence vote on Tuesday. She said she would stay on. "
+    for after in ("In his first speech as party leader, Declan Walsh said the government had failed.",
+                  "In his first speech as party leader, Walsh said the government had failed.",
+                  "After he was sworn in, the new leader Declan Walsh thanked voters."):
+        assert excerpts(before + after, "S105") == [], after
+    # the subject after the comma is she, or a woman, or no one: the "his" is still hers
+    text = "President Dina Boluarte lost the vote on Tuesday. In his speech to Congress, Boluarte blamed the opposition."
+    assert excerpts(text, "S105") == ["his"]
+    text = "President Dina Boluarte lost the vote on Tuesday. In his speech, the president blamed the opposition."
+    assert excerpts(text, "S105") == ["his"]
+    text = before + "In his speech on Tuesday, Congress was blamed for the deficit."
+    assert excerpts(text, "S105") == ["his"]

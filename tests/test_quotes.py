@@ -40,6 +40,16 @@ def test_an_unclosed_quotation_in_a_text_cut_off_mid_sentence_is_not_unbalanced(
     assert [c for c, _ in codes(whole)] == ["Q101"]
 
 
+def test_an_unclosed_quotation_in_a_teaser_cut_by_an_ellipsis_is_not_unbalanced():
+    # A section page prints each story's first lines and cuts them with "...": the quotation goes on in the story.
+    teasers = ("LIMA, PERU – (Opinion) The question no one in Congress wants to answer is, “Who will pay for...\n\n"
+               "SANTIAGO, CHILE – The senator argued that the reform was “a step backwards for the...\n")
+    assert codes(teasers) == []
+    # an ellipsis inside the quotation, the paragraph going on after it, is no cut
+    text = "The mayor said: “We will not yield... and the talks are over.\n\nCouncillors disagreed."
+    assert [c for c, _ in codes(text)] == ["Q101"]
+
+
 def test_quotation_continued_into_the_next_paragraph_is_not_unbalanced():
     text = ("“We will rebuild the bridge this year,” the mayor said. “The money is there.\n\n"
             "“Work starts in May,” she added.")

@@ -54,6 +54,21 @@ def test_doubles_english_allows_are_quiet():
         assert excerpts(text, "T102") == [], text
 
 
+def test_a_phrasal_verbs_particle_before_the_same_preposition_is_no_double():
+    for text in [
+        "The mayor has been in office since she was sworn in in January.",
+        "Customers who logged in in March were asked to change their passwords.",
+        "The new levy kicks in in April, the finance ministry said.",
+        "Volunteers who filled in in the kitchen were thanked by name.",
+        "The talks carried on on Tuesday without the unions.",
+    ]:
+        assert excerpts(text, "T102") == [], text
+    # a preposition the verb does not take as a particle, and a third one after the particle, are doubled
+    assert excerpts("The senator was elected in in 2019.", "T102") == ["in in"]
+    assert excerpts("The unions took part in in the talks.", "T102") == ["in in"]
+    assert excerpts("Customers who logged in in in March lost data.", "T102") == ["in in"]
+
+
 def test_paragraph_ending_on_a_function_word_fires():
     text = f"{PARAGRAPH}\n\nIt should be noted that these talks began when\n\n{PARAGRAPH}\n"
     # The span is where the sentence stops, not the whole sentence.

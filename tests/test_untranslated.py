@@ -208,6 +208,8 @@ def test_a_name_half_translated_is_flagged():
 def test_a_brazilian_state_abbreviation_after_a_town_is_flagged():
     assert _excerpts("The governor opened the hospital in Campinas (SP) on Friday.") == ["(SP)"]
     assert _excerpts("The senator (D-NY) met the governor of Texas (R) and reporters (AP) on Friday.") == []
+    # the letters are the initials of the name before them: a party's own acronym, not São Paulo's code
+    assert _excerpts("Parties like the Samajwadi Party (SP) gained seats in the Lok Sabha.") == []
 
 
 def test_a_word_cut_at_the_end_of_the_file_is_not_foreign():

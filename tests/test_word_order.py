@@ -26,6 +26,7 @@ def test_adjective_after_noun_fires(text, span):
 @pytest.mark.parametrize("text", [
     "The people responsible were arrested.",  # English's own postposed adjectives
     "The attorney general resigned.",  # a two-word noun of the lexicon
+    "The party, as a body corporate, can be sued in its own name.",  # a two-word noun of English law
     "The president elect arrived.",
     "They found the room empty.",  # an object's complement
     "With the door open, the debate began.",

@@ -24,6 +24,10 @@ _WORD = warmstart.regex(r"\S+")
 JUNK_MAX_WORDS = 14
 # A block this long after the marker means the article goes on: the marker was mid-article.
 ARTICLE_BLOCK_WORDS = 40
+# So does a whole sentence this long (a text cut near 2,000 characters may hold no 40-word paragraph): link
+# titles and widget labels do not end in a full stop at such a length.
+ARTICLE_SENTENCE_WORDS = 20
+_SENTENCE_END = warmstart.regex(r"[.!?][”\"’']?$")
 # No whole-line widget is longer than this; longer lines are prose and are not matched.
 MAX_LINE_CHARS = 300
 # Lines a first character opens in a file before they are tried against the rules that can start with it
@@ -265,24 +269,36 @@ def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
             yield Hit("B102", a, b, "link listed under a related-articles label")
 
 
+def _article_text(view: str, a: int, b: int) -> bool:
+    """A line that can only be the article's own text: a long paragraph, or a long sentence."""
+    words = _words(view, a, b)
+    return words > ARTICLE_BLOCK_WORDS or words >= ARTICLE_SENTENCE_WORDS and bool(_SENTENCE_END.search(view, a, b))
+
+
+def _prose(view: str, a: int, b: int) -> bool:
+    """A line of the article's prose, as B107 tells it from a link title: longer than one, or a sentence."""
+    words = _words(view, a, b)
+    return words > JUNK_MAX_WORDS or view[b - 1] in ".!?" and words >= 8
+
+
 def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
     """Short lines after the marker that ends the article are link titles and widgets.
 
-    The marker that counts is the first one after the article's last paragraph: a marker
-    followed by real paragraphs was in mid-article, and the lines after it are the article.
+    The marker that counts is the first one after the article's last paragraph (or long
+    sentence): a marker followed by real paragraphs was in mid-article, and the lines after
+    it are the article; one above every line of prose heads the page.
     """
-    last_paragraph = next(
-        (i for i in range(len(lines) - 1, -1, -1) if _words(view, *lines[i]) > ARTICLE_BLOCK_WORDS), -1
-    )
-    marker = next((i for i in markers if i > last_paragraph), None)
+    last_paragraph = next((i for i in range(len(lines) - 1, -1, -1) if _article_text(view, *lines[i])), -1)
+    # A marker above every line of prose (a copyright line atop the page) is the page's header, not the article's end.
+    first_prose = next((i for i, (a, b) in enumerate(lines) if _prose(view, a, b)), len(lines))
+    marker = next((i for i in markers if i > last_paragraph and i > first_prose), None)
     if marker is None:
         return
     for i in range(marker + 1, len(lines)):
         if i in flagged:
             continue
         a, b = lines[i]
-        words = _words(view, a, b)
-        if words > JUNK_MAX_WORDS or (view[b - 1] in ".!?" and words >= 8):
+        if _prose(view, a, b):
             return  # prose again: the junk run is over
         yield Hit("B107", a, b, "short line after the end of the article")
 
@@ -465,7 +481,10 @@ class SiteWidget(_BoilerplateCheck, Detector):
 class ScrapedTimestamp(_BoilerplateCheck, Detector):
     """What it does:
     Flags publication metadata scraped as a line of its own: `Posted on 01/12/2022 12:44`,
-    `Published: …`, `Updated: …`, a date or a reading time standing alone, a weather widget.
+    `Published: …`, `Updated: …`, a date or a reading time standing alone, a weather widget,
+    a byline or author box. A byline that names an organisation, a wire service or a desk's
+    formula (`By Human Rights Watch`, `By The Associated Press`, `By Staff Reporter`) is only
+    a hint (info): native outlets print these over their own articles.
 
     Why it matters:
     The page's metadata is not part of the article; left in the body it reads as noise

@@ -28,6 +28,9 @@ class Entry:
     meaning: str
     suggestion: str
     case: bool = False
+    # a regex that, found anywhere in the document, says the look-alike is the document's own English: Canadian
+    # political English calls a government's term its "mandate", and a text about Quebec or a province is in it
+    not_in_document_source: str | None = None
 
     # Compiled on first use: most entries' stems never occur in a given file, and compiling
     # hundreds of patterns up front was most of a one-file run's start-up.
@@ -42,6 +45,10 @@ class Entry:
     @property
     def not_context(self) -> re.Pattern | None:
         return _compile(self.not_context_source, self.case)
+
+    @property
+    def not_in_document(self) -> re.Pattern | None:
+        return _compile(self.not_in_document_source, self.case)
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +71,7 @@ def _entry_fields(pair: str, index: int) -> tuple:
     raw = table["false_friend"][index]
     return (raw.get("code") or table["code"], raw["word"].lower(), raw["pattern"], raw.get("context"),
             raw.get("not_context"), raw["source_word"], raw["meaning"], raw["suggestion"],
-            raw.get("case_sensitive", False))
+            raw.get("case_sensitive", False), raw.get("not_in_document"))
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ def _group(langs: tuple[str, ...], target: str, code: str) -> dict[str, list]:
         for index, raw in enumerate(table.get("false_friend", [])):
             if (raw.get("code") or table["code"]) != code:
                 continue
-            key = (raw["pattern"], raw.get("context"), raw.get("not_context"))
+            key = (raw["pattern"], raw.get("context"), raw.get("not_context"), raw.get("not_in_document"))
             grouped.setdefault(key, (raw["word"].lower(), pair, index, []))[3].append((lang, raw["source_word"]))
     by_stem: dict[str, list] = {}
     for stem, pair, index, sources in grouped.values():
@@ -191,6 +198,8 @@ class _FalseFriendCheck:
             seen = set()
             for stem in sorted(present):
                 for rule in _stem_rules(langs, ctx.target_base, self.code, stem):
+                    if _said_by_document(ctx, rule.entry):
+                        continue
                     for a, b in _matches(rule.entry, sentence):
                         start, end = seg.start + a, seg.start + b
                         if (start, end) in seen:
@@ -204,6 +213,16 @@ class _FalseFriendCheck:
                             suggestion=rule.entry.suggestion,
                             source_lang=rule.sources[0][0],
                         )
+
+
+def _said_by_document(ctx, entry: Entry) -> bool:
+    """The entry's `not_in_document` pattern occurs in the document: its variety of English uses the word so."""
+    if entry.not_in_document is None:
+        return False
+    found = ctx.cache.setdefault("false-friend-documents", {})
+    if entry.not_in_document_source not in found:
+        found[entry.not_in_document_source] = entry.not_in_document.search(ctx.doc.view) is not None
+    return found[entry.not_in_document_source]
 
 
 def _matches(entry: Entry, sentence: str):
@@ -224,6 +243,10 @@ class FalseFriend(_FalseFriendCheck, Detector):
     word, where the words around it leave little doubt: `realized a meeting` (realizar, to
     hold), `assisted to the ceremony` (asistir, to attend), `a sensible issue` (sensible,
     sensitive), `the responsible for the attack` (el responsable, the person responsible).
+    A use that a variety of English shares is left alone in a text written in it: Canadian
+    political English calls a government's first term won at the polls its first `mandate`,
+    so `won a first mandate` is quiet in a text about Quebec or another province (`during a
+    first mandate`, `the end of her mandate` still fire there).
 
     Why it matters:
     A false friend keeps the form of the source word and changes its meaning; the reader

@@ -53,6 +53,69 @@ class _Stretch:
     quoted_other: bool = False
 
 
+# A pronoun in the phrase that opens a sentence, before its first comma, may point forward to the subject named
+# right after that comma: "In his first speech as leader, John Smith said…", "After he was sworn in, Smith…".
+# The subject is looked for among the mentions starting at most this many characters after the comma
+# (", the new Labour leader John Smith").
+FORWARD_REACH = 40
+_QUOTE_MARKS = "\"“”«»"
+
+
+def _phrase_end(view: str, m: Mention, sentence_start: int, sentence_end: int) -> int:
+    """The comma that closes the sentence's opening phrase holding mention `m`, or -1: no comma, colon or quotation
+    mark before it in the sentence."""
+    comma = view.find(",", m.end, sentence_end)
+    if comma < 0 or any(c in view[sentence_start:comma] for c in ",;:" + _QUOTE_MARKS):
+        return -1
+    return comma
+
+
+def named_after(view: str, mentions: list[Mention], index: int, sentence_start: int, sentence_end: int
+                ) -> list[Mention]:
+    """The people named as the subject right after the opening phrase that holds pronoun `index`, when the pronoun
+    stands in a sentence's opening phrase (no comma or quotation mark before it): whom it may point forward to.
+    Empty when it does not."""
+    comma = _phrase_end(view, mentions[index], sentence_start, sentence_end)
+    if comma < 0:
+        return []
+    found = []
+    for c in mentions[index + 1:]:
+        if c.start >= min(sentence_end, comma + FORWARD_REACH):
+            break
+        if c.start < comma:
+            continue  # "as party leader", "with Ana Ruiz": the phrase's own words, not its subject
+        if c.kind == "pronoun" or c.quoted:
+            break
+        found.append(c)
+    return found
+
+
+def points_forward_to_other(view: str, mentions: list[Mention], index: int, sentence_start: int, sentence_end: int,
+                            woman: str | None, unmentioned: "Unmentioned") -> bool:
+    """Male pronoun `index` opens its sentence and points forward to a man named as the subject after the phrase:
+    a man by his name's gender, a name of unknown gender that is not the woman `woman` (whom a pronoun of hers
+    there would mean: "In his speech, President Dina Boluarte said" is still a wrong "his"), or a capitalised word
+    that may name someone the lists do not know ("In his first speech as leader, Smith said")."""
+    m = mentions[index]
+    after = named_after(view, mentions, index, sentence_start, sentence_end)
+    if any(c.gender is not None and c.gender != m.gender for c in after):
+        return False
+    if not after:
+        comma = _phrase_end(view, m, sentence_start, sentence_end)
+        if comma >= 0:
+            reach = min(sentence_end, comma + FORWARD_REACH)
+            nearest = next((c.start for c in mentions[index + 1:] if c.start > comma), sentence_end)
+            return unmentioned.between(comma, min(reach, nearest))
+    for c in after:
+        if c.gender == m.gender and c.known:
+            return True
+        if c.gender is None and c.kind in ("name", "run") and not _no_one(view, c):
+            who = identity(view, c)
+            if who is not None and (woman is None or not _same(who, woman)):
+                return True
+    return False
+
+
 def identity(view: str, m: Mention) -> str | None:
     """Whom a name or noun mention means, so that two mentions of one person compare equal; None when a noun
     introduces someone new ("a spokesman")."""
@@ -83,7 +146,7 @@ class _Chains:
     """One walk over a text's mentions, keeping the stretch that speaks of one person only."""
 
     def __init__(self, ctx, refs, unmentioned: "Unmentioned", generic, seeds: set[int]):
-        self.ctx, self.view, self.mentions = ctx, ctx.doc.view, refs.mentions
+        self.ctx, self.view, self.mentions, self.unmentioned = ctx, ctx.doc.view, refs.mentions, unmentioned
         self.sentence = [ctx.segment_at(m.start).index for m in self.mentions]
         self.main = _main_person(self.view, self.mentions)
         self._alone: tuple[str | None, int] | None = None  # computed when first asked
@@ -105,6 +168,11 @@ class _Chains:
         if m.quoted:
             # a quotation speaking of someone: its speaker is someone else, or its "he" is the one meant next
             self.stretch = None
+            return
+        segment = self.ctx.segments[self.sentence[index]]
+        if m.gender == MALE and points_forward_to_other(self.view, self.mentions, index, segment.start, segment.end,
+                                                        stretch.who, self.unmentioned):
+            self.stretch = None  # "In his first speech as leader, John Smith said…": the man named next
             return
         if stretch.quoted_other and m.gender == MALE:
             if not AFTER_QUOTE.search(self.view, max(0, m.start - 4), m.start):

@@ -8,7 +8,8 @@ from functools import lru_cache
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector
 from tqcheck.rules.calques import assumed_source, english_words, romance_sources, source_label
-from tqcheck.rules.pronoun_chains import AFTER_QUOTE, Unmentioned, male_pronouns_in_stretches_about_a_woman
+from tqcheck.rules.pronoun_chains import (AFTER_QUOTE, Unmentioned, identity, male_pronouns_in_stretches_about_a_woman,
+                                          points_forward_to_other)
 from tqcheck.rules.person_words import FEMALE
 from tqcheck.rules.referents import Referents
 from tqcheck.speed import warmstart
@@ -58,7 +59,8 @@ class WrongGenderPronoun(Detector):
     before her name (`The president of Peru, Dina Boluarte,`) and capitalised words holding a
     word no name is made of (`Fuerza Popular`, `Citizen Revolution`, `Free Peru`: a party) are
     no one else, and another word for her office (`the ruler` after `President Marta Quispe`)
-    is she.
+    is she. A `his` or `he` in the phrase that opens a sentence may point forward to the man named right
+    after its comma (`In his first speech as leader, John Smith said…`), and is his.
     Beyond those sentences, a chain: in a stretch of text that speaks of one woman only (no one
     else mentioned in it, nor in the two sentences before it), once her name, her title or the
     text's own `she`/`her` for her says she is a woman, every later `he`/`his` is flagged until
@@ -153,6 +155,9 @@ class WrongGenderPronoun(Detector):
                 continue  # "She said anyone who votes must bring his card": a generic "his"
             if unmentioned.between(support[-1].end, m.start):
                 continue  # "Mary Jones met Putin. She said… He said…": a man the name lists do not know
+            if m.gender != FEMALE and points_forward_to_other(view, mentions, index, segments[seg].start,
+                                                              segments[seg].end, identity(view, support[-1]), unmentioned):
+                continue  # "In his first speech as leader, John Smith said…": the man named after the phrase
             if _acts_on_the_other(view, mentions, index, segments[seg].end):
                 continue  # "He had followed her for two blocks, she said": a man who is not she
             end = _attribution_end(view, m)

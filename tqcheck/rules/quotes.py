@@ -22,7 +22,8 @@ class UnbalancedQuote(Detector):
     """What it does:
     Flags a closing quotation mark with no opening mark in its paragraph, and an opening
     mark that is never closed (unless the quotation runs on into a paragraph that opens
-    again, as English convention allows).
+    again, as English convention allows, or the paragraph is cut short by an ellipsis, as a
+    teaser under a headline is).
 
     Why it matters:
     Machine translation and scrapers drop or move quotation marks; the reader can no
@@ -63,6 +64,8 @@ class UnbalancedQuote(Detector):
             if mark.problem:
                 continue
             block = ctx.doc.blocks[mark.block]
+            if _cut_short(view, block.start, block.end):
+                continue  # "…the question no one wants to answer is, “How will we (meaning those of us...": a teaser
             sentence = ctx.segment_at(mark.pos)
             last = ctx.segment_at(block.end - 1)
             if sentence is None or last is None or last.index == sentence.index:
@@ -84,6 +87,13 @@ class UnbalancedQuote(Detector):
                 f"the quotation opened by {opening}… is never closed in this paragraph",
                 suggestion="close the quotation where it ends, most likely here",
             )
+
+
+def _cut_short(view: str, start: int, end: int) -> bool:
+    """The paragraph ends in an ellipsis with no closing mark after it: the text was cut there (a teaser or an
+    excerpt under a headline), so a quotation open in it goes on in the part left out."""
+    tail = view[start:end].rstrip()
+    return tail.endswith(("...", "…"))
 
 
 def _quotation_start(view: str, pos: int, floor: int) -> int:

@@ -93,6 +93,10 @@ def _doubled() -> re.Pattern:
     return warmstart.regex(r"\b(?P<first>[A-Za-z]+)\s+(?P<second>(?P=first))\b", re.I)
 
 
+_WORD_BEFORE = warmstart.regex(r"\b([A-Za-z]+)\s+$")
+_SAME_WORD_AFTER = warmstart.regex(r"\s+([A-Za-z]+)\b")
+
+
 class RepeatedWord(Detector):
     """What it does:
     Flags a word written twice in a row (`the the`, `President President`), as when two
@@ -101,7 +105,9 @@ class RepeatedWord(Detector):
     Why it matters:
     A doubled word is a visible slip that no editor lets through. Doubles that English
     allows (`had had`, `that that`) are never flagged, nor a word that ends a hyphenated
-    compound before the same word (`since she was sworn-in in December`, `a drive-in in Ohio`).
+    compound before the same word (`since she was sworn-in in December`, `a drive-in in Ohio`),
+    nor a phrasal verb's particle before the preposition of the same form (`she was sworn in in
+    December`, `the tax kicks in in January`).
 
     Example:
     The decision of the the court surprised no one.
@@ -120,6 +126,7 @@ class RepeatedWord(Detector):
             return
         doubled = english_words("words.toml", "doubled_words")
         titles = english_words("words.toml", "title_words")
+        particles = english_words("words.toml", "particle_verb_phrases")
         view = ctx.doc.view
         for block in ctx.doc.blocks:
             for m in _doubled().finditer(view, block.start, block.end):
@@ -129,9 +136,18 @@ class RepeatedWord(Detector):
                     continue
                 if m.start() > 0 and view[m.start() - 1] in "-‐":
                     continue  # "sworn-in in December", "a drive-in in Ohio": the first word ends a hyphenated compound
+                start, end = m.start(), m.end()
+                before = _WORD_BEFORE.search(view, max(block.start, start - 20), start)
+                if before and f"{before.group(1).lower()} {first}" in particles:
+                    # "sworn in in December", "the tax kicks in in January": a verb's particle, then the preposition;
+                    # only a third one is doubled ("sworn in in in the capital")
+                    third = _SAME_WORD_AFTER.match(view, end)
+                    if not third or third.group(1) != second:
+                        continue
+                    start, end = m.start("second"), third.end()
                 yield self.finding(
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     f"“{word}” is written twice",
                     suggestion=word,
                 )

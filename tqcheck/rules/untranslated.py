@@ -695,6 +695,8 @@ def name_traces(view: str, index: _Index):
             before = _WORD_BEFORE.search(view, max(0, m.start() - 40), m.start() + 1)
             if not before or not before.group(1)[0].isupper():
                 continue
+            if introduced_with_acronym(view, before.start(1), before.end(1)):
+                continue  # "the Samajwadi Party (SP)": the name's own initials, not a state's code
             code = m.group(0).strip(" ()")
             lang = _langs_with(index, "region_codes", code)
             found.append(NameTrace(

@@ -87,7 +87,7 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
     determiner, a noun, then a word that can only be an adjective (or, after adverbs in -ly,
     a participle), closing the phrase. English's own postposed adjectives stay quiet: those
     in -able/-ible (`the seats available`), two-word nouns (`attorney general`, `heir
-    apparent`), `the people responsible`, `the president elect`, `ten years old`, an adjective
+    apparent`, `a body corporate`), `the people responsible`, `the president elect`, `ten years old`, an adjective
     with a complement (`a country rich in oil`) and an object's complement (`found the room
     empty`, `with the door open`).
 
@@ -160,8 +160,9 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
             return not adverbs and noun.low not in WORDS_FOR_WORDS
         if word in english_words("words.toml", "postposed_adjective_words") or word.endswith(("able", "ible")):
             return False
-        if tagging.noun_with_adjective(noun.low, word):
-            return False
+        if tagging.noun_with_adjective(noun.low, word) \
+                or f"{noun.low} {word}" in english_words("words.toml", "postposed_noun_phrases"):
+            return False  # "attorney general", "a body corporate": a two-word noun
         if adverbs:  # after "a", a name and adverbs in -ly: "a Chile socially fragmented"
             return known[0] in "JDP"
         if known[0] != "J":
