@@ -196,3 +196,14 @@ def test_highlighted_that_is_only_a_hint():
     assert [f.excerpt for f in findings(text, "C109", counted_only=False)] == ["highlighted"]
     # "indicated that" still counts
     assert excerpts(text.replace("highlighted", "indicated"), "C109") == ["indicated"]
+
+
+def test_indicated_is_a_plain_verb_of_attribution_in_west_and_east_african_english():
+    # Ghanaian, Nigerian and Kenyan papers write "indicated that" where a US paper writes "said": a native usage,
+    # found on such pages in the ninth native sweep. The same sentence in a text about Chile is still the calque of "indicó".
+    ghana = ("ACCRA, Ghana — The Minority in Parliament has rejected the new levy. "
+             "Its leader indicated that the caucus would boycott the vote on Tuesday.\n")
+    chile = ("SANTIAGO, Chile — The opposition has rejected the new levy. "
+             "Its leader indicated that the caucus would boycott the vote on Tuesday.\n")
+    assert excerpts(ghana, "C109") == []
+    assert excerpts(chile, "C109") == ["indicated"]

@@ -8,6 +8,7 @@ from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, pattern_literals, segment_matches
 from tqcheck.rules.calques import LANGUAGE_NAMES, ROMANCE, english_words, is_past, romance_sources
+from tqcheck.rules.false_friends import document_names
 from tqcheck.speed import warmstart
 from tqcheck.speed.wordtrie import trie_pattern
 from tqcheck.text.tagging import lookup
@@ -149,7 +150,7 @@ class CalquedReportingVerb(Detector):
             by_lang = table.by_form[form]
             lang = next(p for p in pairs if p in by_lang)
             entry = by_lang[lang]
-            if not self._attribution(view, seg, m, entry):
+            if not self._attribution(view, seg, m, entry) or document_names(ctx, entry.get("not_in_document")):
                 continue
             yield self.finding(
                 m.start(),

@@ -217,12 +217,18 @@ class _FalseFriendCheck:
 
 def _said_by_document(ctx, entry: Entry) -> bool:
     """The entry's `not_in_document` pattern occurs in the document: its variety of English uses the word so."""
-    if entry.not_in_document is None:
+    return document_names(ctx, entry.not_in_document_source, entry.case)
+
+
+def document_names(ctx, source: str | None, case: bool = False) -> bool:
+    """A data entry's `not_in_document` pattern occurs somewhere in the document (searched once per document):
+    the text is written in a variety of English that uses the entry's word as native usage."""
+    if not source:
         return False
     found = ctx.cache.setdefault("false-friend-documents", {})
-    if entry.not_in_document_source not in found:
-        found[entry.not_in_document_source] = entry.not_in_document.search(ctx.doc.view) is not None
-    return found[entry.not_in_document_source]
+    if (source, case) not in found:
+        found[(source, case)] = _compile(source, case).search(ctx.doc.view) is not None
+    return found[(source, case)]
 
 
 def _matches(entry: Entry, sentence: str):
