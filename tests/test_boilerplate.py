@@ -377,3 +377,25 @@ def test_a_marker_followed_by_a_long_sentence_was_mid_article():
             "The budget vote is gaining momentum, with several members confirming that they have signed in support of "
             "the motion against the finance minister.\n")
     assert [c for c, e in _codes(text) if c == "B107"] == []
+
+
+def test_a_question_headline_given_twice_and_the_section_between_are_flagged():
+    title = "Will the council approve the new budget before the summer recess?"
+    text = f"{title}\n\nLocal news\n\n{title}\n\n{PROSE}\n"
+    codes = _codes(text)
+    assert ("B108", title) in codes and ("B103", "Local news") in codes
+
+
+def test_a_question_asked_again_in_the_article_is_not_a_title_copy():
+    # The article's own question, asked once in its first paragraph and again later: not the page's title.
+    text = ("Council approves the new budget\n\n"
+            "Who will pay for the new bridge?\n\nThe mayor said the region would.\n\n"
+            "Who will pay for the new bridge?\n\nThe opposition asked again on Tuesday.\n")
+    assert [c for c in _codes(text) if c[0] in ("B103", "B108")] == []
+
+
+def test_empty_field_labels_of_the_publishing_tool_are_flagged_but_filled_ones_are_dates():
+    text = f"Council approves the new budget\n\nBy:\nPosted on:\n\n{PROSE}\n"
+    codes = _codes(text)
+    assert ("B104", "By:") in codes and ("B104", "Posted on:") in codes
+    assert ("B104", "By:") not in _codes(f"Council approves the new budget\n\nBy: Ana Ruiz\n\n{PROSE}\n")

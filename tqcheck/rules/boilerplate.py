@@ -383,14 +383,37 @@ def _masthead(view: str, lines, flagged: set[int]):
     the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
     than a title is a caption given twice: the short line above it is the title."""
     words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
-    title = next((i for j in range(len(words)) for i in range(j)
-                  if MIN_TITLE_WORDS <= len(words[j]) <= TITLE_MAX_WORDS and j not in flagged
-                  and not _SENTENCE_END.search(view, *lines[j]) and _repeats(words[j], words[i])), None)
-    for k in range(title or 0):
+    title, copy = next(((i, j) for j in range(len(words)) for i in range(j)
+                        if MIN_TITLE_WORDS <= len(words[j]) and j not in flagged
+                        and (len(words[j]) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(view, *lines[j])
+                             or _headline_again(view, lines, words, i, j))
+                        and _repeats(words[j], words[i])), (0, 0))
+    for k in range(title):
         a, b = lines[k]
         if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
             flagged.add(k)
             yield Hit("B103", a, b, "masthead line above the page's title")
+    # Between the title and its copy a page prints its section or category ("World", "News"): a short
+    # unpunctuated line there is no sentence of the article, which starts after the copy.
+    for k in range(title + 1, copy):
+        a, b = lines[k]
+        if k not in flagged and len(words[k]) <= SECTION_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
+            flagged.add(k)
+            yield Hit("B103", a, b, "section label between the page's title and its copy")
+
+
+# A section or category label: a word or two, as a menu names it.
+SECTION_MAX_WORDS = 3
+
+
+def _headline_again(view: str, lines, words, i: int, j: int) -> bool:
+    """A headline that asks or exclaims ends in its mark; its copy is the same line, word for word and mark
+    (a caption given twice ends in a full stop, and a question as long as two headlines is a sentence). Only
+    the page's first line is its headline: a question asked twice further down is the article's own."""
+    a, b = lines[j]
+    c, d = lines[i]
+    return (i == 0 and words[j] == words[i] and len(words[j]) <= 2 * TITLE_MAX_WORDS
+            and view[b - 1] in "?!" and view[d - 1] == view[b - 1])
 
 
 class _BoilerplateCheck:
@@ -598,14 +621,22 @@ class DuplicatedTitle(Detector):
         for block in ctx.doc.blocks[:MAX_TITLE_BLOCKS]:
             text = view[block.start:block.end]
             words = tuple(w.lower() for w in _TITLE_WORD.findall(text))
+            ending = text.rstrip()
             if (
                 len(words) >= MIN_TITLE_WORDS
-                and not text.rstrip().endswith((".", "!", "?", "…", "”", '"'))
+                and (not ending.endswith((".", "!", "?", "…", "”", '"'))
+                     or _question_title_again(ending, words, earlier))
                 and any(_repeats(words, before) for before in earlier)
             ):
                 yield self.finding(block.start, block.end, "this line repeats an earlier title",
                                    suggestion="remove this line")
             earlier.append(words)
+
+
+def _question_title_again(ending: str, words: tuple[str, ...], earlier: list[tuple[str, ...]]) -> bool:
+    """A headline that asks or exclaims, given again word for word: a sentence of the article ends so too,
+    but repeats the page's first line (its title) only when a scraper kept the title twice."""
+    return ending.endswith(("?", "!")) and bool(earlier) and words == earlier[0]
 
 
 # Scrapers repeat the title near the top; looking further would compare every pair of paragraphs.
