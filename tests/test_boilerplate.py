@@ -399,3 +399,9 @@ def test_empty_field_labels_of_the_publishing_tool_are_flagged_but_filled_ones_a
     codes = _codes(text)
     assert ("B104", "By:") in codes and ("B104", "Posted on:") in codes
     assert ("B104", "By:") not in _codes(f"Council approves the new budget\n\nBy: Ana Ruiz\n\n{PROSE}\n")
+
+
+def test_a_widget_label_behind_an_icon_is_flagged_but_prose_behind_one_is_not():
+    codes = _codes(f"Council approves the new budget\n\n{PROSE}\n\n📡 Similar coverage\n")
+    assert ("B102", "Similar coverage") in codes
+    assert _codes(f"Council approves the new budget\n\n{PROSE}\n\n🌧️ Rain is forecast for the vote on Tuesday.\n") == []

@@ -15,6 +15,14 @@ from tqcheck.rules.base import Detector
 # Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
 _DECORATION = " \t*_#>•·|▶►»«→-–—"
 _LINE = warmstart.regex(r"[^\n\r]+")
+
+
+def _icon(char: str) -> bool:
+    """A pictograph a theme puts before a widget's label ("📡 Similar coverage", "🔗 Read more"), with the
+    variation selector and joiner that dress it; flags (regional indicators) are not icons but words."""
+    return "\U0001F300" <= char <= "\U0001FAFF" or "\u2600" <= char <= "\u27BF" or char in "\uFE0F\u200D"
+
+
 # A list item: a bullet or a dash, then a space, at the start of a line.
 _BULLET = warmstart.regex(r"[ \t]*(?:[•·▪◦‣►▶*]|[-–—](?=\s))")
 # A list item under a bare related-links label is a headline; a longer line is prose.
@@ -108,7 +116,7 @@ def _lines(view: str, start: int, end: int):
     """(start, end) of each line of a block, trimmed of white space and widget decoration."""
     for m in _LINE.finditer(view, start, end):
         a, b = m.start(), m.end()
-        while a < b and view[a] in _DECORATION:
+        while a < b and (view[a] in _DECORATION or _icon(view[a])):
             a += 1
         while b > a and view[b - 1] in _DECORATION:
             b -= 1
