@@ -405,3 +405,8 @@ def test_a_widget_label_behind_an_icon_is_flagged_but_prose_behind_one_is_not():
     codes = _codes(f"Council approves the new budget\n\n{PROSE}\n\n📡 Similar coverage\n")
     assert ("B102", "Similar coverage") in codes
     assert _codes(f"Council approves the new budget\n\n{PROSE}\n\n🌧️ Rain is forecast for the vote on Tuesday.\n") == []
+
+
+def test_a_player_duration_and_a_two_language_rating_label_are_flagged():
+    codes = _codes(f"Council approves the new budget\n\n02 MIN 00 SEG\n\n{PROSE}\n\nقيّم هذا المقال | Rate this post\n")
+    assert ("B104", "02 MIN 00 SEG") in codes and ("B103", "قيّم هذا المقال | Rate this post") in codes
