@@ -410,3 +410,10 @@ def test_a_widget_label_behind_an_icon_is_flagged_but_prose_behind_one_is_not():
 def test_a_player_duration_and_a_two_language_rating_label_are_flagged():
     codes = _codes(f"Council approves the new budget\n\n02 MIN 00 SEG\n\n{PROSE}\n\nقيّم هذا المقال | Rate this post\n")
     assert ("B104", "02 MIN 00 SEG") in codes and ("B103", "قيّم هذا المقال | Rate this post") in codes
+
+
+def test_a_bare_agency_under_the_title_is_a_byline_hint_but_after_the_prose_a_credit():
+    head = _findings(f"Council approves the new budget\n\nAFP\n\n{PROSE}\n")
+    assert ("B101", "AFP", "info") in head
+    tail = _findings(f"Council approves the new budget\n\n{PROSE}\n\nAFP\n")
+    assert ("B101", "AFP", "warning") in tail

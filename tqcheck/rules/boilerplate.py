@@ -61,6 +61,7 @@ class Rule:
     info: bool  # reported at info: boilerplate, but also a house style of native articles (a caption's credit)
     headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
+    byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
 
     @property
     def pattern(self) -> re.Pattern:
@@ -107,6 +108,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             info=raw.get("info", False),
             headings=raw.get("headings", True),
             what=raw["what"],
+            byline_at_head=raw.get("byline_at_head", False),
         )
         for raw in table.get("line", [])
     )
@@ -202,8 +204,10 @@ def scan(ctx) -> list[Hit]:
         labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
         opened: dict[str, int] = {}  # ASCII first character → lines it opened so far
+        prose_seen = False  # a line of the article's prose came before: the head (title, byline) is over
         for i, (a, b) in enumerate(lines):
             if line_re is None or b - a > MAX_LINE_CHARS:
+                prose_seen = True
                 continue
             regex = line_re
             first = view[a]
@@ -218,7 +222,7 @@ def scan(ctx) -> list[Hit]:
                 rule = chosen[int(m.lastgroup[1:])]
                 if i in headings and not rule.headings:
                     continue
-                hits.append(Hit(rule.code, a, b, rule.what, rule.info))
+                hits.append(Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen))
                 flagged.add(i)
                 if rule.code == "B105" and not rule.info and "credit" in rule.what:
                     credits.append(i)
@@ -226,6 +230,8 @@ def scan(ctx) -> list[Hit]:
                     markers.append(i)
                 if rule.opens_list:
                     labels.append(i)
+            elif not prose_seen and _prose(view, a, b):
+                prose_seen = True
         if any(_kind(r) == "code" for r in chosen):
             # Substring tests are cheap; the regex runs only on lines that may hold code.
             keywords = _keywords(chosen, "code")
