@@ -377,3 +377,43 @@ def test_a_marker_followed_by_a_long_sentence_was_mid_article():
             "The budget vote is gaining momentum, with several members confirming that they have signed in support of "
             "the motion against the finance minister.\n")
     assert [c for c, e in _codes(text) if c == "B107"] == []
+
+
+def test_a_question_headline_given_twice_and_the_section_between_are_flagged():
+    title = "Will the council approve the new budget before the summer recess?"
+    text = f"{title}\n\nLocal news\n\n{title}\n\n{PROSE}\n"
+    codes = _codes(text)
+    assert ("B108", title) in codes and ("B103", "Local news") in codes
+
+
+def test_a_question_asked_again_in_the_article_is_not_a_title_copy():
+    # The article's own question, asked once in its first paragraph and again later: not the page's title.
+    text = ("Council approves the new budget\n\n"
+            "Who will pay for the new bridge?\n\nThe mayor said the region would.\n\n"
+            "Who will pay for the new bridge?\n\nThe opposition asked again on Tuesday.\n")
+    assert [c for c in _codes(text) if c[0] in ("B103", "B108")] == []
+
+
+def test_empty_field_labels_of_the_publishing_tool_are_flagged_but_filled_ones_are_dates():
+    text = f"Council approves the new budget\n\nBy:\nPosted on:\n\n{PROSE}\n"
+    codes = _codes(text)
+    assert ("B104", "By:") in codes and ("B104", "Posted on:") in codes
+    assert ("B104", "By:") not in _codes(f"Council approves the new budget\n\nBy: Ana Ruiz\n\n{PROSE}\n")
+
+
+def test_a_widget_label_behind_an_icon_is_flagged_but_prose_behind_one_is_not():
+    codes = _codes(f"Council approves the new budget\n\n{PROSE}\n\n📡 Similar coverage\n")
+    assert ("B102", "Similar coverage") in codes
+    assert _codes(f"Council approves the new budget\n\n{PROSE}\n\n🌧️ Rain is forecast for the vote on Tuesday.\n") == []
+
+
+def test_a_player_duration_and_a_two_language_rating_label_are_flagged():
+    codes = _codes(f"Council approves the new budget\n\n02 MIN 00 SEG\n\n{PROSE}\n\nقيّم هذا المقال | Rate this post\n")
+    assert ("B104", "02 MIN 00 SEG") in codes and ("B103", "قيّم هذا المقال | Rate this post") in codes
+
+
+def test_a_bare_agency_under_the_title_is_a_byline_hint_but_after_the_prose_a_credit():
+    head = _findings(f"Council approves the new budget\n\nAFP\n\n{PROSE}\n")
+    assert ("B101", "AFP", "info") in head
+    tail = _findings(f"Council approves the new budget\n\n{PROSE}\n\nAFP\n")
+    assert ("B101", "AFP", "warning") in tail

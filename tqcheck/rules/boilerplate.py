@@ -15,6 +15,14 @@ from tqcheck.rules.base import Detector
 # Decoration a CMS or a Markdown conversion puts around a widget label: bullets, bold, arrows.
 _DECORATION = " \t*_#>•·|▶►»«→-–—"
 _LINE = warmstart.regex(r"[^\n\r]+")
+
+
+def _icon(char: str) -> bool:
+    """A pictograph a theme puts before a widget's label ("📡 Similar coverage", "🔗 Read more"), with the
+    variation selector and joiner that dress it; flags (regional indicators) are not icons but words."""
+    return "\U0001F300" <= char <= "\U0001FAFF" or "\u2600" <= char <= "\u27BF" or char in "\uFE0F\u200D"
+
+
 # A list item: a bullet or a dash, then a space, at the start of a line.
 _BULLET = warmstart.regex(r"[ \t]*(?:[•·▪◦‣►▶*]|[-–—](?=\s))")
 # A list item under a bare related-links label is a headline; a longer line is prose.
@@ -53,6 +61,7 @@ class Rule:
     info: bool  # reported at info: boilerplate, but also a house style of native articles (a caption's credit)
     headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
+    byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
 
     @property
     def pattern(self) -> re.Pattern:
@@ -99,6 +108,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             info=raw.get("info", False),
             headings=raw.get("headings", True),
             what=raw["what"],
+            byline_at_head=raw.get("byline_at_head", False),
         )
         for raw in table.get("line", [])
     )
@@ -108,7 +118,7 @@ def _lines(view: str, start: int, end: int):
     """(start, end) of each line of a block, trimmed of white space and widget decoration."""
     for m in _LINE.finditer(view, start, end):
         a, b = m.start(), m.end()
-        while a < b and view[a] in _DECORATION:
+        while a < b and (view[a] in _DECORATION or _icon(view[a])):
             a += 1
         while b > a and view[b - 1] in _DECORATION:
             b -= 1
@@ -194,8 +204,10 @@ def scan(ctx) -> list[Hit]:
         labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
         opened: dict[str, int] = {}  # ASCII first character → lines it opened so far
+        prose_seen = False  # a line of the article's prose came before: the head (title, byline) is over
         for i, (a, b) in enumerate(lines):
             if line_re is None or b - a > MAX_LINE_CHARS:
+                prose_seen = True
                 continue
             regex = line_re
             first = view[a]
@@ -210,7 +222,7 @@ def scan(ctx) -> list[Hit]:
                 rule = chosen[int(m.lastgroup[1:])]
                 if i in headings and not rule.headings:
                     continue
-                hits.append(Hit(rule.code, a, b, rule.what, rule.info))
+                hits.append(Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen))
                 flagged.add(i)
                 if rule.code == "B105" and not rule.info and "credit" in rule.what:
                     credits.append(i)
@@ -218,6 +230,8 @@ def scan(ctx) -> list[Hit]:
                     markers.append(i)
                 if rule.opens_list:
                     labels.append(i)
+            elif not prose_seen and _prose(view, a, b):
+                prose_seen = True
         if any(_kind(r) == "code" for r in chosen):
             # Substring tests are cheap; the regex runs only on lines that may hold code.
             keywords = _keywords(chosen, "code")
@@ -383,14 +397,37 @@ def _masthead(view: str, lines, flagged: set[int]):
     the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
     than a title is a caption given twice: the short line above it is the title."""
     words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
-    title = next((i for j in range(len(words)) for i in range(j)
-                  if MIN_TITLE_WORDS <= len(words[j]) <= TITLE_MAX_WORDS and j not in flagged
-                  and not _SENTENCE_END.search(view, *lines[j]) and _repeats(words[j], words[i])), None)
-    for k in range(title or 0):
+    title, copy = next(((i, j) for j in range(len(words)) for i in range(j)
+                        if MIN_TITLE_WORDS <= len(words[j]) and j not in flagged
+                        and (len(words[j]) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(view, *lines[j])
+                             or _headline_again(view, lines, words, i, j))
+                        and _repeats(words[j], words[i])), (0, 0))
+    for k in range(title):
         a, b = lines[k]
         if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
             flagged.add(k)
             yield Hit("B103", a, b, "masthead line above the page's title")
+    # Between the title and its copy a page prints its section or category ("World", "News"): a short
+    # unpunctuated line there is no sentence of the article, which starts after the copy.
+    for k in range(title + 1, copy):
+        a, b = lines[k]
+        if k not in flagged and len(words[k]) <= SECTION_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
+            flagged.add(k)
+            yield Hit("B103", a, b, "section label between the page's title and its copy")
+
+
+# A section or category label: a word or two, as a menu names it.
+SECTION_MAX_WORDS = 3
+
+
+def _headline_again(view: str, lines, words, i: int, j: int) -> bool:
+    """A headline that asks or exclaims ends in its mark; its copy is the same line, word for word and mark
+    (a caption given twice ends in a full stop, and a question as long as two headlines is a sentence). Only
+    the page's first line is its headline: a question asked twice further down is the article's own."""
+    a, b = lines[j]
+    c, d = lines[i]
+    return (i == 0 and words[j] == words[i] and len(words[j]) <= 2 * TITLE_MAX_WORDS
+            and view[b - 1] in "?!" and view[d - 1] == view[b - 1])
 
 
 class _BoilerplateCheck:
@@ -598,14 +635,22 @@ class DuplicatedTitle(Detector):
         for block in ctx.doc.blocks[:MAX_TITLE_BLOCKS]:
             text = view[block.start:block.end]
             words = tuple(w.lower() for w in _TITLE_WORD.findall(text))
+            ending = text.rstrip()
             if (
                 len(words) >= MIN_TITLE_WORDS
-                and not text.rstrip().endswith((".", "!", "?", "…", "”", '"'))
+                and (not ending.endswith((".", "!", "?", "…", "”", '"'))
+                     or _question_title_again(ending, words, earlier))
                 and any(_repeats(words, before) for before in earlier)
             ):
                 yield self.finding(block.start, block.end, "this line repeats an earlier title",
                                    suggestion="remove this line")
             earlier.append(words)
+
+
+def _question_title_again(ending: str, words: tuple[str, ...], earlier: list[tuple[str, ...]]) -> bool:
+    """A headline that asks or exclaims, given again word for word: a sentence of the article ends so too,
+    but repeats the page's first line (its title) only when a scraper kept the title twice."""
+    return ending.endswith(("?", "!")) and bool(earlier) and words == earlier[0]
 
 
 # Scrapers repeat the title near the top; looking further would compare every pair of paragraphs.
