@@ -35,7 +35,9 @@ ARTICLE_BLOCK_WORDS = 40
 # So does a whole sentence this long (a text cut near 2,000 characters may hold no 40-word paragraph): link
 # titles and widget labels do not end in a full stop at such a length.
 ARTICLE_SENTENCE_WORDS = 20
-_SENTENCE_END = warmstart.regex(r"[.!?][”\"’']?$")
+# A line ended as a sentence (its mark, then any closing quotation mark or bracket): long, the article's own text;
+# short, no caption past a few words, no masthead, no section label. One pattern serves all of them.
+_SENTENCE_END = warmstart.regex(r"[.!?…:;][”\"’)\]]*$")
 # No whole-line widget is longer than this; longer lines are prose and are not matched.
 MAX_LINE_CHARS = 300
 # Lines a first character opens in a file before they are tried against the rules that can start with it
@@ -62,6 +64,7 @@ class Rule:
     headings: bool  # also a Markdown heading: false for words an author heads a section with ("Contact")
     what: str
     byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
+    picture_credit: bool = False  # a whole line crediting a picture: the short lines above it are its caption (B105)
 
     @property
     def pattern(self) -> re.Pattern:
@@ -109,6 +112,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             headings=raw.get("headings", True),
             what=raw["what"],
             byline_at_head=raw.get("byline_at_head", False),
+            picture_credit=raw.get("picture_credit", False),
         )
         for raw in table.get("line", [])
     )
@@ -224,7 +228,7 @@ def scan(ctx) -> list[Hit]:
                     continue
                 hits.append(Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen))
                 flagged.add(i)
-                if rule.code == "B105" and not rule.info and "credit" in rule.what:
+                if rule.picture_credit:
                     credits.append(i)
                 if rule.ends_article:
                     markers.append(i)
@@ -320,7 +324,6 @@ def _trailing_junk(view: str, lines, markers: list[int], flagged: set[int]):
 # A picture's caption is a short line: longer, or ended as a sentence past a few words, it is prose.
 CAPTION_MAX_WORDS = 20
 CAPTION_SHORT_WORDS = 4
-_SENTENCE_END = warmstart.regex(r"[.!?…:;][”\"’)\]]*$")
 
 
 def _captions(view: str, lines, credits: list[int], flagged: set[int], headings: set[int]):
