@@ -345,3 +345,19 @@ def test_french_name_opened_by_office_is_kept():
     kept = "Complaints about shop signs go to the Office québécois de la langue française, which can impose fines."
     assert [f for f in findings(kept) if f.severity.value != "info"] == []
     assert findings("Complaints about shop signs go to the office québécois de la langue française, which can impose fines.")
+
+
+@pytest.mark.parametrize(
+    "other_words, lang",
+    [
+        # "bancada" is Spanish and Portuguese alike; the file's other stray words say which it is
+        ("The prefeito of the city and the vereadores were absent.", "pt"),
+        ("The alcalde of the city and the regidores were absent.", "es"),
+    ],
+)
+def test_a_word_two_source_languages_share_is_named_in_the_language_of_the_files_other_stray_words(
+        other_words, lang):
+    text = f"{other_words}\n\nThe bancada of the ruling party voted against the bill on Tuesday."
+    [shared] = [f for f in findings(text, codes=("U102",)) if f.excerpt == "bancada"]
+    assert shared.source_lang == lang
+    assert {"pt": "Portuguese", "es": "Spanish"}[lang] in shared.message

@@ -369,7 +369,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
                 for i, m in enumerate(_TOKEN.finditer(view, seg.start, seg.end))
             ]
             for run in _runs(tokens, view):
-                finding = self._judge(run, tokens, view, seg, cues, ctx.source_langs, index)
+                finding = self._judge(run, tokens, view, seg, cues, _by_evidence(ctx, index), index)
                 if finding:
                     yield finding
         yield from self._name_traces(ctx, index)
@@ -582,7 +582,25 @@ def _trimmed(run: list[int], tokens: list[_Token]):
         yield run
 
 
+def _by_evidence(ctx, index: _Index) -> tuple[str, ...]:
+    """The file's source languages, those its own source words point to most first: a word that two languages
+    spell alike (`bancada`, `arcabouço` with the `ç` of French and Portuguese) is named in the language of the
+    file's other stray words, not in whichever comes first in the list. Once per file."""
+    cached = ctx.cache.get("untranslated.by_evidence")
+    if cached is None:
+        keys = {w for words, _ in _gated(ctx, index).values() for w in words}
+        own = {v.lang: v.words.among(keys) | v.forms.among(keys) for v in index.vocabularies}
+        langs = list(ctx.source_langs)
+        # only the words one language alone has tell the languages apart
+        alone = {lang: sum(1 for w in found if not any(w in other for l, other in own.items() if l != lang))
+                 for lang, found in own.items()}
+        cached = ctx.cache["untranslated.by_evidence"] = tuple(
+            sorted(langs, key=lambda lang: (-alone.get(lang, 0), langs.index(lang))))
+    return cached
+
+
 def _language_of(words: list[_Token], source_langs) -> str:
+    """The source language most of `words` belong to; on a tie, the first of `source_langs`."""
     counts = {lang: sum(1 for t in words if lang in t.langs) for lang in source_langs}
     return max(source_langs, key=lambda lang: (counts.get(lang, 0), -source_langs.index(lang)))
 
