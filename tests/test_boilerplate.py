@@ -196,6 +196,31 @@ def test_a_markdown_heading_an_author_wrote_is_not_a_widget():
     assert report.findings[0].line == 9
 
 
+
+SUBHEADED_INTERVIEW = """The coach spoke to reporters after the team lost the semi-final on penalties in Lisbon.
+
+The match
+
+“We started well and created the better chances, but we did not finish them when it mattered.”
+
+The referee
+
+“I will not talk about the referee, because every decision in that game was seen by everyone.”
+
+Analysis
+
+“We lacked freshness in the second half, and the long season showed in the legs of the players.”
+"""
+
+
+def test_a_section_word_among_an_articles_own_subheads_is_one_of_them():
+    # "Analysis" heads a section as "The match" and "The referee" do: the article's structure, not a site's label.
+    assert check_text(SUBHEADED_INTERVIEW, fmt="text", target_lang="en", select=["B1"]).findings == []
+    # With one subhead of its own the article has no structure to speak of: the lone section word is a label.
+    single = SUBHEADED_INTERVIEW.replace("The referee\n\n", "")
+    report = check_text(single, fmt="text", target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Analysis")]
+
 PAGE_FURNITURE = """MADRID (EFE)
 
 The government approved the new budget on Tuesday after a long debate in parliament.
