@@ -82,6 +82,17 @@ def test_code_left_in_the_body_is_an_error():
     assert [(f.code, f.severity.label) for f in report.findings] == [("B106", "error")]
 
 
+
+def test_an_ad_script_is_flagged_whole_down_to_the_article():
+    # A scraper kept a bidding script above the story: the finding, and the unsafe fix that removes it,
+    # take every line of it, and stop at the first line of prose.
+    script = ("googletag.cmd.push(function() {\nslots: [{\nunit: 'top_banner',\nsizes: [[300, 250], [728, 90]],\n"
+              "targeting: { section: 'politics' }\n}],\n});")
+    text = script + "\nThe senate rejected the nomination on Tuesday, and the president said he would try again.\n"
+    report = check_text(text, target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B106", script)]
+    assert check_text(text, target_lang="en", select=["L105"]).findings == []
+
 def test_markdown_decoration_around_a_label_is_ignored():
     text = "The talks resumed.\n\n**Read more:** Central bank holds rates\n\nThe union welcomed it.\n"
     assert [c for c, _ in _codes(text)] == ["B102"]

@@ -257,15 +257,25 @@ def scan(ctx) -> list[Hit]:
         if any(_kind(r) == "code" for r in chosen):
             # Substring tests are cheap; the regex runs only on lines that may hold code.
             keywords = _keywords(chosen, "code")
+            in_script: set[int] = set()  # lines taken into a script found above them
             for i, (a, b) in enumerate(lines):
                 line = view[a:b]
                 if keywords and not any(k in line for k in keywords):
                     continue
+                if i in in_script:
+                    continue
                 m = _combined(ctx.target_base, "code").search(line)
                 if m:
                     rule = chosen[int(m.lastgroup[1:])]
-                    hits.append(Hit(rule.code, a, b, rule.what))
+                    # The script goes on below its telltale line: the finding (and its fix) takes it whole.
+                    end, j = b, i + 1
+                    while j < len(lines) and _script_line(view, *lines[j]):
+                        end = lines[j][1]
+                        in_script.add(j)
+                        j += 1
+                    hits.append(Hit(rule.code, a, end, rule.what))
                     flagged.add(i)
+                    flagged.update(range(i + 1, j))
         if any(_kind(r) == "inline" for r in chosen):
             keywords = _keywords(chosen, "inline")
             for i, (a, b) in enumerate(lines):
@@ -291,6 +301,18 @@ def scan(ctx) -> list[Hit]:
         hits.sort(key=lambda h: (h.start, h.code))
     ctx.cache["boilerplate"] = hits
     return hits
+
+
+# A line of a script's body, below a line the code rules recognised: a key and its value (`siteId: '3143',`),
+# or a line a bracket closes or one that opens a bracket or ends a statement; never a run of five words of prose.
+_SCRIPT_LINE = warmstart.regex(r"[\w$.\x27\"‘’]++\s*+:\s*+\S.*|[}\])].*|.*[{\[(,;]")
+_PROSE_RUN = warmstart.regex(r"(?:[A-Za-z]++\s++){4}[A-Za-z]")
+MAX_SCRIPT_LINE_CHARS = 300
+
+
+def _script_line(view: str, a: int, b: int) -> bool:
+    return (b - a <= MAX_SCRIPT_LINE_CHARS and _SCRIPT_LINE.fullmatch(view, a, b) is not None
+            and _PROSE_RUN.search(view, a, b) is None)
 
 
 # An author's subhead in a text without markup: a short line, capitalised, not ended as a sentence (a question
