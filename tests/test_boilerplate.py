@@ -82,6 +82,17 @@ def test_code_left_in_the_body_is_an_error():
     assert [(f.code, f.severity.label) for f in report.findings] == [("B106", "error")]
 
 
+
+def test_an_ad_script_is_flagged_whole_down_to_the_article():
+    # A scraper kept a bidding script above the story: the finding, and the unsafe fix that removes it,
+    # take every line of it, and stop at the first line of prose.
+    script = ("googletag.cmd.push(function() {\nslots: [{\nunit: 'top_banner',\nsizes: [[300, 250], [728, 90]],\n"
+              "targeting: { section: 'politics' }\n}],\n});")
+    text = script + "\nThe senate rejected the nomination on Tuesday, and the president said he would try again.\n"
+    report = check_text(text, target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B106", script)]
+    assert check_text(text, target_lang="en", select=["L105"]).findings == []
+
 def test_markdown_decoration_around_a_label_is_ignored():
     text = "The talks resumed.\n\n**Read more:** Central bank holds rates\n\nThe union welcomed it.\n"
     assert [c for c, _ in _codes(text)] == ["B102"]
@@ -195,6 +206,31 @@ def test_a_markdown_heading_an_author_wrote_is_not_a_widget():
     assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Politics")]
     assert report.findings[0].line == 9
 
+
+
+SUBHEADED_INTERVIEW = """The coach spoke to reporters after the team lost the semi-final on penalties in Lisbon.
+
+The match
+
+“We started well and created the better chances, but we did not finish them when it mattered.”
+
+The referee
+
+“I will not talk about the referee, because every decision in that game was seen by everyone.”
+
+Analysis
+
+“We lacked freshness in the second half, and the long season showed in the legs of the players.”
+"""
+
+
+def test_a_section_word_among_an_articles_own_subheads_is_one_of_them():
+    # "Analysis" heads a section as "The match" and "The referee" do: the article's structure, not a site's label.
+    assert check_text(SUBHEADED_INTERVIEW, fmt="text", target_lang="en", select=["B1"]).findings == []
+    # With one subhead of its own the article has no structure to speak of: the lone section word is a label.
+    single = SUBHEADED_INTERVIEW.replace("The referee\n\n", "")
+    report = check_text(single, fmt="text", target_lang="en", select=["B1"])
+    assert [(f.code, f.excerpt) for f in report.findings] == [("B103", "Analysis")]
 
 PAGE_FURNITURE = """MADRID (EFE)
 

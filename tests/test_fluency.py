@@ -239,6 +239,13 @@ def test_lower_case_word_glued_to_a_capitalised_one_fires():
     assert excerpts(text, "L105") == ["nominationsPresident"]
 
 
+
+def test_identifiers_of_a_script_left_in_the_page_are_not_glued_words():
+    # An ad script a scraper kept above the article: its keys and calls are code, not two words run together.
+    text = ("bids: [{\nbidder: 'exchange',\nparams: {\nplacementId: '20231',\naccountId: '7781'\n}\n}],\n"
+            "refreshSlots(adSlot);\n\nThe senate rejected the nominationsPresident Lagos said he would try again.")
+    assert excerpts(text, "L105") == ["nominationsPresident"]
+
 def test_name_glued_to_a_sentence_opener_fires():
     text = "The protest was led by Maria OrtegaThis Monday, she called for new elections."
     assert excerpts(text, "L105") == ["OrtegaThis"]

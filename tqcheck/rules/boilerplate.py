@@ -207,6 +207,10 @@ def scan(ctx) -> list[Hit]:
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
         flagged = set()
+        # A section word alone on a line between paragraphs ("Analysis") is a site's label, unless the article
+        # heads its own sections with such lines: then, like a Markdown heading, it is one of the author's.
+        subheads: set[int] | None = None  # computed on the first such match
+        held: list[tuple[int, Hit]] = []  # matches of `headings = false` rules on subhead-shaped lines
         opened: dict[str, int] = {}  # ASCII first character → lines it opened so far
         prose_seen = False  # a line of the article's prose came before: the head (title, byline) is over
         for i, (a, b) in enumerate(lines):
@@ -226,7 +230,14 @@ def scan(ctx) -> list[Hit]:
                 rule = chosen[int(m.lastgroup[1:])]
                 if i in headings and not rule.headings:
                     continue
-                hits.append(Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen))
+                hit = Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen)
+                if not rule.headings and not (rule.ends_article or rule.opens_list or rule.picture_credit):
+                    if subheads is None:
+                        subheads = _subhead_lines(view, lines)
+                    if i in subheads:
+                        held.append((i, hit))
+                        continue
+                hits.append(hit)
                 flagged.add(i)
                 if rule.picture_credit:
                     credits.append(i)
@@ -236,18 +247,35 @@ def scan(ctx) -> list[Hit]:
                     labels.append(i)
             elif not prose_seen and _prose(view, a, b):
                 prose_seen = True
+        if held:
+            held_lines = {i for i, _ in held}
+            own = sum(1 for i in subheads if i not in flagged and i not in held_lines)
+            if own < MIN_OWN_SUBHEADS:
+                for i, hit in held:
+                    hits.append(hit)
+                    flagged.add(i)
         if any(_kind(r) == "code" for r in chosen):
             # Substring tests are cheap; the regex runs only on lines that may hold code.
             keywords = _keywords(chosen, "code")
+            in_script: set[int] = set()  # lines taken into a script found above them
             for i, (a, b) in enumerate(lines):
                 line = view[a:b]
                 if keywords and not any(k in line for k in keywords):
                     continue
+                if i in in_script:
+                    continue
                 m = _combined(ctx.target_base, "code").search(line)
                 if m:
                     rule = chosen[int(m.lastgroup[1:])]
-                    hits.append(Hit(rule.code, a, b, rule.what))
+                    # The script goes on below its telltale line: the finding (and its fix) takes it whole.
+                    end, j = b, i + 1
+                    while j < len(lines) and _script_line(view, *lines[j]):
+                        end = lines[j][1]
+                        in_script.add(j)
+                        j += 1
+                    hits.append(Hit(rule.code, a, end, rule.what))
                     flagged.add(i)
+                    flagged.update(range(i + 1, j))
         if any(_kind(r) == "inline" for r in chosen):
             keywords = _keywords(chosen, "inline")
             for i, (a, b) in enumerate(lines):
@@ -273,6 +301,36 @@ def scan(ctx) -> list[Hit]:
         hits.sort(key=lambda h: (h.start, h.code))
     ctx.cache["boilerplate"] = hits
     return hits
+
+
+# A line of a script's body, below a line the code rules recognised: a key and its value (`siteId: '3143',`),
+# or a line a bracket closes or one that opens a bracket or ends a statement; never a run of five words of prose.
+_SCRIPT_LINE = warmstart.regex(r"[\w$.\x27\"‘’]++\s*+:\s*+\S.*|[}\])].*|.*[{\[(,;]")
+_PROSE_RUN = warmstart.regex(r"(?:[A-Za-z]++\s++){4}[A-Za-z]")
+MAX_SCRIPT_LINE_CHARS = 300
+
+
+def _script_line(view: str, a: int, b: int) -> bool:
+    return (b - a <= MAX_SCRIPT_LINE_CHARS and _SCRIPT_LINE.fullmatch(view, a, b) is not None
+            and _PROSE_RUN.search(view, a, b) is None)
+
+
+# An author's subhead in a text without markup: a short line, capitalised, not ended as a sentence (a question
+# may head a section), between two lines of prose. Two of them that are no widget's label make the article's
+# own structure, and a section word shaped the same way ("Analysis", "Health") is one more of its headings.
+SUBHEAD_MAX_WORDS = 8
+MIN_OWN_SUBHEADS = 2
+_SUBHEAD_END = warmstart.regex(r"[.!…:;,][”\"’)\]]*$")
+
+
+def _subhead_lines(view: str, lines) -> set[int]:
+    found = set()
+    for i in range(1, len(lines) - 1):
+        a, b = lines[i]
+        if (view[a].isupper() and _words(view, a, b) <= SUBHEAD_MAX_WORDS and not _SUBHEAD_END.search(view, a, b)
+                and _prose(view, *lines[i - 1]) and _prose(view, *lines[i + 1])):
+            found.add(i)
+    return found
 
 
 def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
