@@ -264,6 +264,25 @@ def test_name_glued_to_a_common_word_fires():
     assert excerpts(text, "L105") == ["Ondasmedia"]
 
 
+def test_a_common_word_run_into_a_name_fires():
+    # a line break lost between a heading or a credit and the next line's name
+    text = "Meeting of Foreign MinistersAlberto van Klaveren opened the summit on Monday."
+    assert excerpts(text, "L105") == ["MinistersAlberto"]
+    text = "Boric spoke to the Financial DiaryBoric said the reform would pass."
+    assert excerpts(text, "L105") == ["DiaryBoric"]
+
+
+def test_brands_and_double_first_names_that_join_a_word_and_a_name_are_quiet():
+    for text in [
+        "MaryAnn Lopez won the seat; Mary thanked the voters.",
+        "BlackRock and PowerPoint were mentioned, and Rock Hudson films were shown.",
+        "The SpaceX launch was delayed, X said, and SpaceX denied it.",
+        "Shares of BlackRock fell as Larry Fink spoke.",
+        "The Associated Press runs on WordPress, the Press said.",
+    ]:
+        assert excerpts(text, "L105") == [], text
+
+
 def test_english_compounds_and_repeated_names_are_quiet():
     for text in [
         "Congress passed the bill. Congresswoman Ruiz voted against it.",

@@ -638,11 +638,29 @@ def _token_counts(ctx) -> dict[str, int]:
     return counts
 
 
+def _word_then_name(head: str, tail: str, counts: dict[str, int]) -> bool:
+    """A common English word run into a name ("MinistersAlberto", "DiaryBoric"), where a line break or a link
+    was lost: the head is an English word and no first name, the tail no English word but a first name or a name
+    the text writes alone. A brand joins its words each time it is written, and its second part is seldom a person's name alone
+    ("BlackRock", "PowerPoint"); a double first name ("MaryAnn") opens with a name."""
+    common = langdata.common_words("en")
+    if len(tail) < MIN_NAME or not tail[1:].islower() or head.lower() not in common:
+        return False
+    if first_names().get(fold(head)) is not None:
+        return False
+    # "the Associated Press" or "Rock Hudson" elsewhere do not make "WordPress" or "BlackRock" two words: the
+    # name must be no common English word
+    if tail.lower() in common:
+        return False
+    return first_names().get(fold(tail)) is not None or counts.get(tail, 0) > 0
+
+
 class GluedWords(Detector):
     """What it does:
     Flags two words run together where a link or a name was cut out of the text:
-    a word glued to `which` or `who` (`through Congresswhich has…`), or a name glued to a
-    reporting verb (`Gustavo Pedroassured this Tuesday`).
+    a word glued to `which` or `who` (`through Congresswhich has…`), a name glued to a
+    reporting verb (`Gustavo Pedroassured this Tuesday`), or a common word glued to a name
+    (`the Foreign MinistersAlberto Fernández`), where a line break or a link was lost.
 
     Why it matters:
     The missing space makes the sentence unreadable and usually marks a place where the
@@ -710,7 +728,9 @@ class GluedWords(Detector):
                 # Two names run together are each written on their own elsewhere in the text, and
                 # the run appears once; a brand (ExxonMobil, WeChat) is written the same way each time.
                 counts = counts if counts is not None else _token_counts(ctx)
-                if counts.get(head + tail, 0) > 1 or counts.get(head, 0) < 1 or counts.get(tail, 0) < 1:
+                if counts.get(head + tail, 0) > 1:
+                    continue
+                if (counts.get(head, 0) < 1 or counts.get(tail, 0) < 1) and not _word_then_name(head, tail, counts):
                     continue
                 ordered = ordered if ordered is not None else sorted(counts)
                 after = bisect.bisect_right(ordered, head + tail)  # the first token after the run, sorted
