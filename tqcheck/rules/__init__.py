@@ -21,6 +21,7 @@ MODULES = (
     "tqcheck.rules.split_phrases",
     "tqcheck.rules.syntax",
     "tqcheck.rules.fluency",
+    "tqcheck.rules.mis_decoding",
     "tqcheck.rules.clauses",
     "tqcheck.rules.grammar",
     "tqcheck.rules.subjects",
