@@ -320,7 +320,7 @@ def test_html_report_with_quiet_and_statistics_is_whole_and_unchanged(tmp_path):
 def test_rules_as_json_say_which_detectors_offer_fixes():
     rules = {r["code"]: r["fix"] for r in json.loads(run_tqcheck("rules", "--format", "json").stdout)}
     assert {code: fix for code, fix in rules.items() if fix} == {
-        "Q102": "safe", "N101": "safe", "N102": "safe", "T101": "unsafe", "C102": "unsafe", "K101": "unsafe", "K104": "unsafe",
+        "Q102": "safe", "N101": "safe", "N102": "safe", "L112": "safe", "T101": "unsafe", "C102": "unsafe", "K101": "unsafe", "K104": "unsafe",
         **{f"B10{i}": "unsafe" for i in range(1, 8)}}  # B108, a duplicated title, has none
 
 

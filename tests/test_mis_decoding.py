@@ -5,6 +5,7 @@ import pytest
 
 from conftest import detector_excerpts as excerpts
 from conftest import detector_findings as findings
+from conftest import run_tqcheck
 from tqcheck.api import check_text
 
 
@@ -49,3 +50,11 @@ def test_the_stray_letters_are_not_also_reported_as_a_foreign_word_or_glued_word
 ])
 def test_accented_text_written_as_it_should_be_is_quiet(text):
     assert excerpts(text, "L112") == []
+
+
+def test_fix_writes_back_the_characters_meant(tmp_path):
+    meant = "The minister’s aide called it “a great day” in Peñalolén.\n"
+    path = tmp_path / "article.txt"
+    path.write_text(mis_decoded(meant, "cp1252").replace("\ufffd", "\x9d"), encoding="utf-8")
+    run_tqcheck("check", "--engine", "none", "--fail-on", "never", "--select", "L112", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == meant

@@ -65,6 +65,7 @@ class MisDecodedText(Detector):
     family = "fluency"
     # The same characters otherwise read as a French word (`dayâ`) or as two words glued (`reuniÃ³n`).
     supersedes = ("U102", "L105")
+    fix_safety = "safe"  # the bytes read back as UTF-8 are the characters written; a cut sequence has no fix
 
     def check(self, ctx):
         for m in segment_matches(ctx, _RUN, holding=_GATE):
@@ -76,4 +77,5 @@ class MisDecodedText(Detector):
                 m.end(),
                 f"“{run}” is {what} mis-decoded: UTF-8 text read as {charset}",
                 suggestion=meant or "retype the mark (a quotation mark, an apostrophe or a dash)",
+                **({"fix": meant, "fix_of": run} if meant else {}),
             )
