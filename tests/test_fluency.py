@@ -204,12 +204,22 @@ def test_pronoun_repeating_a_named_subject_fires():
     assert excerpts("Because Maria Lopez she resigned, the vote was delayed.", "L104") == ["Maria Lopez she resigned"]
 
 
+def test_a_named_subject_said_again_at_the_start_of_a_sentence_fires():
+    text = "The visitors pressed after the break. Federico Viñas he had a chance from the edge of the area."
+    assert excerpts(text, "L104") == ["Federico Viñas he had"]
+    assert excerpts("Luiz Inácio da Silva he promised a new budget.", "L104") == ["Luiz Inácio da Silva he promised"]
+
+
 def test_names_that_are_no_subject_of_the_pronoun_are_quiet():
     for text in [
         "He told the Daily Mail they would not comment.",  # no first name: an outlet
         "He said that the letter to Ana Ruiz he signed was a forgery.",  # an object relative after the name
         "She said that Ana Ruiz, he claimed, was innocent.",  # commas: an aside
         "After meeting Ana Ruiz he said the talks went well.",  # no conjunction before the name
+        "Before joining Real Madrid he played for Santos.",  # a name inside the opening phrase is no subject
+        "When Maria Lopez she called, nobody answered.",
+        "“John Smith he is not,” she said of the newcomer.",  # a quotation opens the sentence
+        "Thank you, Maria Lopez, she wrote.",
     ]:
         assert excerpts(text, "L104") == [], text
 

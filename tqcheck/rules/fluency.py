@@ -539,7 +539,8 @@ class ResumptivePronoun(Detector):
     Flags a relative clause that repeats its subject as a pronoun: `…, who they were
     recalled`, `…, who he was arrested`; and a clause opened by `that`, `whether`, `because`…
     whose subject, a person named with a first name (after a title, if any), comes back as a
-    pronoun before its verb: `that the former governor Omar Ruiz he would be appointed`.
+    pronoun before its verb: `that the former governor Omar Ruiz he would be appointed`, or the
+    person named at the start of a sentence: `Federico Viñas he had a chance from the edge of the area`.
 
     Why it matters:
     `who` is already the subject of the clause; the extra pronoun is a translation that
@@ -573,16 +574,24 @@ class ResumptivePronoun(Detector):
         yield from self._after_name(ctx)
 
     def _after_name(self, ctx):
-        """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun."""
+        """`that Omar Ruiz he would…`: a subordinate clause whose subject, a named person, comes back as a pronoun;
+        and `Federico Viñas he had…`: a sentence's subject, so named, comes back the same way."""
         from tqcheck.rules.person_words import first_names, fold, is_title_noun
 
-        for m in segment_matches(ctx, _NAME_THEN_PRONOUN, gate=_PRONOUN_GATE):
+        opening = ((m, True) for m in segment_matches(ctx, _OPENING_NAME_THEN_PRONOUN, gate=_PRONOUN_GATE))
+        after_conjunction = ((m, False) for m in segment_matches(ctx, _NAME_THEN_PRONOUN, gate=_PRONOUN_GATE))
+        for m, opens in (*opening, *after_conjunction):
             words = m.group("name").split()
             if first_names().get(fold(words[0].split("-")[0])) is None:
                 continue  # the capitalised words must open with a first name: a person, not "the Daily Mail"
-            lead = m.group("lead").split()
-            if lead and not is_title_noun(lead[-1].lower()):
-                continue  # "that the story about Ana Ruiz he wrote": an object relative
+            if opens:
+                seg = ctx.segment_at(m.start())
+                if seg is None or ctx.doc.view[seg.start:m.start()].strip():
+                    continue  # only the words that open the sentence are its subject ("After meeting Ana Ruiz he left")
+            else:
+                lead = m.group("lead").split()
+                if lead and not is_title_noun(lead[-1].lower()):
+                    continue  # "that the story about Ana Ruiz he wrote": an object relative
             readings = tagging.lookup(m.group("verb"))
             if not readings or readings[0] not in "MAZD":
                 continue
@@ -599,7 +608,13 @@ _NAME_THEN_PRONOUN = warmstart.regex(
     r"\b(?i:that|whether|because|if|although|though|unless|while)\s+(?P<lead>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?)"
     r"(?P<name>[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ](?:\s+[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ]){1,3})\s+(?P<pronoun>he|she|they)\s+(?P<verb>[a-z]+)\b"
 )
-_PRONOUN_GATE = warmstart.regex(r"\s(?:he|she|they)\s")  # in each match of _NAME_THEN_PRONOUN
+# A name of two to four capitalised words (a source's "de", "da", "del" may join them) then "he" or "she": where it
+# opens the sentence, its subject said twice ("Federico Viñas he had a chance").
+_OPENING_NAME_THEN_PRONOUN = warmstart.regex(
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ](?:\s+(?:(?:de|da|do|dos|del)\s+)?[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ]){1,3})"
+    r"\s+(?P<pronoun>he|she)\s+(?P<verb>[a-z]+)\b"
+)
+_PRONOUN_GATE = warmstart.regex(r"\s(?:he|she|they)\s")  # in each match of _NAME_THEN_PRONOUN and the one above
 
 
 @lru_cache(maxsize=None)
