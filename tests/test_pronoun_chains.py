@@ -313,3 +313,14 @@ def test_a_title_that_is_not_hers_or_meant_someone_before_is_someone_else():
         "said his party must unite.",
     ]:
         assert excerpts(text, "S105") == [], text
+
+
+def test_a_title_and_what_it_is_of_name_no_one_and_say_she_is_a_person():
+    # ", Minister of Mines and Energy,": her apposition, not someone named "of Mines", nor a man named "Energy"
+    text = ("Marta Quispe, Minister of Mines and Energy, spoke on Monday. She said her ministry will present the plan "
+            "in March. He added that his team will travel to the mines.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # the President of Brazil she met is someone, who may be the man meant
+    text = ("Marta Quispe met the President of Brazil on Monday. She said the talks went well. He added that his "
+            "country will invest in the mines.")
+    assert excerpts(text, "S105") == []

@@ -397,7 +397,8 @@ class Unmentioned:
     """Words that may stand for someone the mentions miss: a pronoun for anyone ("anyone who… his"), and a
     capitalised word that may name someone the name lists do not know ("She met Putin"): not opening a sentence,
     not an acronym, no weekday, month, nationality, country, capital or body, not after an article or a word of
-    place ("in Lima", "traveled to Cusco", "the Spanish government") and no adjective ("Supreme")."""
+    place ("in Lima", "traveled to Cusco", "the Spanish government"), not joined by "and" to a place or a body
+    ("to Puno and Cusco", "the Ministry of Mines and Energy") and no adjective ("Supreme")."""
 
     def __init__(self, refs):
         self.refs = refs
@@ -446,7 +447,8 @@ class Unmentioned:
         return not (word in not_names() or word.endswith("s") and word[:-1] in not_names() or "J" in lookup(word)
                     or is_title_noun(word) or before in _BEFORE_PLACES or tokens[k - 1].capital
                     or self._place_after(k - 1)
-                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital and self._place_after(k - 3))
+                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital
+                    and (self._place_after(k - 3) or tokens[k - 2].start in self.things))
 
     def _place_after(self, k: int) -> bool:
         """Token k says a place follows it: "in", "at" ("in Puno and Cusco"), or "to" after a verb of going."""

@@ -234,6 +234,11 @@ class Referents:
             else:  # else it opens the run: "Angeles" in "Los Angeles Chargers" is no woman
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
+            if start is None and titles and tokens[head].text in _NAME_JOINS:
+                # "the President of Brazil", "Minister of Mines and Energy": a title and what it is of, no name; the
+                # title is a person noun of its own ("the president", whoever holds it)
+                self.things.append((tokens[head].start, tokens[j - 1].end))
+                continue
             if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
                 if j < len(tokens) and tokens[j].text in reporting_verbs():
                     # "The Fire Department said he was rescued": a body that speaks may speak of anyone.
@@ -485,6 +490,7 @@ class Referents:
                     return None
                 gender = noun_gender(word) or gender_adjective(tokens[k - 1].text.lower())
                 if person is not None:
+                    person.cue = True  # ", the mayor,", ", Minister of Mines,": a person's apposition
                     self.title_positions.add(tokens[k].start)
                     if not {t.text.lower() for t in tokens[j:k]} & FORMER:  # ", the former mayor," is not "the mayor"
                         person.titles.add(word)
