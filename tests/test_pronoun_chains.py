@@ -324,3 +324,16 @@ def test_a_title_and_what_it_is_of_name_no_one_and_say_she_is_a_person():
     text = ("Marta Quispe met the President of Brazil on Monday. She said the talks went well. He added that his "
             "country will invest in the mines.")
     assert excerpts(text, "S105") == []
+
+
+def test_her_surname_alone_is_hers_until_someone_else_bearing_it_is_named():
+    # "Tomás Ruiz" in a link below the article: the "Ruiz" written before him can only be the senator
+    text = ("Senator Yolanda Ruiz arrived at noon. Pablo Soto left early. The talks lasted four hours. The weather was "
+            "cold. The vote is on Friday. Ruiz said that the budget is unfair. He added that his bench will vote "
+            "against it.\n\nSee also: Tomás Ruiz wins the race in the north")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # named before it, he is one whom "Ruiz" may mean
+    text = ("Senator Yolanda Ruiz arrived at noon. Tomás Ruiz left early. The talks lasted four hours. The weather was "
+            "cold. The vote is on Friday. Ruiz said that the budget is unfair. He added that his bench will vote "
+            "against it.")
+    assert excerpts(text, "S105") == []
