@@ -18,8 +18,8 @@ _PREDICATE_BEFORE = warmstart.regex(
     r"\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$")
 _SPEAKS_AFTER = warmstart.regex(r" (\w+)")  # the word after a name: "said" in "The Foreign Ministry said"
 _POSSESSIVE_BEFORE = warmstart.regex(r"\b(?:his|her|its|their|our)\s+$")
-# A definite noun that is the subject of its sentence: "The ruler added…", "The Peruvian president said…" (the
-# sentence opens on it), or named by the verb that attributes a quotation: "…,” said the minister.
+# A definite noun that is the subject of its sentence: "The ruler added…", "The Peruvian president also said…" (the
+# sentence opens on it), or named by the verb that attributes a quotation: "…,” added the minister.
 _SUBJECT_OPENING = warmstart.regex(r"[\s\"“‘]*The\s+(?:[\w-]+\s+){0,2}")
 _SUBJECT_AFTER_VERB = warmstart.regex(r"\b(\w+)\s+the\s+(?:[\w-]+\s+){0,2}$")
 _VERB_AFTER_SUBJECT = warmstart.regex(r"\s+(also\s+)?(\w+)")
@@ -243,8 +243,8 @@ class _Chains:
 
     def _her_title(self, index: int, m: Mention, who: str, stretch: _Stretch) -> bool:
         """Definite noun `m` ("the ruler", "the president") is another word for the named person the stretch speaks
-        of: a title noun no one named holds, the subject of its sentence ("The ruler added…", "…,” said the
-        minister), close after her, that no title of hers contradicts ("the president" is not Senator Mary Jones)
+        of: a title noun no one named holds, the subject of a verb by which she goes on with what she said ("The
+        ruler added…", "The president also assured…", "…,” added the minister), close after her, that no title of hers contradicts ("the president" is not Senator Mary Jones)
         and that meant no one else before; or a word the text already used for her."""
         if m.kind != "noun" or m.who or m.quoted or m.gender == MALE or not who.startswith("the ") \
                 or stretch.who.startswith("the ") or stretch.last.gender == MALE:
