@@ -287,3 +287,53 @@ def test_a_relative_of_her_surname_with_a_first_name_the_lists_miss_is_someone_e
     text = ("Cristina Fernández de Kirchner spoke on Friday. Fernández de Kirchner said that her party will win. "
             "He added that his candidates are ready.")
     assert excerpts(text, "S105") == ["He", "his"]
+
+
+def test_a_title_that_goes_on_with_her_words_is_the_woman_named_by_her_surname_alone():
+    # "Quispe" alone says no gender; "The president also assured that her government…" goes on with what she said,
+    # so the president is Quispe, and the "He added… his" after it is the translation's guess
+    text = ("Quispe spoke to the diplomats on Monday. “We will not tolerate violence,” Quispe said. The president also "
+            "assured that her government will cooperate. He added that his ministers will travel to the south.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # a generic person word inside her quotation ("criminal and violent actions") is no one who could be meant
+    assert excerpts(text.replace("tolerate violence", "tolerate criminal and violent actions"), "S105") == ["He", "his"]
+
+
+def test_a_title_that_is_not_hers_or_meant_someone_before_is_someone_else():
+    for text in [
+        # a senator is no president
+        "Senator Marta Quispe said on Monday that the bill is ready. The president added that the bill would fail. "
+        "He said his veto was ready.",
+        # "the president" she met is not she
+        "Marta Quispe and her party met the president on Monday. The talks lasted four hours. The weather was cold. "
+        "“We will not tolerate violence,” Quispe said. The president added that the government will cooperate. He "
+        "added that his ministers will travel to the south.",
+        # she won and said nothing: the one who adds something is someone else
+        "Marta Quispe and her party won the vote on Monday. The president added that the victory was deserved. He "
+        "said his party must unite.",
+    ]:
+        assert excerpts(text, "S105") == [], text
+
+
+def test_a_title_and_what_it_is_of_name_no_one_and_say_she_is_a_person():
+    # ", Minister of Mines and Energy,": her apposition, not someone named "of Mines", nor a man named "Energy"
+    text = ("Marta Quispe, Minister of Mines and Energy, spoke on Monday. She said her ministry will present the plan "
+            "in March. He added that his team will travel to the mines.")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # the President of Brazil she met is someone, who may be the man meant
+    text = ("Marta Quispe met the President of Brazil on Monday. She said the talks went well. He added that his "
+            "country will invest in the mines.")
+    assert excerpts(text, "S105") == []
+
+
+def test_her_surname_alone_is_hers_until_someone_else_bearing_it_is_named():
+    # "Tomás Ruiz" in a link below the article: the "Ruiz" written before him can only be the senator
+    text = ("Senator Yolanda Ruiz arrived at noon. Pablo Soto left early. The talks lasted four hours. The weather was "
+            "cold. The vote is on Friday. Ruiz said that the budget is unfair. He added that his bench will vote "
+            "against it.\n\nSee also: Tomás Ruiz wins the race in the north")
+    assert excerpts(text, "S105") == ["He", "his"]
+    # named before it, he is one whom "Ruiz" may mean
+    text = ("Senator Yolanda Ruiz arrived at noon. Tomás Ruiz left early. The talks lasted four hours. The weather was "
+            "cold. The vote is on Friday. Ruiz said that the budget is unfair. He added that his bench will vote "
+            "against it.")
+    assert excerpts(text, "S105") == []

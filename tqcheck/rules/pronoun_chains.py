@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
-from tqcheck.rules.person_words import FEMALE, MALE, fold, is_title_noun, not_names, reporting_verbs
+from tqcheck.rules.person_words import FEMALE, MALE, fold, is_title_noun, not_names, reporting_verbs, same_office
 from tqcheck.rules.referents import ARTICLES, LOCATIVES, Mention
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
@@ -18,6 +18,12 @@ _PREDICATE_BEFORE = warmstart.regex(
     r"\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$")
 _SPEAKS_AFTER = warmstart.regex(r" (\w+)")  # the word after a name: "said" in "The Foreign Ministry said"
 _POSSESSIVE_BEFORE = warmstart.regex(r"\b(?:his|her|its|their|our)\s+$")
+# A definite noun that is the subject of its sentence: "The ruler added…", "The Peruvian president also said…" (the
+# sentence opens on it), or named by the verb that attributes a quotation: "…,” added the minister.
+_SUBJECT_OPENING = warmstart.regex(r"[\s\"“‘]*The\s+(?:[\w-]+\s+){0,2}")
+_SUBJECT_AFTER_VERB = warmstart.regex(r"\b(\w+)\s+the\s+(?:[\w-]+\s+){0,2}$")
+_VERB_AFTER_SUBJECT = warmstart.regex(r"\s+(also\s+)?(\w+)")
+_WORDS = warmstart.regex(r"[a-z]+")
 # A pronoun right after a closing quotation mark (and comma) on its line attributes the quotation: "“…,” he added".
 AFTER_QUOTE = warmstart.regex(r"[”\"»“][ \t]*+,?[ \t]*$")
 
@@ -152,6 +158,9 @@ class _Chains:
         self._alone: tuple[str | None, int] | None = None  # computed when first asked
         self.flips: list[Flip] = []
         self.stretch: _Stretch | None = None
+        self.people = {p.display: p for p in refs.people.values() if p.display}
+        self.titles_of: dict[str, str] = {}  # "the ruler" → "Dina Boluarte": a word the text used for her
+        self.others: set[str] = set()  # definite nouns that meant someone else: "the president" she criticised
         for index, m in enumerate(self.mentions):
             if self.stretch is not None and unmentioned.between(self.mentions[index - 1].end, m.start):
                 self.stretch = None  # "She met Putin. He said…", "anyone who… his": someone the mentions miss
@@ -217,10 +226,50 @@ class _Chains:
                 stretch.evidence = stretch.evidence or m
             elif m.gender == MALE:  # her name says otherwise: the stretch is not about a woman
                 stretch.clear = False
-        elif m.quoted and stretch is not None and self._quoted_other(m):
+        elif stretch is not None and who is not None and self._her_title(index, m, who, stretch):
+            # "Boluarte said… The ruler added that her country…": another word for the one person spoken of
+            self.titles_of[who] = stretch.who
+            stretch.latest = index
+            if m.gender == FEMALE and m.known:
+                stretch.evidence = stretch.evidence or m
+        elif m.quoted and stretch is not None and (who is None or self._quoted_other(m)):
+            # someone spoken of inside a quotation, or a person word that names no one ("subordinate and criminal
+            # actions"): the quotation's speaker is still she, but a later "he" may be the one spoken of
             stretch.quoted_other = True
         else:
+            if who is not None and who.startswith("the "):
+                self.others.add(who)
             self.stretch = None if who is None or m.quoted else self._open(index, who)
+
+    def _her_title(self, index: int, m: Mention, who: str, stretch: _Stretch) -> bool:
+        """Definite noun `m` ("the ruler", "the president") is another word for the named person the stretch speaks
+        of: a title noun no one named holds, the subject of a verb by which she goes on with what she said ("The
+        ruler added…", "The president also assured…", "…,” added the minister), close after her, that no title of hers contradicts ("the president" is not Senator Mary Jones)
+        and that meant no one else before; or a word the text already used for her."""
+        if m.kind != "noun" or m.who or m.quoted or m.gender == MALE or not who.startswith("the ") \
+                or stretch.who.startswith("the ") or stretch.last.gender == MALE:
+            return False
+        if who in self.titles_of:
+            return _same(self.titles_of[who], stretch.who)
+        word = self.view[m.start:m.end].lower()
+        if who in self.others or not is_title_noun(word) or not self._just_after(stretch, index):
+            return False
+        person = self.people.get(stretch.who)
+        if person is not None and (person.gender == MALE or person.titles and word not in person.titles
+                                   and not same_office(word) & person.titles):
+            return False
+        # the subject of a verb by which the speaker goes on: "The ruler added that…", "The president also assured…",
+        # "…,” added the minister
+        if not self._spoke(stretch.latest):
+            return False  # "Marta Quispe won the vote. The president added…": she said nothing for him to go on with
+        segment = self.ctx.segments[self.sentence[index]]
+        before = self.view[segment.start:m.start]
+        if _SUBJECT_OPENING.fullmatch(before):
+            verb = _VERB_AFTER_SUBJECT.match(self.view, m.end)
+            return bool(verb) and (verb.group(2) in _continuing() or bool(verb.group(1))
+                                   and verb.group(2) in reporting_verbs())
+        verb = _SUBJECT_AFTER_VERB.search(before)
+        return bool(verb) and verb.group(1) in _continuing()
 
     def _quoted_other(self, m: Mention) -> bool:
         """Quoted mention `m` names someone other than the woman of the stretch: a name, or a title written against
@@ -243,8 +292,34 @@ class _Chains:
         while before and sentence[before - 1] == sentence[index] and mentions[before - 1].kind == "pronoun" \
                 and mentions[before - 1].gender == FEMALE and not mentions[before - 1].quoted:
             before -= 1
+        # A person word inside a quotation that names no one ("the legitimate citizen demands") is nobody who could be
+        # meant; and when she is named as a woman, neither is another woman named or called "she" before (whose
+        # "she" would otherwise tell nothing of someone of unknown gender).
+        while before and sentence[index] - sentence[before - 1] <= QUIET_SENTENCES_BEFORE \
+                and self._no_man(mentions[before - 1], evidence is not None):
+            before -= 1
         clear = m.gender != MALE and (before == 0 or sentence[index] - sentence[before - 1] > QUIET_SENTENCES_BEFORE)
         return _Stretch(who, m, clear, evidence, latest=index)
+
+    def _spoke(self, j: int) -> bool:
+        """The sentence of mention j reports speech: a quotation mark or a reporting verb."""
+        segment = self.ctx.segments[self.sentence[j]]
+        text = self.view[segment.start:segment.end]
+        return any(q in text for q in _QUOTE_MARKS) or any(w in reporting_verbs() for w in _WORDS.findall(text))
+
+    def _just_after(self, stretch: _Stretch, j: int) -> bool:
+        """Mention j stands in the sentence of the stretch's last word for her or in one of the two after it, in
+        her paragraph or the next."""
+        segments, a, b = self.ctx.segments, self.sentence[stretch.latest], self.sentence[j]
+        return b - a <= 2 and segments[b].block - segments[a].block <= 1
+
+    def _no_man(self, m: Mention, woman: bool) -> bool:
+        """Mention `m`, before a stretch about a woman (`woman`) or someone else opens, cannot be a man a later "he"
+        means: a person word inside a quotation that names no one, or, before a woman, another woman (by her name,
+        title or pronoun)."""
+        if woman and m.gender == FEMALE and (m.known or m.kind == "pronoun"):
+            return True
+        return m.quoted and m.kind == "noun" and identity(self.view, m) is None
 
     def _close(self, stretch: _Stretch, j: int) -> bool:
         """Mention j follows the stretch's last word for her closely enough to mean her: at most MAX_SENTENCES_AFTER
@@ -322,7 +397,8 @@ class Unmentioned:
     """Words that may stand for someone the mentions miss: a pronoun for anyone ("anyone who… his"), and a
     capitalised word that may name someone the name lists do not know ("She met Putin"): not opening a sentence,
     not an acronym, no weekday, month, nationality, country, capital or body, not after an article or a word of
-    place ("in Lima", "traveled to Cusco", "the Spanish government") and no adjective ("Supreme")."""
+    place ("in Lima", "traveled to Cusco", "the Spanish government"), not joined by "and" to a place or a body
+    ("to Puno and Cusco", "the Ministry of Mines and Energy") and no adjective ("Supreme")."""
 
     def __init__(self, refs):
         self.refs = refs
@@ -371,7 +447,8 @@ class Unmentioned:
         return not (word in not_names() or word.endswith("s") and word[:-1] in not_names() or "J" in lookup(word)
                     or is_title_noun(word) or before in _BEFORE_PLACES or tokens[k - 1].capital
                     or self._place_after(k - 1)
-                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital and self._place_after(k - 3))
+                    or before in ("and", "or") and k > 1 and tokens[k - 2].capital
+                    and (self._place_after(k - 3) or tokens[k - 2].start in self.things))
 
     def _place_after(self, k: int) -> bool:
         """Token k says a place follows it: "in", "at" ("in Puno and Cusco"), or "to" after a verb of going."""
@@ -391,6 +468,11 @@ def _anyone_at(tokens, k: int) -> bool:
 
 
 _BEFORE_PLACES = LOCATIVES | ARTICLES | {"of", "from", "on"}
+
+
+@lru_cache(maxsize=None)
+def _continuing() -> frozenset[str]:
+    return english_words("verbs.toml", "continuing_speech_words")
 
 
 @lru_cache(maxsize=None)

@@ -59,7 +59,11 @@ class WrongGenderPronoun(Detector):
     before her name (`The president of Peru, Dina Boluarte,`) and capitalised words holding a
     word no name is made of (`Fuerza Popular`, `Citizen Revolution`, `Free Peru`: a party) are
     no one else, and another word for her office (`the ruler` after `President Marta Quispe`)
-    is she. A `his` or `he` in the phrase that opens a sentence may point forward to the man named right
+    is she, as is a title that goes on with what she said (`Quispe said… The president also assured
+    that her government…`, `The ruler added…`) when no title of hers says otherwise and it meant no
+    one else before. A title and what it is of (`the President of Brazil`, `Minister of Mines and
+    Energy`) names no one but the title's holder, and a surname two people bear is the first one's
+    until the second is named. A `his` or `he` in the phrase that opens a sentence may point forward to the man named right
     after its comma (`In his first speech as leader, John Smith said…`), and is his.
     Beyond those sentences, a chain: in a stretch of text that speaks of one woman only (no one
     else mentioned in it, nor in the two sentences before it), once her name, her title or the

@@ -167,6 +167,8 @@ class Referents:
         # use the first)
         self.aliases: dict[str, Person] = {}
         self.shared_surnames: set[str] = set()  # surnames two people named in full bear: alone, either of them
+        # where the second bearer of a shared surname is first named: before it, the surname alone is the first one's
+        self.shared_from: dict[str, int] = {}
         self.name_spans: list[tuple[int, int, str]] = []  # (start, end, surname) of each full name
         self.unknown_runs: list[tuple[int, int]] = []  # capitalised runs that may name someone the lists do not know
         self.title_positions: set[int] = set()  # person nouns written against a name: part of its mention
@@ -234,6 +236,11 @@ class Referents:
             else:  # else it opens the run: "Angeles" in "Los Angeles Chargers" is no woman
                 start = i if self._first_gender(tokens[i].text) else None
             gendered = [title_gender(tokens[k].text) for k in titles if title_gender(tokens[k].text)]
+            if start is None and titles and tokens[head].text in _NAME_JOINS:
+                # "the President of Brazil", "Minister of Mines and Energy": a title and what it is of, no name; the
+                # title is a person noun of its own ("the president", whoever holds it)
+                self.things.append((tokens[head].start, tokens[j - 1].end))
+                continue
             if article and not titles and not is_person_noun(tokens[j - 1].text.lower()):  # "the Prime Minister" is someone
                 if j < len(tokens) and tokens[j].text in reporting_verbs():
                     # "The Fire Department said he was rescued": a body that speaks may speak of anyone.
@@ -254,7 +261,7 @@ class Referents:
                         and fold(_bare(tokens[j - 2].text)) not in {fold(w) for w in other.display.split()} \
                         and not self.opens_sentence(i):
                     # "her father, Suso Díaz," after "Yolanda Díaz": a first name the lists do not know, someone else
-                    self.shared_surnames.add(surname)
+                    self._share(surname, tokens[i].start)
                     surname = fold(_bare(tokens[j - 2].text)) + " " + surname
                 if not titles and self._place(i):
                     self.things.append((tokens[i].start, tokens[j - 1].end))  # "in Las Tablas", "Lo Moscoso"
@@ -273,7 +280,7 @@ class Referents:
             if start is not None and other is not None and other.first \
                     and other.first != fold(tokens[start].text.split("-")[0]):
                 # "Cristina Kirchner" and "Néstor Kirchner": two people of one surname, which alone names neither
-                self.shared_surnames.add(surname)
+                self._share(surname, tokens[i].start)
                 surname = fold(tokens[start].text.split("-")[0]) + " " + surname
             known = surname in self.people
             person = self.people.setdefault(surname, Person(surname, ""))
@@ -324,6 +331,11 @@ class Referents:
             if person:
                 person.cue = True
                 self._apposition(k + 1, person)
+
+    def _share(self, surname: str, start: int) -> None:
+        """A second person bearing `surname` is named at `start`: from there on the surname alone means either."""
+        self.shared_surnames.add(surname)
+        self.shared_from[surname] = min(self.shared_from.get(surname, start), start)
 
     def _pronoun_cues(self) -> None:
         """A full name whose first name says a gender, followed in its sentence by a pronoun of that gender with no
@@ -485,6 +497,7 @@ class Referents:
                     return None
                 gender = noun_gender(word) or gender_adjective(tokens[k - 1].text.lower())
                 if person is not None:
+                    person.cue = True  # ", the mayor,", ", Minister of Mines,": a person's apposition
                     self.title_positions.add(tokens[k].start)
                     if not {t.text.lower() for t in tokens[j:k]} & FORMER:  # ", the former mayor," is not "the mayor"
                         person.titles.add(word)
@@ -583,7 +596,7 @@ class Referents:
             lower = t.text.lower()
             if lower in PRONOUNS:
                 mentions.append(Mention(t.start, t.end, PRONOUNS[lower], "pronoun", False, t.start in in_quotes))
-            elif t.capital and key in self.shared_surnames:
+            elif t.capital and key in self.shared_surnames and t.start >= self.shared_from[key]:
                 # "Kirchner" after "Cristina Kirchner" and "Néstor Kirchner": one of them, of either gender
                 mentions.append(Mention(t.start, t.end, None, "name", False, t.start in in_quotes))
             elif t.capital and (person := self.named(key)) is not None and person.cue:
