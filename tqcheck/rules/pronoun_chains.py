@@ -244,8 +244,9 @@ class _Chains:
     def _her_title(self, index: int, m: Mention, who: str, stretch: _Stretch) -> bool:
         """Definite noun `m` ("the ruler", "the president") is another word for the named person the stretch speaks
         of: a title noun no one named holds, the subject of a verb by which she goes on with what she said ("The
-        ruler added…", "The president also assured…", "…,” added the minister), close after her, that no title of hers contradicts ("the president" is not Senator Mary Jones)
-        and that meant no one else before; or a word the text already used for her."""
+        ruler added…", "The president also assured…", "…,” added the minister), close after her, that no title of
+        hers contradicts ("the president" is not Senator Mary Jones) and that meant no one else before; or a word
+        the text already used for her."""
         if m.kind != "noun" or m.who or m.quoted or m.gender == MALE or not who.startswith("the ") \
                 or stretch.who.startswith("the ") or stretch.last.gender == MALE:
             return False
