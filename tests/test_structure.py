@@ -133,3 +133,15 @@ def test_headline_ending_on_a_phrasal_verb_particle_is_quiet():
         assert excerpts(text, "T103") == [], text
     text = f"{PARAGRAPH}\n\nThe minister condemned what she called an unprovoked attack on\n\n{PARAGRAPH}\n"
     assert excerpts(text, "T103") == ["unprovoked attack on"]
+
+
+def test_the_preposition_a_relative_clause_leaves_at_its_end_closes_the_sentence():
+    # "as we are all familiar with": the object fronted by "as", its preposition left at the end
+    for text in [
+        f"{PARAGRAPH}\n\nThe ferry will keep running on the same timetable, as we are all familiar with\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nThe council finally delivered the new playground that they had long asked for\n\n{PARAGRAPH}\n",
+    ]:
+        assert excerpts(text, "T103") == [], text
+    # a main clause cut after its verb's preposition is still cut off
+    text = f"{PARAGRAPH}\n\nThe minister said the new rules for schools would apply to\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["would apply to"]
