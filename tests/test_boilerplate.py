@@ -344,6 +344,17 @@ def test_a_caption_given_twice_is_not_a_repeated_title():
     text = f"Daily Courier\n\nCouncil Approves New Budget\n\n{caption}\n{caption}\n\n{PROSE}\n"
     assert ("B103", "Council Approves New Budget") not in _codes(text)
 
+def test_the_line_above_a_byline_is_the_title_not_a_masthead():
+    # A standfirst given twice (as standfirst and as alt text) below the byline: the headline above the byline is
+    # the article's title, while the date and section label above it are still the page's masthead.
+    standfirst = "Top seed and former champion Ana Ruiz faced her toughest test of the tournament so far"
+    text = (f"Sports\n\nUpdated on\n\nRuiz sets up Costa final\n\nBy Harbour Gazette Staff Writers\n\n"
+            f"{standfirst}\n{standfirst}\n\n{PROSE}\n")
+    codes = _codes(text)
+    assert ("B103", "Ruiz sets up Costa final") not in codes
+    assert ("B103", "Sports") in codes and ("B103", "Updated on") in codes
+
+
 def test_a_byline_naming_an_organisation_is_only_a_hint():
     # Native outlets print these over their own articles: an NGO's report, an editorial, wire copy, a desk's formula.
     body = "\n\nThe council voted on Tuesday to approve the budget, the clerk said.\n"

@@ -388,6 +388,8 @@ def _pull_quotes(view: str, lines, flagged: set[int]):
         yield Hit("B103", c, d, "speaker of a pull quote")
 
 
+# A byline line as the boilerplate rules flag it: "By FPJ News Service", "by admin".
+_BYLINE_OPENING = warmstart.regex(r"(?i:by)\s")
 # The masthead (site name, motto, section) is the short lines above a title that the page then repeats.
 MASTHEAD_MAX_WORDS = 6
 # A repeated line longer than a title is a caption given twice (as caption and as alt text), not the title.
@@ -398,16 +400,21 @@ def _masthead(view: str, lines, flagged: set[int]):
     """When a page gives its title twice near the top (B108), the short unpunctuated lines above the first copy
     are its masthead: the site's name and motto, a section, a date. Without a repeated title nothing says where
     the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
-    than a title is a caption given twice: the short line above it is the title."""
+    than a title is a caption given twice: the short line above it is the title. So is the line right above a
+    byline that stands above the repeated line, which is then a standfirst or caption given twice."""
     words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
     title, copy = next(((i, j) for j in range(len(words)) for i in range(j)
                         if MIN_TITLE_WORDS <= len(words[j]) and j not in flagged
                         and (len(words[j]) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(view, *lines[j])
                              or _headline_again(view, lines, words, i, j))
                         and _repeats(words[j], words[i])), (0, 0))
+    # A byline above the repeated line says the article began before it: the line right above the byline is the
+    # title, and the repeated line a standfirst or caption the page gives twice.
+    headline = next((k - 1 for k in range(1, title) if k in flagged and _BYLINE_OPENING.match(view, *lines[k])), None)
     for k in range(title):
         a, b = lines[k]
-        if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
+        if (k not in flagged and k != headline and len(words[k]) <= MASTHEAD_MAX_WORDS
+                and not _SENTENCE_END.search(view, a, b)):
             flagged.add(k)
             yield Hit("B103", a, b, "masthead line above the page's title")
     # Between the title and its copy a page prints its section or category ("World", "News"): a short
