@@ -428,3 +428,15 @@ def test_a_bare_agency_under_the_title_is_a_byline_hint_but_after_the_prose_a_cr
     assert ("B101", "AFP", "info") in head
     tail = _findings(f"Council approves the new budget\n\n{PROSE}\n\nAFP\n")
     assert ("B101", "AFP", "warning") in tail
+
+
+def test_times_heading_the_updates_of_a_live_blog_are_the_article():
+    text = ("The Latest on the sentencing of a former sheriff (all times local):\n"
+            "10:35 a.m.\n"
+            "The former sheriff has been ordered to report to prison on July 25 to begin his three-year sentence.\n"
+            "10:09 a.m.\n"
+            "A former sheriff has been sentenced to three years in prison for obstructing an investigation.\n")
+    assert [c for c, _ in _codes(text) if c == "B104"] == []
+    # one time alone over the article is a scraped timestamp; so are times over short lines
+    assert ("B104", "10:35 a.m.") in _codes(f"10:35 a.m.\n\n{PROSE}\n")
+    assert ("B104", "08:15") in _codes(f"{PROSE}\n\n08:15\nShare\n09:40\nPrint\n")

@@ -65,6 +65,7 @@ class Rule:
     what: str
     byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
     picture_credit: bool = False  # a whole line crediting a picture: the short lines above it are its caption (B105)
+    entry_time: bool = False  # a time alone: when two or more such lines each head a paragraph, a live blog's entries
 
     @property
     def pattern(self) -> re.Pattern:
@@ -113,6 +114,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             what=raw["what"],
             byline_at_head=raw.get("byline_at_head", False),
             picture_credit=raw.get("picture_credit", False),
+            entry_time=raw.get("entry_time", False),
         )
         for raw in table.get("line", [])
     )
@@ -206,6 +208,7 @@ def scan(ctx) -> list[Hit]:
         credits = []  # indexes of whole-line picture credits (B105)
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
+        times = []  # (line, hit) of lines that are a time alone
         flagged = set()
         opened: dict[str, int] = {}  # ASCII first character → lines it opened so far
         prose_seen = False  # a line of the article's prose came before: the head (title, byline) is over
@@ -234,6 +237,8 @@ def scan(ctx) -> list[Hit]:
                     markers.append(i)
                 if rule.opens_list:
                     labels.append(i)
+                if rule.entry_time:
+                    times.append((i, hits[-1]))
             elif not prose_seen and _prose(view, a, b):
                 prose_seen = True
         if any(_kind(r) == "code" for r in chosen):
@@ -261,6 +266,11 @@ def scan(ctx) -> list[Hit]:
                     if m.end() > m.start():
                         rule = chosen[int(m.lastgroup[1:])]
                         hits.append(Hit(rule.code, a + m.start(), a + m.end(), rule.what, rule.info))
+        if len(times) >= LIVE_ENTRIES_MIN and all(i + 1 < len(lines) and _prose(view, *lines[i + 1]) for i, _ in times):
+            # "10:35 a.m." over each update of a live blog: the article's own structure, not a scraped timestamp
+            entry_hits = {id(hit) for _, hit in times}
+            hits = [hit for hit in hits if id(hit) not in entry_hits]
+            flagged.difference_update(i for i, _ in times)
         if labels:
             hits.extend(_listed_links(view, lines, labels, flagged))
         if markers:
@@ -273,6 +283,10 @@ def scan(ctx) -> list[Hit]:
         hits.sort(key=lambda h: (h.start, h.code))
     ctx.cache["boilerplate"] = hits
     return hits
+
+
+# A live blog heads each update with its time; two such entries make the times the article's structure.
+LIVE_ENTRIES_MIN = 2
 
 
 def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
