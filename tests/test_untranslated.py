@@ -370,6 +370,7 @@ def test_lowercase_words_between_a_names_head_and_its_place_are_part_of_the_name
         "Holders of cartes de séjour must update their address within three months.",
         "If you move to another département, the new préfecture handles your card.",
         "The stage finishes on the hors catégorie climb of the Grand Colombier.",
+        "The longest piste of the resort opens for night skiing every Saturday.",  # an English word
     ],
 )
 def test_french_terms_english_writing_about_france_keeps_are_english(text):
