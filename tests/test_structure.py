@@ -145,3 +145,12 @@ def test_the_preposition_a_relative_clause_leaves_at_its_end_closes_the_sentence
     # a main clause cut after its verb's preposition is still cut off
     text = f"{PARAGRAPH}\n\nThe minister said the new rules for schools would apply to\n\n{PARAGRAPH}\n"
     assert excerpts(text, "T103") == ["would apply to"]
+
+
+def test_a_list_item_ending_with_a_semicolon_and_and_continues_in_the_next_item():
+    text = ("The Cabinet Member resolved that:\n\n(1)   the content of the report be noted; and\n\n"
+            "(2)   the next steps and timetable be endorsed.\n")
+    assert excerpts(text, "T103") == []
+    # a sentence cut after "and" with no semicolon is still cut off
+    text = f"{PARAGRAPH}\n\nThe council approved the new budget for the harbour and\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["the harbour and"]

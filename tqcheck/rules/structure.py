@@ -232,6 +232,8 @@ _CLOSING_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 _LAST_WORDS = warmstart.regex(r"(?:[^\W\d_][\w’'-]*+\W++){0,2}[^\W\d_][\w’'-]*+\W*+$")
 
 
+# "; and", "; or" ending an item of a numbered list (minutes, resolutions, legislation): the list goes on.
+_LIST_JOINERS = frozenset(("and", "or"))
 # Words that open a clause whose object is fronted, leaving its preposition at the end: "as we are all familiar
 # with", "what they asked for", "which she spoke about".
 _FRONTING_OPENERS = frozenset(("as", "what", "which", "who", "whom", "that", "where"))
@@ -260,7 +262,8 @@ class CutOffSentence(Detector):
     last word such as `the`, `of`, `and` or `when` that cannot end a sentence. A particle that
     closes a phrasal verb after a word of content (`but Mumbai crash out`, `investors sold off`)
     ends a clause in English and stays quiet, and so does the preposition a relative clause leaves
-    at its end (`as we are all familiar with`, `what they asked for`).
+    at its end (`as we are all familiar with`, `what they asked for`), and a list item that ends
+    with `; and` or `; or` (`(1) the report be noted; and`), which the next item continues.
 
     Why it matters:
     A translation or a scraper that lost the end of a segment leaves a sentence that
@@ -301,6 +304,8 @@ class CutOffSentence(Detector):
                 continue  # a phrasal verb's particle ends a clause: "but Mumbai crash out", "prices picked up"
             if _stranded(words):
                 continue  # "as we are all familiar with": the preposition of a relative clause, left at its end
+            if last in _LIST_JOINERS and len(words) > 1 and words[-2].endswith(";"):
+                continue  # "(1) the content of the report be noted; and": an item of a list that goes on below
             # Where it stops is what is at fault: the last few words, not the whole sentence.
             tail = _LAST_WORDS.search(view, max(seg.start, seg.end - 60), seg.end)
             yield self.finding(
