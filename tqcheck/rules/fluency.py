@@ -830,7 +830,8 @@ class VerblessFragment(Detector):
     phrase must have four words or more with a number or a name inside it, or be names alone.
     Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
     first sentence (a dateline, a heading), a name and its complement with the copula left out
-    (`Harris the pick of the bowlers with 7-117.`), a fragment after another of three words or fewer
+    (`Harris the pick of the bowlers with 7-117.`), a heading in capitals run into the paragraph
+    (`YEAR TO DATE BOX OFFICE.`), a fragment after another of three words or fewer
     (`Eight tries. Wales. Three by George North.`, a writer's rhythm), a short label and its value
     (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`), a one-word retort
     (`Nonsense.`, `Rubbish.`) and writers who
@@ -880,6 +881,8 @@ class VerblessFragment(Detector):
                 continue  # "Or almost nothing.", "Yes.": a writer's short answer
             if _copula_left_out(words):
                 continue  # "Harris the pick of the bowlers with 7-117.": a subject and its complement, noted
+            if len(words) >= 2 and all(w.text.isupper() for w in words):
+                continue  # "YEAR TO DATE BOX OFFICE.": a heading run into the paragraph in capitals
             if not (_name_only(words) or (_anchored(tokens, words) and _verbless(tokens))):
                 continue
             if quoted is None:
