@@ -380,3 +380,9 @@ def test_french_terms_english_writing_about_france_keeps_are_english(text):
 def test_a_word_of_those_terms_is_still_french_elsewhere():
     assert _excerpts("The minister promised the tourists a longer séjour in the capital.") == ["séjour"]
     assert _excerpts("The riders climbed a hill of the first catégorie before the descent.") == ["catégorie"]
+
+
+def test_an_english_word_spelt_as_a_source_word_without_its_accents_is_english():
+    assert _excerpts("Endocrine-disrupting compounds, such as BPA, parabens and some antimicrobials, were found.") == []
+    # the Portuguese word with its accents is still Portuguese
+    assert _excerpts("The players sang parabéns to their coach after training.") == ["parabéns"]

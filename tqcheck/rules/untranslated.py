@@ -62,8 +62,8 @@ class Vocabulary:
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
         word = key if key in self.words else self.forms.get(key)
-        if word is None or word in self.loans:
-            return None
+        if word is None or word in self.loans or key in self.loans:
+            return None  # a loan, or an English word that is the source word with its accents lost ("parabens")
         return word
 
 
