@@ -39,6 +39,14 @@ def test_assured_with_a_person_assured_is_native():
     assert excerpts("The goal assured the team a place in the final.", "C109") == []
 
 
+def test_a_participle_after_a_linking_verb_is_a_state_not_an_attribution():
+    # "Rest assured that…": an imperative and an adjective, at the head of the sentence where a name would stand
+    assert excerpts("Rest assured that no animal was harmed in the making of this film.", "C109") == []
+    assert excerpts("Stay assured that the council will mend the road before winter.", "C109") == []
+    # a speaker before the same verb still makes it an attribution
+    assert excerpts("Rest of the story aside, Petro assured that no animal was harmed.", "C109") == ["assured"]
+
+
 def test_verb_after_a_closing_quotation_fires():
     assert excerpts("“Yes, I will be a candidate,” he attested.", "C109") == ["attested"]
     assert excerpts("“There will be no retreat”, hammered the president.", "C109") == ["hammered"]

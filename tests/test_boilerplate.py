@@ -380,6 +380,17 @@ def test_a_caption_given_twice_is_not_a_repeated_title():
     text = f"Daily Courier\n\nCouncil Approves New Budget\n\n{caption}\n{caption}\n\n{PROSE}\n"
     assert ("B103", "Council Approves New Budget") not in _codes(text)
 
+def test_the_line_above_a_byline_is_the_title_not_a_masthead():
+    # A standfirst given twice (as standfirst and as alt text) below the byline: the headline above the byline is
+    # the article's title, while the date and section label above it are still the page's masthead.
+    standfirst = "Top seed and former champion Ana Ruiz faced her toughest test of the tournament so far"
+    text = (f"Sports\n\nUpdated on\n\nRuiz sets up Costa final\n\nBy Harbour Gazette Staff Writers\n\n"
+            f"{standfirst}\n{standfirst}\n\n{PROSE}\n")
+    codes = _codes(text)
+    assert ("B103", "Ruiz sets up Costa final") not in codes
+    assert ("B103", "Sports") in codes and ("B103", "Updated on") in codes
+
+
 def test_a_byline_naming_an_organisation_is_only_a_hint():
     # Native outlets print these over their own articles: an NGO's report, an editorial, wire copy, a desk's formula.
     body = "\n\nThe council voted on Tuesday to approve the budget, the clerk said.\n"
@@ -453,3 +464,15 @@ def test_a_bare_agency_under_the_title_is_a_byline_hint_but_after_the_prose_a_cr
     assert ("B101", "AFP", "info") in head
     tail = _findings(f"Council approves the new budget\n\n{PROSE}\n\nAFP\n")
     assert ("B101", "AFP", "warning") in tail
+
+
+def test_times_heading_the_updates_of_a_live_blog_are_the_article():
+    text = ("The Latest on the sentencing of a former sheriff (all times local):\n"
+            "10:35 a.m.\n"
+            "The former sheriff has been ordered to report to prison on July 25 to begin his three-year sentence.\n"
+            "10:09 a.m.\n"
+            "A former sheriff has been sentenced to three years in prison for obstructing an investigation.\n")
+    assert [c for c, _ in _codes(text) if c == "B104"] == []
+    # one time alone over the article is a scraped timestamp; so are times over short lines
+    assert ("B104", "10:35 a.m.") in _codes(f"10:35 a.m.\n\n{PROSE}\n")
+    assert ("B104", "08:15") in _codes(f"{PROSE}\n\n08:15\nShare\n09:40\nPrint\n")

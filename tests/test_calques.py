@@ -187,6 +187,8 @@ def test_quoted_adjective_before_its_noun_or_as_complement_is_native():
         "The senator called the deaths “heinous” and demanded an inquiry.",
         "The deal was an already “signed” and “final” contract.",
         "He described the plan as “reckless”.",
+        "Some in the public gallery shouted, with one branding the decision \"pathetic\".",  # brand + object + complement
+        "Fans dubbed the stadium “unforgettable” after the final.",
     ]
     for text in quiet:
         assert excerpts(text, "C103") == [], text

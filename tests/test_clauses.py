@@ -24,3 +24,12 @@ def test_asides_numbers_adverbs_and_lists_are_quiet():
         "Gustavo Petro responded to the accusations on Monday.",
     ]:
         assert excerpts(text) == [], text
+
+
+def test_a_participle_with_a_long_agent_is_an_aside():
+    # the closing comma comes after the agent's whole name, past the usual window
+    text = "Wawrinka, coached by Roger Federer’s one-time mentor Peter Lundgren, reached the last eight."
+    assert excerpts(text) == []
+    # with no closing comma the verb is the sentence's own, and the comma before it is the translation's
+    assert excerpts("Gustavo Petro, responded by letter to the accusations of the opposition on Monday.") \
+        == ["Petro, responded"]

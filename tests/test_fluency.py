@@ -468,3 +468,23 @@ def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
     assert excerpts(text, "L109") == []
     # a name cut off after a real sentence end still fires
     assert excerpts("The committee is to be chaired by the speaker. Chidi Okafor.", "L109") == ["Chidi Okafor."]
+
+
+def test_a_name_and_its_complement_with_the_copula_left_out_is_a_note_not_a_fragment():
+    # match reports and notes drop "was": "Harris the pick of the bowlers with 7-117."
+    text = ("England were all out for 330, leaving Australia five sessions to score 299. "
+            "Harris the pick of the bowlers with 7-117.")
+    assert excerpts(text, "L109") == []
+    # a noun phrase cut off its sentence, with its name inside, still fires
+    assert excerpts("A summit of the forum will be held. Pacific Trade Council in November.\n\nNext paragraph here.",
+                    "L109") == ["Pacific Trade Council in November."]
+
+
+def test_a_heading_in_capitals_run_into_the_paragraph_is_not_a_fragment():
+    text = ("WORLDWIDE STUDIO SCORECARD. Updated look at 2016 by studio. YEAR TO DATE BOX OFFICE. "
+            "Looking at North American box office, 2016 to date is now 1% below last year.")
+    assert excerpts(text, "L109") == []
+    # the same words in ordinary case are a phrase cut off its sentence
+    text = ("The studio released its figures for the season. Year to Date Box Office in 2016. "
+            "Looking at North American box office, 2016 to date is now 1% below last year.")
+    assert excerpts(text, "L109") == ["Year to Date Box Office in 2016."]

@@ -194,3 +194,13 @@ def test_quoted_fragments_are_found_in_each_sentence_holding_a_quotation_mark():
             "The mayor said “Thank you” and left. Fans blamed the coach for “Lose the final” and booed him.")
     found = [excerpt for code, excerpt in codes(text) if code == "Q105"]
     assert found == ["of “Hide the real costs”", "for \"Lose the contract\"", "for “Lose the final”"]
+
+
+def test_a_quotation_cut_by_a_single_line_break_is_one_quotation():
+    # a hard line break (a scraper's newline, a <br>) between a speaker's two sentences
+    text = ("Cllr Weatherall said: “If the application is still pending, we don’t know what he will say.\n"
+            "Shouldn’t we wait for the inspector’s decision first?”\nConditions have been set.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == []
+    # a blank line is a paragraph break: English opens the quotation again there, so both marks stay unbalanced
+    text = text.replace("\n", "\n\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101", "Q101"]

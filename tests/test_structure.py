@@ -133,3 +133,24 @@ def test_headline_ending_on_a_phrasal_verb_particle_is_quiet():
         assert excerpts(text, "T103") == [], text
     text = f"{PARAGRAPH}\n\nThe minister condemned what she called an unprovoked attack on\n\n{PARAGRAPH}\n"
     assert excerpts(text, "T103") == ["unprovoked attack on"]
+
+
+def test_the_preposition_a_relative_clause_leaves_at_its_end_closes_the_sentence():
+    # "as we are all familiar with": the object fronted by "as", its preposition left at the end
+    for text in [
+        f"{PARAGRAPH}\n\nThe ferry will keep running on the same timetable, as we are all familiar with\n\n{PARAGRAPH}\n",
+        f"{PARAGRAPH}\n\nThe council finally delivered the new playground that they had long asked for\n\n{PARAGRAPH}\n",
+    ]:
+        assert excerpts(text, "T103") == [], text
+    # a main clause cut after its verb's preposition is still cut off
+    text = f"{PARAGRAPH}\n\nThe minister said the new rules for schools would apply to\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["would apply to"]
+
+
+def test_a_list_item_ending_with_a_semicolon_and_and_continues_in_the_next_item():
+    text = ("The Cabinet Member resolved that:\n\n(1)   the content of the report be noted; and\n\n"
+            "(2)   the next steps and timetable be endorsed.\n")
+    assert excerpts(text, "T103") == []
+    # a sentence cut after "and" with no semicolon is still cut off
+    text = f"{PARAGRAPH}\n\nThe council approved the new budget for the harbour and\n\n{PARAGRAPH}\n"
+    assert excerpts(text, "T103") == ["the harbour and"]

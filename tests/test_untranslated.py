@@ -361,3 +361,44 @@ def test_a_word_two_source_languages_share_is_named_in_the_language_of_the_files
     [shared] = [f for f in findings(text, codes=("U102",)) if f.excerpt == "bancada"]
     assert shared.source_lang == lang
     assert {"pt": "Portuguese", "es": "Spanish"}[lang] in shared.message
+
+
+def test_a_source_term_given_after_its_translation_and_or_is_a_gloss():
+    # the writer translates first, then names the local term: "a six-year term, or sexenio"
+    assert _excerpts("Mexican presidents serve a single six-year term, or sexenio.") == []
+    assert _excerpts("Each president serves one six-year term, or sexenio, and cannot run again.") == []
+    # the same word used as if it were English is still Spanish
+    assert _excerpts("The president said that the sexenio would end in December.") == ["sexenio"]
+
+
+def test_lowercase_words_between_a_names_head_and_its_place_are_part_of_the_name():
+    # French capitalises a body's first word and its place name; English news keeps the name whole
+    assert _excerpts("The trip was organised by the Bureau du cinéma et de la télévision du Québec and a studio.") == []
+    # with no capitalised head before its preposition the words are French prose
+    assert _excerpts("The mayor spoke of the bureau du cinéma et de la télévision du Québec on Monday.") \
+        == ["cinéma et de la télévision"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britons living in France had to apply for a carte de séjour before the deadline.",
+        "Holders of cartes de séjour must update their address within three months.",
+        "If you move to another département, the new préfecture handles your card.",
+        "The stage finishes on the hors catégorie climb of the Grand Colombier.",
+        "The longest piste of the resort opens for night skiing every Saturday.",  # an English word
+    ],
+)
+def test_french_terms_english_writing_about_france_keeps_are_english(text):
+    assert _excerpts(text) == []
+
+
+def test_a_word_of_those_terms_is_still_french_elsewhere():
+    assert _excerpts("The minister promised the tourists a longer séjour in the capital.") == ["séjour"]
+    assert _excerpts("The riders climbed a hill of the first catégorie before the descent.") == ["catégorie"]
+
+
+def test_an_english_word_spelt_as_a_source_word_without_its_accents_is_english():
+    assert _excerpts("Endocrine-disrupting compounds, such as BPA, parabens and some antimicrobials, were found.") == []
+    # the Portuguese word with its accents is still Portuguese
+    assert _excerpts("The players sang parabéns to their coach after training.") == ["parabéns"]

@@ -62,6 +62,11 @@ def parse(text: str):
 
 
 def _soft_wrap(prev: str, line: str) -> bool:
-    """A newline inside a sentence: the previous line is long and unfinished, the next continues it."""
+    """A newline inside a sentence: the previous line is unfinished and the next continues it. The previous line
+    must be long, unless the next opens with a lower-case letter, which no heading's or list entry's next line
+    does but a sentence's own words do (text taken from a PDF or a print layout wraps short lines:
+    "“It's in fact the third case I've" / "heard of in a year,” he said.")."""
     prev = prev.rstrip()
-    return len(prev) >= SOFT_WRAP_MIN and not _CLOSED.search(prev) and line[:1] not in "-*•#>" and bool(line.strip())
+    if not prev or _CLOSED.search(prev) or line[:1] in "-*•#>" or not line.strip():
+        return False
+    return len(prev) >= SOFT_WRAP_MIN or (line[:1].isalpha() and line[:1].islower() and prev[-1:].isalpha())

@@ -213,6 +213,8 @@ class CalquedReportingVerb(Detector):
             words.pop()
             while words and words[-1].lower() in adverbs:
                 words.pop()
+        if words and words[-1].lower() in english_words("words.toml", "linking_verb_words"):
+            return False  # "Rest assured that…", "they remained convinced that…": a participle of state
         if words and words[-1].lower() in ("and", "but"):
             # a second verb of the same speaker: `AMLO says that … and again accuses that`
             reporting = english_words("verbs.toml", "reporting_words")

@@ -65,6 +65,7 @@ class Rule:
     what: str
     byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
     picture_credit: bool = False  # a whole line crediting a picture: the short lines above it are its caption (B105)
+    entry_time: bool = False  # a time alone: when two or more such lines each head a paragraph, a live blog's entries
 
     @property
     def pattern(self) -> re.Pattern:
@@ -113,6 +114,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             what=raw["what"],
             byline_at_head=raw.get("byline_at_head", False),
             picture_credit=raw.get("picture_credit", False),
+            entry_time=raw.get("entry_time", False),
         )
         for raw in table.get("line", [])
     )
@@ -206,6 +208,7 @@ def scan(ctx) -> list[Hit]:
         credits = []  # indexes of whole-line picture credits (B105)
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
+        times = []  # (line, hit) of lines that are a time alone
         flagged = set()
         # A section word alone on a line between paragraphs ("Analysis") is a site's label, unless the article
         # heads its own sections with such lines: then, like a Markdown heading, it is one of the author's.
@@ -245,6 +248,8 @@ def scan(ctx) -> list[Hit]:
                     markers.append(i)
                 if rule.opens_list:
                     labels.append(i)
+                if rule.entry_time:
+                    times.append((i, hits[-1]))
             elif not prose_seen and _prose(view, a, b):
                 prose_seen = True
         if held:
@@ -289,6 +294,11 @@ def scan(ctx) -> list[Hit]:
                     if m.end() > m.start():
                         rule = chosen[int(m.lastgroup[1:])]
                         hits.append(Hit(rule.code, a + m.start(), a + m.end(), rule.what, rule.info))
+        if len(times) >= LIVE_ENTRIES_MIN and all(i + 1 < len(lines) and _prose(view, *lines[i + 1]) for i, _ in times):
+            # "10:35 a.m." over each update of a live blog: the article's own structure, not a scraped timestamp
+            entry_hits = {id(hit) for _, hit in times}
+            hits = [hit for hit in hits if id(hit) not in entry_hits]
+            flagged.difference_update(i for i, _ in times)
         if labels:
             hits.extend(_listed_links(view, lines, labels, flagged))
         if markers:
@@ -331,6 +341,10 @@ def _subhead_lines(view: str, lines) -> set[int]:
                 and _prose(view, *lines[i - 1]) and _prose(view, *lines[i + 1])):
             found.add(i)
     return found
+
+
+# A live blog heads each update with its time; two such entries make the times the article's structure.
+LIVE_ENTRIES_MIN = 2
 
 
 def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):
@@ -446,6 +460,8 @@ def _pull_quotes(view: str, lines, flagged: set[int]):
         yield Hit("B103", c, d, "speaker of a pull quote")
 
 
+# A byline line as the boilerplate rules flag it: "By FPJ News Service", "by admin".
+_BYLINE_OPENING = warmstart.regex(r"(?i:by)\s")
 # The masthead (site name, motto, section) is the short lines above a title that the page then repeats.
 MASTHEAD_MAX_WORDS = 6
 # A repeated line longer than a title is a caption given twice (as caption and as alt text), not the title.
@@ -456,16 +472,21 @@ def _masthead(view: str, lines, flagged: set[int]):
     """When a page gives its title twice near the top (B108), the short unpunctuated lines above the first copy
     are its masthead: the site's name and motto, a section, a date. Without a repeated title nothing says where
     the article starts, and the same short lines may be its title and kicker. A line repeated that is longer
-    than a title is a caption given twice: the short line above it is the title."""
+    than a title is a caption given twice: the short line above it is the title. So is the line right above a
+    byline that stands above the repeated line, which is then a standfirst or caption given twice."""
     words = [tuple(w.lower() for w in _TITLE_WORD.findall(view, a, b)) for a, b in lines[:MAX_TITLE_BLOCKS]]
     title, copy = next(((i, j) for j in range(len(words)) for i in range(j)
                         if MIN_TITLE_WORDS <= len(words[j]) and j not in flagged
                         and (len(words[j]) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(view, *lines[j])
                              or _headline_again(view, lines, words, i, j))
                         and _repeats(words[j], words[i])), (0, 0))
+    # A byline above the repeated line says the article began before it: the line right above the byline is the
+    # title, and the repeated line a standfirst or caption the page gives twice.
+    headline = next((k - 1 for k in range(1, title) if k in flagged and _BYLINE_OPENING.match(view, *lines[k])), None)
     for k in range(title):
         a, b = lines[k]
-        if k not in flagged and len(words[k]) <= MASTHEAD_MAX_WORDS and not _SENTENCE_END.search(view, a, b):
+        if (k not in flagged and k != headline and len(words[k]) <= MASTHEAD_MAX_WORDS
+                and not _SENTENCE_END.search(view, a, b)):
             flagged.add(k)
             yield Hit("B103", a, b, "masthead line above the page's title")
     # Between the title and its copy a page prints its section or category ("World", "News"): a short

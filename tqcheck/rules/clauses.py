@@ -29,7 +29,8 @@ class CommaBeforeVerb(Detector):
     """What it does:
     Flags a sentence that opens with a name and puts a comma between it and its verb (`Gustavo Petro,
     responded on Monday…`, `President Ana Ruiz, announces…`). A comma that opens an aside closed by a
-    second comma (`Lula, accompanied by his ministers, arrived…`), a number (`Smith, 45, said`) and a
+    second comma (`Lula, accompanied by his ministers, arrived…`, however long the agent after `by`), a
+    number (`Smith, 45, said`) and a
     word that is no name before the comma (`However, said…` never reaches it) stay quiet.
 
     Why it matters:
@@ -64,7 +65,10 @@ class CommaBeforeVerb(Detector):
             verb = tokens[run + 1]
             if not verb.is_word or not verb.text.islower() or tagging.lookup(verb.low)[:1] not in ("D", "Z"):
                 continue
-            after = tokens[run + 2:run + 2 + self.APPOSITION_WINDOW]
+            window = self.APPOSITION_WINDOW
+            if run + 2 < len(tokens) and tokens[run + 2].low == "by":
+                window = len(tokens)  # a participle and its agent: the aside runs as long as the agent's name
+            after = tokens[run + 2:run + 2 + window]
             if any(t.text == "," for t in after):
                 continue  # "Lula, accompanied by his ministers, arrived": an aside, closed by its comma
             name = tokens[run - 1]

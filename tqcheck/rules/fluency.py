@@ -820,6 +820,16 @@ def _name_only(words) -> bool:
     return not readings or readings[0] in "NX"
 
 
+def _copula_left_out(words) -> bool:
+    """A name, then `the` and a noun phrase: a subject and its complement with `was` left out, as match reports
+    and notes write them ("Harris the pick of the bowlers with 7-117.", "Ruiz the star again."). A phrase cut off a
+    sentence opens with the noun phrase itself ("Asia-Pacific Economic Cooperation in November.")."""
+    if len(words) < 3 or words[1].low != "the" or not (words[0].text[0].isupper() and words[0].text[1:].islower()):
+        return False
+    readings = tagging.lookup(words[0].low)
+    return not readings or (readings[0] == "N" and "R" not in readings)  # a name, not "Yesterday the…"
+
+
 def _anchored(tokens, words) -> bool:
     """A verbless phrase long enough to be a cut-off piece of news: four words or more, with a number or a name
     inside it ("Just 15 days before…", "Asia-Pacific Economic Cooperation in November"), not a spoken aside
@@ -858,7 +868,9 @@ class VerblessFragment(Detector):
     a noun, or `to`, `having` or `been` a non-finite form), and a contraction carries one; a
     phrase must have four words or more with a number or a name inside it, or be names alone.
     Quotations (`“Yes.”`), sentences opening with `and`, `or`, `but` or `yes`, a paragraph's
-    first sentence (a dateline, a heading), a fragment after another of three words or fewer
+    first sentence (a dateline, a heading), a name and its complement with the copula left out
+    (`Harris the pick of the bowlers with 7-117.`), a heading in capitals run into the paragraph
+    (`YEAR TO DATE BOX OFFICE.`), a fragment after another of three words or fewer
     (`Eight tries. Wales. Three by George North.`, a writer's rhythm), a short label and its value
     (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`), a one-word retort
     (`Nonsense.`, `Rubbish.`) and writers who
@@ -906,6 +918,10 @@ class VerblessFragment(Detector):
                 continue
             if (tagging.lookup(words[0].low) or "N")[0] in "CKH":
                 continue  # "Or almost nothing.", "Yes.": a writer's short answer
+            if _copula_left_out(words):
+                continue  # "Harris the pick of the bowlers with 7-117.": a subject and its complement, noted
+            if len(words) >= 2 and all(w.text.isupper() for w in words):
+                continue  # "YEAR TO DATE BOX OFFICE.": a heading run into the paragraph in capitals
             if not (_name_only(words) or (_anchored(tokens, words) and _verbless(tokens))):
                 continue
             if quoted is None:

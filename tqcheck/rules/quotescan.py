@@ -90,8 +90,43 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
                 result.unmatched_close.append(index)
         for index in stack:
             result.unmatched_open.append(index)
+    _join_across_line_breaks(result, view, blocks)
     _forgive_continued_paragraphs(result, view, blocks)
     return result
+
+
+def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
+    """A quotation left open at the end of a block and closed by the first mark of the next one, the two
+    blocks parted by a single line break (no blank line): one quotation that a hard line break (a `<br>`, a
+    scraper's newline) cut in two, as native pages print a speaker's two sentences. Paired, neither mark is
+    unbalanced; a blank line between the blocks is a paragraph break, where English opens the quotation again."""
+    if not result.unmatched_open or not result.unmatched_close:
+        return
+    first_double = {}  # block -> index of its first double mark
+    for index, mark in enumerate(result.marks):
+        if mark.char not in SINGLE_OPEN and mark.char != SINGLE_CLOSE and mark.block not in first_double:
+            first_double[mark.block] = index
+    closes = set(result.unmatched_close)
+    last_open = {}  # block -> its last unclosed opening mark: only that one can run on into the next block
+    for index in result.unmatched_open:
+        last_open[result.marks[index].block] = index
+    joined_open, joined_close = set(), set()
+    for index in last_open.values():
+        mark = result.marks[index]
+        nxt = mark.block + 1
+        if mark.char in SINGLE_OPEN or mark.problem or nxt >= len(blocks):
+            continue
+        close = first_double.get(nxt)
+        if close is None or close not in closes or result.marks[close].problem:
+            continue
+        if view.count("\n", blocks[mark.block].end, blocks[nxt].start) != 1:
+            continue
+        mark.partner, result.marks[close].partner = close, index
+        joined_open.add(index)
+        joined_close.add(close)
+    if joined_open:
+        result.unmatched_open = [i for i in result.unmatched_open if i not in joined_open]
+        result.unmatched_close = [i for i in result.unmatched_close if i not in joined_close]
 
 
 def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -> tuple[str, str | None]:

@@ -232,12 +232,38 @@ _CLOSING_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 _LAST_WORDS = warmstart.regex(r"(?:[^\W\d_][\w’'-]*+\W++){0,2}[^\W\d_][\w’'-]*+\W*+$")
 
 
+# "; and", "; or" ending an item of a numbered list (minutes, resolutions, legislation): the list goes on.
+_LIST_JOINERS = frozenset(("and", "or"))
+# Words that open a clause whose object is fronted, leaving its preposition at the end: "as we are all familiar
+# with", "what they asked for", "which she spoke about".
+_FRONTING_OPENERS = frozenset(("as", "what", "which", "who", "whom", "that", "where"))
+_DETERMINERS = frozenset(("a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+                          "your", "some", "any", "every", "each"))
+STRANDED_WINDOW = 6  # the opener and its pronoun stand at most this many words before the preposition
+
+
+def _stranded(words: list[str]) -> bool:
+    """The last word is the preposition of a clause opened a few words before by `as`/`what`/`which`… and a
+    subject pronoun (`as we are all familiar with`): English leaves it there, so the sentence is whole. A cut
+    sentence stops after a noun or a verb of its main clause (`the rules would apply to`), or after a noun
+    phrase of the clause (`what she called an attack on`)."""
+    tail = [w.lower().strip("“”\"‘’'()") for w in words[-STRANDED_WINDOW - 1:-1]]
+    for i in range(len(tail) - 1):
+        if tail[i] in _FRONTING_OPENERS and tail[i + 1] in _SUBJECT_PRONOUNS:
+            # no noun phrase of its own between the pronoun and the preposition: in "what she called an
+            # attack on" the preposition belongs to "an attack", and the sentence was cut
+            return not any(w in _DETERMINERS for w in tail[i + 2:])
+    return False
+
+
 class CutOffSentence(Detector):
     """What it does:
     Flags a paragraph that stops in the middle of a sentence: no final punctuation, and a
     last word such as `the`, `of`, `and` or `when` that cannot end a sentence. A particle that
     closes a phrasal verb after a word of content (`but Mumbai crash out`, `investors sold off`)
-    ends a clause in English and stays quiet.
+    ends a clause in English and stays quiet, and so does the preposition a relative clause leaves
+    at its end (`as we are all familiar with`, `what they asked for`), and a list item that ends
+    with `; and` or `; or` (`(1) the report be noted; and`), which the next item continues.
 
     Why it matters:
     A translation or a scraper that lost the end of a segment leaves a sentence that
@@ -276,6 +302,10 @@ class CutOffSentence(Detector):
                 continue  # lower-case function words only: "Part of The" may be a title
             if last in _CLOSING_PARTICLES and words[-2] not in function_words:
                 continue  # a phrasal verb's particle ends a clause: "but Mumbai crash out", "prices picked up"
+            if _stranded(words):
+                continue  # "as we are all familiar with": the preposition of a relative clause, left at its end
+            if last in _LIST_JOINERS and len(words) > 1 and words[-2].endswith(";"):
+                continue  # "(1) the content of the report be noted; and": an item of a list that goes on below
             # Where it stops is what is at fault: the last few words, not the whole sentence.
             tail = _LAST_WORDS.search(view, max(seg.start, seg.end - 60), seg.end)
             yield self.finding(

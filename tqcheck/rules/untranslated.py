@@ -62,8 +62,8 @@ class Vocabulary:
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
         word = key if key in self.words else self.forms.get(key)
-        if word is None or word in self.loans:
-            return None
+        if word is None or word in self.loans or key in self.loans:
+            return None  # a loan, or an English word that is the source word with its accents lost ("parabens")
         return word
 
 
@@ -416,6 +416,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
         if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
                                                                         tokens[run[-1] + 1], view):
             return None
+        if _between_name_prepositions(run, tokens, view, index):
+            return None  # "the Bureau du cinéma et de la télévision du Québec": a body's own name, kept whole
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
         if index.in_loan_phrase(view, seg, first.start, last.end):
@@ -424,7 +426,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
             return None
-        if _GLOSS_AFTER.match(view, last.end, seg.end):
+        if _GLOSS_AFTER.match(view, last.end, seg.end) or _glossed_before(view, seg, first, last):
             return None
         if introduced_with_acronym(view, first.start, last.end):
             return None  # "de locataires du Québec (RCLALQ)": a name the writer keeps on purpose
@@ -522,6 +524,38 @@ def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     if any(previous.text in v.party_heads or previous.text in v.kept_body_heads for v in index.vocabularies):
         return True  # "Parti socialiste", "Office québécois…": a party's or body's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
+
+
+def _glossed_before(view: str, seg, first: _Token, last: _Token) -> bool:
+    """The English words, then `, or` and the source's own term ending the clause: "a six-year term, or sexenio." —
+    the writer gives the reader the local word after its translation, as `sexenio (six-year term)` does before it."""
+    if not view[max(seg.start, first.start - len(_OR_BEFORE)):first.start] == _OR_BEFORE:
+        return False
+    after = view[last.end:last.end + 1]
+    return not after or after in _CLAUSE_CLOSERS or last.end >= seg.end
+
+
+def _between_name_prepositions(run: list[int], tokens: list[_Token], view: str, index: _Index) -> bool:
+    """Lowercase source words inside a name that opens with a capitalised noun and the source's preposition and
+    ends with its preposition and a capitalised word: "Bureau du cinéma et de la télévision du Québec". French and Spanish capitalise only a name's first word (and its place name), so the
+    lowercase words between belong to the name; without the preposition at both ends ("Milei dijo que la economía
+    de Argentina") the words are a clause left untranslated, not a name."""
+    prepositions = {p for v in index.vocabularies for p in v.name_prepositions}
+    i, j = run[0] - 1, run[-1] + 1
+    if i < 1 or j + 1 >= len(tokens):
+        return False
+    before, head, after, name = tokens[i], tokens[i - 1], tokens[j], tokens[j + 1]
+    if before.text not in prepositions or after.text not in prepositions:
+        return False
+    if not all(view[x.end:y.start] == " " for x, y in ((head, before), (before, tokens[run[0]]),
+                                                       (tokens[run[-1]], after), (after, name))):
+        return False
+    return (head.text[0].isupper() and name.text[0].isupper()
+            and head.key not in language.function_words()["en"] and head.key not in index.joiners)
+
+
+_OR_BEFORE = ", or "
+_CLAUSE_CLOSERS = frozenset(".,;:!?)")
 
 
 def _inside_a_name(previous: _Token, first: _Token, last: _Token, following: _Token, view: str) -> bool:
