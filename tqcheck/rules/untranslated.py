@@ -58,6 +58,7 @@ class Vocabulary:
     loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
     party_heads: frozenset[str] = frozenset()  # nouns opening a party's or movement's name kept as it is ("Parti")
     kept_body_heads: frozenset[str] = frozenset()  # nouns, spelt as in English, opening a body's name kept ("Office")
+    place_heads: frozenset[str] = frozenset()  # nouns for a street or a feature of the land before a place's name ("île")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -106,6 +107,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         loan_phrases=tuple(table.get("loan_phrases", ())),
         party_heads=frozenset(table.get("party_heads", ())),
         kept_body_heads=frozenset(table.get("kept_body_heads", ())),
+        place_heads=frozenset(table.get("place_heads", ())),
     )
 
 
@@ -416,6 +418,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
         if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
                                                                         tokens[run[-1] + 1], view):
             return None
+        if len(words) == 1 and words[0] is last and _names_a_place(tokens, run[-1], view, index):
+            return None  # "the île Saint-Louis", "the lac Saint-Jean": a place's own name, which English keeps
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
         if index.in_loan_phrase(view, seg, first.start, last.end):
@@ -522,6 +526,24 @@ def _names_it(previous: _Token, word: _Token, view: str, index: _Index) -> bool:
     if any(previous.text in v.party_heads or previous.text in v.kept_body_heads for v in index.vocabularies):
         return True  # "Parti socialiste", "Office québécois…": a party's or body's own name, which English news keeps
     return not previous.text.isascii() or bool(_lookup(index.vocabularies, key))
+
+
+def _names_a_place(tokens: list[_Token], i: int, view: str, index: _Index) -> bool:
+    """The source noun at tokens[i] names a street or a feature of the land and a capitalised name follows it, past
+    at most two of the language's prepositions and articles: "l'île Saint-Louis", "rue de Rivoli", "praça da Sé".
+    English keeps such a place's name in its own language; the noun alone ("the île", "near the praça") it translates."""
+    m = _ELISION.match(tokens[i].key)
+    head = m.group(1) if m else tokens[i].key
+    if not any(head in v.place_heads for v in index.vocabularies):
+        return False
+    j = i + 1
+    while j < len(tokens) and j - i <= 2 and tokens[j].joins and _spaces_only(view, tokens[j - 1].end, tokens[j].start):
+        j += 1
+    if j >= len(tokens) or not _spaces_only(view, tokens[j - 1].end, tokens[j].start):
+        return False
+    name = tokens[j].text
+    elided = _ELISION.match(name.lower())
+    return (name[len(name) - len(elided.group(1)):] if elided else name)[:1].isupper()
 
 
 def _inside_a_name(previous: _Token, first: _Token, last: _Token, following: _Token, view: str) -> bool:
