@@ -214,8 +214,10 @@ class ThisWeekday(Detector):
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
     A weekday opening a quotation takes the quotation's own tense, not that of the writer's
-    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), and a
-    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`).
+    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), a
+    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`), and a
+    weekday opening a sentence whose first finite verb is in the present starts a forecast or a
+    schedule (`This Friday rain continues in the north, accompanied by wind`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the

@@ -327,7 +327,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`, `Office québécois de la langue française`) and a word the file stops in
+    Québec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
+    before a capitalised name, which opens that place's own name (`the île Saint-Louis`, `the praça da
+    Sé`), and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
