@@ -131,6 +131,18 @@ def test_a_future_in_another_clause_does_not_make_a_past_weekday_look_ahead():
         assert excerpts(text, "C102") == [], text
 
 
+def test_a_sentence_opening_weekday_before_a_present_verb_is_a_forecast():
+    # the clause the weekday opens is in the present; a participle or a past verb further on is not its tense
+    for text in [
+        "This Friday rain continues in the north, accompanied by strong winds along the coast.",
+        "This Saturday the river is expected to peak, after storms flooded two villages.",
+    ]:
+        assert excerpts(text, "C102") == [], text
+    # a verb inside a relative clause of the subject does not decide; the main verb told in the past does
+    assert excerpts("This Friday, the mill, which has 300 workers, closed its gates.", "C102") == ["This Friday"]
+    assert excerpts("This Tuesday the mayor who leads the coalition resigned.", "C102") == ["This Tuesday"]
+
+
 def test_this_weekday_with_a_portuguese_date_fires():
     assert excerpts("The senator criticised, this Wednesday (3/5), the new tax.", "C102") == ["this Wednesday"]
 

@@ -133,6 +133,9 @@ def test_abbreviations_ellipses_and_informal_dots_are_quiet():
         "But the contrast looks like this.. It stands out well.",  # two dots as an informal ellipsis
         "The talks start at 9 a.m. on Monday in Geneva.",
         "See the file at example.com/a..b for details.",
+        # the kind of street in an address, abbreviated, before a time or a verb
+        "Firefighters were called to Mill Creek Rd. at about 4:10 a.m. by a neighbour.",
+        "The bus stops on Sunset Blvd. and on Hwy. 12 near the bridge.",
     ]:
         assert excerpts(text, "L103") == [], text
 

@@ -214,8 +214,10 @@ class ThisWeekday(Detector):
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
     A weekday opening a quotation takes the quotation's own tense, not that of the writer's
-    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), and a
-    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`).
+    reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), a
+    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`), and a
+    weekday opening a sentence whose first finite verb is in the present starts a forecast or a
+    schedule (`This Friday rain continues in the north, accompanied by wind`).
 
     Why it matters:
     Spanish `este viernes`, French `ce jeudi` and Portuguese `nesta quarta-feira` are the
@@ -284,7 +286,7 @@ class ThisWeekday(Detector):
                 sentence = words
                 if self._looks_ahead(words, len(before), future):
                     continue
-                if not self._past(before, sentence, view, m):
+                if not self._past(before, sentence, view, m, seg.end):
                     continue
                 after_preposition = _after_preposition(view, m.start())
                 suggestion = _dateline_fix(m.group(0), after_preposition)
@@ -328,7 +330,7 @@ class ThisWeekday(Detector):
         adjacent = view[prev_start + len(prev):m.start()].isspace()
         return adjacent and prev.lower() in english_words("verbs.toml", "reporting_words") and is_past(prev.lower())
 
-    def _past(self, before, sentence, view, m) -> bool:
+    def _past(self, before, sentence, view, m, end) -> bool:
         if _DATE_AFTER.match(view, m.end()):
             return True
         if not before:  # opens the sentence: the sentence must be told in the past
@@ -338,6 +340,8 @@ class ThisWeekday(Detector):
                 # writer's reporting verb after it
                 close = _CLOSING_QUOTE.search(view, m.end())
                 told = _WORD.findall(view[m.end():close.start() if close else m.end() + 200])
+            elif _present_first(view, m.end(), end):
+                return False  # "This Friday instability continues…, accompanied by storms": a forecast
             return any(is_past(w) for w in told)
         if self._closes_past_opening(before, view, m):
             return True
@@ -364,6 +368,29 @@ class ThisWeekday(Detector):
             return False  # "Ahead of the vote this Friday, the party released…" looks forward
         after = _WORD.findall(view[m.end():m.end() + 120])[: self.LOOKBACK]
         return any(is_past(w) for w in after)
+
+
+# Finite verbs of the present (and modals that look ahead) whose tags do not say so by themselves.
+_PRESENT_AUXILIARIES = frozenset(("is", "are", "am", "has", "have", "will", "shall", "can", "may", "must"))
+
+
+def _present_first(view: str, start: int, end: int) -> bool:
+    """Whether the first finite verb after a sentence-opening weekday is in the present: the clause the weekday
+    opens is then a forecast or a schedule (`This Friday instability continues in the north…`, `This Friday the rain
+    is expected to ease`), whatever participle or past verb a later clause holds (`accompanied by storms`, `after
+    storms flooded the town`). A verb right after `who`, `which` or `that` belongs to a relative clause inside the
+    subject (`the company, which has 300 employees, closed…`) and is passed over."""
+    tokens = tagging.tag(view, start, end)
+    for k, token in enumerate(tokens):
+        if not token.is_word:
+            continue
+        if is_past(token.low):
+            return False
+        if k and tokens[k - 1].tag == "W":
+            continue
+        if token.tag == "Z" or (token.tag in "AM" and token.low in _PRESENT_AUXILIARIES):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)

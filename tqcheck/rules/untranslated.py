@@ -58,6 +58,7 @@ class Vocabulary:
     loan_phrases: tuple[str, ...] = ()  # set phrases English uses whole ("déjà vu"): their words are English there
     party_heads: frozenset[str] = frozenset()  # nouns opening a party's or movement's name kept as it is ("Parti")
     kept_body_heads: frozenset[str] = frozenset()  # nouns, spelt as in English, opening a body's name kept ("Office")
+    place_heads: frozenset[str] = frozenset()  # nouns for a street or a feature of the land before a place's name ("île")
 
     def lookup(self, key: str) -> str | None:
         """The source word `key` stands for, or None when it is not (or is an established loan)."""
@@ -106,6 +107,7 @@ def vocabulary(lang: str) -> Vocabulary | None:
         loan_phrases=tuple(table.get("loan_phrases", ())),
         party_heads=frozenset(table.get("party_heads", ())),
         kept_body_heads=frozenset(table.get("kept_body_heads", ())),
+        place_heads=frozenset(table.get("place_heads", ())),
     )
 
 
@@ -325,7 +327,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
     (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`, `Office québécois de la langue française`) and a word the file stops in
+    Québec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
+    before a capitalised name, which opens that place's own name (`the île Saint-Louis`, `the praça da
+    Sé`), and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
     function word English lacks, before lowercase English (`Según the minister…`).
     Also flags the traces a source language leaves in names: its "and" between two names
@@ -418,6 +422,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if _between_name_prepositions(run, tokens, view, index):
             return None  # "the Bureau du cinéma et de la télévision du Québec": a body's own name, kept whole
+        if len(words) == 1 and words[0] is last and _names_a_place(tokens, run[-1], view, index):
+            return None  # "the île Saint-Louis", "the lac Saint-Jean": a place's own name, which English keeps
         if any(m.start() < first.start and last.end < m.end() for m in _SHORT_QUOTE.finditer(view, seg.start, seg.end)):
             return None
         if index.in_loan_phrase(view, seg, first.start, last.end):
@@ -537,8 +543,9 @@ def _glossed_before(view: str, seg, first: _Token, last: _Token) -> bool:
 
 def _between_name_prepositions(run: list[int], tokens: list[_Token], view: str, index: _Index) -> bool:
     """Lowercase source words inside a name that opens with a capitalised noun and the source's preposition and
-    ends with its preposition and a capitalised word: "Bureau du cinéma et de la télévision du Québec". French and Spanish capitalise only a name's first word (and its place name), so the
-    lowercase words between belong to the name; without the preposition at both ends ("Milei dijo que la economía
+    ends with its preposition and a capitalised word: "Bureau du cinéma et de la télévision du Québec". French and
+    Spanish capitalise only a name's first word (and its place name), so the lowercase words between belong to the
+    name; without the preposition at both ends ("Milei dijo que la economía
     de Argentina") the words are a clause left untranslated, not a name."""
     prepositions = {p for v in index.vocabularies for p in v.name_prepositions}
     i, j = run[0] - 1, run[-1] + 1
@@ -556,6 +563,24 @@ def _between_name_prepositions(run: list[int], tokens: list[_Token], view: str, 
 
 _OR_BEFORE = ", or "
 _CLAUSE_CLOSERS = frozenset(".,;:!?)")
+
+
+def _names_a_place(tokens: list[_Token], i: int, view: str, index: _Index) -> bool:
+    """The source noun at tokens[i] names a street or a feature of the land and a capitalised name follows it, past
+    at most two of the language's prepositions and articles: "l'île Saint-Louis", "rue de Rivoli", "praça da Sé".
+    English keeps such a place's name in its own language; the noun alone ("the île", "near the praça") it translates."""
+    m = _ELISION.match(tokens[i].key)
+    head = m.group(1) if m else tokens[i].key
+    if not any(head in v.place_heads for v in index.vocabularies):
+        return False
+    j = i + 1
+    while j < len(tokens) and j - i <= 2 and tokens[j].joins and _spaces_only(view, tokens[j - 1].end, tokens[j].start):
+        j += 1
+    if j >= len(tokens) or not _spaces_only(view, tokens[j - 1].end, tokens[j].start):
+        return False
+    name = tokens[j].text
+    elided = _ELISION.match(name.lower())
+    return (name[len(name) - len(elided.group(1)):] if elided else name)[:1].isupper()
 
 
 def _inside_a_name(previous: _Token, first: _Token, last: _Token, following: _Token, view: str) -> bool:
