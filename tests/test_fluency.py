@@ -83,6 +83,21 @@ def test_hyphen_aside_is_left_to_spanish_and_portuguese():
 # --- L103 stray punctuation ------------------------------------------------------------------------
 
 
+def test_a_full_stop_run_into_the_next_sentence_fires():
+    text = "The ceremony was attended by Piñera.On the other hand, the opposition stayed away."
+    assert excerpts(text, "L103") == ["Piñera.On"]
+
+
+def test_addresses_abbreviations_and_initials_before_a_capital_are_quiet():
+    for text in [
+        "Readers of Nation.Africa and Amazon.Com shoppers were told on Monday.",
+        "The letter reached Gov.Newsom on Friday.",
+        "She met J.R.R. Tolkien's heirs and the U.S. Senate on Friday.",
+        "Version 2.Beta of the app was released in May.",
+    ]:
+        assert excerpts(text, "L103") == [], text
+
+
 def test_mark_left_after_the_end_of_a_sentence_fires():
     assert excerpts("“We will not give up,” she said. , referring to the strike.", "L103") == [". ,"]
     assert excerpts("He wants change “from the bottom up.” .\n\nThe next day he left.", "L103") == [".” ."]
@@ -370,6 +385,11 @@ def test_pronoun_before_a_title_at_the_start_of_a_sentence_fires():
     assert excerpts("The vote was close. He businessman won by two points.", "L108") == ["He businessman"]
 
 
+def test_pronoun_before_a_word_that_can_only_be_a_noun_fires():
+    text = "Storms will move east on Saturday. He weekend will bring more rain to the coast."
+    assert excerpts(text, "L108") == ["He weekend"]
+
+
 def test_pronouns_before_verbs_and_names_are_quiet():
     for text in [
         "He presided over the session on Monday.",
@@ -377,6 +397,11 @@ def test_pronouns_before_verbs_and_names_are_quiet():
         "He heads the ministry of finance.",
         "Vice Premier Liu He President Xi's envoy, arrived on Monday.",
         "He, the president-elect, met the cabinet.",
+        "He hit the post twice in the first half.",  # a past tense spelt like a noun
+        "He cut the budget and she plans a new one.",
+        "She too voted against the bill.",
+        "He Jiankui was released from prison in 2022.",
+        "He alone decides.",
     ]:
         assert excerpts(text, "L108") == [], text
 

@@ -217,10 +217,20 @@ class HyphenAside(Detector):
 _PRONOUN_ROLE = warmstart.regex(r"[\"“‘(]?(?P<pronoun>He|She)\s+(?P<role>[A-Za-z][a-z]+(?:-[a-z]+)?)(?![A-Za-z-])")
 
 
+def _only_a_noun(word: str) -> bool:
+    """A lower-case word the lexicon reads first as a noun, and never as a verb's past or -s form: after a
+    sentence's "He" it cannot be his verb ("He weekend will bring rain"), as "He hit", "He plans" can."""
+    if not word.islower():
+        return False
+    readings = tagging.lookup(word)
+    return bool(readings) and readings[0] == "N" and "D" not in readings and "Z" not in readings
+
+
 class PronounForArticle(Detector):
     """What it does:
     Flags a sentence that opens with `He` or `She` followed by a title or a role noun
-    (`He President-elect of Ecuador…`, `She minister said…`, `He businessman…`).
+    (`He President-elect of Ecuador…`, `She minister said…`, `He businessman…`), or by any
+    word that can only be a noun there (`He weekend will bring more rain`).
 
     Why it matters:
     Spanish writes the article `El` and the pronoun `Él` alike once the accent is dropped,
@@ -249,7 +259,7 @@ class PronounForArticle(Detector):
         view = ctx.doc.view
         for seg in ctx.segments:
             m = _PRONOUN_ROLE.match(view, seg.start, seg.end)
-            if not m or m.group("role").lower() not in roles:
+            if not m or m.group("role").lower() not in roles and not _only_a_noun(m.group("role")):
                 continue
             yield self.finding(
                 m.start("pronoun"),
@@ -334,6 +344,8 @@ _DOUBLED_MARK_STARTS = warmstart.regex(r"[.,;:][.,;:]")
 # 276 corpus files, the same matches.
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
 _STOP_LOWER = AfterLookBehind(r"(?<=[^\W\d_]{2})", r"\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
+# A full stop run into the next sentence's first word: "added Piñera.On the other hand" (a join that lost its space).
+_STOP_GLUED = AfterLookBehind(r"(?<=[^\W\d_]{3})", r"\.(?P<next>[A-Z][a-z]+)(?=[ ,;:])")
 # A semicolon glued to the next word after a space: "to ;attack".
 _GLUED_SEMICOLON = AfterLookBehind(r"(?<=[^\W_] )", r";(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
@@ -403,7 +415,8 @@ class StrayPunctuation(Detector):
     reference to…`), a space before a comma, full stop, colon, question or exclamation
     mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
     `city.,`), a full stop followed by a lower-case word that goes on with the sentence
-    (`two hectares. burned`), a semicolon glued to the next word (`to ;attack`), and an
+    (`two hectares. burned`), a full stop with no space before the next sentence
+    (`said Piñera.On the other hand`), a semicolon glued to the next word (`to ;attack`), and an
     opening quotation mark used as an apostrophe (`Brazil‘s`).
 
     Why it matters:
@@ -500,6 +513,18 @@ class StrayPunctuation(Detector):
                 m.end("next"),
                 f"a full stop before the lower-case “{m.group('next')}”, inside the sentence",
                 suggestion=f"{token} {m.group('next')}",
+            )
+        for m in _STOP_GLUED.finditer(view, block.start, block.end):
+            dot = m.start()
+            token = _token_before(view, dot)
+            domains = english_words("words.toml", "domain_ending_words")
+            if _abbreviation_stop(view, dot) or m.group("next").lower() in domains:
+                continue  # "Gov.Newsom", "Nation.Africa": an abbreviation, or a site's address as its name
+            yield self.finding(
+                dot - len(token),
+                m.end("next"),
+                f"a full stop with no space before “{m.group('next')}”: two sentences run together",
+                suggestion=f"{token}. {m.group('next')}",
             )
         for m in _OPENING_AS_APOSTROPHE.finditer(view, block.start, block.end):
             token = _token_before(view, m.start())
