@@ -402,3 +402,37 @@ def test_an_english_word_spelt_as_a_source_word_without_its_accents_is_english()
     assert _excerpts("Endocrine-disrupting compounds, such as BPA, parabens and some antimicrobials, were found.") == []
     # the Portuguese word with its accents is still Portuguese
     assert _excerpts("The players sang parabéns to their coach after training.") == ["parabéns"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For all its tedious longueurs about the war, the novel is the most believable of the year.",
+        "The Swedish chanteuse has a new single out this week and a tour in the spring.",
+        "Is a degustation menu special when every course is picked from the regular menu?",
+    ],
+)
+def test_french_words_english_dictionaries_list_stay_quiet(text):
+    assert findings(text, codes=("U102",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fille coupée en deux, the film’s French title, says more than the English one.",
+        "Cien años de soledad, its original Spanish title, was kept on the first edition's cover.",
+    ],
+)
+def test_a_foreign_title_named_as_such_by_its_apposition_stays_quiet(text):
+    assert findings(text, codes=("U102",)) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The dégustation of the wines began at noon, the organisers said.", "dégustation"),
+        ("The ayuntamiento, the town's council, approved the budget on Tuesday.", "ayuntamiento"),
+    ],
+)
+def test_a_source_word_beside_an_apposition_that_is_no_title_still_counts(text, word):
+    assert [text[f.start:f.end] for f in findings(text, codes=("U102",))] == [word]

@@ -31,6 +31,11 @@ _SHORT_QUOTE = warmstart.regex(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”
 # The second word of a Latin binomial (Geospiza fortes, G. fortes) can look Spanish or French.
 _LATIN_ENDING = warmstart.regex(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
 _GLOSS_AFTER = warmstart.regex(r"\s*(?:\(|,\s+or\s)")
+# The rest of a foreign title or name, then an apposition that names it as such ("Un beau soleil intérieur, the
+# film's French title, …", "Cien años de soledad, its original Spanish title"): kept on purpose.
+_NAMED_FOREIGN_AFTER = warmstart.regex(
+    r"[^,.;:!?()\n]{0,60}?,\s+(?:the|its|their|his|her)\s+(?:[\w-]+[’']s\s+)?(?:original\s+)?"
+    r"(?:French|Spanish|Portuguese|Catalan|Galician|Italian|Latin|original|own|local)\s+(?:title|name|word|term)s?\b")
 # Up to six more words of a name, then its acronym in brackets: "… du Logement (TAL)".
 _ACRONYM_AFTER = warmstart.regex(r"((?: [^\W\d_][\w’'-]*){0,6}) \(([A-ZÀ-Þ]{2,8})\)")
 _NAME_BREAK = warmstart.regex(r"[.,;:!?()\[\]“”\"«»\n]")
@@ -432,7 +437,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
             return None
-        if _GLOSS_AFTER.match(view, last.end, seg.end) or _glossed_before(view, seg, first, last):
+        if _GLOSS_AFTER.match(view, last.end, seg.end) or _glossed_before(view, seg, first, last) \
+                or _NAMED_FOREIGN_AFTER.match(view, last.end, seg.end):
             return None
         if introduced_with_acronym(view, first.start, last.end):
             return None  # "de locataires du Québec (RCLALQ)": a name the writer keeps on purpose
