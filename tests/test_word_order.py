@@ -18,6 +18,7 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("The reform economic and the reform social were approved.", "reform economic"),
     ("The president Peruvian spoke after the vote.", "president Peruvian"),  # an adjective of nationality
     ("The team Argentine won in Doha.", "team Argentine"),
+    ("The platform digital collected the data of its users.", "platform digital"),  # beside the quiet "online"
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -41,6 +42,8 @@ def test_adjective_after_noun_fires(text, span):
     "The word Spanish has two meanings.",  # the adjective mentioned, not used
     "I saw the film American Psycho.",  # a title
     "The team of Argentine players won.",
+    "Browsers that never track your behaviour online are gaining users.",  # "online" as an adverb
+    "Many readers keep their notes offline, in paper diaries.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []
