@@ -116,6 +116,7 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
     [
         "The decision of the Ayuntamiento de Sevilla surprised residents.",  # a name
         "Crowds filled the plaza for the fiesta and stayed for the tapas.",  # loanwords
+        "Our walk through the bustling mercados of Puebla ended at the cathedral.",  # travel writing's loanword
         "Supporters of chavismo marched through Caracas.",  # a loanword kept in data
         "The writer, an habitué of the city's cafés, met carabineros at the estancia.",  # loanwords kept in data
         "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
