@@ -411,6 +411,7 @@ def test_an_english_word_spelt_as_a_source_word_without_its_accents_is_english()
         "For all its tedious longueurs about the war, the novel is the most believable of the year.",
         "The Swedish chanteuse has a new single out this week and a tour in the spring.",
         "Is a degustation menu special when every course is picked from the regular menu?",
+        "If you are baking a galette or a gateaux for the party, the village shop has eggs.",
     ],
 )
 def test_french_words_english_dictionaries_list_stay_quiet(text):
