@@ -59,6 +59,9 @@ def test_adverb_inside_noun_phrase():
     # a noun that intensifies the adjective after it ("rock hard", "ice cold") opens a compound adjective
     assert found("The coach broke his supposedly rock solid rule on Sunday.", "W102") == []
     assert found("The almost mayor of the town thanked the voters.", "W102") == ["The almost mayor"]
+    # "roughly" and "approximately" only hedge: inside a noun phrase they qualify a modifier, as no Romance order does
+    assert found("On a roughly business as usual path, the ice sheet shrinks by half.", "W102") == []
+    assert found("They farmed an approximately acre plot behind the church.", "W102") == []
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
     assert found("Graft the branch onto the plum tree.", "W102") == []
