@@ -438,3 +438,11 @@ def test_a_foreign_title_named_as_such_by_its_apposition_stays_quiet(text):
 )
 def test_a_source_word_beside_an_apposition_that_is_no_title_still_counts(text, word):
     assert [text[f.start:f.end] for f in findings(text, codes=("U102",))] == [word]
+
+
+def test_lowercase_words_of_a_name_past_its_function_words_stay_quiet():
+    # a company's French name, capitalised at both ends with "une" before its next capital
+    assert findings("Our guide runs tours with Il etait une Fois Kebec in the old town.", codes=("U102",)) == []
+    # the same words after an English article are no name: a translation left them
+    assert [f.excerpt for f in findings("The minister said that the gobierno de la Nación would pay.",
+                                        codes=("U102",))] == ["gobierno"]

@@ -422,9 +422,13 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
         if run[0] > 1 and tokens[run[0] - 1].joins and view[tokens[run[0] - 1].end:first.start] == " " \
                 and _names_it(tokens[run[0] - 2], tokens[run[0] - 1], view, index):
             return None  # "the Caisse de dépôt": a foreign name's own lowercase word, past its "de"
-        if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
-                                                                        tokens[run[-1] + 1], view):
-            return None
+        if 0 < run[0] and run[-1] + 1 < len(tokens):
+            k = run[-1] + 1  # past up to two of the source's function words: "Il etait une Fois Kebec", a tour company
+            while k + 1 < len(tokens) and k - run[-1] <= 2 and tokens[k].joins and tokens[k].text.islower() \
+                    and view[tokens[k - 1].end:tokens[k].start] == " ":
+                k += 1
+            if _inside_a_name(tokens[run[0] - 1], first, tokens[k - 1] if k > run[-1] + 1 else last, tokens[k], view):
+                return None
         if _between_name_prepositions(run, tokens, view, index):
             return None  # "the Bureau du cinéma et de la télévision du Québec": a body's own name, kept whole
         if len(words) == 1 and words[0] is last and _names_a_place(tokens, run[-1], view, index):
