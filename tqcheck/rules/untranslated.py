@@ -331,8 +331,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     language's accents that English does not write so (`descontaminación`, but not `café`, nor an English
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
-    (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
+    (`so-called`), a foreign title an apposition names as such (`Un beau soleil intérieur, the film's
+    French title`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
+    Québec`, `Il etait une Fois Kebec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
     before a capitalised name, which opens that place's own name (`the île Saint-Louis`, `the praça da
     Sé`), and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
