@@ -174,6 +174,14 @@ def test_timestamps_with_seconds_are_scraped_dates():
         assert [c for c, _, _ in _findings(text)] == ["B104"], stamp
 
 
+def test_a_length_in_minutes_and_seconds_is_no_scraped_time():
+    # an album review's information block: "Time: 47:12" is the record's length, past any clock's hours
+    block = "Country of origin: Canada\nYear of release: 2019\nTime: 47:12\n\nThe band recorded the album in a barn.\n"
+    assert _findings(block) == []
+    # a clock time after the same label is still a scraped timestamp
+    assert [c for c, _, _ in _findings("Time: 14:25\n\nThe council voted on Tuesday to approve the budget.\n")] == ["B104"]
+
+
 def test_widgets_of_a_translated_page_are_flagged():
     text = ("Spread the love\n\nThe council voted on Tuesday to approve the budget.\n\n"
             "Continues after advertising\n\nThe mayor welcomed the vote.\n\n"

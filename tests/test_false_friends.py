@@ -224,6 +224,16 @@ def test_rare_cognate_leaves_common_cognates_names_and_listed_false_friends_alon
         assert _findings(text, source="es", select=("F103", "F104")) == [], text
 
 
+def test_rare_cognate_leaves_the_ic_ical_doublets_of_english_alone():
+    # "problematical", "poetical", "dynamical": English's own second form of the adjective, chosen by native writers
+    text = "What is more problematical is that the plot drags, though the dialogue is poetical and the maths dynamical."
+    for lang in ("es", "fr", "pt"):
+        assert _findings(text, source=lang, select=("F103", "F104")) == [], lang
+    # a look-alike that is no English variant still counts beside them
+    assert [f.excerpt for f in _findings("The alimentation of the children is problematical.", source="es",
+                                         select=("F103",))] == ["alimentation"]
+
+
 def test_rare_cognate_reads_only_spanish_data():
     assert _findings("The effectivity of the plan was doubted.", source="fr", select=("F103",)) == []
 

@@ -34,6 +34,16 @@ def test_first_person_words_closed_by_a_speech_tag_are_a_quotation_without_marks
     assert counted(text, "Q106") == [excerpt]
 
 
+def test_a_tag_that_opens_reported_speech_closes_no_quotation():
+    # the writer's own first-person clause, then `said to me that`: what follows is reported, not quoted
+    assert counted("When we moved to Lima and began planning our trips, Ana said to me that she wanted to see the "
+                   "coast first.", "Q106") == []
+    assert counted("After our first week at the clinic, the nurse told us that the ward would close.", "Q106") == []
+    # a tag whose adverbial holds no `that` still closes the quotation
+    assert counted("We will not close the ward, the nurse said on Friday.", "Q106") == [
+        "ward, the nurse said"]
+
+
 def test_a_tag_after_one_that_names_no_speaker_is_still_read():
     # `, the study says,` names a document, not a speaker; its comma still ends it and opens the next tag.
     assert counted("Our schools are failing, the study says, the minister admitted.", "Q106") == [

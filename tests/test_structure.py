@@ -84,6 +84,15 @@ def test_finished_sentences_and_headings_are_quiet():
         assert excerpts(text, "T103") == [], text
 
 
+def test_like_after_a_verb_of_being_in_a_what_clause_ends_the_sentence():
+    # "what <subject> is like": the clause is whole, whatever its subject
+    assert excerpts(f"{PARAGRAPH}\n\nBefore you buy, go to a shop and see what the key feel is like\n\n{PARAGRAPH}\n",
+                    "T103") == []
+    # "like" after a noun is still a cut sentence
+    assert excerpts(f"{PARAGRAPH}\n\nThe council wants a park with trees and benches like\n\n{PARAGRAPH}\n",
+                    "T103") == ["and benches like"]
+
+
 def test_markdown_heading_ending_on_a_function_word_is_quiet():
     text = f"{PARAGRAPH}\n\n## What the city is waiting for\n\n{PARAGRAPH}\n"
     assert excerpts(text, "T103", fmt="markdown") == []

@@ -116,6 +116,7 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
     [
         "The decision of the Ayuntamiento de Sevilla surprised residents.",  # a name
         "Crowds filled the plaza for the fiesta and stayed for the tapas.",  # loanwords
+        "Our walk through the bustling mercados of Puebla ended at the cathedral.",  # travel writing's loanword
         "Supporters of chavismo marched through Caracas.",  # a loanword kept in data
         "The writer, an habitué of the city's cafés, met carabineros at the estancia.",  # loanwords kept in data
         "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
@@ -402,3 +403,46 @@ def test_an_english_word_spelt_as_a_source_word_without_its_accents_is_english()
     assert _excerpts("Endocrine-disrupting compounds, such as BPA, parabens and some antimicrobials, were found.") == []
     # the Portuguese word with its accents is still Portuguese
     assert _excerpts("The players sang parabéns to their coach after training.") == ["parabéns"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For all its tedious longueurs about the war, the novel is the most believable of the year.",
+        "The Swedish chanteuse has a new single out this week and a tour in the spring.",
+        "Is a degustation menu special when every course is picked from the regular menu?",
+        "If you are baking a galette or a gateaux for the party, the village shop has eggs.",
+    ],
+)
+def test_french_words_english_dictionaries_list_stay_quiet(text):
+    assert findings(text, codes=("U102",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fille coupée en deux, the film’s French title, says more than the English one.",
+        "Cien años de soledad, its original Spanish title, was kept on the first edition's cover.",
+    ],
+)
+def test_a_foreign_title_named_as_such_by_its_apposition_stays_quiet(text):
+    assert findings(text, codes=("U102",)) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The dégustation of the wines began at noon, the organisers said.", "dégustation"),
+        ("The ayuntamiento, the town's council, approved the budget on Tuesday.", "ayuntamiento"),
+    ],
+)
+def test_a_source_word_beside_an_apposition_that_is_no_title_still_counts(text, word):
+    assert [text[f.start:f.end] for f in findings(text, codes=("U102",))] == [word]
+
+
+def test_lowercase_words_of_a_name_past_its_function_words_stay_quiet():
+    # a company's French name, capitalised at both ends with "une" before its next capital
+    assert findings("Our guide runs tours with Il etait une Fois Kebec in the old town.", codes=("U102",)) == []
+    # the same words after an English article are no name: a translation left them
+    assert [f.excerpt for f in findings("The minister said that the gobierno de la Nación would pay.",
+                                        codes=("U102",))] == ["gobierno"]

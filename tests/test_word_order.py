@@ -18,6 +18,7 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("The reform economic and the reform social were approved.", "reform economic"),
     ("The president Peruvian spoke after the vote.", "president Peruvian"),  # an adjective of nationality
     ("The team Argentine won in Doha.", "team Argentine"),
+    ("The platform digital collected the data of its users.", "platform digital"),  # beside the quiet "online"
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -41,6 +42,8 @@ def test_adjective_after_noun_fires(text, span):
     "The word Spanish has two meanings.",  # the adjective mentioned, not used
     "I saw the film American Psycho.",  # a title
     "The team of Argentine players won.",
+    "Browsers that never track your behaviour online are gaining users.",  # "online" as an adverb
+    "Many readers keep their notes offline, in paper diaries.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []
@@ -56,6 +59,9 @@ def test_adverb_inside_noun_phrase():
     # a noun that intensifies the adjective after it ("rock hard", "ice cold") opens a compound adjective
     assert found("The coach broke his supposedly rock solid rule on Sunday.", "W102") == []
     assert found("The almost mayor of the town thanked the voters.", "W102") == ["The almost mayor"]
+    # "roughly" and "approximately" only hedge: inside a noun phrase they qualify a modifier, as no Romance order does
+    assert found("On a roughly business as usual path, the ice sheet shrinks by half.", "W102") == []
+    assert found("They farmed an approximately acre plot behind the church.", "W102") == []
     assert found("The above example shows it.", "W102") == []
     assert found("It was an extremely rare case.", "W102") == []  # an adverb before an adjective
     assert found("Graft the branch onto the plum tree.", "W102") == []

@@ -351,6 +351,13 @@ class _RareCognateCheck:
             )
 
 
+def _suffix_doublet(word: str, usual: str) -> bool:
+    """English adjectives in -ic and -ical are one word in two forms ("problematic(al)", "poetic(al)", "dynamic(al)",
+    "ecologic(al)"): the rarer form is a native writer's choice, as British and literary English make it, not a
+    source word's shape, and a translation engine gives the usual form."""
+    return bool(usual) and word.endswith(("ic", "ical")) and (word == usual + "al" or usual == word + "al")
+
+
 def _rare_cognates(ctx) -> list[tuple[int, int, str, list, str]]:
     """(start, end, word, [(language, look-alike, usual translation)], the first usual translation) of every
     rare look-alike of the file: its words looked up once for both F103 (with a usual translation) and F104."""
@@ -385,6 +392,8 @@ def _rare_cognates(ctx) -> list[tuple[int, int, str, list, str]]:
             if word[0].isupper() and (m.start() > 0 and sentence[:m.start()].strip()) and not word.isupper():
                 continue
             usual = next((u for _l, _s, u in found if u), "")
+            if _suffix_doublet(low, usual):
+                continue  # "problematical" for "problematic": English's own variant of the word, not a look-alike
             out.append((seg.start + m.start(), seg.start + m.end(), word, found, usual))
     return out
 
@@ -398,7 +407,8 @@ class RareCognate(_RareCognateCheck, Detector):
     translation. The pairs are generated at build time (tools/build_cognates_data.py) from
     both languages' word frequencies, orthographic correspondences (-ción/-tion, -dad/-ty,
     -cia/-cy, -oso/-ous, -mente/-ly, -ité/-ity, -eux/-ous, -ção/-tion) and WordNet's
-    synonyms, not written by hand.
+    synonyms, not written by hand. English's own doublets in -ic and -ical (`problematical`,
+    `poetical`, `dynamical`) are variants of the usual word, not look-alikes, and stay quiet.
 
     Why it matters:
     A translation engine that meets a word it does not know keeps its form; the result is an

@@ -123,6 +123,8 @@ class UnquotedSpeech(Detector):
             if len(last_word) < 3:
                 continue  # `Me, he said.`: too little to be a quotation
             tag_end = m.end("after") if m.group("verb_first") else max(m.end("verb_last"), m.end("audience"))
+            if _REPORTED_AFTER.match(view, tag_end, seg.end):
+                continue  # `…, Misha said to me that she…`: the tag opens reported speech, it closes no quotation
             tag = view[m.start()] + " " + " ".join(view[m.start() + 1:tag_end].split())  # `, said Petro`, `? asked Petro`
             yield self.finding(
                 last_word[-1].start(),
@@ -177,6 +179,9 @@ class UnquotedSpeech(Detector):
         return False
 
 
+# After a tag, `that` before the clause ends (`, Misha said to me that if we…`, `, he told us that…`): the verb
+# reports what follows, so the first-person words before it are the writer's own, not a quotation.
+_REPORTED_AFTER = warmstart.regex(r"[^.,;:!?\n]{0,40}?\bthat\b")
 # First- or second-person forms other than a subject `I` or `we` count among this many first words.
 _OPENING_WORDS = 8
 # `If you travel…, the ministry said` addresses the reader, as native service news does.

@@ -242,6 +242,17 @@ _DETERMINERS = frozenset(("a", "an", "the", "this", "these", "those", "his", "he
 STRANDED_WINDOW = 6  # the opener and its pronoun stand at most this many words before the preposition
 
 
+# "what the key feel is like", "what it was like": `like` after a verb of being or seeming, with `what` before its
+# subject, ends the clause whatever the subject is (a noun phrase as often as a pronoun).
+_LIKE_VERBS = frozenset(("is", "are", "was", "were", "be", "been", "being", "look", "looks", "looked", "feel",
+                         "feels", "felt", "sound", "sounds", "sounded", "seem", "seems", "seemed", "taste", "tastes"))
+
+
+def _what_like(words: list[str]) -> bool:
+    tail = [w.lower().strip("“”\"‘’'()") for w in words[-STRANDED_WINDOW - 1:]]
+    return len(tail) > 2 and tail[-1] == "like" and tail[-2] in _LIKE_VERBS and "what" in tail[:-2]
+
+
 def _stranded(words: list[str]) -> bool:
     """The last word is the preposition of a clause opened a few words before by `as`/`what`/`which`… and a
     subject pronoun (`as we are all familiar with`): English leaves it there, so the sentence is whole. A cut
@@ -262,7 +273,8 @@ class CutOffSentence(Detector):
     last word such as `the`, `of`, `and` or `when` that cannot end a sentence. A particle that
     closes a phrasal verb after a word of content (`but Mumbai crash out`, `investors sold off`)
     ends a clause in English and stays quiet, and so does the preposition a relative clause leaves
-    at its end (`as we are all familiar with`, `what they asked for`), and a list item that ends
+    at its end (`as we are all familiar with`, `what they asked for`, `see what the key feel is
+    like`), and a list item that ends
     with `; and` or `; or` (`(1) the report be noted; and`), which the next item continues.
 
     Why it matters:
@@ -302,7 +314,7 @@ class CutOffSentence(Detector):
                 continue  # lower-case function words only: "Part of The" may be a title
             if last in _CLOSING_PARTICLES and words[-2] not in function_words:
                 continue  # a phrasal verb's particle ends a clause: "but Mumbai crash out", "prices picked up"
-            if _stranded(words):
+            if _stranded(words) or _what_like(words):
                 continue  # "as we are all familiar with": the preposition of a relative clause, left at its end
             if last in _LIST_JOINERS and len(words) > 1 and words[-2].endswith(";"):
                 continue  # "(1) the content of the report be noted; and": an item of a list that goes on below

@@ -31,6 +31,11 @@ _SHORT_QUOTE = warmstart.regex(r"[“«‘\"]([^“”«»‘’\"\n]{1,80})[”
 # The second word of a Latin binomial (Geospiza fortes, G. fortes) can look Spanish or French.
 _LATIN_ENDING = warmstart.regex(r"(?:a|ae|ata|ella|ensis|es|i|ii|ina|is|oides|um|us)$")
 _GLOSS_AFTER = warmstart.regex(r"\s*(?:\(|,\s+or\s)")
+# The rest of a foreign title or name, then an apposition that names it as such ("Un beau soleil intérieur, the
+# film's French title, …", "Cien años de soledad, its original Spanish title"): kept on purpose.
+_NAMED_FOREIGN_AFTER = warmstart.regex(
+    r"[^,.;:!?()\n]{0,60}?,\s+(?:the|its|their|his|her)\s+(?:[\w-]+[’']s\s+)?(?:original\s+)?"
+    r"(?:French|Spanish|Portuguese|Catalan|Galician|Italian|Latin|original|own|local)\s+(?:title|name|word|term)s?\b")
 # Up to six more words of a name, then its acronym in brackets: "… du Logement (TAL)".
 _ACRONYM_AFTER = warmstart.regex(r"((?: [^\W\d_][\w’'-]*){0,6}) \(([A-ZÀ-Þ]{2,8})\)")
 _NAME_BREAK = warmstart.regex(r"[.,;:!?()\[\]“”\"«»\n]")
@@ -326,8 +331,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     language's accents that English does not write so (`descontaminación`, but not `café`, nor an English
     word given accents on purpose, `the petit général`, unless a source function word stands beside it). Names,
     established loanwords, words in quotation marks, italics or parentheses, words introduced as terms
-    (`so-called`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
-    Québec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
+    (`so-called`), a foreign title an apposition names as such (`Un beau soleil intérieur, the film's
+    French title`), a lowercase word of a foreign name (`Parti québécois`, `Action démocratique
+    Québec`, `Il etait une Fois Kebec`, `Office québécois de la langue française`), a noun for a street or a feature of the land
     before a capitalised name, which opens that place's own name (`the île Saint-Louis`, `the praça da
     Sé`), and a word the file stops in
     are left alone; a capitalised word opening a sentence counts only with more evidence: a source
@@ -417,9 +423,13 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
         if run[0] > 1 and tokens[run[0] - 1].joins and view[tokens[run[0] - 1].end:first.start] == " " \
                 and _names_it(tokens[run[0] - 2], tokens[run[0] - 1], view, index):
             return None  # "the Caisse de dépôt": a foreign name's own lowercase word, past its "de"
-        if 0 < run[0] and run[-1] + 1 < len(tokens) and _inside_a_name(tokens[run[0] - 1], first, last,
-                                                                        tokens[run[-1] + 1], view):
-            return None
+        if 0 < run[0] and run[-1] + 1 < len(tokens):
+            k = run[-1] + 1  # past up to two of the source's function words: "Il etait une Fois Kebec", a tour company
+            while k + 1 < len(tokens) and k - run[-1] <= 2 and tokens[k].joins and tokens[k].text.islower() \
+                    and view[tokens[k - 1].end:tokens[k].start] == " ":
+                k += 1
+            if _inside_a_name(tokens[run[0] - 1], first, tokens[k - 1] if k > run[-1] + 1 else last, tokens[k], view):
+                return None
         if _between_name_prepositions(run, tokens, view, index):
             return None  # "the Bureau du cinéma et de la télévision du Québec": a body's own name, kept whole
         if len(words) == 1 and words[0] is last and _names_a_place(tokens, run[-1], view, index):
@@ -432,7 +442,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None
         if len(run) == 1 and run[0] > 1 and _after_genus(tokens[run[0] - 1], first, view):
             return None
-        if _GLOSS_AFTER.match(view, last.end, seg.end) or _glossed_before(view, seg, first, last):
+        if _GLOSS_AFTER.match(view, last.end, seg.end) or _glossed_before(view, seg, first, last) \
+                or _NAMED_FOREIGN_AFTER.match(view, last.end, seg.end):
             return None
         if introduced_with_acronym(view, first.start, last.end):
             return None  # "de locataires du Québec (RCLALQ)": a name the writer keeps on purpose

@@ -226,6 +226,8 @@ class AdverbInsideNounPhrase(WordOrderRule, Detector):
                 if (adverb.low in english_words("words.toml", "approximator_words")
                         and noun.low in english_words("words.toml", "quantity_words")):
                     continue  # "its almost tens of thousands of residents": an approximate quantity is English
+                if adverb.low in english_words("words.toml", "hedge_only_words"):
+                    continue  # "a roughly business as usual course": a hedge on a modifier, never a Romance order
                 if det.low == "this" and "Z" in tagging.lookup(noun.low) and noun.low.endswith("s"):
                     continue  # "this" cannot open a plural: "This mechanically conditions the plan" is subject and verb
                 after = token_at(tokens, i + 2)
