@@ -158,9 +158,16 @@ def test_this_weekday_for_a_day_to_come_is_native():
         # a quotation's own tense decides, not the writer's "said" after it
         "“This Monday we have to finish the budget,” said the minister.",
         "The new map of the district must be unveiled this Monday by the mayor.",  # a passive infinitive looks ahead
+        # a plan's participle before its "for": the day planned is still to come, whatever befell the plan
+        "The strike planned for the northern line this Saturday has been called off.",
     ]
     for text in quiet:
         assert excerpts(text, "C102") == [], text
+
+
+def test_a_planned_thing_done_this_weekday_is_still_the_past_dateline():
+    # "planned" as the noun's adjective is no plan for the day: the verb before it is past
+    assert excerpts("The council approved the planned road this Monday in a short vote.", "C102") == ["this Monday"]
 
 
 def test_this_weekday_closing_an_opening_phrase_of_a_past_sentence_fires():

@@ -151,8 +151,13 @@ def test_abbreviations_ellipses_and_informal_dots_are_quiet():
         # the kind of street in an address, abbreviated, before a time or a verb
         "Firefighters were called to Mill Creek Rd. at about 4:10 a.m. by a neighbour.",
         "The bus stops on Sunset Blvd. and on Hwy. 12 near the bridge.",
+        # an abbreviated state or province after a town, as news style writes it
+        "A farmer from Outlook, Sask. has died after his truck left the road.",
+        "Crews from Enid, Okla. and Wichita, Kan. were sent to help.",
     ]:
         assert excerpts(text, "L103") == [], text
+    # a place name in full before a lower-case word is still a sentence run on
+    assert excerpts("The storm reached Saskatchewan. has closed two highways.", "L103") == ["Saskatchewan. has"]
 
 
 def test_full_stop_before_a_lower_case_word_fires():

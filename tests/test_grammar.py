@@ -44,8 +44,13 @@ def test_mass_nouns_as_modifiers_and_correct_counts_are_quiet():
         "The report evidences a long decline in sales.",
         "She researches the history of the port.",
         "He quoted Bradbury's The Machineries of Joy at the end.",
+        # a channel's name: a capitalised noun after its number
+        "Crews fought the blaze through the night (footage: 7 News).",
+        "The mayor spoke to Nine News on Tuesday.",
     ]:
         assert excerpts(text, "G101") == [], text
+    # the same noun in lower case after a number is counted
+    assert excerpts("The channel ran 7 news about the fire.", "G101") == ["7 news"]
 
 
 # --- G102 a tensed verb form after a modal -----------------------------------------------------------

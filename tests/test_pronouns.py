@@ -234,3 +234,15 @@ def test_a_his_in_the_opening_phrase_may_point_forward_to_the_man_named_after_it
     assert excerpts(text, "S105") == ["his"]
     text = before + "In his speech on Tuesday, Congress was blamed for the deficit."
     assert excerpts(text, "S105") == ["his"]
+
+
+def test_a_name_the_lists_miss_written_alone_after_of_is_still_that_person():
+    # "Sipho Dlamini" has a first name no list knows: later "of Dlamini" is that man, not a place, and may own "his".
+    text = ("Officers are searching for the killers of mine manager Sipho Dlamini.\n\n"
+            "Police spokeswoman Colonel Thandiwe Nkosi said two cars were seen near the gate. "
+            "She added that the deaths of Dlamini and his driver shocked the town.")
+    assert excerpts(text, "S105") == []
+    # a word after "of" that the text never wrote as part of a name is still a place, not someone
+    text = ("Police spokeswoman Colonel Thandiwe Nkosi said two cars were seen near the gate. "
+            "She added that the people of Soshanguve and his team were shocked.")
+    assert excerpts(text, "S105") == ["his"]

@@ -17,6 +17,16 @@ def test_closing_mark_without_opening_is_unbalanced():
     assert found == [("Q101", "The union demanded new talks on pay guarantees”")]
 
 
+def test_an_inch_mark_after_a_figure_is_no_quotation_mark():
+    # a weather forecast's rainfall and a plumber's pipe: straight marks after figures, nothing quoted
+    assert codes('Up to 1"-2" of rain may fall tonight, and a 3" band is possible by morning.') == []
+    # a straight closing mark after a word, with nothing opened before it, is still unbalanced
+    found = codes('The union demanded talks on pay, the leaders said" before the strike.')
+    assert [c for c, _ in found] == ["Q101"]
+    # and after a figure inside a quotation it still closes it
+    assert codes('The mayor said "the bill came to 12" on Monday.') == []
+
+
 def test_opening_mark_never_closed_is_unbalanced():
     found = codes("The mayor said that “the budget is final and will not change.\n\nCouncillors disagreed.")
     assert [c for c, _ in found] == ["Q101"]

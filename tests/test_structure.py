@@ -163,3 +163,14 @@ def test_a_list_item_ending_with_a_semicolon_and_and_continues_in_the_next_item(
     # a sentence cut after "and" with no semicolon is still cut off
     text = f"{PARAGRAPH}\n\nThe council approved the new budget for the harbour and\n\n{PARAGRAPH}\n"
     assert excerpts(text, "T103") == ["the harbour and"]
+
+
+def test_a_sentence_that_goes_on_in_lower_case_after_a_blank_line_is_not_cut_off():
+    # a press release pasted with blank lines inside its sentences: the clause goes on below, nothing is lost
+    text = ("Anyone who saw the blue van on the coast road is asked to contact police by calling 105 and\n\n"
+            "quoting the event number given above.\n")
+    assert excerpts(text, "T103") == []
+    # a paragraph that stops where the next one opens a new sentence is still cut off
+    text = ("Anyone who saw the blue van on the coast road is asked to contact police by calling 105 and\n\n"
+            "Drivers with dashcams are also asked to check their footage.\n")
+    assert excerpts(text, "T103") == ["and"]

@@ -215,7 +215,8 @@ class ThisWeekday(Detector):
     and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
     A weekday opening a quotation takes the quotation's own tense, not that of the writer's
     reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), a
-    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`), and a
+    participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`), so does a
+    plan's participle before its `for` or `to` (`the strike planned for the port this Saturday`), and a
     weekday opening a sentence whose first finite verb is in the present starts a forecast or a
     schedule (`This Friday rain continues in the north, accompanied by wind`).
 
@@ -352,6 +353,9 @@ class ThisWeekday(Detector):
         for k in range(len(before) - 1, max(-1, len(before) - 1 - self.LOOKBACK), -1):
             word = before[k]
             if is_past(word):
+                if word.lower() in english_words("words.toml", "ahead_words") and k + 1 < len(before) \
+                        and before[k + 1].lower() in ("for", "to", "on"):
+                    return False  # "the walkout planned for CrossCounty this Saturday", "scheduled to open": a plan
                 # "must be revealed this Monday", "to be held this Friday": a participle after "be" is an
                 # infinitive, which looks ahead
                 return not (k > 0 and before[k - 1].lower() == "be")

@@ -66,7 +66,7 @@ class UncountableNounCounted(Detector):
     noun through a unit noun (`two news stories`, `a piece of advice`). A noun used as a
     modifier (`two news agencies`, `these research projects`) is left alone: it is flagged
     only where it heads its phrase, before punctuation or a word such as `that`, `were` or
-    `about`.
+    `about`, and a capitalised noun after its count is a name (`7 News`, a channel).
 
     Example:
     The minister called them two completely false news.
@@ -115,6 +115,8 @@ class UncountableNounCounted(Detector):
                 continue
             if det in ("a", "an") and not entry.get("article"):
                 continue  # "a good knowledge of French" is English
+            if written[0].isupper():
+                continue  # "7 News", "Nine News": a capitalised noun after its count is a name (a channel, a title)
             after = m.group("after").lower()
             if after[0].isalpha() and after not in continuers:
                 continue  # "two news agencies": the noun modifies the next word

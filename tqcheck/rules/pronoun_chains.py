@@ -8,7 +8,7 @@ from functools import lru_cache
 from tqcheck.rules.base import Covered
 from tqcheck.rules.calques import english_words
 from tqcheck.rules.person_words import FEMALE, MALE, fold, is_title_noun, not_names, reporting_verbs, same_office
-from tqcheck.rules.referents import ARTICLES, LOCATIVES, Mention
+from tqcheck.rules.referents import ARTICLES, LOCATIVES, Mention, _bare
 from tqcheck.speed import warmstart
 from tqcheck.text.tagging import lookup
 
@@ -415,6 +415,10 @@ class Unmentioned:
         # bisection among these, not word by word
         self.outside = [k for k, quoted in candidates.items() if not quoted]
         self.inside = [k for k, quoted in candidates.items() if quoted]
+        # Last words of names whose first name the lists do not know ("Teboho Joala"): written alone later, such a
+        # word is that person even where a place could stand ("the murders of Joala and his bodyguard").
+        view = refs.view
+        self.unknown_surnames = {fold(_bare(view[a:b].split()[-1])) for a, b in refs.unknown_runs}
 
     def anyone_between(self, start: int, end: int) -> bool:
         """A pronoun for anyone stands between: "anyone who wants to vote must bring his card"."""
@@ -445,6 +449,8 @@ class Unmentioned:
             return False
         word = fold(t.text)
         before = tokens[k - 1].text.lower()
+        if fold(_bare(t.text)) in self.unknown_surnames and not tokens[k - 1].capital:
+            return True
         return not (word in not_names() or word.endswith("s") and word[:-1] in not_names() or "J" in lookup(word)
                     or is_title_noun(word) or before in _BEFORE_PLACES or tokens[k - 1].capital
                     or self._place_after(k - 1)

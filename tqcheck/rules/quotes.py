@@ -23,7 +23,8 @@ class UnbalancedQuote(Detector):
     Flags a closing quotation mark with no opening mark in its paragraph, and an opening
     mark that is never closed (unless the quotation runs on into a paragraph that opens
     again, as English convention allows, or the paragraph is cut short by an ellipsis, as a
-    teaser under a headline is).
+    teaser under a headline is). A straight mark after a figure with no quotation open is an
+    inch mark (`1"-2" of rain`), not a quotation mark.
 
     Why it matters:
     Machine translation and scrapers drop or move quotation marks; the reader can no

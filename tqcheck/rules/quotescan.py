@@ -76,6 +76,8 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
                 continue
             if ch == STRAIGHT and not stack and _apostrophe_like(view, pos, block.end):
                 continue  # `the workers" mood`: an apostrophe mangled into a quote, not a quotation
+            if ch == STRAIGHT and not stack and before.isdigit() and not after.isalpha():
+                continue  # `1"-2" of rain`, `a 12" pipe`: an inch mark after a figure, with no quotation open
             role, problem = _double_role(ch, before, after, bool(stack), german)
             mark = Mark(pos, ch, role, bi, problem)
             index = len(result.marks)

@@ -267,6 +267,12 @@ def _stranded(words: list[str]) -> bool:
     return False
 
 
+def _goes_on(view: str, block) -> bool:
+    """The next block opens in lower case with a word of prose: the sentence goes on there, past a hard line break."""
+    head = view[block.start:block.start + 40].lstrip()
+    return bool(head) and head[0].islower() and head[0].isalpha()
+
+
 class CutOffSentence(Detector):
     """What it does:
     Flags a paragraph that stops in the middle of a sentence: no final punctuation, and a
@@ -274,8 +280,9 @@ class CutOffSentence(Detector):
     closes a phrasal verb after a word of content (`but Mumbai crash out`, `investors sold off`)
     ends a clause in English and stays quiet, and so does the preposition a relative clause leaves
     at its end (`as we are all familiar with`, `what they asked for`, `see what the key feel is
-    like`), and a list item that ends
-    with `; and` or `; or` (`(1) the report be noted; and`), which the next item continues.
+    like`), and a list item that ends with `; and` or `; or` (`(1) the report be noted; and`), which
+    the next item continues, and so does a sentence the next paragraph goes on in lower case (`by
+    calling 105 and` / `quoting…`): a line break inside it, nothing lost.
 
     Why it matters:
     A translation or a scraper that lost the end of a segment leaves a sentence that
@@ -318,6 +325,8 @@ class CutOffSentence(Detector):
                 continue  # "as we are all familiar with": the preposition of a relative clause, left at its end
             if last in _LIST_JOINERS and len(words) > 1 and words[-2].endswith(";"):
                 continue  # "(1) the content of the report be noted; and": an item of a list that goes on below
+            if index + 1 < len(ctx.doc.blocks) and _goes_on(view, ctx.doc.blocks[index + 1]):
+                continue  # "calling 105 and\n\nquoting event number…": a line break inside the sentence, nothing lost
             # Where it stops is what is at fault: the last few words, not the whole sentence.
             tail = _LAST_WORDS.search(view, max(seg.start, seg.end - 60), seg.end)
             yield self.finding(
