@@ -249,7 +249,7 @@ def scan(ctx) -> list[Hit]:
                 if rule.opens_list:
                     labels.append(i)
                 if rule.entry_time:
-                    times.append((i, hits[-1]))
+                    times.append((i, hit))
             elif not prose_seen and _prose(view, a, b):
                 prose_seen = True
         if held:

@@ -514,10 +514,10 @@ class StrayPunctuation(Detector):
                 f"a full stop before the lower-case “{m.group('next')}”, inside the sentence",
                 suggestion=f"{token} {m.group('next')}",
             )
+        domains = english_words("words.toml", "domain_ending_words")
         for m in _STOP_GLUED.finditer(view, block.start, block.end):
             dot = m.start()
             token = _token_before(view, dot)
-            domains = english_words("words.toml", "domain_ending_words")
             if _abbreviation_stop(view, dot) or m.group("next").lower() in domains:
                 continue  # "Gov.Newsom", "Nation.Africa": an abbreviation, or a site's address as its name
             yield self.finding(

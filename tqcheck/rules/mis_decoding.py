@@ -7,9 +7,10 @@ from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_matches
 from tqcheck.speed import warmstart
 
-# What Windows-1252 shows for a UTF-8 continuation byte (0x80–0xBF); its five undefined bytes come through as
-# the C1 control characters of the same number.
-_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\x81\x8d\x8f\x90\x9d"
+# The five bytes Windows-1252 leaves undefined: they come through as the C1 control characters of the same number.
+_UNDEFINED_IN_CP1252 = "\x81\x8d\x8f\x90\x9d"
+# What Windows-1252 shows for a UTF-8 continuation byte (0x80–0xBF).
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + _UNDEFINED_IN_CP1252
 _CLASS = "[" + re.escape(_CONTINUATION) + "]"
 # The sequences mis-decoding leaves, and nothing else: a two-byte letter or sign of Latin-1 (`Ã©` for `é`,
 # `Â°` for `°`), `Å` before Œ, Š and their like, and three-byte punctuation (`â€™`, `â€œ`, `â€”`, `â‚¬`) whose
@@ -32,8 +33,7 @@ def _repaired(run: str) -> tuple[str | None, str]:
         except (UnicodeEncodeError, UnicodeDecodeError):
             return None, "GBK"
     try:
-        raw = b"".join(ch.encode("cp1252") if ch not in "\x81\x8d\x8f\x90\x9d" else ch.encode("latin-1")
-                       for ch in run)
+        raw = b"".join(ch.encode("latin-1") if ch in _UNDEFINED_IN_CP1252 else ch.encode("cp1252") for ch in run)
         return raw.decode("utf-8"), "Windows-1252"
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None, "Windows-1252"

@@ -248,8 +248,13 @@ _LIKE_VERBS = frozenset(("is", "are", "was", "were", "be", "been", "being", "loo
                          "feels", "felt", "sound", "sounds", "sounded", "seem", "seems", "seemed", "taste", "tastes"))
 
 
+def _bare_tail(words: list[str]) -> list[str]:
+    """The last STRANDED_WINDOW + 1 words, lower case, without the quotation marks and brackets around them."""
+    return [w.lower().strip("“”\"‘’'()") for w in words[-STRANDED_WINDOW - 1:]]
+
+
 def _what_like(words: list[str]) -> bool:
-    tail = [w.lower().strip("“”\"‘’'()") for w in words[-STRANDED_WINDOW - 1:]]
+    tail = _bare_tail(words)
     return len(tail) > 2 and tail[-1] == "like" and tail[-2] in _LIKE_VERBS and "what" in tail[:-2]
 
 
@@ -258,7 +263,7 @@ def _stranded(words: list[str]) -> bool:
     subject pronoun (`as we are all familiar with`): English leaves it there, so the sentence is whole. A cut
     sentence stops after a noun or a verb of its main clause (`the rules would apply to`), or after a noun
     phrase of the clause (`what she called an attack on`)."""
-    tail = [w.lower().strip("“”\"‘’'()") for w in words[-STRANDED_WINDOW - 1:-1]]
+    tail = _bare_tail(words)[:-1]
     for i in range(len(tail) - 1):
         if tail[i] in _FRONTING_OPENERS and tail[i + 1] in _SUBJECT_PRONOUNS:
             # no noun phrase of its own between the pronoun and the preposition: in "what she called an

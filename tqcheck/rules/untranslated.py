@@ -425,8 +425,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # "the Caisse de dépôt": a foreign name's own lowercase word, past its "de"
         if 0 < run[0] and run[-1] + 1 < len(tokens):
             k = run[-1] + 1  # past up to two of the source's function words: "Il etait une Fois Kebec", a tour company
-            while k + 1 < len(tokens) and k - run[-1] <= 2 and tokens[k].joins and tokens[k].text.islower() \
-                    and view[tokens[k - 1].end:tokens[k].start] == " ":
+            while k + 1 < len(tokens) and k - run[-1] <= 2 and tokens[k].joins \
+                    and view[tokens[k - 1].end:tokens[k].start] == " ":  # a joiner is a lower-case word
                 k += 1
             if _inside_a_name(tokens[run[0] - 1], first, tokens[k - 1] if k > run[-1] + 1 else last, tokens[k], view):
                 return None
