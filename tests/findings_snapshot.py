@@ -63,4 +63,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # Run as a script, Python puts tests/ first on the path, and an installed tqcheck (an editable install of
+    # another checkout) would be the one snapshotted: take the tqcheck of the tree this file belongs to.
+    sys.path.insert(0, str(ROOT))
     sys.exit(main(sys.argv[1:]))

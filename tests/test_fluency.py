@@ -189,6 +189,13 @@ def test_space_after_a_closing_quote_before_a_comma_fires():
     assert excerpts("He called it “a farce” , and left the room.", "L103") == ["farce” ,"]
 
 
+def test_closing_bracket_spaced_when_its_opening_one_is_not_fires():
+    assert excerpts("The mandate of the Coalition avenir Québec (CAQ ) ends in October.", "L103") == ["(CAQ )"]
+    # Brackets spaced on both sides are a house style, and a bracket opened on another line is not this one's.
+    assert excerpts("The report ( With inputs from IANS ) was filed late.", "L103") == []
+    assert excerpts("The mandate of the Coalition avenir Québec (CAQ) ends in October.", "L103") == []
+
+
 def test_opening_quote_used_as_apostrophe_fires():
     assert excerpts("The IMF raised its forecast for Brazil‘s economy.", "L103") == ["Brazil‘s"]
     assert excerpts("The IMF raised its forecast for Brazil’s economy, calling it ‘solid’.", "L103") == []

@@ -184,3 +184,11 @@ def test_every_anchor_and_needs_of_the_number_patterns_is_in_each_example_it_mat
                         assert entry["anchor"].isascii() and entry["anchor"].lower() in m.group().lower()
                     if "needs" in entry:
                         assert re.search(entry["needs"], m.group()), (entry["needs"], m.group())
+
+
+def test_a_spaced_currency_sign_is_reported_once_for_each_amount_whatever_the_source():
+    text = "Fuel oil costs $ 46 a barrel, and the states will receive R $ 16 billion in aid."
+    found = findings(text, "N106")
+    assert [(f.excerpt, f.source_lang) for f in found] == [("$ 46", "es"), ("R $ 16", "pt")]
+    # The real's sign set against the figure, or spaced by a Latin American outlet's house style, is English.
+    assert findings("The states will receive R$16 billion, or R$ 16 billion, in aid.", "N106") == []

@@ -110,6 +110,43 @@ def test_closing_mark_used_to_open_a_quotation_is_misplaced():
     assert [c for c, _ in found] == ["Q102"]
 
 
+def test_opening_mark_before_a_stop_closes_nothing_and_is_misplaced():
+    # French typesetting closes with a spaced mark (`arrive »,`); a translation that turns it into an opening
+    # mark leaves one that opens nothing: a comma or a full stop follows it.
+    found = codes("“We will be watching everything that happens “, the mayor warned on Monday.")
+    assert [c for c, _ in found] == ["Q102"]
+    assert "happens “" in found[0][1]
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("“We gave everything we had and we lost. We gave the maximum ”.", "maximum ”"),
+    ("“They have to explain their decisions! ” he added on Tuesday.", "decisions! ”"),
+    ("“We do not want intermediaries ”, the union leader said.", "intermediaries ”"),
+])
+def test_curly_closing_mark_spaced_from_its_quotation_counts(text, excerpt):
+    # Word processors set ” against the words; a space inside is French spacing a translation carried over.
+    report = check_text(text, target_lang="en", select=["Q102"])
+    assert [(f.code, f.severity.label) for f in report.findings] == [("Q102", "warning")]
+    assert excerpt in report.findings[0].excerpt
+
+
+def test_nested_closing_marks_spaced_apart_are_english_typography():
+    text = "“She told us, ‘We are going in the right direction in this city.’ ” the councillor said."
+    assert codes(text) == []
+
+
+def test_closing_mark_with_its_space_on_the_wrong_side_is_misplaced_and_fixed():
+    report = check_text("“The measure will reach their families, ”the document explains.", target_lang="en",
+                        select=["Q102"])
+    assert [f.code for f in report.findings] == ["Q102"]
+    assert report.findings[0].extra["fix"] == "families,” the"
+
+
+def test_a_straight_closing_mark_spaced_inside_stays_a_hint():
+    report = check_text('The minister called it a "historic day " for the region.', target_lang="en", select=["Q102"])
+    assert [(f.code, f.severity.label) for f in report.findings] == [("Q102", "info")]
+
+
 def test_correct_quotations_are_quiet():
     text = ("“We will not accept any delay,” the union leader said on Monday. "
             "She called the offer “an insult” and “a provocation”.")

@@ -350,6 +350,9 @@ _STOP_GLUED = AfterLookBehind(r"(?<=[^\W\d_]{3})", r"\.(?P<next>[A-Z][a-z]+)(?=[
 _GLUED_SEMICOLON = AfterLookBehind(r"(?<=[^\W_] )", r";(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
 _OPENING_AS_APOSTROPHE = AfterLookBehind(r"(?<=[^\W_])", r"‘(?P<rest>(?:s|t|d|m|ll|re|ve)\b)")
+# A bracket closed after a space that its opening one does not have: "(CAQ )", "(-1.20% )". A translation's
+# tokeniser spaced the mark; native text that spaces brackets spaces both ("( With inputs from IANS )").
+_SPACED_CLOSING_BRACKET = warmstart.regex(r"\((?=[^\s()])[^()\n]{0,80}?(?P<last>\S) \)")
 _TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
 _ROMAN = warmstart.regex(r"[ivxlc]+$")
 
@@ -416,8 +419,9 @@ class StrayPunctuation(Detector):
     mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
     `city.,`), a full stop followed by a lower-case word that goes on with the sentence
     (`two hectares. burned`), a full stop with no space before the next sentence
-    (`said Piñera.On the other hand`), a semicolon glued to the next word (`to ;attack`), and an
-    opening quotation mark used as an apostrophe (`Brazil‘s`).
+    (`said Piñera.On the other hand`), a semicolon glued to the next word (`to ;attack`), a
+    closing bracket spaced when its opening one is not (`(CAQ )`), and an opening quotation
+    mark used as an apostrophe (`Brazil‘s`).
 
     Why it matters:
     It is what is left when a link, a name or a clause was stripped out of the text, when
@@ -533,6 +537,14 @@ class StrayPunctuation(Detector):
                 m.end(),
                 "an opening quotation mark “‘” where the apostrophe “’” belongs",
                 suggestion=f"{token}’{m.group('rest')}",
+            )
+        for m in _SPACED_CLOSING_BRACKET.finditer(view, block.start, block.end):
+            token = _token_before(view, m.end("last"))
+            yield self.finding(
+                m.end("last") - len(token),
+                m.end(),
+                "a space before “)” that its opening “(” does not have",
+                suggestion=f"{token})",
             )
         for m in _GLUED_SEMICOLON.finditer(view, block.start, block.end):
             if view[max(0, m.start() - 8):m.start()].rstrip().split(" ")[-1].startswith("&"):

@@ -403,6 +403,30 @@ class SourceTimeFormat(_PatternLoop, Detector):
     sources = ("es", "fr", "pt")
 
 
+class SourceCurrencyFormat(_PatternLoop, Detector):
+    """What it does:
+    Flags a currency sign set apart from its figure, as Spanish, Portuguese and French write
+    amounts (`$ 46`, `US$ 5 million`), and the Brazilian real's sign split in two (`R $ 88.2
+    billion`).
+
+    Why it matters:
+    English sets the sign against the figure (`$46`, `R$88.2 billion`); the gap shows an amount
+    carried over from the original unedited, and a split `R $` no longer reads as one currency.
+
+    Example:
+    The barrel of fuel oil costs $ 46, after floating around $ 50.
+
+    Use instead:
+    The barrel of fuel oil costs $46, after floating around $50.
+    """
+
+    code = "N106"
+    name = "source-currency-format"
+    severity = Severity.WARNING
+    targets = ("en",)
+    sources = ("es", "fr", "pt")
+
+
 _DATE = warmstart.regex(
     r"(?P<day>\d(?<![\w/.-]\d)\d?)(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|\.\d)"
 )

@@ -139,8 +139,10 @@ class MisplacedQuote(Detector):
     """What it does:
     Flags a quotation mark on the wrong side of its words: a closing mark glued to the
     next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), an
-    opening mark used to close one (`word“ `); and, as a hint (info), a straight closing mark
-    set apart from the quoted words by a space (`the " greenhouse effect " is`).
+    opening mark used to close one (`word“ `, `happens “,`); a curly closing mark set apart
+    from the quoted words by a space, as French sets its marks (`the maximum ”.`,
+    `families, ”the document says`); and, as a hint (info), a straight closing mark set
+    apart the same way (`the " greenhouse effect " is`), which native typists leave too.
 
     Why it matters:
     These are typical traces of a machine translation that moved a quotation mark when
@@ -164,6 +166,7 @@ class MisplacedQuote(Detector):
         "reversed-close": "closing quotation mark {char} is used to open a quotation",
         "reversed-open": "opening quotation mark {char} is used to close a quotation",
         "spaced": "closing quotation mark {char} stands apart from the quoted words, a space inside it",
+        "space-swapped": "closing quotation mark {char} stands apart from the quoted words and is glued to the next",
     }
 
     def check(self, ctx):
@@ -178,20 +181,26 @@ class MisplacedQuote(Detector):
             # The mark and the word it is glued to, on either side: `rejected”any`, `”deeply`, `flawed“`;
             # a spaced mark and the last quoted word before it: `Times "`.
             touching = mark.pos
-            if mark.problem == "spaced":
+            if mark.problem in ("spaced", "reversed-open", "space-swapped"):
                 while touching > block.start and view[touching - 1].isspace():
                     touching -= 1
-            start = _word_edge(view, touching, block.start, -1)
+            start = touching
+            if mark.problem != "glued" and start > block.start and view[start - 1] in ".,!?;:":
+                start -= 1  # `decisions! ”`: the stop the quotation ends with, and the word before it
+            start = _word_edge(view, start, block.start, -1)
             end = _word_edge(view, mark.pos + 1, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
             extra = {}
             if mark.problem == "glued" and end > mark.pos + 1:
                 extra = {"fix": view[start:mark.pos + 1] + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
+            if mark.problem == "space-swapped":  # `families, ”the` → `families,” the`
+                extra = {"fix": view[start:touching] + mark.char + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
             if mark.problem == "spaced":
-                # A hint, not counted: raters of translated text mark the space inside the marks only now and
-                # then, and the quotation itself is whole
-                extra["severity"] = Severity.INFO
+                # A straight mark spaced inside is a hint, not counted: typists of native text leave that space
+                # now and then, and the quotation itself is whole. A curly one was set by software that spaces
+                # marks the French way (`décisions ! »`), which English never does.
+                extra["severity"] = Severity.INFO if mark.char == STRAIGHT else Severity.WARNING
             yield self.finding(start, end, self.MESSAGES[mark.problem].format(char=mark.char), suggestion=fix, **extra)
 
 

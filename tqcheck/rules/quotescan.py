@@ -27,7 +27,7 @@ class Mark:
     char: str
     role: str  # "open" | "close"
     block: int
-    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open" | "spaced"
+    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open" | "spaced" | "space-swapped"
     partner: int | None = None  # index of the matching mark
 
 
@@ -79,6 +79,8 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
             if ch == STRAIGHT and not stack and before.isdigit() and not after.isalpha():
                 continue  # `1"-2" of rain`, `a 12" pipe`: an inch mark after a figure, with no quotation open
             role, problem = _double_role(ch, before, after, bool(stack), german)
+            if problem is None and ch == "”" and stack and before == " " and pos - 2 >= block.start:
+                problem = _french_spacing(view[pos - 2], after)
             mark = Mark(pos, ch, role, bi, problem)
             index = len(result.marks)
             result.marks.append(mark)
@@ -151,6 +153,8 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
             return "close", "reversed-open"  # `” word “`: French spacing with the marks swapped
         if word_before and (space_after or after in ".,;:!?"):
             return "close", "reversed-open"
+        if space_before and before != "" and after in ",.;:!?":
+            return "close", "reversed-open"  # `happens “, he said`: a mark before a stop opens nothing
         if word_before and word_after:
             return "open", "glued"
         return "open", None
@@ -162,6 +166,18 @@ def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -
     if (word_before or before in ".,;:!?") and word_after:
         return ("close" if inside else "open"), "glued"
     return "close", None
+
+
+def _french_spacing(two_before: str, after: str) -> str | None:
+    """What is wrong with a closing ” that has a space before it inside an open quotation, as French sets
+    `décisions ! »`: set apart from the quoted words (`the maximum ”.`, `decisions! ” he added`), or, with
+    the space on the wrong side, glued to the next word (`families, ”the document says`). After a single
+    closing mark the space is English typography for nested quotations (`in Montreal.’ ”`)."""
+    if not (two_before.isalnum() or two_before in ".,!?;:"):
+        return None
+    if after.isalnum():
+        return "space-swapped" if two_before in ".,!?" else None
+    return "spaced" if _is_space(after) or after in ",.;:!?" else None
 
 
 def _single(result: QuoteScan, stack: list[int], pos: int, ch: str, before: str, after: str, bi: int) -> None:
