@@ -503,6 +503,18 @@ def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
     assert excerpts("The committee is to be chaired by the speaker. Chidi Okafor.", "L109") == ["Chidi Okafor."]
 
 
+def test_a_council_or_police_rank_abbreviated_before_a_name_does_not_end_the_sentence():
+    # Canadian news style writes "Coun." and "Ald.", British "Cllr.", police news "Supt." and "Det.", Philippine
+    # English "Atty.": the name after the title is no verbless fragment
+    text = ("“We listened to every delegation,” said Coun. Maria Kowalski.\n\n"
+            "The inquiry was led by Det. Supt. Alan Reeves, with Cllr. Joan Pike on the panel.\n\n"
+            "The complaint was filed by Atty. Ramon Cruz.")
+    assert excerpts(text, "L109") == []
+    # the same name cut off after a sentence that really ends still fires
+    assert excerpts("“We listened to every delegation,” said the council. Maria Kowalski.", "L109") == [
+        "Maria Kowalski."]
+
+
 def test_a_name_and_its_complement_with_the_copula_left_out_is_a_note_not_a_fragment():
     # match reports and notes drop "was": "Harris the pick of the bowlers with 7-117."
     text = ("England were all out for 330, leaving Australia five sessions to score 299. "
