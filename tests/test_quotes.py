@@ -184,6 +184,17 @@ def test_quotation_opened_curly_and_closed_straight_is_mixed():
     assert [c for c, _ in found] == ["Q103"]
 
 
+def test_a_straight_mark_opening_a_paragraph_and_closed_curly_is_only_a_hint():
+    # an editor's smart quotes turned the closing mark and skipped the paragraph's first character
+    text = ('The council approved the budget on Tuesday night.\n\n'
+            '"We heard every delegation before we voted,” said the mayor.\n\n'
+            '“The tax rise is too steep,” said a homeowner.')
+    assert codes(text) == []
+    # the same pair inside a sentence still fires
+    found = codes('The mayor called the vote "a fair result for everyone” on Tuesday night.')
+    assert [c for c, _ in found] == ["Q103"]
+
+
 def test_quotes_inside_markdown_code_are_not_prose():
     text = "# Report\n\nThe mayor spoke on Friday.\n\n```\nprint(”broken\")\n```\n\nUse `a”b` in code.\n"
     assert codes(text, fmt="markdown") == []
