@@ -59,6 +59,17 @@ def test_french_spaces_are_flagged_but_two_numbers_in_a_row_are_not():
     assert findings("Some 25 000 workers joined the strike.", "N101", source="fr")
 
 
+def test_a_space_in_a_number_is_southern_african_english_where_the_text_names_the_region():
+    # South Africa and its neighbours group thousands with a space: "$5 000 bail" in a Harare court report
+    text = "The magistrate in Harare freed the two activists on $5 000 bail each."
+    assert findings(text, "N101", source="fr") == []
+    assert findings("The council in Windhoek fined the shop owners N$2 000 each.", "N101", source="fr") == []
+    # the same figure in a text naming no such place is a French source's grouping
+    assert findings("The magistrate in Lyon freed the two activists on $5 000 bail each.", "N101", source="fr")
+    # and a dot is nobody's English grouping, in any region
+    assert findings("The magistrate in Harare freed the two activists on $5.000 bail each.", "N101", source="es")
+
+
 def test_decimal_comma_before_a_unit_is_flagged():
     [f] = findings("Inflation reached 7,7 percent in May.", "N102", source="es")
     assert f.suggestion == "7.7"

@@ -10,6 +10,7 @@ from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_indices_found
+from tqcheck.rules.false_friends import document_names
 from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
@@ -205,7 +206,8 @@ class SourceThousandsSeparator(_SeparatorLoop, Detector):
     Flags a number grouped in thousands the source language's way: `13.000 people` with a dot
     (Spanish, Portuguese), `40 000` with a space (French) in English, and `13,000 personas` with
     an English comma in Spanish. It speaks only when the number is an amount: several groups,
-    a round figure before a noun, or any figure before a word that counts people or things.
+    a round figure before a noun, or any figure before a word that counts people or things. A space in a text
+    naming Southern African countries, towns or currencies is left alone (their English writes `$5 000`).
     Years, versions, addresses, phone numbers and precise decimals (`34.538 kilometers`) are left alone.
 
     Why it matters:
@@ -226,6 +228,8 @@ class SourceThousandsSeparator(_SeparatorLoop, Detector):
 
     def scan(self, ctx, view, mark, source_decimal, target, source_name):
         for seg, m in _in_segments(ctx, _grouped_number(mark, source_decimal)):
+            if m.group("groups")[0].isspace() and document_names(ctx, target.space_grouping_document, True):
+                continue  # "freed on $5 000 bail" in a Zimbabwean paper: Southern African English groups so
             groups = _THREE_DIGITS.findall(m.group("groups"))
             if not self._is_amount(view, seg, m, groups, m.group("groups")[0], target):
                 continue
