@@ -156,6 +156,16 @@ def test_durations_and_speeds_are_not_clock_times(text):
     assert findings(text, "N105") == []
 
 
+def test_hrs_after_a_clock_time_is_commonwealth_police_english_where_the_text_names_the_region():
+    # Kenyan, Zambian or Indian police and court news write "at about 23:00hrs"
+    assert findings("Police in Nairobi said the robbery took place at 23:00hrs on Friday.", "N105") == []
+    assert findings("The Lusaka court adjourned the case until 14:30 hours on Monday.", "N105") == []
+    # elsewhere the same form follows a Spanish "a las 23:00 horas"
+    assert findings("Police in Monterrey said the robbery took place at 23:00hrs on Friday.", "N105")
+    # and a French "20h30" is no one's English, in any region
+    assert findings("The debate in Nairobi starts at 20h30 on public television.", "N105")
+
+
 def test_clock_times_and_calques_are_found_among_many_sentences_with_figures_and_without():
     """N103 and N105 search only the stretches of sentences with figures that hold what each pattern needs
     (`needs`: a figure then "h", "thousand") and the whole text only where their anchor word is: each one

@@ -387,7 +387,8 @@ class SourceTimeFormat(_PatternLoop, Detector):
     """What it does:
     Flags times of day written the source language's way: `at 15 hrs`, `10:00 hrs.`,
     `18.30 hours` (Spanish `a las 18.30 horas`), `20h30` (French and Portuguese). Durations
-    (`lasts 15 hrs`, `at 12 hrs after dosing`) are left alone.
+    (`lasts 15 hrs`, `at 12 hrs after dosing`) are left alone, and so are `hrs` and `hours` in a text naming a
+    country of Commonwealth Africa or South Asia, whose police and court news write `at 23:00hrs`.
 
     Why it matters:
     English news writes clock times as `3 p.m.` or `15:00`; the source format shows the time
@@ -405,6 +406,20 @@ class SourceTimeFormat(_PatternLoop, Detector):
     severity = Severity.WARNING
     targets = ("en",)
     sources = ("es", "fr", "pt")
+
+    def check(self, ctx):
+        variety = None
+        for finding in super().check(ctx):
+            if _HOURS_AFTER.search(ctx.doc.view, finding.start, finding.end):
+                if variety is None:
+                    target = conventions(ctx.target_base)
+                    variety = bool(target) and document_names(ctx, target.clock_hours_document, True)
+                if variety:
+                    continue  # "at about 23:00hrs" in a Kenyan or Indian police report: the writer's English
+            yield finding
+
+
+_HOURS_AFTER = warmstart.regex(r"\d\s*(?:hrs?|hours)\.?$")
 
 
 _DATE = warmstart.regex(
