@@ -363,6 +363,14 @@ def test_portuguese_day_of_the_month_in_brackets_fires():
     assert excerpts("Next Tuesday (14th), the president will be in Bahia.", "C102") == ["Tuesday (14th)"]
 
 
+def test_a_bracketed_day_is_sri_lankan_english_where_the_text_names_sri_lanka():
+    # Colombo's news writes "today (20)" as its own dateline
+    text = "The Colombo Chief Magistrate today (14) ordered the three suspects to be remanded until the 28th."
+    assert excerpts(text, "C102") == []
+    # the same form in a text naming no such place is the Portuguese dateline
+    text = "The Recife Chief Magistrate today (14) ordered the three suspects to be remanded until the 28th."
+    assert excerpts(text, "C102") == ["today (14)"]
+
 def test_native_dates_stay_quiet():
     for text in [
         "The match is on Friday 26 June at Wembley.",
