@@ -541,3 +541,12 @@ def test_account_of_twitter_fires_but_an_account_on_x_is_english():
     assert excerpts("The senator replied in her account of Twitter on Monday.", "C104", source_lang="es") == ["account of Twitter"]
     assert excerpts("The senator replied in a message posted to her account on X on Monday.", "C104", source_lang="es") == []
     assert excerpts("Fans followed the singer's profile on Instagram for news of the tour.", "C104", source_lang="es") == []
+
+
+def test_a_phrase_entry_stays_quiet_in_a_variety_of_english_that_uses_it():
+    # South Asian English writes "informed that" with no one informed, as a plain verb of reporting
+    text = "Police in Lahore informed that the two suspects had been sent to judicial custody."
+    assert excerpts(text, "C104") == []
+    # the same sentence naming no such place is Spanish "informó que"
+    text = "Police in Lima informed that the two suspects had been sent to judicial custody."
+    assert excerpts(text, "C104") == ["informed that"]
