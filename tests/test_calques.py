@@ -363,6 +363,14 @@ def test_portuguese_day_of_the_month_in_brackets_fires():
     assert excerpts("Next Tuesday (14th), the president will be in Bahia.", "C102") == ["Tuesday (14th)"]
 
 
+def test_a_bracketed_day_is_sri_lankan_english_where_the_text_names_sri_lanka():
+    # Colombo's news writes "today (20)" as its own dateline
+    text = "The Colombo Chief Magistrate today (14) ordered the three suspects to be remanded until the 28th."
+    assert excerpts(text, "C102") == []
+    # the same form in a text naming no such place is the Portuguese dateline
+    text = "The Recife Chief Magistrate today (14) ordered the three suspects to be remanded until the 28th."
+    assert excerpts(text, "C102") == ["today (14)"]
+
 def test_native_dates_stay_quiet():
     for text in [
         "The match is on Friday 26 June at Wembley.",
@@ -533,3 +541,12 @@ def test_account_of_twitter_fires_but_an_account_on_x_is_english():
     assert excerpts("The senator replied in her account of Twitter on Monday.", "C104", source_lang="es") == ["account of Twitter"]
     assert excerpts("The senator replied in a message posted to her account on X on Monday.", "C104", source_lang="es") == []
     assert excerpts("Fans followed the singer's profile on Instagram for news of the tour.", "C104", source_lang="es") == []
+
+
+def test_a_phrase_entry_stays_quiet_in_a_variety_of_english_that_uses_it():
+    # South Asian English writes "informed that" with no one informed, as a plain verb of reporting
+    text = "Police in Lahore informed that the two suspects had been sent to judicial custody."
+    assert excerpts(text, "C104") == []
+    # the same sentence naming no such place is Spanish "informó que"
+    text = "Police in Lima informed that the two suspects had been sent to judicial custody."
+    assert excerpts(text, "C104") == ["informed that"]

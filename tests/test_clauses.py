@@ -33,3 +33,12 @@ def test_a_participle_with_a_long_agent_is_an_aside():
     # with no closing comma the verb is the sentence's own, and the comma before it is the translation's
     assert excerpts("Gustavo Petro, responded by letter to the accusations of the opposition on Monday.") \
         == ["Petro, responded"]
+
+
+def test_a_long_aside_closed_before_an_auxiliary_is_quiet():
+    # the participle opens an aside that runs past the window; the auxiliary after its comma is the subject's verb
+    text = "Moyo, detained on Friday on charges of selling land the council never owned, was denied bail on Monday."
+    assert excerpts(text) == []
+    # a comma before a verb of the sentence's own, with a later comma before no auxiliary, still fires
+    text = "Gustavo Petro, responded on Monday to the accusations of the opposition leaders, calling them lies."
+    assert excerpts(text) == ["Petro, responded"]

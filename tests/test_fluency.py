@@ -510,6 +510,28 @@ def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
     assert excerpts("The committee is to be chaired by the speaker. Chidi Okafor.", "L109") == ["Chidi Okafor."]
 
 
+def test_a_council_or_police_rank_abbreviated_before_a_name_does_not_end_the_sentence():
+    # Canadian news style writes "Coun." and "Ald.", British "Cllr.", police news "Supt." and "Det.", Philippine
+    # English "Atty.": the name after the title is no verbless fragment
+    text = ("“We listened to every delegation,” said Coun. Maria Kowalski.\n\n"
+            "The inquiry was led by Det. Supt. Alan Reeves, with Cllr. Joan Pike on the panel.\n\n"
+            "The complaint was filed by Atty. Ramon Cruz.")
+    assert excerpts(text, "L109") == []
+    # the same name cut off after a sentence that really ends still fires
+    assert excerpts("“We listened to every delegation,” said the council. Maria Kowalski.", "L109") == [
+        "Maria Kowalski."]
+
+
+def test_notes_under_a_paragraphs_label_are_not_fragments():
+    # a forecast writes each period as a label and notes: "Mostly cloudy, with a low around 56." is one of them
+    text = ("Thursday: Rain and thunderstorms, mainly after noon. High near 71. East wind 5 to 10 mph.\n"
+            "Thursday Night: A chance of light rain. Mostly cloudy, with a low around 48. Chance of rain is 40%.")
+    assert excerpts(text, "L109") == []
+    # a label with a verb of saying is a quotation's lead-in, not notes: a phrase cut off after it still fires
+    text = "The mayor declared: the summit will be held. Pacific Trade Council in November."
+    assert excerpts(text, "L109") == ["Pacific Trade Council in November."]
+
+
 def test_a_name_and_its_complement_with_the_copula_left_out_is_a_note_not_a_fragment():
     # match reports and notes drop "was": "Harris the pick of the bowlers with 7-117."
     text = ("England were all out for 330, leaving Australia five sessions to score 299. "

@@ -59,6 +59,17 @@ def test_french_spaces_are_flagged_but_two_numbers_in_a_row_are_not():
     assert findings("Some 25 000 workers joined the strike.", "N101", source="fr")
 
 
+def test_a_space_in_a_number_is_southern_african_english_where_the_text_names_the_region():
+    # South Africa and its neighbours group thousands with a space: "$5 000 bail" in a Harare court report
+    text = "The magistrate in Harare freed the two activists on $5 000 bail each."
+    assert findings(text, "N101", source="fr") == []
+    assert findings("The council in Windhoek fined the shop owners N$2 000 each.", "N101", source="fr") == []
+    # the same figure in a text naming no such place is a French source's grouping
+    assert findings("The magistrate in Lyon freed the two activists on $5 000 bail each.", "N101", source="fr")
+    # and a dot is nobody's English grouping, in any region
+    assert findings("The magistrate in Harare freed the two activists on $5.000 bail each.", "N101", source="es")
+
+
 def test_decimal_comma_before_a_unit_is_flagged():
     [f] = findings("Inflation reached 7,7 percent in May.", "N102", source="es")
     assert f.suggestion == "7.7"
@@ -143,6 +154,16 @@ def test_source_clock_times_suggest_the_english_form(text, clock):
 )
 def test_durations_and_speeds_are_not_clock_times(text):
     assert findings(text, "N105") == []
+
+
+def test_hrs_after_a_clock_time_is_commonwealth_police_english_where_the_text_names_the_region():
+    # Kenyan, Zambian or Indian police and court news write "at about 23:00hrs"
+    assert findings("Police in Nairobi said the robbery took place at 23:00hrs on Friday.", "N105") == []
+    assert findings("The Lusaka court adjourned the case until 14:30 hours on Monday.", "N105") == []
+    # elsewhere the same form follows a Spanish "a las 23:00 horas"
+    assert findings("Police in Monterrey said the robbery took place at 23:00hrs on Friday.", "N105")
+    # and a French "20h30" is no one's English, in any region
+    assert findings("The debate in Nairobi starts at 20h30 on public television.", "N105")
 
 
 def test_clock_times_and_calques_are_found_among_many_sentences_with_figures_and_without():

@@ -221,6 +221,33 @@ def test_quotation_opened_curly_and_closed_straight_is_mixed():
     assert [c for c, _ in found] == ["Q103"]
 
 
+def test_a_straight_mark_opening_a_paragraph_and_closed_curly_is_only_a_hint():
+    # an editor's smart quotes turned the closing mark and skipped the paragraph's first character
+    text = ('The council approved the budget on Tuesday night.\n\n'
+            '"We heard every delegation before we voted,” said the mayor.\n\n'
+            '“The tax rise is too steep,” said a homeowner.')
+    assert codes(text) == []
+    # the same pair inside a sentence still fires
+    found = codes('The mayor called the vote "a fair result for everyone” on Tuesday night.')
+    assert [c for c, _ in found] == ["Q103"]
+
+
+def test_a_quotation_running_on_over_wrapped_print_lines_into_a_reopened_paragraph_is_balanced():
+    # print text wrapped line by line: a line that happens to end a sentence is no paragraph's end, and the
+    # next paragraph opens the quotation again
+    text = ("The lawyer said the cells where the women were held overnight were in a very poor\n"
+            "state. “They are crowded and there were no blankets for anyone held in them on\n"
+            "Sunday night. There was no soap or water at the entrance to the station.\n"
+            "Seven women were kept in a room meant for three, with a single window.\n"
+            "“There is also no privacy at all in the cells,” the lawyer told the court.\n")
+    assert codes(text) == []
+    # lines that are not wrapped are paragraphs: a quotation left open before a paragraph without marks fires
+    text = ("“They are crowded and there were no blankets for anyone held in them.\n"
+            "Seven women were kept in a room meant for three, with a single window.\n"
+            "“There is also no privacy at all in the cells,” the lawyer told the court.\n")
+    assert [c for c, _ in codes(text)] == ["Q101"]
+
+
 def test_quotes_inside_markdown_code_are_not_prose():
     text = "# Report\n\nThe mayor spoke on Friday.\n\n```\nprint(”broken\")\n```\n\nUse `a”b` in code.\n"
     assert codes(text, fmt="markdown") == []

@@ -166,6 +166,13 @@ def test_article_before_verb():
     assert found("To the arrive at the palace, the minister spoke.", "Y108", "fr") == []  # "au" + noun in French
 
 
+def test_a_verb_before_the_noun_it_modifies_is_no_infinitive():
+    # "download" is a verb to the lexicon, but before "page" it names the page's kind
+    assert found("Click on the icon to get to the download page.", "Y108") == []
+    # the same verb before an object, as "al descargar el archivo" gives it, still fires
+    assert found("To the download the file, the user must sign in.", "Y108") == ["To the download"]
+
+
 def test_syntax_detectors_stay_quiet_when_the_source_is_not_romance():
     assert found("The President Gustavo Petro signed the decree.", "Y102", "de") == []
     assert found("Her brother is lawyer and lives in Lima.", "Y103", "de") == []

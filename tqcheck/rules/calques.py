@@ -11,6 +11,7 @@ from tqcheck.speed import prefilter, warmstart
 from tqcheck.speed.scanner import fold
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Covered, Detector, anchor_hits, pattern_literals, segment_matches
+from tqcheck.rules.false_friends import document_names
 
 ROMANCE = ("es", "fr", "pt")
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -212,7 +213,8 @@ class ThisWeekday(Detector):
     announced…`), or opening a sentence told in the past (`This Friday, the company
     closed…`), or followed by a Portuguese-style date (`this Wednesday (1/12)`). Also flags,
     past or future, `this` before a date (`this June 4`, `this 4 June`, `this Friday 26th`)
-    and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`).
+    and the Portuguese day of the month in brackets (`said today (8)`, `next Tuesday (14)`), except in a text
+    naming Sri Lanka, whose English news writes it so (`the magistrate today (20) ordered`).
     A weekday opening a quotation takes the quotation's own tense, not that of the writer's
     reporting verb after it (`“This Monday we have to finish,” said the minister` looks ahead), a
     participle after `be` is an infinitive that looks ahead (`must be unveiled this Monday`), so does a
@@ -255,6 +257,8 @@ class ThisWeekday(Detector):
         for m in segment_matches(ctx, _dated_day()):
             dated.append((m.start(), m.end()))
             found = m.group(0)
+            if "(" in found and document_names(ctx, langdata.load("en", "words.toml").get("bracketed_day_document"), True):
+                continue  # "the magistrate today (20) ordered" in a Colombo court report: Sri Lankan English
             after_preposition = _after_preposition(view, m.start())
             # `this June 4` → `on June 4`: offered with --unsafe-fixes; not for the bracketed day, nor where
             # `this` may be a determiner (`in this June 4 vote`, `rejected this June 4 vote`)
@@ -621,6 +625,8 @@ class _TableFindings:
     def check(self, ctx):
         pairs = romance_sources(ctx, tuple(langdata.sources_for("en")))
         for m, entry, langs in phrase_matches(ctx, self.table):
+            if document_names(ctx, entry.get("not_in_document")):
+                continue  # a variety of English the text shows uses the phrase natively
             lang = next((p for p in pairs if p in langs), langs[0])
             yield self.finding(
                 m.start(),

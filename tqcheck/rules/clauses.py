@@ -25,11 +25,26 @@ def _prose_sentences(ctx):
         yield tokens
 
 
+# Forms of the auxiliaries and the copula: after an aside's closing comma, the subject's own verb begins.
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may",
+                          "might", "must", "should", "shall", "did", "does"})
+
+
+def _aside_closed_before_auxiliary(tokens) -> bool:
+    """The first comma after the participle is followed by an auxiliary or the copula: the participle opened an
+    aside, however long, and the subject's verb comes after it."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.text == ",":
+            return tokens[k + 1].low in _AUXILIARIES
+    return False
+
+
 class CommaBeforeVerb(Detector):
     """What it does:
     Flags a sentence that opens with a name and puts a comma between it and its verb (`Gustavo Petro,
     responded on Monday…`, `President Ana Ruiz, announces…`). A comma that opens an aside closed by a
-    second comma (`Lula, accompanied by his ministers, arrived…`, however long the agent after `by`), a
+    second comma (`Lula, accompanied by his ministers, arrived…`, however long the agent after `by`, or however
+    long the aside when an auxiliary follows its comma: `Gomba, arrested on Tuesday on …, was denied bail`), a
     number (`Smith, 45, said`) and a
     word that is no name before the comma (`However, said…` never reaches it) stay quiet.
 
@@ -71,6 +86,8 @@ class CommaBeforeVerb(Detector):
             after = tokens[run + 2:run + 2 + window]
             if any(t.text == "," for t in after):
                 continue  # "Lula, accompanied by his ministers, arrived": an aside, closed by its comma
+            if _aside_closed_before_auxiliary(tokens[run + 2:]):
+                continue  # "Gomba, arrested on Tuesday on allegations of …, was denied bail": a long aside, closed so
             name = tokens[run - 1]
             yield self.finding(
                 name.start,

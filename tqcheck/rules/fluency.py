@@ -909,7 +909,8 @@ class VerblessFragment(Detector):
     (`Harris the pick of the bowlers with 7-117.`), a heading in capitals run into the paragraph
     (`YEAR TO DATE BOX OFFICE.`), a fragment after another of three words or fewer
     (`Eight tries. Wales. Three by George North.`, a writer's rhythm), a short label and its value
-    (`Next stop: Royal Portrush in 2019.`), spoken asides (`Nice and easy.`), a one-word retort
+    (`Next stop: Royal Portrush in 2019.`), the notes of a paragraph that opens with such a label (a forecast's
+    `Wednesday Night: A chance of showers. Mostly cloudy, with a low around 56.`), spoken asides (`Nice and easy.`), a one-word retort
     (`Nonsense.`, `Rubbish.`) and writers who
     speak as `I` or to `you` outside quotations (transcripts, blogs, fiction) stay quiet.
 
@@ -935,8 +936,11 @@ class VerblessFragment(Detector):
     def check(self, ctx):
         view, segments = ctx.doc.view, ctx.segments
         quoted = None
+        first = 0  # the paragraph's first sentence
         for k in range(1, len(segments)):
             seg, before = segments[k], segments[k - 1]
+            if before.block != seg.block:
+                first = k
             if before.block != seg.block or seg.block_kind == "heading":
                 continue  # a paragraph's first sentence: a dateline, a heading, a caption
             text = view[seg.start:seg.end].rstrip()
@@ -949,6 +953,8 @@ class VerblessFragment(Detector):
             label, colon, _ = text.partition(": ")  # a label's colon, not a time's ("10:40 pm")
             if colon and len(label.split()) <= _LABEL_WORDS:
                 continue  # "Next stop for the Open: Royal Portrush in 2019.": a label and its value, written so
+            if _labelled(view, segments[first]):
+                continue  # "Tonight: Showers, mainly before 1 a.m. Low around 64.": notes under the paragraph's label
             tokens = tagged(ctx)[k][1]  # the document's tagging, shared: its text's trailing white space holds no token
             words = [t for t in tokens if t.is_word]
             if not words or len(words) > _FRAGMENT_MAX_WORDS:
@@ -971,6 +977,15 @@ class VerblessFragment(Detector):
                 "a sentence with no verb, cut off from the sentence before it",
                 suggestion="join it to the sentence it belongs to, or give it a verb",
             )
+
+
+def _labelled(view: str, seg) -> bool:
+    """The sentence opens with a short label and its colon, no verb of saying in it (`Wednesday Night:`, `Goals:`):
+    the paragraph is an entry of a forecast, a box score or a fact file, written in notes."""
+    label, colon, _ = view[seg.start:seg.end].partition(": ")
+    words = label.split()
+    return bool(colon) and 0 < len(words) <= _LABEL_WORDS and words[0][0].isupper() and not any(
+        tagging.lookup(w.lower())[:1] in ("D", "Z") for w in words)
 
 
 # A word of letters, with what touches it: a link, a handle, a file name or a compound is not prose.

@@ -10,6 +10,7 @@ from tqcheck.data import langdata
 from tqcheck.speed import warmstart
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, segment_indices_found
+from tqcheck.rules.false_friends import document_names
 from tqcheck.text.numbers import Conventions, conventions
 
 _CURRENCY = warmstart.regex(r"(?:US\$|R\$|S/\.?|[$€£¥₹])\s?$")
@@ -205,7 +206,8 @@ class SourceThousandsSeparator(_SeparatorLoop, Detector):
     Flags a number grouped in thousands the source language's way: `13.000 people` with a dot
     (Spanish, Portuguese), `40 000` with a space (French) in English, and `13,000 personas` with
     an English comma in Spanish. It speaks only when the number is an amount: several groups,
-    a round figure before a noun, or any figure before a word that counts people or things.
+    a round figure before a noun, or any figure before a word that counts people or things. A space in a text
+    naming Southern African countries, towns or currencies is left alone (their English writes `$5 000`).
     Years, versions, addresses, phone numbers and precise decimals (`34.538 kilometers`) are left alone.
 
     Why it matters:
@@ -226,6 +228,8 @@ class SourceThousandsSeparator(_SeparatorLoop, Detector):
 
     def scan(self, ctx, view, mark, source_decimal, target, source_name):
         for seg, m in _in_segments(ctx, _grouped_number(mark, source_decimal)):
+            if m.group("groups")[0].isspace() and document_names(ctx, target.space_grouping_document, True):
+                continue  # "freed on $5 000 bail" in a Zimbabwean paper: Southern African English groups so
             groups = _THREE_DIGITS.findall(m.group("groups"))
             if not self._is_amount(view, seg, m, groups, m.group("groups")[0], target):
                 continue
@@ -383,7 +387,8 @@ class SourceTimeFormat(_PatternLoop, Detector):
     """What it does:
     Flags times of day written the source language's way: `at 15 hrs`, `10:00 hrs.`,
     `18.30 hours` (Spanish `a las 18.30 horas`), `20h30` (French and Portuguese). Durations
-    (`lasts 15 hrs`, `at 12 hrs after dosing`) are left alone.
+    (`lasts 15 hrs`, `at 12 hrs after dosing`) are left alone, and so are `hrs` and `hours` in a text naming a
+    country of Commonwealth Africa or South Asia, whose police and court news write `at 23:00hrs`.
 
     Why it matters:
     English news writes clock times as `3 p.m.` or `15:00`; the source format shows the time
@@ -401,6 +406,20 @@ class SourceTimeFormat(_PatternLoop, Detector):
     severity = Severity.WARNING
     targets = ("en",)
     sources = ("es", "fr", "pt")
+
+    def check(self, ctx):
+        variety = None
+        for finding in super().check(ctx):
+            if _HOURS_AFTER.search(ctx.doc.view, finding.start, finding.end):
+                if variety is None:
+                    target = conventions(ctx.target_base)
+                    variety = bool(target) and document_names(ctx, target.clock_hours_document, True)
+                if variety:
+                    continue  # "at about 23:00hrs" in a Kenyan or Indian police report: the writer's English
+            yield finding
+
+
+_HOURS_AFTER = warmstart.regex(r"\d\s*(?:hrs?|hours)\.?$")
 
 
 class SourceCurrencyFormat(_PatternLoop, Detector):

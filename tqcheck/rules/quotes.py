@@ -208,7 +208,8 @@ class QuoteStyle(Detector):
     """What it does:
     Flags each quotation written with marks that do not belong to the target language's
     conventions (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
-    including a quotation opened with one style and closed with the other.
+    including a quotation opened with one style and closed with the other (only a hint when a straight mark
+    opening a paragraph is closed by `”`: an editor's smart quotes that skipped the paragraph's first character).
 
     Why it matters:
     Marks of the source language's convention, or a mixture of styles, show that text was
@@ -258,6 +259,11 @@ class QuoteStyle(Detector):
             close = quotes.marks[mark.partner]
             if mark.char + close.char in _MATCHING_PAIRS:
                 continue
+            severity = None
+            if mark.char == STRAIGHT and close.char == "”" and _opens_paragraph(ctx, mark):
+                # `"I'm satisfied with that,” said…` at a paragraph's start: the editor's smart quotes turned the
+                # closing mark and left the first character of the paragraph alone, as native pages show; a hint
+                severity = Severity.INFO
             if (mark.char == STRAIGHT) != (close.char == STRAIGHT) and close.pos - mark.pos < MAX_SPAN:
                 start, end = mark.pos, close.pos + 1  # a short quotation: the whole of it
             elif mark.char == primary_open:
@@ -270,6 +276,7 @@ class QuoteStyle(Detector):
                 end,
                 f"quotation opened with {mark.char} and closed with {close.char}",
                 suggestion="use the same style for both marks",
+                severity=severity,
             )
 
     def _mixed(self, ctx, quotes):
@@ -292,6 +299,11 @@ class QuoteStyle(Detector):
                 suggestion="use one style throughout",
                 severity=Severity.INFO,
             )
+
+
+def _opens_paragraph(ctx, mark) -> bool:
+    """The mark is the first character of its paragraph."""
+    return ctx.doc.blocks[mark.block].start == mark.pos
 
 
 # Opening and closing marks that belong together in some language's convention; any other pair

@@ -208,7 +208,9 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
     and the next paragraph opens again; that is not an unbalanced mark. Text whose paragraph
     breaks were lost shows the same thing inside one block: a later sentence opens again."""
     first_open_by_block = {}
+    marked = set()  # the blocks that hold a quotation mark
     for index, mark in enumerate(result.marks):
+        marked.add(mark.block)
         if mark.role == "open" and mark.block not in first_open_by_block:
             first_open_by_block[mark.block] = index
     last_reopening = _last_sentence_reopenings(result, view)
@@ -222,13 +224,27 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
             continue  # the text was cut off mid-sentence: the closing mark is in the part that is missing
         if last_reopening.get((mark.block, mark.char), -1) > index:
             continue  # a later sentence of the same block opens again with the same mark
-        nxt = mark.block + 1
+        nxt = _next_paragraph(view, blocks, mark.block, marked)
         if nxt < len(blocks):
             text = view[blocks[nxt].start:blocks[nxt].end]
             if text[:1] in DOUBLE_OPEN + STRAIGHT and first_open_by_block.get(nxt) is not None:
                 continue
         kept.append(index)
     result.unmatched_open = kept
+
+
+def _next_paragraph(view: str, blocks, block: int, marked: set[int]) -> int:
+    """The block where the paragraph after `block` begins. In print text wrapped line by line (the block holds a
+    line break of its own) a line that happens to end a sentence is not a paragraph's end: the quotation's
+    paragraph may go on over the next lines, up to the first line with a quotation mark, parted by one line break."""
+    if "\n" not in view[blocks[block].start:blocks[block].end]:
+        return block + 1
+    nxt = block + 1
+    while nxt < len(blocks) and nxt not in marked and view.count("\n", blocks[nxt - 1].end, blocks[nxt].start) == 1:
+        nxt += 1
+    if nxt < len(blocks) and nxt in marked and view.count("\n", blocks[nxt - 1].end, blocks[nxt].start) == 1:
+        return nxt
+    return block + 1
 
 
 _FINAL_STOP = warmstart.regex(r"[.!?…:;][\"'”’»)\]]*\s*$")

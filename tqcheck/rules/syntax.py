@@ -614,12 +614,17 @@ class NounOfName(_Syntax, Detector):
 VERB_ONLY = frozenset("V")
 
 
+def _noun_after(token) -> bool:
+    """A lower-case word the lexicon reads first as a noun: the word before it modifies it."""
+    return token.is_word and token.text.islower() and tagging.lookup(token.low)[:1] == "N"
+
+
 class ArticleBeforeVerb(_Syntax, Detector):
     """What it does:
     Flags `the` between a preposition and the base form of a verb: `to the arrive`, `upon the
     know`. The word after `the` must be one the English lexicon knows only as a verb (`the
     arrival`, `the leave`, and any form in -ing, `at the polling station`, are nouns and stay
-    quiet).
+    quiet), and not stand before a noun it modifies (`go to the download page`).
 
     Why it matters:
     Spanish `al llegar` (`a` + `el` + infinitive, "on arriving") and Portuguese `ao chegar`
@@ -649,6 +654,8 @@ class ArticleBeforeVerb(_Syntax, Detector):
                 known = tagging.lookup(verb.low)
                 if not known or not set(known) <= VERB_ONLY:
                     continue
+                if i + 3 < len(tokens) and _noun_after(tokens[i + 3]):
+                    continue  # "get to the download page": the word names the page's kind, a noun before a noun
                 yield self.finding(
                     prep.start,
                     verb.end,

@@ -73,6 +73,10 @@ class Conventions:
     point_decimal_regions: frozenset[str]
     month_names: tuple[str, ...]  # in calendar order
     month_words: frozenset[str]  # month names and their abbreviations, lowercase
+    # Names whose presence in a text shows a variety of the language that groups thousands with a space
+    # ("$5 000" in Southern Africa), or writes a clock time with "hrs" ("at 14:00hrs" in police and court news)
+    space_grouping_document: str | None = None
+    clock_hours_document: str | None = None
 
 
 @lru_cache(maxsize=None)
@@ -92,6 +96,8 @@ def conventions(lang: str) -> Conventions | None:
         point_decimal_regions=frozenset(table.get("point_decimal_regions", ())),
         month_names=tuple(table.get("month_names", ())),
         month_words=frozenset(months + [m[:3] for m in months] + [m[:4] for m in months]),
+        space_grouping_document=table.get("space_grouping_document"),
+        clock_hours_document=table.get("clock_hours_document"),
     )
 
 
