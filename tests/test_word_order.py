@@ -87,6 +87,8 @@ def test_adverb_inside_noun_phrase():
      "asked him, for instance, the leader"),  # an object pronoun before the subject
     ("“Why now?” asked them the judge.", "asked them the judge"),
     ("The protest ended at noon, reported this Monday the mayor.", "reported this Monday the mayor"),
+    # Spanish "anticipó el senador": a verb English never inverts, beside the manner-of-speaking verbs it does
+    ("“We will vote against the budget,” anticipated the senator.", "anticipated the senator"),
 ])
 def test_verb_before_subject_fires(text, span):
     assert found(text, "W103") == [span]
@@ -101,6 +103,10 @@ def test_verb_before_subject_fires(text, span):
     "“We will win,” added the coach of the team.",
     "“See you all in Lyon!” tweeted a jubilant captain after the final.",  # social-media telling inverts like "wrote"
     "“We will win,” the coach said on Monday.",
+    # verbs of the manner of speaking invert like "said", and "read" gives a banner's or a sign's words
+    "“We are bleeding,” yelled a man from the crowd as the mayor spoke.",
+    "“Out with the corrupt,” chanted the crowd outside Congress.",
+    "“Housing is a right,” read a banner at the march in Madrid.",
     "“Really?” asked her mother.",  # "her" opens the subject here
     "“Why?” asked him the question again.",  # no subject of its own after the pronoun
     # after reported words and a comma, with a verb English inverts there too
