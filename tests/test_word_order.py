@@ -19,6 +19,8 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("The president Peruvian spoke after the vote.", "president Peruvian"),  # an adjective of nationality
     ("The team Argentine won in Doha.", "team Argentine"),
     ("The platform digital collected the data of its users.", "platform digital"),  # beside the quiet "online"
+    # coordinated adjectives that no noun closes still follow theirs (beside the quiet "worsening" below)
+    ("The country lives a crisis political and economic since March.", "crisis political"),
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -44,6 +46,9 @@ def test_adjective_after_noun_fires(text, span):
     "The team of Argentine players won.",
     "Browsers that never track your behaviour online are gaining users.",  # "online" as an adverb
     "Many readers keep their notes offline, in paper diaries.",
+    # a run of adjectives that a noun closes stands before that noun: the participle before it modifies it too
+    "Many families left amid a worsening political and economic situation.",
+    "The country faces a deepening social, political and economic crisis.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []
