@@ -487,6 +487,18 @@ def test_lower_case_words_that_are_english_or_not_a_persons_name_are_quiet():
         assert excerpts(text, "L110") == [], text
 
 
+def test_a_term_the_text_quotes_in_lower_case_is_not_a_name():
+    # a writer introduces a foreign phrase in lower case within quotation marks and keeps it so, though a
+    # slogan writes it with capitals once: the words are a term, not a name whose capital went missing
+    text = ("Visitors soon learn the expression “pura vida.” Locals greet friends with it, and the "
+            "pura vida attitude shapes daily life. Shopkeepers end every sale with the slogan, Pura Vida!")
+    assert excerpts(text, "L110") == []
+    # a name the text quotes among other words is no such term: its lower-case use still fires
+    text = ("The legislator Patricia Chirinos presented a motion. “We will vote for it,” said Patricia Chirinos. "
+            "Congress rejected the motion of patricia chirinos on Thursday.")
+    assert excerpts(text, "L110") == ["patricia", "chirinos"]
+
+
 def test_a_text_written_in_lower_case_throughout_is_left_alone():
     text = ("i met Patricia Chirinos today. she said hi. we talked about patricia chirinos and her plans. "
             "then we left. it was fun. see you soon.")
