@@ -103,6 +103,14 @@ def test_mark_left_after_the_end_of_a_sentence_fires():
     assert excerpts("He wants change “from the bottom up.” .\n\nThe next day he left.", "L103") == [".” ."]
 
 
+def test_a_comma_spaced_after_an_abbreviation_is_no_mark_after_a_sentence():
+    # "L.A." ends an abbreviation, not a sentence: the comma after it belongs to the list
+    text = "Rents are even higher in L.A. , SF, London or Paris."
+    assert excerpts(text, "L103") == []
+    # a comma left after a real sentence end still fires
+    assert excerpts("Rents rose again in Lisbon. , according to the survey.", "L103") == [". ,"]
+
+
 def test_spaced_ellipsis_and_emoticons_are_quiet():
     for text in [
         "He paused . . . and then he spoke.",

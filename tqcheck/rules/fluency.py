@@ -455,6 +455,8 @@ class StrayPunctuation(Detector):
             dot = m.start() - 1  # the mark that ended the sentence
             if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
                 continue  # ". . ." is a spaced ellipsis
+            if not m.group("close") and _abbreviation_stop(view, dot):
+                continue  # "in L.A. , SF or London": the dot ends an abbreviation, not the sentence
             yield self.finding(
                 dot,
                 m.end(),
