@@ -214,3 +214,15 @@ def test_a_quotation_cut_by_a_single_line_break_is_one_quotation():
     # a blank line is a paragraph break: English opens the quotation again there, so both marks stay unbalanced
     text = text.replace("\n", "\n\n")
     assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101", "Q101"]
+
+
+def test_a_quotation_cut_by_a_blank_line_inside_a_sentence_is_one_quotation():
+    # pages that print text a line to a paragraph break sentences with a blank line: the block stops on a
+    # word with no stop and the next goes on in lower case, so the quotation runs on across the break
+    text = ("“I assure you that this crime will not go unpunished,” the mayor said. “Organized crime\n\n"
+            "has gone too far, but they will feel the full weight of the law.”\n\nPolice detained six suspects.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == []
+    # a blank line after a finished sentence is a paragraph break, where a quotation left open stays a finding
+    text = ("The mayor said: “Organized crime has gone too far.\n\n"
+            "Police detained six suspects on Friday.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101"]

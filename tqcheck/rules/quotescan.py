@@ -101,7 +101,8 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
     """A quotation left open at the end of a block and closed by the first mark of the next one, the two
     blocks parted by a single line break (no blank line): one quotation that a hard line break (a `<br>`, a
     scraper's newline) cut in two, as native pages print a speaker's two sentences. Paired, neither mark is
-    unbalanced; a blank line between the blocks is a paragraph break, where English opens the quotation again."""
+    unbalanced; a blank line between the blocks is a paragraph break, where English opens the quotation again,
+    unless it falls inside a sentence (a word, no stop, then a lower-case word): a wrapped line, not a paragraph."""
     if not result.unmatched_open or not result.unmatched_close:
         return
     first_double = {}  # block -> index of its first double mark
@@ -121,7 +122,8 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
         close = first_double.get(nxt)
         if close is None or close not in closes or result.marks[close].problem:
             continue
-        if view.count("\n", blocks[mark.block].end, blocks[nxt].start) != 1:
+        if view.count("\n", blocks[mark.block].end, blocks[nxt].start) != 1 \
+                and not _broken_sentence(view, blocks[mark.block], blocks[nxt]):
             continue
         mark.partner, result.marks[close].partner = close, index
         joined_open.add(index)
@@ -216,6 +218,14 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
 
 
 _FINAL_STOP = warmstart.regex(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def _broken_sentence(view: str, block, nxt) -> bool:
+    """A blank line inside a sentence: the block stops on a word, with no stop, and the next one goes on in
+    lower case (`“Organized crime` / `has gone too far.”`), as pages print text wrapped by a `<p>` a line."""
+    head = view[nxt.start:nxt.start + 1]
+    return _stops_mid_sentence(view, block) and view[block.end - 1:block.end].isalpha() \
+        and head.isalpha() and head.islower()
 
 
 def _stops_mid_sentence(view: str, block) -> bool:
