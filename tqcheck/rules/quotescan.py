@@ -199,6 +199,7 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
             first_open_by_block[mark.block] = index
     last_reopening = _last_sentence_reopenings(result, view)
     cut_off_block = len(blocks) - 1 if blocks and _stops_mid_sentence(view, blocks[-1]) else None
+    open_blocks = {result.marks[index].block for index in result.unmatched_open}
     kept = []
     for index in result.unmatched_open:
         mark = result.marks[index]
@@ -206,6 +207,10 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
             continue
         if mark.block == cut_off_block:
             continue  # the text was cut off mid-sentence: the closing mark is in the part that is missing
+        if mark.block == len(blocks) - 1 and mark.block - 1 in open_blocks \
+                and mark.pos == blocks[mark.block].start and first_open_by_block.get(mark.block) == index:
+            continue  # the text stops inside a quotation run over paragraphs (each opens again, none closes):
+            # the last paragraph it holds opens like the others, and the closing mark is past the text's end
         if last_reopening.get((mark.block, mark.char), -1) > index:
             continue  # a later sentence of the same block opens again with the same mark
         nxt = mark.block + 1
