@@ -234,6 +234,13 @@ def test_phrase_of_one_pair_is_not_used_for_another_source():
 def test_phrases_native_writers_also_use_are_only_info():
     found = findings("For his part, the governor rejected the plan.", "C104", counted_only=False)
     assert [f.severity for f in found] == [Severity.INFO]
+    # English reporting on Peru's mining conflicts names a "mesa de diálogo" a "dialogue table": a hint only,
+    # while the word-for-word "table of dialogue" no native writer uses stays a warning
+    text = "The communities demanded that the mine join the dialogue table in Lima."
+    assert [f.severity for f in findings(text, "C104", counted_only=False)] == [Severity.INFO]
+    # and no other detector counts it either (F102, the false friend "table", is a hint too)
+    assert [f.code for f in check_text(text, target_lang="en").findings if f.severity >= Severity.WARNING] == []
+    assert excerpts("The communities demanded a table of dialogue with the mine.", "C104") == ["table of dialogue"]
 
 
 def test_literal_renderings_of_multiword_expressions_fire_with_the_source_unknown():

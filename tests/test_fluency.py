@@ -103,6 +103,14 @@ def test_mark_left_after_the_end_of_a_sentence_fires():
     assert excerpts("He wants change “from the bottom up.” .\n\nThe next day he left.", "L103") == [".” ."]
 
 
+def test_a_comma_spaced_after_an_abbreviation_is_no_mark_after_a_sentence():
+    # "L.A." ends an abbreviation, not a sentence: the comma after it belongs to the list
+    text = "Rents are even higher in L.A. , SF, London or Paris."
+    assert excerpts(text, "L103") == []
+    # a comma left after a real sentence end still fires
+    assert excerpts("Rents rose again in Lisbon. , according to the survey.", "L103") == [". ,"]
+
+
 def test_spaced_ellipsis_and_emoticons_are_quiet():
     for text in [
         "He paused . . . and then he spoke.",
@@ -492,6 +500,18 @@ def test_lower_case_words_that_are_english_or_not_a_persons_name_are_quiet():
         "Chirinos spoke first. Then patricia chirinos left.",
     ]:
         assert excerpts(text, "L110") == [], text
+
+
+def test_a_term_the_text_quotes_in_lower_case_is_not_a_name():
+    # a writer introduces a foreign phrase in lower case within quotation marks and keeps it so, though a
+    # slogan writes it with capitals once: the words are a term, not a name whose capital went missing
+    text = ("Visitors soon learn the expression “pura vida.” Locals greet friends with it, and the "
+            "pura vida attitude shapes daily life. Shopkeepers end every sale with the slogan, Pura Vida!")
+    assert excerpts(text, "L110") == []
+    # a name the text quotes among other words is no such term: its lower-case use still fires
+    text = ("The legislator Patricia Chirinos presented a motion. “We will vote for it,” said Patricia Chirinos. "
+            "Congress rejected the motion of patricia chirinos on Thursday.")
+    assert excerpts(text, "L110") == ["patricia", "chirinos"]
 
 
 def test_a_text_written_in_lower_case_throughout_is_left_alone():

@@ -278,3 +278,27 @@ def test_a_quotation_cut_by_a_single_line_break_is_one_quotation():
     # a blank line is a paragraph break: English opens the quotation again there, so both marks stay unbalanced
     text = text.replace("\n", "\n\n")
     assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101", "Q101"]
+
+
+def test_a_text_that_stops_inside_a_quotation_run_over_paragraphs_is_quiet():
+    # a coach's answer given over three paragraphs, each opening again and none closing, and the text
+    # (an excerpt) stops before the last one closes: the closing mark is past the text's end
+    text = ("The coach spoke after the match.\n\n“It was a deserved victory. We played well from the first minute.\n\n"
+            "“Points are lost and won in the final minutes, but this win was built from the start.\n\n"
+            "“The substitutes did well when they came on, and the whole team played a very good game.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == []
+    # a quotation the last paragraph opens on its own, with no run of open paragraphs before it, still fires
+    text = "The coach spoke after the match.\n\n“It was a deserved victory. We played well from the first minute.\n"
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101"]
+
+
+def test_a_quotation_cut_by_a_blank_line_inside_a_sentence_is_one_quotation():
+    # pages that print text a line to a paragraph break sentences with a blank line: the block stops on a
+    # word with no stop and the next goes on in lower case, so the quotation runs on across the break
+    text = ("“I assure you that this crime will not go unpunished,” the mayor said. “Organized crime\n\n"
+            "has gone too far, but they will feel the full weight of the law.”\n\nPolice detained six suspects.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == []
+    # a blank line after a finished sentence is a paragraph break, where a quotation left open stays a finding
+    text = ("The mayor said: “Organized crime has gone too far.\n\n"
+            "Police detained six suspects on Friday.\n")
+    assert [f.code for f in check_text(text, select=["Q101"]).findings] == ["Q101"]

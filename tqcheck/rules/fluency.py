@@ -459,6 +459,8 @@ class StrayPunctuation(Detector):
             dot = m.start() - 1  # the mark that ended the sentence
             if m.group("mark") == "." and (view[max(0, dot - 2):dot] == ". " or view.startswith(" .", m.end())):
                 continue  # ". . ." is a spaced ellipsis
+            if not m.group("close") and _abbreviation_stop(view, dot):
+                continue  # "in L.A. , SF or London": the dot ends an abbreviation, not the sentence
             yield self.finding(
                 dot,
                 m.end(),
@@ -1010,14 +1012,28 @@ def _cased_words(ctx) -> tuple[frozenset[str], list[re.Match]]:
     return frozenset(names), lower
 
 
+def _quoted_terms(ctx) -> frozenset[str]:
+    """The words of every quotation that holds only a lower-case term of at most three words (`the
+    expression “pura vida.”`): the writer sets the term in lower case on purpose, wherever it recurs."""
+    view = ctx.doc.view
+    terms = set()
+    for start, end in quoted_spans(ctx):
+        inner = view[start + 1:end - 1].strip(" .,;:!?")
+        words = inner.split()
+        if 1 <= len(words) <= 3 and all(w.isalpha() and w.islower() for w in words):
+            terms.update(words)
+    return frozenset(terms)
+
+
 class LowercaseName(Detector):
     """What it does:
     Flags a person's name written in lower case (`the legislator Patricia chirinos`) that
     the same text writes elsewhere with a capital inside a sentence (`Patricia Chirinos
     said`): a first name, or the word right after one, that is no English word (not in the
     English lexicon, nor among wordfreq's common words unless it is a first name). A text
-    whose sentences often start in lower case is left alone, and so are links, handles and
-    hyphenated words.
+    whose sentences often start in lower case is left alone, and so are links, handles,
+    hyphenated words and a term the text sets in quotation marks in lower case (`the
+    expression “pura vida”` beside the slogan `Pura Vida!`).
 
     Why it matters:
     A name whose capital went missing is a trace of the machine translation or of the
@@ -1040,7 +1056,7 @@ class LowercaseName(Detector):
     def check(self, ctx):
         view = ctx.doc.view
         names, lower = _cased_words(ctx)
-        common = None
+        common = terms = None
         for m in lower if names else ():
             word = m.group()
             if word not in names:
@@ -1057,6 +1073,10 @@ class LowercaseName(Detector):
             if first is None and not (before and first_names().get(fold(before.group(1)))):
                 continue  # only a person's name: a first name, or the word after one ("Patricia chirinos"), not
                 # "the mujahed" or "for coronavirus" beside a capitalised use
+            if terms is None:
+                terms = _quoted_terms(ctx)
+            if word in terms:
+                continue  # "the expression “pura vida”", then "the pura vida attitude": a term, not a name
             capital = word[0].upper() + word[1:]
             yield self.finding(
                 m.start(),

@@ -103,7 +103,8 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
     """A quotation left open at the end of a block and closed by the first mark of the next one, the two
     blocks parted by a single line break (no blank line): one quotation that a hard line break (a `<br>`, a
     scraper's newline) cut in two, as native pages print a speaker's two sentences. Paired, neither mark is
-    unbalanced; a blank line between the blocks is a paragraph break, where English opens the quotation again."""
+    unbalanced; a blank line between the blocks is a paragraph break, where English opens the quotation again,
+    unless it falls inside a sentence (a word, no stop, then a lower-case word): a wrapped line, not a paragraph."""
     if not result.unmatched_open or not result.unmatched_close:
         return
     first_double = {}  # block -> index of its first double mark
@@ -123,7 +124,8 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
         close = first_double.get(nxt)
         if close is None or close not in closes or result.marks[close].problem:
             continue
-        if view.count("\n", blocks[mark.block].end, blocks[nxt].start) != 1:
+        if view.count("\n", blocks[mark.block].end, blocks[nxt].start) != 1 \
+                and not _broken_sentence(view, blocks[mark.block], blocks[nxt]):
             continue
         mark.partner, result.marks[close].partner = close, index
         joined_open.add(index)
@@ -215,6 +217,7 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
             first_open_by_block[mark.block] = index
     last_reopening = _last_sentence_reopenings(result, view)
     cut_off_block = len(blocks) - 1 if blocks and _stops_mid_sentence(view, blocks[-1]) else None
+    open_blocks = {result.marks[index].block for index in result.unmatched_open}
     kept = []
     for index in result.unmatched_open:
         mark = result.marks[index]
@@ -222,6 +225,10 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
             continue
         if mark.block == cut_off_block:
             continue  # the text was cut off mid-sentence: the closing mark is in the part that is missing
+        if mark.block == len(blocks) - 1 and mark.block - 1 in open_blocks \
+                and mark.pos == blocks[mark.block].start and first_open_by_block.get(mark.block) == index:
+            continue  # the text stops inside a quotation run over paragraphs (each opens again, none closes):
+            # the last paragraph it holds opens like the others, and the closing mark is past the text's end
         if last_reopening.get((mark.block, mark.char), -1) > index:
             continue  # a later sentence of the same block opens again with the same mark
         nxt = _next_paragraph(view, blocks, mark.block, marked)
@@ -248,6 +255,14 @@ def _next_paragraph(view: str, blocks, block: int, marked: set[int]) -> int:
 
 
 _FINAL_STOP = warmstart.regex(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def _broken_sentence(view: str, block, nxt) -> bool:
+    """A blank line inside a sentence: the block stops on a word, with no stop, and the next one goes on in
+    lower case (`“Organized crime` / `has gone too far.”`), as pages print text wrapped by a `<p>` a line."""
+    head = view[nxt.start:nxt.start + 1]
+    return _stops_mid_sentence(view, block) and view[block.end - 1:block.end].isalpha() \
+        and head.isalpha() and head.islower()
 
 
 def _stops_mid_sentence(view: str, block) -> bool:

@@ -88,8 +88,9 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
     a participle), closing the phrase. English's own postposed adjectives stay quiet: those
     in -able/-ible (`the seats available`), two-word nouns (`attorney general`, `heir
     apparent`, `a body corporate`), `the people responsible`, `the president elect`, `ten years old`, an adjective
-    with a complement (`a country rich in oil`) and an object's complement (`found the room
-    empty`, `with the door open`).
+    with a complement (`a country rich in oil`), an object's complement (`found the room
+    empty`, `with the door open`) and adjectives joined before their noun (`a worsening
+    political and economic situation`).
 
     Why it matters:
     Romance adjectives follow the noun (`una crisis política`, `un Chili socialement
@@ -132,6 +133,8 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
                     continue  # "a Chile socially fragmented"; "the US suddenly stopped" is a subject and its verb
                 if not _ends_phrase(token_at(tokens, i + 1)) or self._complement(token_at(tokens, j - 2)):
                     continue
+                if self._coordinated_before_noun(tokens, i):
+                    continue  # "a worsening political and economic situation": the adjectives precede their noun
                 yield self.finding(
                     noun.start,
                     token.end,
@@ -174,6 +177,22 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
         if "S" in known:
             return False
         return not _comparative(word)
+
+    @staticmethod
+    def _coordinated_before_noun(tokens, i) -> bool:
+        """`political and economic situation`, `social, political crisis`: the adjective at `i` opens a
+        run of adjectives joined by `and`, `or` or commas that a lower-case noun closes, so it stands
+        before its noun, and the word before it (`a worsening`, `the ruling`) modifies that noun too."""
+        k = i + 1
+        joined = False
+        while token_at(tokens, k) is not None and (tokens[k].low in ("and", "or") or tokens[k].text == ","):
+            k += 1
+            if token_at(tokens, k) is None or tokens[k].tag != "J":
+                return False
+            k += 1
+            joined = True
+        noun = token_at(tokens, k)
+        return joined and noun is not None and noun.tag in "NS" and noun.text.islower()
 
     @staticmethod
     def _complement(before) -> bool:
