@@ -525,3 +525,29 @@ def test_a_dated_day_in_the_article_and_prose_about_translation_are_quiet():
             "intelligence, which read more slowly than they had hoped.\n\n"
             "The port sells its berths online – through Harbour.com – and the cranes run again on Friday.")
     assert _codes(text) == []
+
+
+NOTICES_PAGE = """There were 2,310 press releases posted in the last 24 hours and 402,517 in the last 365 days.
+
+Port workers end strike after pay deal
+
+Date Published
+
+Translated from Spanish by an automated online translation service, so please forgive its mistakes. See the link for the original.
+
+[Excerpt from a longer report]
+
+The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages by six percent, and the cranes will run again on Friday.
+
+error: Content is protected !!
+"""
+
+
+def test_notices_of_a_wire_site_and_a_translating_republisher_are_flagged():
+    flagged = {excerpt for _, excerpt in _codes(NOTICES_PAGE)}
+    assert "There were 2,310 press releases posted in the last 24 hours and 402,517 in the last 365 days." in flagged
+    assert "Date Published" in flagged
+    assert any(e.startswith("Translated from Spanish by an automated online translation service") for e in flagged)
+    assert "[Excerpt from a longer report]" in flagged
+    assert "error: Content is protected !!" in flagged
+    assert not any(e.startswith("The dock workers") for e in flagged)
