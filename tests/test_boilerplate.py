@@ -551,19 +551,3 @@ def test_notices_of_a_wire_site_and_a_translating_republisher_are_flagged():
     assert "[Excerpt from a longer report]" in flagged
     assert "error: Content is protected !!" in flagged
     assert not any(e.startswith("The dock workers") for e in flagged)
-
-
-def test_one_title_case_headline_between_paragraphs_is_another_storys_link():
-    text = ("The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages by six percent.\n\n"
-            "Fishermen Block the Harbour Mouth in Protest Over Quotas\n\n"
-            "The union's leaders said the deal would be put to a vote of members next week, and that the cranes would run again on Friday.")
-    assert _codes(text) == [("B102", "Fishermen Block the Harbour Mouth in Protest Over Quotas")]
-
-
-def test_an_articles_own_subheads_and_a_short_one_are_left_alone():
-    para = "The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages by six percent.\n\n"
-    two_heads = (para + "Wages Rise for the First Time in Five Years\n\n" + para
-                 + "Cranes Will Run Again on Friday Morning\n\n" + para)
-    short_head = para + "The Road Ahead\n\n" + para
-    assert _codes(two_heads) == []
-    assert _codes(short_head) == []

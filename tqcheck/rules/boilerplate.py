@@ -308,7 +308,6 @@ def scan(ctx) -> list[Hit]:
         if credits:
             hits.extend(_captions(view, lines, credits, flagged, headings))
         hits.extend(_teasers(view, lines, flagged))
-        hits.extend(_lone_headlines(view, lines, flagged, headings))
         hits.extend(_pull_quotes(view, lines, flagged))
         hits.extend(_masthead(view, lines, flagged))
         hits.sort(key=lambda h: (h.start, h.code))
@@ -443,40 +442,6 @@ def _teasers(view: str, lines, flagged: set[int]):
         i = max(j, i + 1)
 
 
-# Another story's headline left between two paragraphs, its link gone: a clause in title case (every word of four
-# letters or more capitalised, the short words of a title in lower case), not ended as a sentence. An author's own
-# subheads come several to an article; a page with one such line and no other heading between its paragraphs
-# carries a link. Short lines ("The Road Ahead") are a subhead's length and are left alone.
-HEADLINE_MIN_WORDS = 6
-HEADLINE_MAX_WORDS = 16
-_TITLE_WORD = warmstart.regex(r"[^\W\d_][\w’'.-]*")
-_QUOTE_MARKS = "“”\"«»‘"
-
-
-def _title_case(view: str, a: int, b: int) -> bool:
-    words = [m.group() for m in _TITLE_WORD.finditer(view, a, b)]
-    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or not words[0][0].isupper():
-        return False
-    long_words = [w for w in words if len(w) >= 4]
-    return (len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
-            and any(w.islower() for w in words) and not all(w.isupper() for w in long_words))
-
-
-def _lone_headlines(view: str, lines, flagged: set[int], headings: set[int]):
-    """The one title-case clause between two paragraphs of an article that has no other subhead there."""
-    between = [i for i in range(1, len(lines) - 1)
-               if i not in flagged and _prose(view, *lines[i - 1]) and _prose(view, *lines[i + 1])
-               and not _prose(view, *lines[i]) and not _SUBHEAD_END.search(view, *lines[i])]
-    if len(between) != 1:
-        return
-    i = between[0]
-    a, b = lines[i]
-    if i in headings or any(c in _QUOTE_MARKS for c in view[a:b]) or not _title_case(view, a, b):
-        return
-    flagged.add(i)
-    yield Hit("B102", a, b, "headline of another story between two paragraphs")
-
-
 # A pull quote: a line that is a quotation and nothing else, then the speaker's name and role on its own line.
 _WHOLE_QUOTE = warmstart.regex(r"[“\"«][^\n“”\"«»]{10,400}[”\"»]")
 _PULL_QUOTE_SPEAKER = warmstart.regex(
@@ -594,8 +559,7 @@ class RelatedLink(_BoilerplateCheck, Detector):
     """What it does:
     Flags related-article prompts left in the body: `You may also like`, `Read more: …`,
     `READ ALSO: …`, `LOOK: …`, `WATCH: …`, and the same labels carried over from Spanish,
-    French or Portuguese (`MIRA: …`, `LIRE AUSSI : …`, `LEIA TAMBÉM: …`), and another story's headline
-    left alone between two paragraphs, in title case, in an article with no subheads of its own.
+    French or Portuguese (`MIRA: …`, `LIRE AUSSI : …`, `LEIA TAMBÉM: …`).
 
     Why it matters:
     These are links of the original site's layout; copied as text they interrupt the
