@@ -484,3 +484,70 @@ def test_times_heading_the_updates_of_a_live_blog_are_the_article():
     # one time alone over the article is a scraped timestamp; so are times over short lines
     assert ("B104", "10:35 a.m.") in _codes(f"10:35 a.m.\n\n{PROSE}\n")
     assert ("B104", "08:15") in _codes(f"{PROSE}\n\n08:15\nShare\n09:40\nPrint\n")
+
+
+REPUBLISHED_PAGE = """Thursday, March 7
+
+Port workers end strike after pay deal – HarbourWatch.com
+
+Published in 07/03/2024 - 11:40 By Harbour Watch - Valparaíso
+
+The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages by six percent. READ MORE
+
+The union's leaders said the deal would be put to a vote of members next week, and that the cranes would run again on Friday.
+
+Text translated using artificial intelligence.
+
+関連記事
+
+Deja una respuesta
+
+Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *
+"""
+
+
+def test_furniture_of_a_republished_translated_page_is_flagged():
+    codes = _codes(REPUBLISHED_PAGE)
+    assert ("B104", "Thursday, March 7") in codes
+    assert ("B103", "– HarbourWatch.com") in codes
+    assert ("B104", "Published in 07/03/2024 - 11:40 By Harbour Watch - Valparaíso") in codes
+    assert ("B102", "READ MORE") in codes
+    assert ("B101", "Text translated using artificial intelligence.") in codes
+    assert ("B102", "関連記事") in codes
+    assert ("B103", "Deja una respuesta") in codes
+    assert any(c == "B103" and e.startswith("Tu dirección de correo") for c, e in codes)
+
+
+def test_a_dated_day_in_the_article_and_prose_about_translation_are_quiet():
+    text = ("The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages.\n\n"
+            "Thursday, March 7\n\n"
+            "The union's leaders met again and said the minutes were translated with the help of artificial "
+            "intelligence, which read more slowly than they had hoped.\n\n"
+            "The port sells its berths online – through Harbour.com – and the cranes run again on Friday.")
+    assert _codes(text) == []
+
+
+NOTICES_PAGE = """There were 2,310 press releases posted in the last 24 hours and 402,517 in the last 365 days.
+
+Port workers end strike after pay deal
+
+Date Published
+
+Translated from Spanish by an automated online translation service, so please forgive its mistakes. See the link for the original.
+
+[Excerpt from a longer report]
+
+The dock workers' union ended its strike on Wednesday after the port authority agreed to raise wages by six percent, and the cranes will run again on Friday.
+
+error: Content is protected !!
+"""
+
+
+def test_notices_of_a_wire_site_and_a_translating_republisher_are_flagged():
+    flagged = {excerpt for _, excerpt in _codes(NOTICES_PAGE)}
+    assert "There were 2,310 press releases posted in the last 24 hours and 402,517 in the last 365 days." in flagged
+    assert "Date Published" in flagged
+    assert any(e.startswith("Translated from Spanish by an automated online translation service") for e in flagged)
+    assert "[Excerpt from a longer report]" in flagged
+    assert "error: Content is protected !!" in flagged
+    assert not any(e.startswith("The dock workers") for e in flagged)

@@ -66,6 +66,7 @@ class Rule:
     byline_at_head: bool = False  # above the article's first prose line it is a byline: info, as `By AFP` is
     picture_credit: bool = False  # a whole line crediting a picture: the short lines above it are its caption (B105)
     entry_time: bool = False  # a time alone: when two or more such lines each head a paragraph, a live blog's entries
+    head_only: bool = False  # page furniture only above the article's first prose line; below, the article's own line
 
     @property
     def pattern(self) -> re.Pattern:
@@ -115,6 +116,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             byline_at_head=raw.get("byline_at_head", False),
             picture_credit=raw.get("picture_credit", False),
             entry_time=raw.get("entry_time", False),
+            head_only=raw.get("head_only", False),
         )
         for raw in table.get("line", [])
     )
@@ -231,7 +233,7 @@ def scan(ctx) -> list[Hit]:
             m = regex.fullmatch(view, a, b)
             if m:
                 rule = chosen[int(m.lastgroup[1:])]
-                if i in headings and not rule.headings:
+                if i in headings and not rule.headings or rule.head_only and prose_seen:
                     continue
                 hit = Hit(rule.code, a, b, rule.what, rule.info or rule.byline_at_head and not prose_seen)
                 if not rule.headings and not (rule.ends_article or rule.opens_list or rule.picture_credit):
