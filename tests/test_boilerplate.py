@@ -125,6 +125,13 @@ def test_title_given_twice_on_two_joined_lines_is_a_duplicate():
     assert [f.start for f in report.findings] == [len(title) + 2, 2 * len(title) + 3]
 
 
+def test_a_line_is_not_a_repeat_of_its_own_block():
+    # The first line holds nearly all the block's words: it must not count as repeating the block it opens.
+    text = ("Home » Harbour workers end their strike after a new pay offer\nNews\n\n"
+            "Dock workers voted on Monday to accept the offer.\n")
+    assert check_text(text, target_lang="en", select=["B108"]).findings == []
+
+
 def test_lines_of_one_paragraph_are_not_titles_repeated():
     text = ("Harbour workers end their strike after a new pay offer\n\n"
             "Harbour workers ended their strike on Monday after a new pay offer from the port authority was\n"

@@ -715,19 +715,22 @@ class DuplicatedTitle(Detector):
         view = ctx.doc.view
         earlier: list[tuple[str, ...]] = []
         for block in ctx.doc.blocks[:MAX_TITLE_BLOCKS]:
+            before = list(earlier)
             if self._repeated(view, block.start, block.end, earlier):
                 yield self.finding(block.start, block.end, "this line repeats an earlier title",
                                    suggestion="remove this line")
                 continue
             # A title given twice on two lines the reader joined into one block (an unpunctuated title reads
-            # as a sentence wrapped onto the next line): each line is compared on its own.
+            # as a sentence wrapped onto the next line): each line is compared on its own, with the earlier
+            # blocks and this block's earlier lines, never with this block as a whole (its start).
             lines = view[block.start:block.end].split("\n")
-            start = block.start
+            start, known = block.start, len(before)
             for line in lines if len(lines) > 1 else ():
                 end = start + len(line.rstrip())
-                if self._repeated(view, start, end, earlier):
+                if self._repeated(view, start, end, before):
                     yield self.finding(start, end, "this line repeats an earlier title", suggestion="remove this line")
                 start += len(line) + 1
+            earlier.extend(before[known:])  # the lines, for the blocks after
 
     @staticmethod
     def _repeated(view: str, start: int, end: int, earlier: list[tuple[str, ...]]) -> bool:
