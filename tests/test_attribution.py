@@ -192,6 +192,10 @@ def test_a_body_signalling_its_own_intention_is_native_but_a_reported_fact_fires
     # a clause about something else is a report of speech, the Spanish "indicó que".
     assert excerpts("The central bank indicated that it would hold rates steady until June.", "C109") == []
     assert excerpts("The ministry indicated that it plans to reopen the consulate.", "C109") == []
+    # a chair speaking for the board: "they" (or "we") and a modal are the board's own course
+    assert excerpts("The governor indicated that they would wait for the earlier rises to take effect.", "C109") == []
+    assert excerpts("The minister indicated that he would reopen the consulate in June.", "C109") == ["indicated"]
+    assert excerpts("The ministry indicated that they were not aware of the complaint.", "C109") == ["indicated"]
     assert excerpts("The ministry indicated that the consulate would reopen in June.", "C109") == ["indicated"]
     assert excerpts("The ministry indicated that it was not aware of the complaint.", "C109") == ["indicated"]
 

@@ -472,6 +472,9 @@ def test_short_sentences_with_a_verb_answers_quotes_and_first_sentences_are_quie
         # a run of fragments is a writer's rhythm: the one before is as short
         "The home side ran riot in the second half. Six goals. Chelsea. Four of them from Cole Palmer.",
         "The festival closed on Sunday after ten days of concerts. Next stop for the band: a tour of Japan in May.",
+        # a hyphened pair of abbreviated titles (Canadian news style) does not end the sentence
+        "The speech was read to a full chamber by the province's Lt.-Gov. Mary Dawson.",
+        "The troops were led into the valley by Maj.-Gen. Paul Hardy.",
     ]:
         assert excerpts(text, "L109") == [], text
 

@@ -447,3 +447,32 @@ def test_lowercase_words_of_a_name_past_its_function_words_stay_quiet():
     # the same words after an English article are no name: a translation left them
     assert [f.excerpt for f in findings("The minister said that the gobierno de la Nación would pay.",
                                         codes=("U102",))] == ["gobierno"]
+
+
+# --- Irish quoted whole: a bilingual statement or a speech in the Dáil, not a word a translation engine left --
+
+
+IRISH_STATEMENT = (
+    "The minister welcomed the extra funding for the islands on Tuesday.\n\n"
+    "“Go raibh maith agat. Is léiriú soiléir é an méadú seo ar an tacaíocht atá ag an Rialtas do na pobail "
+    "oileáin agus don Ghaeltacht. Beidh an t-airgead ar fáil do na comharchumainn inniu,” she said.\n\n"
+    "The Gaeltacht groups had asked for more money. The Gaeltacht budget rose and the Gaeltacht offices reopened."
+)
+
+
+def test_a_sentence_quoted_in_irish_stays_quiet():
+    codes = ("U101", "U102", "S104", "K104")
+    report = check_text(IRISH_STATEMENT, target_lang="en", select=list(codes))
+    assert [f.code for f in report.findings if f.code in codes] == []
+    # a short sentence beside the Irish ones, with one mark of the language ("gCeann"), is Irish too
+    text = ("Gabhaim buíochas leis an gCeann Comhairle. Inné, dúirt an tAire go bhfuil an plean ag obair agus "
+            "nach bhfuil athrú ag teastáil. The minister then answered in English.")
+    assert findings(text) == []
+
+
+def test_source_words_beside_an_irish_quotation_still_fire():
+    text = IRISH_STATEMENT + "\n\nThe ayuntamiento approved the new budget on Tuesday after a long debate."
+    assert [f.excerpt for f in findings(text)] == ["ayuntamiento"]
+    # an English sentence with one Irish-looking word is English: its source words still count
+    assert [f.excerpt for f in findings("The descontaminación of the river, agus the council said, began today.")] \
+        == ["descontaminación"]

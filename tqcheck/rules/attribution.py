@@ -186,9 +186,10 @@ class CalquedReportingVerb(Detector):
             if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in english_words("words.toml", "clause_opening_words")
                     or second in english_words("words.toml", "clause_auxiliary_words") or is_past(second)):
                 return False
-        if (not entry.get("perfect", True) and (c.group("then") or "").strip().lower() == "it"
+        if (not entry.get("perfect", True)
+                and (c.group("then") or "").strip().lower() in english_words("words.toml", "intention_subject_words")
                 and (c.group("second") or "").strip().lower() in english_words("words.toml", "intention_modal_words")):
-            return False  # "the central bank indicated that it would…": a body signalling its own intention, native
+            return False  # "the central bank indicated that it would…", "…that they would wait": a signalled intention
         if before.rstrip().endswith((";", "(", ")")):
             return False
         if before.rstrip().endswith(","):

@@ -212,10 +212,17 @@ class SentenceStartsWithAuxiliary(Detector):
             return
         subjects = english_words("words.toml", "subject_words")
         view = ctx.doc.view
+        quoted = None
         for seg in ctx.segments:
             m = _AUXILIARY_FIRST.match(view, seg.start, seg.end)
             if not m or m.group("next") in subjects or "?" in view[seg.start:seg.end]:
                 continue
+            if quoted is None:
+                from tqcheck.rules.untranslated import quoted_language_segments
+
+                quoted = quoted_language_segments(ctx)
+            if seg.index in quoted:
+                continue  # an Irish sentence opening with its copula "Is", quoted on purpose
             yield self.finding(
                 m.start("aux"),
                 m.end(),

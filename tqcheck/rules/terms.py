@@ -284,7 +284,12 @@ class NameVariant(Detector):
     def check(self, ctx):
         view = ctx.doc.view
         where: dict[str, list[tuple[int, int]]] = {}
+        from tqcheck.rules.untranslated import quoted_language_segments
+
+        quoted = quoted_language_segments(ctx)  # Irish mutates a name's first letter: "do Ghaeltacht"
         for seg in ctx.segments:
+            if seg.index in quoted:
+                continue
             for m in _NAME.finditer(view, seg.start, seg.end):
                 if MIN_NAME <= len(m.group()) <= MAX_NAME:
                     where.setdefault(m.group(), []).append(m.span())

@@ -254,6 +254,49 @@ def foreign_segments(ctx) -> dict[int, str]:
     return found
 
 
+# A sentence holding this many words or spelling marks of a language of data/lang/quoted_languages.toml is in
+# that language; one beside such a sentence needs a single one ("Gabhaim buíochas leis an gCeann Comhairle.").
+MIN_QUOTED_EVIDENCE = 2
+
+
+@lru_cache(maxsize=None)
+def _quoted_languages() -> re.Pattern | None:
+    """One pattern for the own words and initial mutations of every language English news quotes whole
+    sentences of without translating them (Irish in Dáil records and Irish Government statements)."""
+    parts = []
+    for entry in langdata.load("lang", "quoted_languages.toml").values():
+        words = sorted(entry.get("words", ()), key=len, reverse=True)
+        if words:
+            parts.append(r"\b(?:%s)\b" % "|".join(map(re.escape, words)))
+        prefixes = entry.get("mutations", ())
+        eclipses = [p for p in prefixes if len(p) > 1]
+        singles = "".join(p for p in prefixes if len(p) == 1)
+        if eclipses:  # "gCeann", "bhFianna": the eclipsing letters, then the name's own capital
+            parts.append(r"\b(?:%s)[a-záéíóú]" % "|".join(eclipses))
+        if singles:  # a prefix before a vowel: "na hÉireann", "an tÚdarás", "ár n-oidhreacht"
+            parts.append(r"\b[%s](?:[AEIOUÁÉÍÓÚ]|-[aeiouáéíóú])\w" % singles)
+    return warmstart.regex("|".join(parts)) if parts else None
+
+
+def quoted_language_segments(ctx) -> frozenset[int]:
+    """Indexes of the segments written in a language English news quotes whole (data/lang/quoted_languages.toml):
+    the writer's choice, which the detectors of stray source words and of word order leave alone."""
+    cached = ctx.cache.get("untranslated.quoted")
+    if cached is not None:
+        return cached
+    pattern = _quoted_languages()
+    evidence: dict[int, int] = {}
+    if pattern is not None:
+        for m in pattern.finditer(ctx.doc.view):
+            seg = ctx.segment_at(m.start())
+            if seg is not None:
+                evidence[seg.index] = evidence.get(seg.index, 0) + 1
+    strong = {i for i, n in evidence.items() if n >= MIN_QUOTED_EVIDENCE}
+    found = frozenset(strong | {i for i in evidence if i - 1 in strong or i + 1 in strong})
+    ctx.cache["untranslated.quoted"] = found
+    return found
+
+
 def _segment_language(text: str, index: _Index, source_langs) -> str | None:
     tokens = _TOKEN.findall(text)
     if len(tokens) < MIN_SEGMENT_WORDS:
@@ -347,7 +390,9 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
     Spanish, French and Portuguese text hardly uses, so names the languages share (`Le Pen`, `Las
     Vegas`, `Del Monte`) stay quiet, as do an article inside a longer name (`Marine Le Pen`) and a call
     (`O Lord,`). A foreign name the writer gives with its own acronym, whose letters are the initials
-    of the name's words (`the Tribunal administratif du logement (TAL)`), is kept on purpose and stays quiet.
+    of the name's words (`the Tribunal administratif du logement (TAL)`), is kept on purpose and stays quiet,
+    as does a sentence quoted whole in Irish (a Dáil speech, a bilingual Government statement), whose accents
+    Portuguese shares.
 
     Why it matters:
     A translation engine copies the words it does not know; the English reader meets a word they
@@ -367,7 +412,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
         index = _index_for(ctx)
         if not index:
             return
-        skip = foreign_segments(ctx)
+        skip = foreign_segments(ctx).keys() | quoted_language_segments(ctx)
         cues = _mention_cues(ctx.target_base)
         view = ctx.doc.view
         for number, (words, _) in _gated(ctx, index).items():

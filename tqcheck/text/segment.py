@@ -115,6 +115,8 @@ def _abbreviated(word: str, abbreviations: frozenset[str]) -> bool:
         return True  # an initial: "J. Smith"
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         return True  # "U.S", "e.g"
+    if ".-" in word:  # a hyphened pair of abbreviated titles, Canadian news style: "Lt.-Gov", "Maj.-Gen"
+        return all(part.rstrip(".") in abbreviations for part in word.split("-"))
     return word in abbreviations
 
 
