@@ -446,3 +446,12 @@ def test_lowercase_words_of_a_name_past_its_function_words_stay_quiet():
     # the same words after an English article are no name: a translation left them
     assert [f.excerpt for f in findings("The minister said that the gobierno de la Nación would pay.",
                                         codes=("U102",))] == ["gobierno"]
+
+
+def test_a_capitalised_word_heading_a_text_that_names_it_mid_sentence_stays_quiet():
+    # a restaurant's name heading its review: the review calls it by that name inside a sentence
+    text = "Alinea\n\nI have eaten at some great restaurants, and I still don't get Alinea. The courses were cold."
+    assert findings(text, codes=("U102",)) == []
+    # written capitalised only where a sentence opens, the word is a source word the engine left
+    text = "Alinea\n\nThe council approved the budget on Tuesday. Alinea, the mayor said the vote was close."
+    assert [f.excerpt for f in findings(text, codes=("U102",))] == ["Alinea"]

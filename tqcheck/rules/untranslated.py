@@ -408,6 +408,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             alone = not view[last.end:seg.end].strip(" .:!?…")
             if len(words) < 2 and not label and not alone and not _opens_with_connective(first, last, view, seg, index):
                 return None
+            if first is last and _named_mid_sentence(view, first):
+                return None  # "Alinea" heading a review of the restaurant the text calls "Alinea" mid-sentence
         before = view[first.start - 1] if first.start > seg.start else ""
         after = view[last.end] if last.end < seg.end else ""
         if before in _ATTACHED or after in _ATTACHED or before.isalnum() or after.isalnum():
@@ -481,6 +483,27 @@ def _after_mention_cue(i: int, tokens: list[_Token], cues: frozenset[str]) -> bo
         if not (previous.key in _CUE_TO_TERM or previous.joins):
             return False
     return False
+
+
+def _named_mid_sentence(view: str, word: _Token) -> bool:
+    """Whether the text writes this capitalised word elsewhere inside a sentence, capitalised ("I don't get
+    Alinea"): it is a name there, so a line or a sentence opening with it names the same thing (a restaurant's
+    name heading its review), not a word the engine left. A source word the engine left at a sentence's start
+    ("Fuente: EFE") is not written capitalised inside the text's sentences."""
+    text, at = word.text, 0
+    while (at := view.find(text, at)) >= 0:
+        end = at + len(text)
+        if at != word.start and not (end < len(view) and (view[end].isalnum() or view[end] in "-'’")):
+            before = view[max(0, at - 3):at]
+            if at > 0 and not view[at - 1].isalnum() and before.strip() \
+                    and before.rstrip()[-1:] not in _SENTENCE_STOPS and before[-1:] == " ":
+                return True
+        at = end
+    return False
+
+
+# What ends a sentence or opens one: a capital after these may be a sentence's first word.
+_SENTENCE_STOPS = frozenset(".!?:;…\"“”‘’'«»()[]-–—•*#|/")
 
 
 def _beside_a_joiner(i: int, tokens: list[_Token], view: str) -> bool:
