@@ -418,6 +418,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # a domain name or a contraction
         if before in _OPENERS and after in _CLOSERS:
             return None  # quoted or glossed on purpose
+        if _quoted_foreign_sentence(run, tokens, view, index):
+            return None  # “… this time. Hasta la muerte,” he captioned: a motto quoted in its own language
         if not after and not view[last.end:].strip():
             return None  # the file stops in the middle of this word: a cut text, not a foreign one
         if run[0] > 0 and _names_it(tokens[run[0] - 1], first, view, index):
@@ -483,6 +485,29 @@ def _after_mention_cue(i: int, tokens: list[_Token], cues: frozenset[str]) -> bo
         if not (previous.key in _CUE_TO_TERM or previous.joins):
             return False
     return False
+
+
+_SENTENCE_OPENED = warmstart.regex(r"(?:[.!?…]\s+|[“\"«‘])$")
+_QUOTE_CLOSED = warmstart.regex(r"[,.!?…]?[”\"»’]")
+
+
+def _quoted_foreign_sentence(run: list[int], tokens: list[_Token], view: str, index) -> bool:
+    """The run and the source's function words before it make a whole sentence in the source language, opened
+    by a capitalised source word, that ends at a closing quotation mark (“Let the caption speak for itself.
+    Hasta la muerte,” he wrote): a motto, a toast or a caption quoted as its author wrote it. A translation
+    leaves words among English ones, not a sentence of its own inside a quotation."""
+    i = run[0] - 1
+    while i >= 0 and tokens[i].joins and _spaces_only(view, tokens[i].end, tokens[i + 1].start):
+        i -= 1
+    if i < 0 or i == run[0] - 1 or not _spaces_only(view, tokens[i].end, tokens[i + 1].start):
+        return False
+    opener, last = tokens[i], tokens[run[-1]]
+    if not (opener.text[0].isupper() and opener.text[1:].islower()) \
+            or not (_lookup(index.vocabularies, opener.key) or opener.key in index.joiners
+                    or opener.key not in langdata.common_words("en")):  # "Hasta", a preposition the list lacks
+        return False
+    return bool(_SENTENCE_OPENED.search(view, max(0, opener.start - 3), opener.start)
+                and _QUOTE_CLOSED.match(view, last.end))
 
 
 def _named_mid_sentence(view: str, word: _Token) -> bool:
