@@ -297,6 +297,8 @@ def scan(ctx) -> list[Hit]:
                 lowered = line.lower()
                 if keywords and not any(k in lowered for k in keywords):
                     continue
+                if _PLACE_FACT.match(line):
+                    continue  # "Location: Dodger Stadium | Los Angeles": the place and its city, no site label
                 for m in _combined(ctx.target_base, "inline").finditer(line):
                     if m.end() > m.start():
                         rule = chosen[int(m.lastgroup[1:])]
@@ -307,7 +309,7 @@ def scan(ctx) -> list[Hit]:
             hits = [hit for hit in hits if id(hit) not in entry_hits]
             flagged.difference_update(i for i, _ in times)
         if dates:
-            entry_dates = {id(hit) for i, hit in dates if _entry_date(view, lines, i)}
+            entry_dates = {id(hit) for i, hit in dates if _entry_date(view, lines, i) or _event_box(view, lines, i)}
             if entry_dates:
                 hits = [hit for hit in hits if id(hit) not in entry_dates]
                 flagged.difference_update(i for i, hit in dates if id(hit) in entry_dates)
@@ -364,6 +366,26 @@ _NUMBERED_ENTRY = warmstart.regex(r"\d{1,3}[.)]\s+\S")
 _FACT_LINE = warmstart.regex(r"[^:\n]{1,30}:\s+\S")
 ENTRY_HEAD_LINES = 2  # the date stands right under the entry's heading, or under one fact line of it
 ENTRY_FACT_LINES = 8  # fact lines between the date and the entry's prose
+
+
+# The fact line of an event's box that says where it takes place: "Location: Dodger Stadium", "Venue: Wembley".
+_PLACE_FACT = warmstart.regex(r"(?:location|venue|where|stadium|arena|address)\s*:\s+\S", re.IGNORECASE)
+
+
+def _event_box(view: str, lines, i: int) -> bool:
+    """A date or time line among fact lines one of which says where ("Time: 8:08 p.m. ET / Location: Dodger
+    Stadium | Los Angeles / TV Channel: Fox") is the event's own time in the article's box, not the page's
+    timestamp; a CMS's fact lines (author, category, tags) name no place."""
+    block = []
+    j = i - 1
+    while j >= 0 and _FACT_LINE.match(view, *lines[j]):
+        block.append(j)
+        j -= 1
+    j = i + 1
+    while j < len(lines) and _FACT_LINE.match(view, *lines[j]):
+        block.append(j)
+        j += 1
+    return any(_PLACE_FACT.match(view, *lines[k]) for k in block)
 
 
 def _entry_date(view: str, lines, i: int) -> bool:
