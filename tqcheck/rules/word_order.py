@@ -130,7 +130,7 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
                     continue
                 if not self._noun(noun, adverbs) or not self._adjective(token, noun, adverbs):
                     continue
-                if det.low == "a" and noun.low in english_words("words.toml", "degree_nouns"):
+                if det.low == "a" and noun.low in english_words("words.toml", "degree_words"):
                     continue  # "started off a bit shaky": a degree of the adjective, no noun
                 if adverbs and det.low not in ("a", "an"):
                     continue  # "a Chile socially fragmented"; "the US suddenly stopped" is a subject and its verb
