@@ -246,3 +246,12 @@ def test_a_name_the_lists_miss_written_alone_after_of_is_still_that_person():
     text = ("Police spokeswoman Colonel Thandiwe Nkosi said two cars were seen near the gate. "
             "She added that the people of Soshanguve and his team were shocked.")
     assert excerpts(text, "S105") == ["his"]
+
+
+def test_a_place_given_as_a_first_name_says_no_gender():
+    # "Brooklyn", like "Paris" or "Dallas", is a place given to boys and girls: its bearer's gender is not known
+    text = "Brooklyn Harper announced his engagement in July, with a photo taken at the family's farm."
+    assert excerpts(text, "S105") == []
+    # a woman's first name still tells her gender
+    text = "Brittany Harper announced his engagement in July, with a photo taken at the family's farm."
+    assert excerpts(text, "S105") == ["his"]

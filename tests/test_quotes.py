@@ -27,6 +27,14 @@ def test_an_inch_mark_after_a_figure_is_no_quotation_mark():
     assert codes('The mayor said "the bill came to 12" on Monday.') == []
 
 
+def test_a_curly_inch_mark_after_a_size_is_no_quotation_mark():
+    # an editor's smart quotes curl the inch mark of a screen's size
+    assert codes("The phone has a 4” screen, and it is the thinnest 5” FHD handset on sale.") == []
+    # a closing mark after a score, before its speaker, still has no opening mark
+    found = codes("The team had to win 3” he said after the draw.")
+    assert [c for c, _ in found] == ["Q101"]
+
+
 def test_opening_mark_never_closed_is_unbalanced():
     found = codes("The mayor said that “the budget is final and will not change.\n\nCouncillors disagreed.")
     assert [c for c, _ in found] == ["Q101"]

@@ -114,6 +114,16 @@ def test_clause_adverb_said_twice_in_one_clause_fires():
         "already approved the budget already"]
 
 
+def test_an_adverb_opening_a_set_phrase_repeats_nothing():
+    # "ever again", "ever since": the second "ever" belongs to its phrase
+    for text in ["We may be waiting ten years should they ever decide to make a sequel ever again.",
+                 "Has the club ever won a trophy? It has been waiting ever since the war."]:
+        assert excerpts(text, "T104") == [], text
+    # the same adverb said twice, neither in such a phrase, still fires
+    assert excerpts("Nobody had ever seen a crowd ever so large in the town.", "T104") == [
+        "ever seen a crowd ever"]
+
+
 def test_word_of_a_name_repeated_in_its_other_number_fires():
     assert excerpts("He met the High Commissioner for Human Rights Humans in Geneva.", "T104") == [
         "Human Rights Humans"]

@@ -21,6 +21,7 @@ def found(text: str, code: str, source: str | None = None, counted: bool = False
     ("The unions want the 40 per cent of the savings returned.", ["the 40 per cent"]),
     ("The law was passed in the 2019, after two votes.", ["the 2019"]),
     ("The 2023 was a hard year for farmers.", ["The 2023"]),
+    ("Sales of the cars rose a 150% in March.", ["a 150%"]),  # a share over the whole after no verb of effort
 ])
 def test_article_before_number_fires(text, spans):
     assert found(text, "Y101") == spans
@@ -35,6 +36,8 @@ def test_article_before_number_fires(text, spans):
     "In the 2024 election, turnout fell.",  # the year modifies a noun
     "Between the 2019, 2020 and 2021 seasons, he scored ten goals.",
     "Exports rose 12% in March.",
+    "We always try to have a 130 percent, she said.",  # the hyperbole of effort
+    "The players gave it a 110% on Saturday.",
 ])
 def test_article_before_number_quiet_on_english(text):
     assert found(text, "Y101") == []

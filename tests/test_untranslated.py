@@ -476,3 +476,22 @@ def test_source_words_beside_an_irish_quotation_still_fire():
     # an English sentence with one Irish-looking word is English: its source words still count
     assert [f.excerpt for f in findings("The descontaminación of the river, agus the council said, began today.")] \
         == ["descontaminación"]
+
+
+def test_a_capitalised_word_heading_a_text_that_names_it_mid_sentence_stays_quiet():
+    # a restaurant's name heading its review: the review calls it by that name inside a sentence
+    text = "Alinea\n\nI have eaten at some great restaurants, and I still don't get Alinea. The courses were cold."
+    assert findings(text, codes=("U102",)) == []
+    # written capitalised only where a sentence opens, the word is a source word the engine left
+    text = "Alinea\n\nThe council approved the budget on Tuesday. Alinea, the mayor said the vote was close."
+    assert [f.excerpt for f in findings(text, codes=("U102",))] == ["Alinea"]
+
+
+def test_a_sentence_quoted_whole_in_the_source_language_stays_quiet():
+    # a caption quoted as its author wrote it, ending at the closing quotation mark
+    text = ("The singer proposed in May. “Let the caption speak for itself this time. Hasta la muerte,” "
+            "he wrote under two photos.")
+    assert findings(text, codes=("U102",)) == []
+    # the same words opening a sentence of the text, outside any quotation, were left by a translation
+    text = "The minister spoke at length. Hasta la muerte the party will fight, he said."
+    assert [f.excerpt for f in findings(text, codes=("U102",))] == ["muerte"]

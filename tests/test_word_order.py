@@ -21,6 +21,7 @@ def found(text: str, code: str, source: str | None = None) -> list[str]:
     ("The platform digital collected the data of its users.", "platform digital"),  # beside the quiet "online"
     # coordinated adjectives that no noun closes still follow theirs (beside the quiet "worsening" below)
     ("The country lives a crisis political and economic since March.", "crisis political"),
+    ("The club lives a moment difficult.", "moment difficult"),  # beside the quiet "a bit shaky"
 ])
 def test_adjective_after_noun_fires(text, span):
     assert found(text, "W101") == [span]
@@ -49,6 +50,9 @@ def test_adjective_after_noun_fires(text, span):
     # a run of adjectives that a noun closes stands before that noun: the participle before it modifies it too
     "Many families left amid a worsening political and economic situation.",
     "The country faces a deepening social, political and economic crisis.",
+    # "a bit", "a tad": how much of the adjective, not a noun it follows
+    "Things started off a bit shaky as the leadoff man flew out to left.",
+    "The rookie looked a tad nervous, and the crowd noticed.",
 ])
 def test_adjective_after_noun_stays_quiet_on_english(text):
     assert found(text, "W101") == []

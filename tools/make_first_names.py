@@ -62,7 +62,7 @@ AMBIGUOUS = """
 """
 # Common English words, months and places that are also first names: a capitalised one need not be a person.
 NOT_NAMES = """
-    april august autumn charity china dakota dallas faith florence georgia grace harmony honor hope houston
+    april august autumn brooklyn charity china dakota dallas faith florence georgia grace harmony honor hope houston
     india israel jordan june justice liberty lima marine may mercy paris patience sierra summer sydney
     trinidad victoria virginia will winter
 """

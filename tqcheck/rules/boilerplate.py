@@ -67,6 +67,7 @@ class Rule:
     picture_credit: bool = False  # a whole line crediting a picture: the short lines above it are its caption (B105)
     entry_time: bool = False  # a time alone: when two or more such lines each head a paragraph, a live blog's entries
     head_only: bool = False  # page furniture only above the article's first prose line; below, the article's own line
+    entry_date: bool = False  # a date alone: under a numbered entry's heading ("25. TUNNEY PTS 10 DEMPSEY"), that entry's date
 
     @property
     def pattern(self) -> re.Pattern:
@@ -116,6 +117,7 @@ def rules(target: str) -> tuple[Rule, ...]:
             byline_at_head=raw.get("byline_at_head", False),
             picture_credit=raw.get("picture_credit", False),
             entry_time=raw.get("entry_time", False),
+            entry_date=raw.get("entry_date", False),
             head_only=raw.get("head_only", False),
         )
         for raw in table.get("line", [])
@@ -211,6 +213,7 @@ def scan(ctx) -> list[Hit]:
         markers = []  # indexes of lines that end an article
         labels = []  # indexes of bare labels whose bulleted lines follow
         times = []  # (line, hit) of lines that are a time alone
+        dates = []  # (line, hit) of lines that are a date alone
         flagged = set()
         # A section word alone on a line between paragraphs ("Analysis") is a site's label, unless the article
         # heads its own sections with such lines: then, like a Markdown heading, it is one of the author's.
@@ -252,6 +255,8 @@ def scan(ctx) -> list[Hit]:
                     labels.append(i)
                 if rule.entry_time:
                     times.append((i, hit))
+                if rule.entry_date:
+                    dates.append((i, hit))
             elif not prose_seen and _prose(view, a, b):
                 prose_seen = True
         if held:
@@ -292,6 +297,8 @@ def scan(ctx) -> list[Hit]:
                 lowered = line.lower()
                 if keywords and not any(k in lowered for k in keywords):
                     continue
+                if _PLACE_FACT.match(line):
+                    continue  # "Location: Dodger Stadium | Los Angeles": the place and its city, no site label
                 for m in _combined(ctx.target_base, "inline").finditer(line):
                     if m.end() > m.start():
                         rule = chosen[int(m.lastgroup[1:])]
@@ -301,6 +308,11 @@ def scan(ctx) -> list[Hit]:
             entry_hits = {id(hit) for _, hit in times}
             hits = [hit for hit in hits if id(hit) not in entry_hits]
             flagged.difference_update(i for i, _ in times)
+        if dates:
+            entry_dates = {id(hit) for i, hit in dates if _entry_date(view, lines, i) or _event_box(view, lines, i)}
+            if entry_dates:
+                hits = [hit for hit in hits if id(hit) not in entry_dates]
+                flagged.difference_update(i for i, hit in dates if id(hit) in entry_dates)
         if labels:
             hits.extend(_listed_links(view, lines, labels, flagged))
         if markers:
@@ -347,6 +359,57 @@ def _subhead_lines(view: str, lines) -> set[int]:
 
 # A live blog heads each update with its time; two such entries make the times the article's structure.
 LIVE_ENTRIES_MIN = 2
+
+# A numbered entry's heading ("25. GENE TUNNEY PTS 10 JACK DEMPSEY", "30. The Fight: Fury - Wilder III") and a
+# fact line of the entry ("Location: T-Mobile Arena", "The fighters: Tyson Fury and Deontay Wilder").
+_NUMBERED_ENTRY = warmstart.regex(r"\d{1,3}[.)]\s+\S")
+_FACT_LINE = warmstart.regex(r"[^:\n]{1,30}:\s+\S")
+ENTRY_HEAD_LINES = 2  # the date stands right under the entry's heading, or under one fact line of it
+ENTRY_FACT_LINES = 8  # fact lines between the date and the entry's prose
+
+
+# The fact line of an event's box that says where it takes place: "Location: Dodger Stadium", "Venue: Wembley".
+_PLACE_FACT = warmstart.regex(r"(?:location|venue|where|stadium|arena|address)\s*:\s+\S", re.IGNORECASE)
+
+
+def _event_box(view: str, lines, i: int) -> bool:
+    """A date or time line among fact lines one of which says where ("Time: 8:08 p.m. ET / Location: Dodger
+    Stadium | Los Angeles / TV Channel: Fox") is the event's own time in the article's box, not the page's
+    timestamp; a CMS's fact lines (author, category, tags) name no place."""
+    block = []
+    j = i - 1
+    while j >= 0 and _FACT_LINE.match(view, *lines[j]):
+        block.append(j)
+        j -= 1
+    j = i + 1
+    while j < len(lines) and _FACT_LINE.match(view, *lines[j]):
+        block.append(j)
+        j += 1
+    return any(_PLACE_FACT.match(view, *lines[k]) for k in block)
+
+
+def _entry_date(view: str, lines, i: int) -> bool:
+    """A date alone right under a numbered entry's heading (or one fact line below it), with the entry's prose
+    after it, is that entry's date in a ranked list ("25. TUNNEY PTS 10 DEMPSEY / September 22, 1927 / TUNNEY
+    outboxed Dempsey…"): the article's own content, not the page's timestamp. A site's numbered list of links
+    with their dates has no prose under each entry."""
+    for j in range(i - 1, max(i - 1 - ENTRY_HEAD_LINES, -1), -1):
+        a, b = lines[j]
+        if _NUMBERED_ENTRY.match(view, a, b):
+            break
+        if not _FACT_LINE.match(view, a, b):
+            return False
+    else:
+        return False
+    for k in range(i + 1, min(i + 2 + ENTRY_FACT_LINES, len(lines))):
+        a, b = lines[k]
+        if _NUMBERED_ENTRY.match(view, a, b):
+            return False
+        if _prose(view, a, b):
+            return True
+        if not _FACT_LINE.match(view, a, b):
+            return False
+    return False
 
 
 def _listed_links(view: str, lines, labels: list[int], flagged: set[int]):

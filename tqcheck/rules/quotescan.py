@@ -60,6 +60,15 @@ def scan(ctx) -> QuoteScan:
     return cached
 
 
+# A size in inches with its mark curled by an editor: a plain figure after an article, a possessive or a
+# measure, an adjective between them or not ("a 4”", "the thinnest 5”", "its 6.3”") and a word of the thing measured after it ("screen", "FHD",
+# "1080p"), never a quotation's last figure before its speaker ("won 3-0” he said").
+_CURLY_INCH = warmstart.regex(r"(?:^|[\s(])(?:a|an|the|its|their|his|her|our|this|that|same|and|or|to|\d+(?:\.\d+)?\s*x)\s+(?:[a-z]+\s+)?\d{1,3}(?:\.\d{1,2})?$",
+                              re.IGNORECASE)
+_INCH_NOUN_AFTER = warmstart.regex(r"\s+(?!(?:he|she|they|we|i|it|you|said|says|added|asked|told)\b)[A-Za-z0-9]",
+                                   re.IGNORECASE)
+
+
 def _scan(view: str, blocks, target_base: str) -> QuoteScan:
     result = QuoteScan()
     german = target_base == "de"
@@ -78,6 +87,9 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
                 continue  # `the workers" mood`: an apostrophe mangled into a quote, not a quotation
             if ch == STRAIGHT and not stack and before.isdigit() and not after.isalpha():
                 continue  # `1"-2" of rain`, `a 12" pipe`: an inch mark after a figure, with no quotation open
+            if ch == "”" and not stack and before.isdigit() and _CURLY_INCH.search(view, block.start, pos) \
+                    and _INCH_NOUN_AFTER.match(view, pos + 1, block.end):
+                continue  # `a 4” screen`, `its 5” FHD display`: an editor's smart quotes made the inch mark curly
             role, problem = _double_role(ch, before, after, bool(stack), german)
             if problem is None and ch == "”" and stack and before == " " and pos - 2 >= block.start:
                 problem = _french_spacing(view[pos - 2], after)

@@ -201,17 +201,20 @@ class EchoedWord(Detector):
 
     def check(self, ctx):
         adverbs = english_words("words.toml", "clause_adverb_words")
+        phrases = english_words("words.toml", "clause_adverb_phrases")
         view = ctx.doc.view
         for seg in ctx.segments:
             tokens = [(m.group(), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(view, seg.start, seg.end)]
-            yield from self._echoes(tokens, adverbs)
+            yield from self._echoes(tokens, adverbs, phrases)
 
-    def _echoes(self, tokens, adverbs):
+    def _echoes(self, tokens, adverbs, phrases=frozenset()):
         for i, (word, start, _) in enumerate(tokens):
             if word.islower() and word in adverbs:  # a lower-case word is its own lower case: no copy of every token
-                for later, _, end in tokens[i + 1:i + 1 + ECHO_WINDOW]:
+                for k, (later, _, end) in enumerate(tokens[i + 1:i + 1 + ECHO_WINDOW], i + 1):
                     if not later[0].isalpha() or later.lower() in _CLAUSE_JOINERS or later.lower() in _SUBJECT_PRONOUNS:
                         break
+                    if later == word and k + 1 < len(tokens) and f"{later} {tokens[k + 1][0].lower()}" in phrases:
+                        break  # "ever again": a set phrase, which repeats nothing
                     if later == word:
                         yield self.finding(start, end, f"“{word}” is said twice in one clause",
                                            suggestion="keep one of them")

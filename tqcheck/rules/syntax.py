@@ -11,7 +11,8 @@ from functools import lru_cache
 from tqcheck.data import langdata
 from tqcheck.finding import Severity
 from tqcheck.rules.base import Detector, pattern_literals, segment_matches
-from tqcheck.rules.calques import ROMANCE, assumed_source, phrase_matches, romance_sources, source_label, table_literals
+from tqcheck.rules.calques import (ROMANCE, assumed_source, english_words, phrase_matches, romance_sources, source_label,
+                                   table_literals)
 from tqcheck.rules.word_order import CLOSING, tagged, token_at
 from tqcheck.speed import warmstart
 from tqcheck.text import tagging
@@ -115,6 +116,15 @@ def _article_number() -> re.Pattern:
     )
 
 
+_WORD_BEFORE = warmstart.regex(r"([A-Za-z]+)\s+(?:it\s+|in\s+)?$")
+
+
+def _effort_before(view: str, at: int) -> bool:
+    """A verb of effort ("give", "have", "put") right before the article, or before "it"/"in" and the article."""
+    m = _WORD_BEFORE.search(view, max(0, at - 30), at)
+    return bool(m) and m.group(1).lower() in english_words("words.toml", "effort_verb_words")
+
+
 _RELATIVE_AHEAD = warmstart.regex(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?:who|that|which|whose)\b", re.I)
 
 
@@ -125,7 +135,8 @@ class ArticleBeforeNumber(_Syntax, Detector):
     `a 3% more`, `in the 2024,`, `The 2023 was a hard year`. A percentage that modifies a noun (`a 5% rise`, `the
     50 per cent guarantee`), `the 1%` and `the 99%` (the richest and the rest), and a share
     restricted by a relative clause (`the 10% of voters who…`) are English and stay quiet, and
-    so is a year that modifies a noun (`in the 2024 election`).
+    so are a year that modifies a noun (`in the 2024 election`) and the hyperbole of effort, a share
+    over the whole after `give`, `have` or `put in` (`we always have a 130 percent`).
 
     Why it matters:
     Spanish `el 80 % de la población`, `subió un 5 %`, `en el 2024`, French `le 80 % des`,
@@ -154,6 +165,8 @@ class ArticleBeforeNumber(_Syntax, Detector):
                 if m.group("art").lower() == "the" and (digits in ("1", "99") or m.group("tail")
                                                         or _RELATIVE_AHEAD.match(view, m.end())):
                     continue  # "the 1%", "the 10% of voters who…", "the 12% in March" (a figure named before)
+                if int(digits) > 100 and _effort_before(view, m.start("art")):
+                    continue  # "give it a 110 percent": English's hyperbole of effort, no share of anything
                 start, end, what = m.start("art"), m.end("num"), f"a percentage ({number})"
             elif m.group("yart"):
                 start, end, what = m.start("yart"), m.end("year"), f"a year ({m.group('year')})"

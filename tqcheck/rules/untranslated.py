@@ -453,6 +453,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             alone = not view[last.end:seg.end].strip(" .:!?…")
             if len(words) < 2 and not label and not alone and not _opens_with_connective(first, last, view, seg, index):
                 return None
+            if first is last and _named_mid_sentence(view, first):
+                return None  # "Alinea" heading a review of the restaurant the text calls "Alinea" mid-sentence
         before = view[first.start - 1] if first.start > seg.start else ""
         after = view[last.end] if last.end < seg.end else ""
         if before in _ATTACHED or after in _ATTACHED or before.isalnum() or after.isalnum():
@@ -461,6 +463,8 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             return None  # a domain name or a contraction
         if before in _OPENERS and after in _CLOSERS:
             return None  # quoted or glossed on purpose
+        if _quoted_foreign_sentence(run, tokens, view, index):
+            return None  # “… this time. Hasta la muerte,” he captioned: a motto quoted in its own language
         if not after and not view[last.end:].strip():
             return None  # the file stops in the middle of this word: a cut text, not a foreign one
         if run[0] > 0 and _names_it(tokens[run[0] - 1], first, view, index):
@@ -526,6 +530,50 @@ def _after_mention_cue(i: int, tokens: list[_Token], cues: frozenset[str]) -> bo
         if not (previous.key in _CUE_TO_TERM or previous.joins):
             return False
     return False
+
+
+_SENTENCE_OPENED = warmstart.regex(r"(?:[.!?…]\s+|[“\"«‘])$")
+_QUOTE_CLOSED = warmstart.regex(r"[,.!?…]?[”\"»’]")
+
+
+def _quoted_foreign_sentence(run: list[int], tokens: list[_Token], view: str, index) -> bool:
+    """The run and the source's function words before it make a whole sentence in the source language, opened
+    by a capitalised source word, that ends at a closing quotation mark (“Let the caption speak for itself.
+    Hasta la muerte,” he wrote): a motto, a toast or a caption quoted as its author wrote it. A translation
+    leaves words among English ones, not a sentence of its own inside a quotation."""
+    i = run[0] - 1
+    while i >= 0 and tokens[i].joins and _spaces_only(view, tokens[i].end, tokens[i + 1].start):
+        i -= 1
+    if i < 0 or i == run[0] - 1 or not _spaces_only(view, tokens[i].end, tokens[i + 1].start):
+        return False
+    opener, last = tokens[i], tokens[run[-1]]
+    if not (opener.text[0].isupper() and opener.text[1:].islower()) \
+            or not (_lookup(index.vocabularies, opener.key) or opener.key in index.joiners
+                    or opener.key not in langdata.common_words("en")):  # "Hasta", a preposition the list lacks
+        return False
+    return bool(_SENTENCE_OPENED.search(view, max(0, opener.start - 3), opener.start)
+                and _QUOTE_CLOSED.match(view, last.end))
+
+
+def _named_mid_sentence(view: str, word: _Token) -> bool:
+    """Whether the text writes this capitalised word elsewhere inside a sentence, capitalised ("I don't get
+    Alinea"): it is a name there, so a line or a sentence opening with it names the same thing (a restaurant's
+    name heading its review), not a word the engine left. A source word the engine left at a sentence's start
+    ("Fuente: EFE") is not written capitalised inside the text's sentences."""
+    text, at = word.text, 0
+    while (at := view.find(text, at)) >= 0:
+        end = at + len(text)
+        if at != word.start and not (end < len(view) and (view[end].isalnum() or view[end] in "-'’")):
+            before = view[max(0, at - 3):at]
+            if at > 0 and not view[at - 1].isalnum() and before.strip() \
+                    and before.rstrip()[-1:] not in _SENTENCE_STOPS and before[-1:] == " ":
+                return True
+        at = end
+    return False
+
+
+# What ends a sentence or opens one: a capital after these may be a sentence's first word.
+_SENTENCE_STOPS = frozenset(".!?:;…\"“”‘’'«»()[]-–—•*#|/")
 
 
 def _beside_a_joiner(i: int, tokens: list[_Token], view: str) -> bool:

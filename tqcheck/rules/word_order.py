@@ -87,7 +87,8 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
     determiner, a noun, then a word that can only be an adjective (or, after adverbs in -ly,
     a participle), closing the phrase. English's own postposed adjectives stay quiet: those
     in -able/-ible (`the seats available`), two-word nouns (`attorney general`, `heir
-    apparent`, `a body corporate`), `the people responsible`, `the president elect`, `ten years old`, an adjective
+    apparent`, `a body corporate`), `the people responsible`, `the president elect`, `ten years old`, a degree
+    (`a bit shaky`, `a tad nervous`), an adjective
     with a complement (`a country rich in oil`), an object's complement (`found the room
     empty`, `with the door open`) and adjectives joined before their noun (`a worsening
     political and economic situation`).
@@ -129,6 +130,8 @@ class AdjectiveAfterNoun(WordOrderRule, Detector):
                     continue
                 if not self._noun(noun, adverbs) or not self._adjective(token, noun, adverbs):
                     continue
+                if det.low == "a" and noun.low in english_words("words.toml", "degree_words"):
+                    continue  # "started off a bit shaky": a degree of the adjective, no noun
                 if adverbs and det.low not in ("a", "an"):
                     continue  # "a Chile socially fragmented"; "the US suddenly stopped" is a subject and its verb
                 if not _ends_phrase(token_at(tokens, i + 1)) or self._complement(token_at(tokens, j - 2)):
