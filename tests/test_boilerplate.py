@@ -116,6 +116,29 @@ def test_duplicated_slug_title_is_boilerplate():
     assert [f.excerpt for f in report.findings] == ["City council approves the new budget Local News"]
 
 
+def test_title_given_twice_on_two_joined_lines_is_a_duplicate():
+    # The two copies sit on consecutive lines, which the plain-text reader joins into one block.
+    title = "Harbour workers end their strike after a new pay offer from the port"
+    text = f"{title}\n\n{title}\n{title}\n\nDock workers voted on Monday to accept the offer.\n"
+    report = check_text(text, target_lang="en", select=["B108"])
+    assert [f.excerpt for f in report.findings] == [title, title]
+    assert [f.start for f in report.findings] == [len(title) + 2, 2 * len(title) + 3]
+
+
+def test_a_line_is_not_a_repeat_of_its_own_block():
+    # The first line holds nearly all the block's words: it must not count as repeating the block it opens.
+    text = ("Home » Harbour workers end their strike after a new pay offer\nNews\n\n"
+            "Dock workers voted on Monday to accept the offer.\n")
+    assert check_text(text, target_lang="en", select=["B108"]).findings == []
+
+
+def test_lines_of_one_paragraph_are_not_titles_repeated():
+    text = ("Harbour workers end their strike after a new pay offer\n\n"
+            "Harbour workers ended their strike on Monday after a new pay offer from the port authority was\n"
+            "put to a vote and accepted by a large majority of the members present at the meeting\n")
+    assert check_text(text, target_lang="en", select=["B108"]).findings == []
+
+
 def test_title_echoed_as_a_sentence_is_not_a_duplicate():
     text = ("City council approves the new budget\n\n"
             "City council approves the new budget after a long debate on Tuesday.\n")

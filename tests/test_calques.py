@@ -208,6 +208,8 @@ def test_quoted_adjective_before_its_noun_or_as_complement_is_native():
         "He described the plan as “reckless”.",
         "Some in the public gallery shouted, with one branding the decision \"pathetic\".",  # brand + object + complement
         "Fans dubbed the stadium “unforgettable” after the final.",
+        "She left home young and a little “rebellious”, and only later made peace with her parents.",  # a degree adverb
+        "The new coach sounded a bit “defensive” when asked about the transfer.",
     ]
     for text in quiet:
         assert excerpts(text, "C103") == [], text

@@ -118,6 +118,7 @@ def test_a_capitalised_word_opening_a_sentence_needs_a_source_function_word(text
         "Crowds filled the plaza for the fiesta and stayed for the tapas.",  # loanwords
         "Our walk through the bustling mercados of Puebla ended at the cathedral.",  # travel writing's loanword
         "Supporters of chavismo marched through Caracas.",  # a loanword kept in data
+        "The airline lost 2 billion reais last year, and the dollar closed at 5.14 reais.",  # English's plural of the real
         "The writer, an habitué of the city's cafés, met carabineros at the estancia.",  # loanwords kept in data
         "Farmers still call it “la sequía grande” and fear its return.",  # quoted on purpose
         "The so-called ayuntamiento system dates from the Middle Ages.",  # introduced as a term

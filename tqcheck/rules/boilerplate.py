@@ -717,18 +717,36 @@ class DuplicatedTitle(Detector):
         view = ctx.doc.view
         earlier: list[tuple[str, ...]] = []
         for block in ctx.doc.blocks[:MAX_TITLE_BLOCKS]:
-            text = view[block.start:block.end]
-            words = tuple(w.lower() for w in _TITLE_WORD.findall(text))
-            ending = text.rstrip()
-            if (
-                len(words) >= MIN_TITLE_WORDS
-                and (not ending.endswith((".", "!", "?", "…", "”", '"'))
-                     or _question_title_again(ending, words, earlier))
-                and any(_repeats(words, before) for before in earlier)
-            ):
+            before = list(earlier)
+            if self._repeated(view, block.start, block.end, earlier):
                 yield self.finding(block.start, block.end, "this line repeats an earlier title",
                                    suggestion="remove this line")
-            earlier.append(words)
+                continue
+            # A title given twice on two lines the reader joined into one block (an unpunctuated title reads
+            # as a sentence wrapped onto the next line): each line is compared on its own, with the earlier
+            # blocks and this block's earlier lines, never with this block as a whole (its start).
+            lines = view[block.start:block.end].split("\n")
+            start, known = block.start, len(before)
+            for line in lines if len(lines) > 1 else ():
+                end = start + len(line.rstrip())
+                if self._repeated(view, start, end, before):
+                    yield self.finding(start, end, "this line repeats an earlier title", suggestion="remove this line")
+                start += len(line) + 1
+            earlier.extend(before[known:])  # the lines, for the blocks after
+
+    @staticmethod
+    def _repeated(view: str, start: int, end: int, earlier: list[tuple[str, ...]]) -> bool:
+        """Whether view[start:end], a block or one of its lines, repeats an earlier one; it joins `earlier`."""
+        text = view[start:end]
+        words = tuple(w.lower() for w in _TITLE_WORD.findall(text))
+        ending = text.rstrip()
+        repeated = (
+            len(words) >= MIN_TITLE_WORDS
+            and (not ending.endswith((".", "!", "?", "…", "”", '"')) or _question_title_again(ending, words, earlier))
+            and any(_repeats(words, before) for before in earlier)
+        )
+        earlier.append(words)
+        return repeated
 
 
 def _question_title_again(ending: str, words: tuple[str, ...], earlier: list[tuple[str, ...]]) -> bool:
