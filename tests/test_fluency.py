@@ -573,3 +573,53 @@ def test_a_heading_in_capitals_run_into_the_paragraph_is_not_a_fragment():
     text = ("The studio released its figures for the season. Year to Date Box Office in 2016. "
             "Looking at North American box office, 2016 to date is now 1% below last year.")
     assert excerpts(text, "L109") == ["Year to Date Box Office in 2016."]
+
+
+# --- session 12: mechanical traces of joined segments ------------------------------------------------
+
+
+def test_capitalised_pronoun_right_after_a_lower_case_word_fires():
+    text = "The team that takes over the economy in the coming hours He sees the shortage of dollars with concern."
+    assert excerpts(text, "L101") == ["He sees"]
+    text = "These armed groups They try to intimidate the mayors, the governor said on Sunday."
+    assert excerpts(text, "L101") == ["They try"]
+
+
+def test_pronouns_after_a_stop_a_name_of_their_own_or_for_god_are_quiet():
+    assert excerpts("The vote was close. He said on Monday that they would try again.", "L101") == []
+    assert excerpts("They met the economist Liu He and his staff in Beijing on Monday.", "L101") == []
+    text = "The prophet told them that God would come, and the faithful said He would come soon."
+    assert excerpts(text, "L101") == []
+
+
+def test_a_full_stop_run_into_an_opening_quotation_fires():
+    text = "The count ended after the results.“The policy of this government will not change,” he said."
+    assert excerpts(text, "L103") == ["results.“The"]
+    assert excerpts("The count ended after the results. “The policy will not change,” he said.", "L103") == []
+
+
+def test_a_lower_case_word_glued_to_said_fires_and_prefixed_verbs_are_quiet():
+    text = "Carlos Ruiz, a member of the oversight commissionsaid this Friday that an inquiry could open."
+    assert excerpts(text, "L105") == ["commissionsaid"]
+    assert excerpts("The aforesaid clause was left unsaid, and no one gainsaid the judge.", "L105") == []
+
+
+def test_a_long_name_glued_to_a_short_function_word_fires():
+    text = ("The speech was a message for Argentina and Brazil. It resounded like a veiled message to the "
+            "neighbor Argentinaone day after the clash in Congress.")
+    assert excerpts(text, "L105") == ["Argentinaone"]
+    text = ("Bolsonaro stayed away. Lula began his term without the presence of his predecessor, "
+            "Bolsonaroin the inauguration.")
+    assert excerpts(text, "L105") == ["Bolsonaroin"]
+
+
+def test_names_that_end_like_a_function_word_are_quiet():
+    # The head is no name the text writes alone, or it is too short to be a name run into a word.
+    text = "Clint Eastwood met Bill Clinton in Boston, and Martin saw Mart in Austin on the way to Finland."
+    assert excerpts(text, "L105") == []
+
+
+def test_a_closing_bracket_glued_to_the_next_word_fires():
+    text = "The balloons had the colors of the National Party (PN)who were present at the event."
+    assert excerpts(text, "L105") == ["(PN)who"]
+    assert excerpts("Each applicant must sign the form(s) and (s)he will be called later.", "L105") == []

@@ -38,6 +38,11 @@ _NAME_PRONOUN = warmstart.regex(
 )
 _NAME_PAIR = warmstart.regex(r"\b([A-ZÀ-ÖØ-Þ]\w*[a-zß-öø-ÿ]) (He|She|They|We|It)\b")
 _NAME_PRONOUN_GATE = warmstart.regex(r" (?:He|She|They|We|It) ")  # what each match holds: a sentence without it is skipped
+# A subject pronoun with a capital right after a lower-case word, no stop between: "in the coming hours He sees",
+# "member of the commission He stated", "these groups They try": two segments joined, the second keeping its capital.
+# (`It` is left out: a title such as the film "It" follows a lower-case word in native text.)
+_WORD_PRONOUN = warmstart.regex(r"\b(?P<word>[a-z]{3,}) (?P<capital>He|She|They|We) (?P<next>[a-z]+)\b")
+_WORD_PRONOUN_GATE = warmstart.regex(r"[a-z] (?:He|She|They|We) ")  # what each match holds
 
 
 def _reverent_text(ctx, reverent: frozenset[str]) -> bool:
@@ -53,8 +58,10 @@ class StrayCapitalMidSentence(Detector):
     after a comma, a word such as `his`, `that` or `of`, or a word such as `newspaper`, and
     followed by a lower-case word (`said that his The government…`, `after ten hours, The
     watches were not found`, `the daily The nation`: a title translated word for word);
-    and a capitalised subject pronoun right after a name (`the president, Ana Ruiz He
-    presented…`, `Lima, They will vote`), where a translation repeated the subject.
+    a capitalised subject pronoun right after a name (`the president, Ana Ruiz He
+    presented…`, `Lima, They will vote`), where a translation repeated the subject; and
+    one right after a lower-case word with no stop between (`in the coming hours He sees`,
+    `these groups They try`), where two segments were joined.
 
     Why it matters:
     It is where two translated segments were joined, or where the translation of a word
@@ -93,6 +100,22 @@ class StrayCapitalMidSentence(Detector):
                 suggestion=m.group("capital").lower() if m.group("comma") else "remove the stray word or its capital",
             )
         yield from self._pronoun_after_name(ctx)
+        yield from self._pronoun_after_word(ctx)
+
+    def _pronoun_after_word(self, ctx):
+        function_words = english_words("words.toml", "function_words")
+        reverent = english_words("words.toml", "reverent_name_words")
+        for m in segment_matches(ctx, _WORD_PRONOUN, gate=_WORD_PRONOUN_GATE):
+            if m.group("next") in function_words:
+                continue  # "…the economist Liu He and…" (a name), "…the group They Might Be Giants…"
+            if _reverent_text(ctx, reverent):
+                return  # "as the prophet said He would…": the writer capitalises He for God
+            yield self.finding(
+                m.start("capital"),
+                m.end("next"),
+                f"“{m.group('capital')}” is capitalised after “{m.group('word')}”, in the middle of a sentence",
+                suggestion=f"start a new sentence before “{m.group('capital')}”, or drop it",
+            )
 
     def _pronoun_after_name(self, ctx):
         function_words = english_words("words.toml", "function_words")
@@ -345,7 +368,8 @@ _DOUBLED_MARK_STARTS = warmstart.regex(r"[.,;:][.,;:]")
 # A full stop inside a sentence, before a lower-case word: "two hectares. burned", "it stopped. and".
 _STOP_LOWER = AfterLookBehind(r"(?<=[^\W\d_]{2})", r"\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
 # A full stop run into the next sentence's first word: "added Piñera.On the other hand" (a join that lost its space).
-_STOP_GLUED = AfterLookBehind(r"(?<=[^\W\d_]{3})", r"\.(?P<next>[A-Z][a-z]+)(?=[ ,;:])")
+# An opening quotation mark may stand between them: "after the results.“The policy" (the join lost the space before it).
+_STOP_GLUED = AfterLookBehind(r"(?<=[^\W\d_]{3})", r"\.(?P<quote>“?)(?P<next>[A-Z][a-z]+)(?=[ ,;:])")
 # A semicolon glued to the next word after a space: "to ;attack".
 _GLUED_SEMICOLON = AfterLookBehind(r"(?<=[^\W_] )", r";(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
@@ -419,7 +443,7 @@ class StrayPunctuation(Detector):
     mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
     `city.,`), a full stop followed by a lower-case word that goes on with the sentence
     (`two hectares. burned`), a full stop with no space before the next sentence
-    (`said Piñera.On the other hand`), a semicolon glued to the next word (`to ;attack`), a
+    (`said Piñera.On the other hand`, `the results.“The policy`), a semicolon glued to the next word (`to ;attack`), a
     closing bracket spaced when its opening one is not (`(CAQ )`), and an opening quotation
     mark used as an apostrophe (`Brazil‘s`).
 
@@ -529,8 +553,8 @@ class StrayPunctuation(Detector):
             yield self.finding(
                 dot - len(token),
                 m.end("next"),
-                f"a full stop with no space before “{m.group('next')}”: two sentences run together",
-                suggestion=f"{token}. {m.group('next')}",
+                f"a full stop with no space before “{m.group('quote')}{m.group('next')}”: two sentences run together",
+                suggestion=f"{token}. {m.group('quote')}{m.group('next')}",
             )
         for m in _OPENING_AS_APOSTROPHE.finditer(view, block.start, block.end):
             token = _token_before(view, m.start())
@@ -677,6 +701,12 @@ _LONG_CAPITALISED = warmstart.regex(r"(?<![\w@#/.\-’'&])[A-ZÀ-ÖØ-Þ][a-zß-
 # Where one can start: its look-behind makes `re` try it at every character (31 ms over 276 corpus files; 9 ms so).
 _LONG_CAPITALISED_STARTS = warmstart.regex(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{6}")
 MIN_NAME, MIN_TAIL = 3, 4
+# A name can also run into a short function word ("for Argentinaone day", "of Bolsonaroin the inauguration") when
+# the name is long enough that no English name ends in such a word and is written alone elsewhere in the text.
+MIN_SHORT_TAIL_NAME = 5
+# A bracket of two characters or more closed against the next lower-case word: "(PN)who".
+_BRACKET_GLUED = warmstart.regex(r"\((?P<inside>[^\s()][^()\n]{0,80}?[^\s()])\)(?P<next>[a-z]{2,})\b")
+_BRACKET_GLUED_GATE = warmstart.regex(r"\)[a-z]")  # in each match
 # Right after a camel-case identifier, what only code writes: a key's colon, a call's or an assignment's sign.
 _CODE_AFTER_IDENTIFIER = frozenset(":(=")
 MIN_LOWER_HEAD = 4  # "iPhone", "eBay", "mRNA", "macOS", "kWh": a short lower-case head is how brands and units are spelt
@@ -712,9 +742,12 @@ def _word_then_name(head: str, tail: str, counts: dict[str, int]) -> bool:
 class GluedWords(Detector):
     """What it does:
     Flags two words run together where a link or a name was cut out of the text:
-    a word glued to `which` or `who` (`through Congresswhich has…`), a name glued to a
-    reporting verb (`Gustavo Pedroassured this Tuesday`), or a common word glued to a name
-    (`the Foreign MinistersAlberto Fernández`), where a line break or a link was lost.
+    a word glued to `which`, `who` or `said` (`through Congresswhich has…`, `a member of
+    the commissionsaid`), a name glued to a reporting verb (`Gustavo Pedroassured this
+    Tuesday`), a name the text writes alone elsewhere glued to a word, short function words
+    included (`a message to Argentinaone day after`), a common word glued to a name (`the
+    Foreign MinistersAlberto Fernández`), or a closing bracket glued to the next word (`the
+    National Party (PN)who were present`), where a line break or a link was lost.
 
     Why it matters:
     The missing space makes the sentence unreadable and usually marks a place where the
@@ -734,7 +767,20 @@ class GluedWords(Detector):
     targets = ("en",)
 
     def check(self, ctx):
-        yield from first_of_overlapping((*self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx)))
+        yield from first_of_overlapping((
+            *self._known_tails(ctx), *self._case_junctions(ctx), *self._name_and_word(ctx), *self._bracket_junctions(ctx)))
+
+    def _bracket_junctions(self, ctx):
+        """A closing bracket glued to the lower-case word after it ("the National Party (PN)who were present"): the
+        space after the bracket was lost where two segments or a link were joined. A single letter inside the
+        brackets is a spelling of its own ("(s)he", "word(s)")."""
+        for m in segment_matches(ctx, _BRACKET_GLUED, gate=_BRACKET_GLUED_GATE):
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"“){m.group('next')}” runs the bracket and the next word together",
+                suggestion=f"{m.group('inside')}) {m.group('next')}",
+            )
 
     def _name_and_word(self, ctx):
         """A name glued to a common English word ("Semanamedia"): the name is written alone elsewhere in the
@@ -747,7 +793,11 @@ class GluedWords(Detector):
             counts = counts if counts is not None else _token_counts(ctx)
             if counts.get(token, 0) > 1:
                 continue
+            shorts = english_words("words.toml", "short_glued_tail_words")
             cuts = [cut for cut in range(MIN_NAME, len(token) - MIN_TAIL + 1) if counts.get(token[:cut], 0)]
+            cuts += [len(token) - len(tail) for tail in shorts
+                     if token.endswith(tail) and len(token) - len(tail) >= MIN_SHORT_TAIL_NAME
+                     and counts.get(token[:-len(tail)], 0)]
             if not cuts:
                 continue  # no name of the text starts it: the word list is not even loaded
             common = common if common is not None else langdata.common_words("en")
@@ -755,7 +805,8 @@ class GluedWords(Detector):
                 continue
             for cut in cuts:
                 head, tail = token[:cut], token[cut:]
-                if tail in common and head.lower() not in common and tail not in compounds:
+                short = tail in shorts and cut >= MIN_SHORT_TAIL_NAME  # a country is a common word: "Argentinaone"
+                if (short or (tail in common and head.lower() not in common)) and tail not in compounds:
                     yield self.finding(
                         m.start(),
                         m.end(),
@@ -806,6 +857,8 @@ class GluedWords(Detector):
                 first, second, start = m.group("name"), m.group("verb"), m.start("name")
             else:
                 first, second, start = m.group("head"), m.group("tail"), m.start()
+                if first.lower() in prefixes:
+                    continue  # "aforesaid", "unsaid", "gainsaid": a prefix and the verb, one English word
             yield self.finding(
                 start,
                 m.end(),

@@ -426,11 +426,15 @@ class SourceCurrencyFormat(_PatternLoop, Detector):
     """What it does:
     Flags a currency sign set apart from its figure, as Spanish, Portuguese and French write
     amounts (`$ 46`, `US$ 5 million`), and the Brazilian real's sign split in two (`R $ 88.2
-    billion`).
+    billion`); likewise the other signs of the source's typography of numbers: a percent sign
+    set apart (`fell 0.4 %,`), an ordinal indicator (`the 1º round`, `Friday 1er October`)
+    and the abbreviation of "number" (`decree nº 45`).
 
     Why it matters:
-    English sets the sign against the figure (`$46`, `R$88.2 billion`); the gap shows an amount
-    carried over from the original unedited, and a split `R $` no longer reads as one currency.
+    English sets the sign against the figure (`$46`, `R$88.2 billion`, `0.4%`) and writes `1st`
+    and `No. 45`; the gap or the foreign sign shows an amount carried over from the original
+    unedited, and a split `R $` no longer reads as one currency. A line of figures alone
+    (a weather widget's `68 %`) and a wine's `1er Cru` are left alone.
 
     Example:
     The barrel of fuel oil costs $ 46, after floating around $ 50.
