@@ -182,6 +182,13 @@ def test_opening_mark_spaced_from_its_words_counts(text, excerpt):
     assert report.findings[0].excerpt == excerpt
 
 
+def test_a_spaced_opening_mark_still_pairs_across_a_wrapped_line():
+    # The quotation is misplaced once; its closing mark after a line wrapped mid-sentence is not unbalanced too.
+    report = check_text('" It started as a penance and ended\n\nbecome a pleasure." Coffee came later.',
+                        target_lang="en", select=["Q"])
+    assert [f.code for f in report.findings] == ["Q102"]
+
+
 def test_a_mark_left_alone_at_the_end_of_a_line_is_not_a_spaced_opening():
     # A line broken after the mark (a scraper's newline) leaves `“ word` with nothing after it on the line.
     report = check_text("The police chief described the protest as “ infantile\nand reckless”.", target_lang="en",

@@ -140,7 +140,7 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
     for index in last_open.values():
         mark = result.marks[index]
         nxt = mark.block + 1
-        if mark.char in SINGLE_OPEN or mark.problem or nxt >= len(blocks):
+        if mark.char in SINGLE_OPEN or mark.problem not in (None, "spaced-open") or nxt >= len(blocks):
             continue
         close = first_double.get(nxt)
         if close is None or close not in closes or result.marks[close].problem:
