@@ -240,6 +240,19 @@ def test_a_straight_mark_opening_a_paragraph_and_closed_curly_is_only_a_hint():
     assert [c for c, _ in found] == ["Q103"]
 
 
+def test_a_caption_between_two_paragraphs_of_a_running_quotation_leaves_it_balanced():
+    # the quotation runs on into a paragraph that opens again; a photo caption sits between the two
+    text = ('The harbour master said: “The wall has stood for two hundred years and we mean to keep it standing.\n\n'
+            'The old harbour wall at low tide\n\n'
+            '“The repairs will take the whole summer, and the slipway will stay open,” he said.')
+    assert codes(text) == []
+    # a paragraph of prose between them is no caption: the quotation left open still fires
+    text = ('The harbour master said: “The wall has stood for two hundred years and we mean to keep it standing.\n\n'
+            'The council will meet on Tuesday to vote on the cost of the repairs.\n\n'
+            '“The repairs will take the whole summer, and the slipway will stay open,” he said.')
+    assert [c for c, _ in codes(text)] == ["Q101"]
+
+
 def test_a_page_whose_every_quotation_opens_straight_and_closes_curly_is_a_house_style_hint():
     # a CMS whose smart quotes turn only closing marks: every quotation of the page, and no “ anywhere
     text = ('The planning officer said the plan was "a fair compromise” between the two sides.\n\n'
