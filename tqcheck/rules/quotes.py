@@ -209,7 +209,8 @@ class QuoteStyle(Detector):
     Flags each quotation written with marks that do not belong to the target language's
     conventions (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
     including a quotation opened with one style and closed with the other (only a hint when a straight mark
-    opening a paragraph is closed by `”`: an editor's smart quotes that skipped the paragraph's first character).
+    opening a paragraph is closed by `”`: an editor's smart quotes that skipped the paragraph's first character,
+    and when every quotation of the page opens straight and closes with `”`: a CMS that curls closing marks only).
 
     Why it matters:
     Marks of the source language's convention, or a mixture of styles, show that text was
