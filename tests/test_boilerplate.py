@@ -426,7 +426,8 @@ def test_a_byline_naming_an_organisation_is_only_a_hint():
     # Native outlets print these over their own articles: an NGO's report, an editorial, wire copy, a desk's formula.
     body = "\n\nThe council voted on Tuesday to approve the budget, the clerk said.\n"
     for byline in ("By Human Rights Watch", "By Amnesty International", "The Editorial Board",
-                   "By The Associated Press", "By Reuters", "By Staff Reporter", "By Our Correspondent", "By Citizen"):
+                   "By The Associated Press", "By Reuters", "By Staff Reporter", "By Our Correspondent", "By Citizen",
+                   "By Harbour Gazette News Desk", "By News Desk"):
         report = check_text("Council approves budget\n\n" + byline + body, target_lang="en", select=["B1"])
         assert [(f.code, f.severity.name) for f in report.findings] == [("B104", "INFO")], byline
     # a CMS default and a site's own "Staff Writers" are the scraper's trace, a warning as before

@@ -207,6 +207,26 @@ def test_closing_bracket_spaced_when_its_opening_one_is_not_fires():
     assert excerpts("The mandate of the Coalition avenir Québec (CAQ) ends in October.", "L103") == []
 
 
+def test_opening_bracket_spaced_when_its_closing_one_is_not_fires():
+    assert excerpts("The full decrees can be heard on the audio below ( source) on the radio.", "L103") == ["( source)"]
+    assert excerpts("The full decrees can be heard on the audio below (source) on the radio.", "L103") == []
+
+
+def test_stop_glued_after_a_closing_bracket_fires():
+    text = "The first two decrees name the board of the grid company (Sonatrel).This company was set up in 2015."
+    assert excerpts(text, "L103") == ["(Sonatrel).This"]
+    # A year or an abbreviation before the bracket is left alone, as before a bare stop.
+    assert excerpts("The grid company was set up by decree (2015).This was a first.", "L103") == []
+    assert excerpts("The grid company (Sonatrel). This company was set up in 2015.", "L103") == []
+
+
+def test_spaced_colon_counts_only_before_a_quotation():
+    assert excerpts("Christophe Galtier : “I know that there are talks with the club,” he said.", "L103") == ["Galtier :"]
+    # A title's subtitle set off with " : " is native usage: a hint only.
+    assert excerpts("Economy : Inflation slows down in May", "L103") == []
+    assert excerpts("Christophe Galtier: “I know that there are talks with the club,” he said.", "L103") == []
+
+
 def test_opening_quote_used_as_apostrophe_fires():
     assert excerpts("The IMF raised its forecast for Brazil‘s economy.", "L103") == ["Brazil‘s"]
     assert excerpts("The IMF raised its forecast for Brazil’s economy, calling it ‘solid’.", "L103") == []

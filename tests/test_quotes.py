@@ -286,6 +286,32 @@ def test_a_straight_mark_opening_a_paragraph_and_closed_curly_is_only_a_hint():
     assert [c for c, _ in found] == ["Q103"]
 
 
+def test_a_caption_between_two_paragraphs_of_a_running_quotation_leaves_it_balanced():
+    # the quotation runs on into a paragraph that opens again; a photo caption sits between the two
+    text = ('The harbour master said: “The wall has stood for two hundred years and we mean to keep it standing.\n\n'
+            'The old harbour wall at low tide\n\n'
+            '“The repairs will take the whole summer, and the slipway will stay open,” he said.')
+    assert codes(text) == []
+    # a paragraph of prose between them is no caption: the quotation left open still fires
+    text = ('The harbour master said: “The wall has stood for two hundred years and we mean to keep it standing.\n\n'
+            'The council will meet on Tuesday to vote on the cost of the repairs.\n\n'
+            '“The repairs will take the whole summer, and the slipway will stay open,” he said.')
+    assert [c for c, _ in codes(text)] == ["Q101"]
+
+
+def test_a_page_whose_every_quotation_opens_straight_and_closes_curly_is_a_house_style_hint():
+    # a CMS whose smart quotes turn only closing marks: every quotation of the page, and no “ anywhere
+    text = ('The planning officer said the plan was "a fair compromise” between the two sides.\n\n'
+            'Residents called the new car park "a blight on the village” at the meeting.\n\n'
+            'The chair said the vote would be held "as soon as the report is ready”.')
+    assert codes(text) == []
+    # one such pair among quotations of the page's own curly style is a mark changed: it still fires
+    text = ('The planning officer said the plan was “a fair compromise” between the two sides.\n\n'
+            'Residents called the new car park "a blight on the village” at the meeting.\n\n'
+            'The chair said the vote would be held “as soon as the report is ready”.')
+    assert [c for c, _ in codes(text)] == ["Q103"]
+
+
 def test_a_quotation_running_on_over_wrapped_print_lines_into_a_reopened_paragraph_is_balanced():
     # print text wrapped line by line: a line that happens to end a sentence is no paragraph's end, and the
     # next paragraph opens the quotation again

@@ -369,7 +369,8 @@ _DOUBLED_MARK_STARTS = warmstart.regex(r"[.,;:][.,;:]")
 _STOP_LOWER = AfterLookBehind(r"(?<=[^\W\d_]{2})", r"\. {1,2}(?P<next>[a-z]+)(?=[ ,;:]+[a-z])")
 # A full stop run into the next sentence's first word: "added Piñera.On the other hand" (a join that lost its space).
 # An opening quotation mark may stand between them: "after the results.“The policy" (the join lost the space before it).
-_STOP_GLUED = AfterLookBehind(r"(?<=[^\W\d_]{3})", r"\.(?P<quote>“?)(?P<next>[A-Z][a-z]+)(?=[ ,;:])")
+# A closing bracket after a word counts as the word's end: "(Sonatrel).This company".
+_STOP_GLUED = AfterLookBehind(r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_]\)))", r"\.(?P<quote>“?)(?P<next>[A-Z][a-z]+)(?=[ ,;:])")
 # A semicolon glued to the next word after a space: "to ;attack".
 _GLUED_SEMICOLON = AfterLookBehind(r"(?<=[^\W_] )", r";(?=[^\W\d_])")
 # An opening single quote where the apostrophe belongs: "Brazil‘s", "don‘t".
@@ -377,8 +378,16 @@ _OPENING_AS_APOSTROPHE = AfterLookBehind(r"(?<=[^\W_])", r"‘(?P<rest>(?:s|t|d|
 # A bracket closed after a space that its opening one does not have: "(CAQ )", "(-1.20% )". A translation's
 # tokeniser spaced the mark; native text that spaces brackets spaces both ("( With inputs from IANS )").
 _SPACED_CLOSING_BRACKET = warmstart.regex(r"\((?=[^\s()])[^()\n]{0,80}?(?P<last>\S) \)")
+# Its mirror, a bracket opened with a space that its closing one does not have: "( source)".
+_SPACED_OPENING_BRACKET = warmstart.regex(r"\( (?=[^\s()])[^()\n]{0,80}?\S\)")
 _TOKEN_BEFORE = warmstart.regex(r"(\S+)$")
 _ROMAN = warmstart.regex(r"[ivxlc]+$")
+
+
+def _opens_quotation(view: str, at: int) -> bool:
+    """Whether a quotation opens right after `at`, past one space: `Galtier : “I know`, French spacing of a colon
+    that introduces speech, which a subtitle's " : " never is."""
+    return view[at:at + 1] == " " and view[at + 1:at + 2] in "“«\"" and view[at + 2:at + 3].isalpha()
 
 
 def _token_before(view: str, at: int) -> str:
@@ -443,9 +452,11 @@ class StrayPunctuation(Detector):
     mark (`the term ?`, `Montreal , the`), a doubled mark (`against..`, `the end,,`,
     `city.,`), a full stop followed by a lower-case word that goes on with the sentence
     (`two hectares. burned`), a full stop with no space before the next sentence
-    (`said Piñera.On the other hand`, `the results.“The policy`), a semicolon glued to the next word (`to ;attack`), a
-    closing bracket spaced when its opening one is not (`(CAQ )`), and an opening quotation
-    mark used as an apostrophe (`Brazil‘s`).
+    (`said Piñera.On the other hand`, `the results.“The policy`, `(Sonatrel).This company`), a semicolon glued
+    to the next word (`to ;attack`), a closing bracket spaced when its opening one is not (`(CAQ )`) and an
+    opening one spaced when its closing one is not (`( source)`), and an opening quotation
+    mark used as an apostrophe (`Brazil‘s`). A space before a colon is only a hint, since native
+    titles set a subtitle off with ` : `, unless a quotation opens after it (`Galtier : “I know`).
 
     Why it matters:
     It is what is left when a link, a name or a clause was stripped out of the text, when
@@ -510,7 +521,7 @@ class StrayPunctuation(Detector):
                 suggestion=f"{view[start:word_end]}{mark}",
                 # native text too leaves " ." where a link was cut out, spaces an emphatic " !", and sets a
                 # title's subtitle off with " : "
-                severity=Severity.INFO if mark in ".!:" else None,
+                severity=Severity.INFO if mark in ".!:" and not _opens_quotation(view, m.end()) else None,
             )
         for m in finditer_at(_DOUBLED_MARK, _DOUBLED_MARK_STARTS, view, block.start, block.end):
             pair = m.group("pair")
@@ -571,6 +582,13 @@ class StrayPunctuation(Detector):
                 m.end(),
                 "a space before “)” that its opening “(” does not have",
                 suggestion=f"{token})",
+            )
+        for m in _SPACED_OPENING_BRACKET.finditer(view, block.start, block.end):
+            yield self.finding(
+                m.start(),
+                m.end(),
+                "a space after “(” that its closing “)” does not have",
+                suggestion="(" + view[m.start() + 2:m.end()],
             )
         for m in _GLUED_SEMICOLON.finditer(view, block.start, block.end):
             if view[max(0, m.start() - 8):m.start()].rstrip().split(" ")[-1].startswith("&"):

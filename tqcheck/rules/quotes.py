@@ -219,7 +219,8 @@ class QuoteStyle(Detector):
     Flags each quotation written with marks that do not belong to the target language's
     conventions (`«…»` or `„…“` in English), and curly and straight double quotes mixed in one document,
     including a quotation opened with one style and closed with the other (only a hint when a straight mark
-    opening a paragraph is closed by `”`: an editor's smart quotes that skipped the paragraph's first character).
+    opening a paragraph is closed by `”`: an editor's smart quotes that skipped the paragraph's first character,
+    and when every quotation of the page opens straight and closes with `”`: a CMS that curls closing marks only).
 
     Why it matters:
     Marks of the source language's convention, or a mixture of styles, show that text was
@@ -263,6 +264,7 @@ class QuoteStyle(Detector):
     def _mismatched_pairs(self, ctx, quotes):
         view = ctx.doc.view
         primary_open = conventions(ctx.target_base)["pairs"][0][0]
+        house = _smart_closes_only(quotes)
         for mark in quotes.marks:
             if mark.role != "open" or mark.partner is None or mark.char in SINGLE_OPEN:
                 continue
@@ -273,6 +275,12 @@ class QuoteStyle(Detector):
             if mark.char == STRAIGHT and close.char == "”" and _opens_paragraph(ctx, mark):
                 # `"I'm satisfied with that,” said…` at a paragraph's start: the editor's smart quotes turned the
                 # closing mark and left the first character of the paragraph alone, as native pages show; a hint
+                severity = Severity.INFO
+            if house and mark.char == STRAIGHT and close.char == "”":
+                # every quotation of the page opens straight and closes curly, and none opens with “: a CMS
+                # whose smart quotes turn only closing marks (`He said it was "part and parcel” of…`), as
+                # native regional pages show throughout; a translation that changed one mark of two does it
+                # here and there, next to pairs of its own style; a hint
                 severity = Severity.INFO
             if (mark.char == STRAIGHT) != (close.char == STRAIGHT) and close.pos - mark.pos < MAX_SPAN:
                 start, end = mark.pos, close.pos + 1  # a short quotation: the whole of it
@@ -309,6 +317,21 @@ class QuoteStyle(Detector):
                 suggestion="use one style throughout",
                 severity=Severity.INFO,
             )
+
+
+def _smart_closes_only(quotes) -> bool:
+    """The document's double quotations all open with a straight mark and close with ”, two of them at least,
+    and no mark opens with “: a house system (smart quotes applied to closing marks only), not a mark changed."""
+    pairs = 0
+    for mark in quotes.marks:
+        if mark.char == "“":
+            return False
+        if mark.role != "open" or mark.partner is None or mark.char != STRAIGHT:
+            continue
+        if quotes.marks[mark.partner].char != "”":
+            return False
+        pairs += 1
+    return pairs >= 2
 
 
 def _opens_paragraph(ctx, mark) -> bool:

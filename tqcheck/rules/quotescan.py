@@ -270,12 +270,25 @@ def _forgive_continued_paragraphs(result: QuoteScan, view: str, blocks) -> None:
         if last_reopening.get((mark.block, mark.char), -1) > index:
             continue  # a later sentence of the same block opens again with the same mark
         nxt = _next_paragraph(view, blocks, mark.block, marked)
+        while nxt + 1 < len(blocks) and _caption_between(view, blocks[nxt], nxt, marked):
+            nxt += 1  # a photo's caption the page sets between two paragraphs of the quotation
         if nxt < len(blocks):
             text = view[blocks[nxt].start:blocks[nxt].end]
             if text[:1] in DOUBLE_OPEN + STRAIGHT and first_open_by_block.get(nxt) is not None:
                 continue
         kept.append(index)
     result.unmatched_open = kept
+
+
+_CAPTION_MAX_WORDS = 15
+
+
+def _caption_between(view: str, block, index: int, marked: set[int]) -> bool:
+    """A short line with no quotation mark and no sentence stop (`Smithy Lane, which runs from Staining to
+    Poulton`): a photo's caption a page sets between paragraphs, not a paragraph of the text."""
+    if index in marked or not _stops_mid_sentence(view, block):
+        return False
+    return len(view[block.start:block.end].split()) <= _CAPTION_MAX_WORDS
 
 
 def _next_paragraph(view: str, blocks, block: int, marked: set[int]) -> int:
