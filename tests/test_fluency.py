@@ -13,6 +13,8 @@ def test_capital_article_after_a_possessive_or_a_comma_fires():
     assert excerpts("The search lasted six hours, The documents were never found.", "L101") == ["The documents"]
     assert excerpts("She paid in 2020 and It still works.", "L101") == ["It still"]
     assert excerpts("The story ran in the newspaper The nation on Sunday.", "L101") == ["The nation"]
+    assert excerpts("“They want to run in the next election, We don’t know when it will be,” he said.", "L101") == [
+        "We don"]
 
 
 def test_titles_headlines_and_sentence_starts_are_quiet():
@@ -23,6 +25,7 @@ def test_titles_headlines_and_sentence_starts_are_quiet():
         "Floods hit the north The rain did not stop for three days.",  # a headline run into its story
         "The rain stopped. The roads reopened on Monday.",
         "“The plan is dead,” she said.",
+        "Tonight, We Are Scientists play the main stage.",  # a band's name goes on with capitals
     ]:
         assert excerpts(text, "L101") == [], text
 

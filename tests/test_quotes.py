@@ -150,6 +150,52 @@ def test_closing_mark_with_its_space_on_the_wrong_side_is_misplaced_and_fixed():
     assert report.findings[0].extra["fix"] == "families,” the"
 
 
+@pytest.mark.parametrize("text, excerpt, fix", [
+    ("“We want to plant a thousand hectares and help small farmers, “said the official on Friday.",
+     "farmers, “said", None),
+    ('"We put it to good use behind the governor, "said the minister.', 'governor, "said', 'governor," said'),
+    ("“Nobody told us anything about the works. “he added.", "works. “he", None),
+])
+def test_closing_mark_set_after_its_space_and_glued_to_the_speech_verb_is_misplaced(text, excerpt, fix):
+    # A translation that moved the mark across its space: the quotation closes on `said`, it cannot open there.
+    report = check_text(text, target_lang="en", select=["Q102"])
+    assert [f.code for f in report.findings] == ["Q102"]
+    assert excerpt in report.findings[0].excerpt
+    assert report.findings[0].extra.get("fix") == fix
+
+
+def test_a_quotation_that_opens_on_a_speech_word_is_quiet():
+    text = ("“We will win,” said the coach. “It will rain,” he added. The slogan “said and done” was everywhere, "
+            'and the "said" column of the form stayed empty.')
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The opposition called the decree a “ negation of the vote” on Monday.", "“ negation"),
+    ("“ We are a good team and we must keep working,” the coach said.", "“ We"),
+    ('" It started as a penance and ended as a pleasure." Coffee came later.', '" It'),
+])
+def test_opening_mark_spaced_from_its_words_counts(text, excerpt):
+    # French sets `« Nous sommes`; English never spaces an opening mark from the word it opens.
+    report = check_text(text, target_lang="en", select=["Q102"])
+    assert [(f.code, f.severity.label) for f in report.findings] == [("Q102", "warning")]
+    assert report.findings[0].excerpt == excerpt
+
+
+def test_a_spaced_opening_mark_still_pairs_across_a_wrapped_line():
+    # The quotation is misplaced once; its closing mark after a line wrapped mid-sentence is not unbalanced too.
+    report = check_text('" It started as a penance and ended\n\nbecome a pleasure." Coffee came later.',
+                        target_lang="en", select=["Q"])
+    assert [f.code for f in report.findings] == ["Q102"]
+
+
+def test_a_mark_left_alone_at_the_end_of_a_line_is_not_a_spaced_opening():
+    # A line broken after the mark (a scraper's newline) leaves `“ word` with nothing after it on the line.
+    report = check_text("The police chief described the protest as “ infantile\nand reckless”.", target_lang="en",
+                        select=["Q102"])
+    assert report.findings == []
+
+
 def test_a_straight_closing_mark_spaced_inside_stays_a_hint():
     report = check_text('The minister called it a "historic day " for the region.', target_lang="en", select=["Q102"])
     assert [(f.code, f.severity.label) for f in report.findings] == [("Q102", "info")]

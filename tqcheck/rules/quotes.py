@@ -141,8 +141,11 @@ class MisplacedQuote(Detector):
     next word (`rejected”any`), a closing mark used to open a quotation (` ”word`), an
     opening mark used to close one (`word“ `, `happens “,`); a curly closing mark set apart
     from the quoted words by a space, as French sets its marks (`the maximum ”.`,
-    `families, ”the document says`); and, as a hint (info), a straight closing mark set
-    apart the same way (`the " greenhouse effect " is`), which native typists leave too.
+    `families, ”the document says`); a curly opening mark set apart from its words the same
+    way (`a “ negation of the vote`), or a straight one at the start of a paragraph; a
+    closing mark set after its space and glued to the speech verb (`producers, “said the
+    official`, `Biya, "said the minister`); and, as a hint (info), a straight closing mark
+    set apart the same way (`the " greenhouse effect " is`), which native typists leave too.
 
     Why it matters:
     These are typical traces of a machine translation that moved a quotation mark when
@@ -167,6 +170,7 @@ class MisplacedQuote(Detector):
         "reversed-open": "opening quotation mark {char} is used to close a quotation",
         "spaced": "closing quotation mark {char} stands apart from the quoted words, a space inside it",
         "space-swapped": "closing quotation mark {char} stands apart from the quoted words and is glued to the next",
+        "spaced-open": "opening quotation mark {char} stands apart from the quoted words, a space inside it",
     }
 
     def check(self, ctx):
@@ -188,7 +192,11 @@ class MisplacedQuote(Detector):
             if mark.problem != "glued" and start > block.start and view[start - 1] in ".,!?;:":
                 start -= 1  # `decisions! ”`: the stop the quotation ends with, and the word before it
             start = _word_edge(view, start, block.start, -1)
-            end = _word_edge(view, mark.pos + 1, block.end, 1)
+            after = mark.pos + 1
+            if mark.problem == "spaced-open":  # `“ We`: the mark and the first quoted word
+                while after < block.end and view[after] == " ":
+                    after += 1
+            end = _word_edge(view, after, block.end, 1)
             opening, closing = conventions(ctx.target_base)["pairs"][0]
             fix = f"{opening}…{closing} around the quoted words, with a space outside each mark"
             extra = {}
@@ -196,6 +204,8 @@ class MisplacedQuote(Detector):
                 extra = {"fix": view[start:mark.pos + 1] + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
             if mark.problem == "space-swapped":  # `families, ”the` → `families,” the`
                 extra = {"fix": view[start:touching] + mark.char + " " + view[mark.pos + 1:end], "fix_of": view[start:end]}
+            if mark.problem == "spaced-open":
+                extra["severity"] = Severity.WARNING
             if mark.problem == "spaced":
                 # A straight mark spaced inside is a hint, not counted: typists of native text leave that space
                 # now and then, and the quotation itself is whole. A curly one was set by software that spaces

@@ -5,6 +5,7 @@ Shared by the quote detectors so that every one of them reads the marks the same
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from tqcheck.data import langdata
@@ -27,7 +28,7 @@ class Mark:
     char: str
     role: str  # "open" | "close"
     block: int
-    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open" | "spaced" | "space-swapped"
+    problem: str | None = None  # "glued" | "reversed-close" | "reversed-open" | "spaced" | "space-swapped" | "spaced-open"
     partner: int | None = None  # index of the matching mark
 
 
@@ -93,6 +94,14 @@ def _scan(view: str, blocks, target_base: str) -> QuoteScan:
             role, problem = _double_role(ch, before, after, bool(stack), german)
             if problem is None and ch == "”" and stack and before == " " and pos - 2 >= block.start:
                 problem = _french_spacing(view[pos - 2], after)
+            elif problem is None and role == "open" and stack and before == " " and pos - 2 >= block.start \
+                    and view[pos - 2] in ".,!?" and _speech_verb_after(view, pos + 1, block.end):
+                # `producers, “said the official`, `Biya, "said the minister`: the mark that closes the open
+                # quotation set after the space, glued to the reporting verb; no quotation opens on `said`.
+                role, problem = "close", ("space-swapped" if ch == STRAIGHT else "reversed-open")
+            if problem is None and role == "open" and after == " " and (ch == "“" or (ch == STRAIGHT and before == "")) \
+                    and _TWO_WORDS.match(view, pos + 2, block.end):
+                problem = "spaced-open"  # `a “ negation of`, `“ We are`: the French `« mot`, spaced inside
             mark = Mark(pos, ch, role, bi, problem)
             index = len(result.marks)
             result.marks.append(mark)
@@ -131,7 +140,7 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
     for index in last_open.values():
         mark = result.marks[index]
         nxt = mark.block + 1
-        if mark.char in SINGLE_OPEN or mark.problem or nxt >= len(blocks):
+        if mark.char in SINGLE_OPEN or mark.problem not in (None, "spaced-open") or nxt >= len(blocks):
             continue
         close = first_double.get(nxt)
         if close is None or close not in closes or result.marks[close].problem:
@@ -145,6 +154,23 @@ def _join_across_line_breaks(result: QuoteScan, view: str, blocks) -> None:
     if joined_open:
         result.unmatched_open = [i for i in result.unmatched_open if i not in joined_open]
         result.unmatched_close = [i for i in result.unmatched_close if i not in joined_close]
+
+
+# Two words after a mark and its space, on the same line: quoted words, not a mark left alone at a line's end.
+_TWO_WORDS = warmstart.regex(r"[A-Za-z’']+ [A-Za-z]")
+_SPEECH_AFTER = warmstart.regex(r"(?:(?:he|she|they) )?([a-z]+)\b")
+
+
+@lru_cache(maxsize=None)
+def _speech_verbs() -> frozenset[str]:
+    verbs = langdata.load("en", "verbs.toml")
+    return frozenset(verbs.get("reporting_past_words", ())) | frozenset(verbs.get("reporting_present_words", ())) | {"told"}
+
+
+def _speech_verb_after(view: str, pos: int, end: int) -> bool:
+    """A reporting verb (`said`, `he added`) in lower case right after `pos`: the words of a speech tag."""
+    m = _SPEECH_AFTER.match(view, pos, end)
+    return bool(m) and m.group(1) in _speech_verbs()
 
 
 def _double_role(ch: str, before: str, after: str, inside: bool, german: bool) -> tuple[str, str | None]:
