@@ -424,7 +424,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
                 for i, m in enumerate(_TOKEN.finditer(view, seg.start, seg.end))
             ]
             for run in _runs(tokens, view):
-                finding = self._judge(run, tokens, view, seg, cues, _by_evidence(ctx, index), index)
+                finding = self._judge(run, tokens, view, seg, cues, _by_evidence(ctx, index), index, ctx)
                 if finding:
                     yield finding
         yield from self._name_traces(ctx, index)
@@ -440,7 +440,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             yield self.finding(trace.start, trace.end, trace.message, suggestion=trace.suggestion,
                                source_lang=trace.lang)
 
-    def _judge(self, run: list[int], tokens: list[_Token], view: str, seg, cues, source_langs, index):
+    def _judge(self, run: list[int], tokens: list[_Token], view: str, seg, cues, source_langs, index, ctx):
         first, last = tokens[run[0]], tokens[run[-1]]
         words = [tokens[i] for i in run if tokens[i].langs]
         at_start = run[0] == 0 and not view[seg.start:first.start].strip()
@@ -453,7 +453,7 @@ class UntranslatedWords(_UntranslatedFamily, Detector):
             alone = not view[last.end:seg.end].strip(" .:!?…")
             if len(words) < 2 and not label and not alone and not _opens_with_connective(first, last, view, seg, index):
                 return None
-            if first is last and _named_mid_sentence(view, first):
+            if first is last and _named_mid_sentence(ctx, first):
                 return None  # "Alinea" heading a review of the restaurant the text calls "Alinea" mid-sentence
         before = view[first.start - 1] if first.start > seg.start else ""
         after = view[last.end] if last.end < seg.end else ""
@@ -555,21 +555,37 @@ def _quoted_foreign_sentence(run: list[int], tokens: list[_Token], view: str, in
                 and _QUOTE_CLOSED.match(view, last.end))
 
 
-def _named_mid_sentence(view: str, word: _Token) -> bool:
+def _named_mid_sentence(ctx, word: _Token) -> bool:
     """Whether the text writes this capitalised word elsewhere inside a sentence, capitalised ("I don't get
     Alinea"): it is a name there, so a line or a sentence opening with it names the same thing (a restaurant's
     name heading its review), not a word the engine left. A source word the engine left at a sentence's start
     ("Fuente: EFE") is not written capitalised inside the text's sentences."""
-    text, at = word.text, 0
-    while (at := view.find(text, at)) >= 0:
-        end = at + len(text)
-        if at != word.start and not (end < len(view) and (view[end].isalnum() or view[end] in "-'’")):
-            before = view[max(0, at - 3):at]
-            if at > 0 and not view[at - 1].isalnum() and before.strip() \
-                    and before.rstrip()[-1:] not in _SENTENCE_STOPS and before[-1:] == " ":
-                return True
-        at = end
-    return False
+    return any(at != word.start for at in _words_inside_sentences(ctx).get(word.text, ()))
+
+
+def _words_inside_sentences(ctx) -> dict[str, list[int]]:
+    """Each word the text writes inside a sentence (after a space, not after a stop), with its first two places:
+    one pass over the document, built when first asked and kept, so asking of every sentence-opening word costs a
+    lookup, not a search of the whole text (which made a file of many `Fuente:` lines quadratic). A word ends
+    where no letter, digit, hyphen or apostrophe follows it, so a token cut by U+FFFD yields its prefix too."""
+    found = ctx.cache.get("untranslated.inside_sentences")
+    if found is not None:
+        return found
+    view, found = ctx.doc.view, {}
+    for m in _TOKEN.finditer(view):
+        at = m.start()
+        before = view[max(0, at - 3):at]
+        if before[-1:] != " " or not before.strip() or before.rstrip()[-1:] in _SENTENCE_STOPS:
+            continue
+        run = m.group()
+        for end in [at + k for k in range(1, len(run)) if run[k] == "\ufffd"] + [m.end()]:
+            if end < len(view) and (view[end].isalnum() or view[end] in "-'’"):
+                continue
+            places = found.setdefault(view[at:end], [])
+            if len(places) < 2:
+                places.append(at)
+    ctx.cache["untranslated.inside_sentences"] = found
+    return found
 
 
 # What ends a sentence or opens one: a capital after these may be a sentence's first word.
