@@ -317,7 +317,8 @@ def _broken_sentence(view: str, block, nxt) -> bool:
 
 
 def _stops_mid_sentence(view: str, block) -> bool:
-    """The document's last block ends without a sentence stop: a scraper or a size limit cut it."""
+    """The block ends without a sentence stop: for the document's last block, a scraper or a size limit cut it;
+    for a block inside, a caption or a sentence a blank line broke."""
     return _FINAL_STOP.search(view, max(block.start, block.end - 8), block.end) is None
 
 
