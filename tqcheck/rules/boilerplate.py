@@ -309,7 +309,8 @@ def scan(ctx) -> list[Hit]:
             hits = [hit for hit in hits if id(hit) not in entry_hits]
             flagged.difference_update(i for i, _ in times)
         if dates:
-            entry_dates = {id(hit) for i, hit in dates if _entry_date(view, lines, i) or _event_box(view, lines, i)}
+            in_event_box = _event_boxes(view, lines)
+            entry_dates = {id(hit) for i, hit in dates if _entry_date(view, lines, i) or in_event_box(i)}
             if entry_dates:
                 hits = [hit for hit in hits if id(hit) not in entry_dates]
                 flagged.difference_update(i for i, hit in dates if id(hit) in entry_dates)
@@ -372,20 +373,21 @@ ENTRY_FACT_LINES = 8  # fact lines between the date and the entry's prose
 _PLACE_FACT = warmstart.regex(r"(?:location|venue|where|stadium|arena|address)\s*:\s+\S", re.IGNORECASE)
 
 
-def _event_box(view: str, lines, i: int) -> bool:
-    """A date or time line among fact lines one of which says where ("Time: 8:08 p.m. ET / Location: Dodger
-    Stadium | Los Angeles / TV Channel: Fox") is the event's own time in the article's box, not the page's
-    timestamp; a CMS's fact lines (author, category, tags) name no place."""
-    block = []
-    j = i - 1
-    while j >= 0 and _FACT_LINE.match(view, *lines[j]):
-        block.append(j)
-        j -= 1
-    j = i + 1
-    while j < len(lines) and _FACT_LINE.match(view, *lines[j]):
-        block.append(j)
-        j += 1
-    return any(_PLACE_FACT.match(view, *lines[k]) for k in block)
+def _event_boxes(view: str, lines):
+    """Whether line i, a date or time, stands among fact lines one of which says where ("Time: 8:08 p.m. ET /
+    Location: Dodger Stadium | Los Angeles / TV Channel: Fox"): the event's own time in the article's box, not
+    the page's timestamp; a CMS's fact lines (author, category, tags) name no place. Each run of fact lines is
+    read once for the whole page, so a page of many such lines costs a pass, not a walk of the run per date."""
+    fact = [_FACT_LINE.match(view, a, b) is not None for a, b in lines]
+    place = [f and _PLACE_FACT.match(view, a, b) is not None for f, (a, b) in zip(fact, lines)]
+    n = len(lines)
+    above = [False] * n  # the run of fact lines ending at k names a place
+    below = [False] * n  # the run of fact lines starting at k names a place
+    for k in range(n):
+        above[k] = fact[k] and (place[k] or (k > 0 and above[k - 1]))
+    for k in range(n - 1, -1, -1):
+        below[k] = fact[k] and (place[k] or (k + 1 < n and below[k + 1]))
+    return lambda i: (i > 0 and above[i - 1]) or (i + 1 < n and below[i + 1])
 
 
 def _entry_date(view: str, lines, i: int) -> bool:
